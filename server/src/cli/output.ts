@@ -1,0 +1,47 @@
+/** The CLI's two output forms of findings: one line each (text) or LSP diagnostics (json). */
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import type { Finding, Locale, Severity } from '../core/findings';
+import type { LineIndex } from '../core/lineIndex';
+import { toDiagnostic } from '../lsp/convert';
+
+export interface FileFindings {
+  file: string;
+  lines: LineIndex;
+  findings: Finding[];
+}
+
+const NAMES: Record<Locale, Record<Severity, string>> = {
+  'zh-CN': { error: '错误', warning: '警告', information: '提示', hint: '建议' },
+  en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
+};
+
+export function textLines(r: FileFindings, locale: Locale): string[] {
+  return r.findings.map((f) => {
+    const p = r.lines.positionAt(f.span.start);
+    return `${r.file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${f.message[locale]}`;
+  });
+}
+
+export function summary(results: FileFindings[], unreadable: number, locale: Locale): string {
+  const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
+  const [e, w, i] = [count('error'), count('warning'), count('information') + count('hint')];
+  const files = results.length;
+  if (locale === 'en') {
+    const parts = [`${e} error${e === 1 ? '' : 's'}`, `${w} warning${w === 1 ? '' : 's'}`, `${i} information`];
+    return `${parts.join(', ')} in ${files} file${files === 1 ? '' : 's'}${unreadable ? `; ${unreadable} file${unreadable === 1 ? '' : 's'} could not be read` : ''}`;
+  }
+  const names = NAMES['zh-CN'];
+  return `${files} 个文件：${e} 个${names.error}，${w} 个${names.warning}，${i} 个${names.information}${unreadable ? `；${unreadable} 个文件无法读取` : ''}`;
+}
+
+export function jsonOutput(results: FileFindings[], locale: Locale): string {
+  return JSON.stringify(
+    results.map((r) => ({
+      file: r.file,
+      diagnostics: r.findings.map((f) => toDiagnostic(f, r.lines, locale, pathToFileURL(path.resolve(r.file)).toString())),
+    })),
+    null,
+    2,
+  );
+}

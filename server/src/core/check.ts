@@ -1,0 +1,42 @@
+/** The checker: text in, findings out. The server, the CLI and the tests all call this. */
+import type { Finding, Severity } from './findings';
+import type { Report } from './model';
+import { parseReport } from './parse';
+import { checkArithmetic } from './rules/arithmetic';
+import { checkDates, type DateOptions } from './rules/dates';
+import { checkLegacyCitations } from './rules/legacy';
+import { checkStructure } from './rules/structure';
+import { applySuppressions } from './suppress';
+
+export interface CheckOptions extends DateOptions {
+  /** Severity by rule code; `off` drops the rule. */
+  severities?: Record<string, Severity | 'off' | undefined>;
+}
+
+export interface CheckResult {
+  report: Report;
+  findings: Finding[];
+}
+
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  return checkReport(parseReport(text), options);
+}
+
+export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
+  const raw = [
+    ...report.findings,
+    ...checkStructure(report),
+    ...checkArithmetic(report),
+    ...checkDates(report, options),
+    ...checkLegacyCitations(report),
+  ];
+  const { kept, own } = applySuppressions(report.text, report.lines, raw);
+  const findings: Finding[] = [];
+  for (const f of [...kept, ...own]) {
+    const s = options.severities?.[f.code];
+    if (s === 'off') continue;
+    findings.push(s ? { ...f, severity: s } : f);
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  return { report, findings };
+}

@@ -1,0 +1,54 @@
+/** Applying text edits, and the fix-all set: every safe fix, never overlapping. */
+import { check, type CheckOptions } from './check';
+import type { Edit, Finding } from './findings';
+
+/** Applies edits that do not overlap (insertions at one point keep their order). */
+export function applyEdits(text: string, edits: Edit[]): string {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i);
+  let out = '';
+  let pos = 0;
+  for (const { e } of sorted) {
+    if (e.start < pos) continue;
+    out += text.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** The edits of every safe fix, keeping the first of any that would overlap. */
+export function fixAllEdits(findings: Finding[]): Edit[] {
+  const chosen: Edit[] = [];
+  const overlaps = (a: Edit, b: Edit) => a.start < b.end && b.start < a.end;
+  for (const f of findings) {
+    const fix = f.fixes?.find((x) => x.safe);
+    if (!fix) continue;
+    if (fix.edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
+    // Two identical insertions (e.g. the same missing line found twice) are made once.
+    const fresh = fix.edits.filter((e) => !chosen.some((c) => c.start === e.start && c.end === e.end && c.text === e.text));
+    chosen.push(...fresh);
+  }
+  return chosen;
+}
+
+export interface FixAllResult {
+  text: string;
+  findings: Finding[];
+  passes: number;
+}
+
+/** Applies fix-all until nothing safe is left (a few passes at most), then checks again. */
+export function fixAll(text: string, options: CheckOptions = {}): FixAllResult {
+  let current = text;
+  let findings = check(current, options).findings;
+  let passes = 0;
+  while (passes < 5) {
+    const edits = fixAllEdits(findings);
+    if (!edits.length) break;
+    const next = applyEdits(current, edits);
+    passes++;
+    if (next === current) break;
+    current = next;
+    findings = check(current, options).findings;
+  }
+  return { text: current, findings, passes };
+}

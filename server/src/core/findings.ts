@@ -1,0 +1,55 @@
+/** The one finding type behind the editor squiggle, the CLI line and the JSON output. */
+
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: Locale[] = ['zh-CN', 'en'];
+
+/** A text in both languages; the face that shows it picks one. */
+export interface Text {
+  'zh-CN': string;
+  en: string;
+}
+
+export const txt = (zh: string, en: string): Text => ({ 'zh-CN': zh, en });
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Offsets into the document text, in UTF-16 code units (JavaScript string indices). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Edit extends Span {
+  text: string;
+}
+
+export interface Fix {
+  title: Text;
+  edits: Edit[];
+  /** The fix the editor offers first. */
+  preferred?: boolean;
+  /** Needs no judgement: part of fix-all (`source.fixAll.govreport`, `govreport fix`). */
+  safe: boolean;
+}
+
+export interface Related {
+  span: Span;
+  message: Text;
+  /** Another file (cross-year checks); the document itself when absent. */
+  uri?: string;
+  /** With `uri`: the line/character range in that file (`span` is then its offsets). */
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  span: Span;
+  message: Text;
+  related?: Related[];
+  fixes?: Fix[];
+}
+
+export function pickLocale(value: string | undefined): Locale {
+  return value && /^en\b/i.test(value) ? 'en' : 'zh-CN';
+}

@@ -1,0 +1,114 @@
+/** The report model: what the parser builds from the YAML, every value with its source span. */
+import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Dec } from './decimal';
+import type { DateParse } from './dates';
+import type { Finding, Span } from './findings';
+import type { FormatDecl, GroupDecl, MetaDecl, RowDecl, SectionDecl, TableSectionDecl, TextSectionDecl } from './format';
+import type { LineIndex } from './lineIndex';
+
+export interface Cell {
+  /** The exact value, when the cell holds a plain decimal number. */
+  value?: Dec;
+  /** The source text of the cell. */
+  raw: string;
+  span: Span;
+}
+
+export interface RowModel {
+  /** Path of the row in the table (`本年度办理结果/不予公开/属于国家秘密`). */
+  path: string;
+  decl: RowDecl | GroupDecl;
+  /** A group written as one row (older layouts). */
+  groupAsRow: boolean;
+  keySpan: Span;
+  /** Span of the row's value (the sequence or mapping), or of the key when there is none. */
+  span: Span;
+  /** One entry per official column; undefined where the cell is missing. */
+  cells: (Cell | undefined)[];
+  pair: Pair;
+  node: YAMLSeq | YAMLMap | undefined;
+}
+
+export interface GroupModel {
+  path: string;
+  decl: GroupDecl;
+  keySpan: Span;
+  pair: Pair;
+  node: YAMLMap | undefined;
+}
+
+export interface TableModel {
+  decl: TableSectionDecl;
+  /** The table's own mapping, when it is one. */
+  node: YAMLMap | undefined;
+  rows: Map<string, RowModel>;
+  groups: Map<string, GroupModel>;
+  /** Paths of rows and groups that an unknown key is a likely misspelling of. */
+  misspelled: Set<string>;
+}
+
+export interface TextBlock {
+  /** The section it belongs to; undefined for the 前言. */
+  section: TextSectionDecl | undefined;
+  /** The sub-section key as written, when the section is a mapping. */
+  subKey?: string;
+  /** The official sub-section key it matched, if any. */
+  subDecl?: string;
+  /** Heading to print (empty for an untitled lead paragraph). */
+  title: string;
+  text: string;
+  span: Span;
+  keySpan: Span;
+  node: Scalar | undefined;
+  /** Offset in the document of character `i` of `text`. */
+  offsetAt(i: number): number;
+}
+
+export interface MetaEntry {
+  decl: MetaDecl;
+  keySpan: Span;
+  span: Span;
+  raw: string;
+  pair: Pair;
+  node: Node | null;
+}
+
+export interface DateValue {
+  span: Span;
+  raw: string;
+  parsed: DateParse;
+  node: Scalar;
+}
+
+export interface SectionEntry {
+  decl: SectionDecl;
+  keySpan: Span;
+  /** The key as written. */
+  key: string;
+  pair: Pair;
+}
+
+export interface Report {
+  text: string;
+  lines: LineIndex;
+  format: FormatDecl;
+  doc: Document.Parsed;
+  /** The top-level mapping, when the document is one. */
+  root: YAMLMap | undefined;
+  meta: Map<string, MetaEntry>;
+  /** Typed metadata values, where they could be read. */
+  organ?: string;
+  organType: string;
+  year?: number;
+  period?: { start?: DateValue; end?: DateValue; span: Span };
+  signed?: DateValue;
+  published?: DateValue;
+  preface?: TextBlock;
+  /** Sections in file order. */
+  sections: SectionEntry[];
+  tables: Map<string, TableModel>;
+  /** Narrative text in file order: 前言, then each text section or sub-section. */
+  texts: TextBlock[];
+  /** Findings made while reading the file (syntax, shapes, unknown keys). */
+  findings: Finding[];
+}

@@ -1,0 +1,13 @@
+import { CodeActionKind } from 'vscode-languageserver';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import type { Feature } from './context';
+
+export const codeActionFeature: Feature = {
+  capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } },
+  register(ctx) {
+    ctx.connection.onCodeAction((params) => {
+      const doc = ctx.documents.get(params.textDocument.uri);
+      return doc ? codeActions(doc, ctx.store.get(doc), params, ctx.locale()) : [];
+    });
+  },
+};

@@ -1,0 +1,39 @@
+/** Core findings and edits → LSP objects. Shared by the server and the CLI's JSON output. */
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import type { Diagnostic, DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languageserver';
+import type { Edit, Finding, Locale, Severity, Span } from '../core/findings';
+import type { LineIndex } from '../core/lineIndex';
+
+const SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
+
+/** docs/rules.md of this installation; the bundles live in server/out/. */
+export const RULES_DOC = pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.md')).toString();
+
+export function toRange(lines: LineIndex, span: Span): Range {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+export function toTextEdit(lines: LineIndex, edit: Edit): TextEdit {
+  return { range: toRange(lines, edit), newText: edit.text };
+}
+
+export function toDiagnostic(f: Finding, lines: LineIndex, locale: Locale, uri: string): Diagnostic {
+  const d: Diagnostic = {
+    range: toRange(lines, f.span),
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    codeDescription: { href: `${RULES_DOC}#${f.code}` },
+    source: 'govreport',
+    message: f.message[locale],
+  };
+  if (f.related?.length) {
+    d.relatedInformation = f.related.map(
+      (r): DiagnosticRelatedInformation => ({
+        location: { uri: r.uri ?? uri, range: r.uri && r.range ? r.range : toRange(lines, r.span) },
+        message: r.message[locale],
+      }),
+    );
+  }
+  return d;
+}

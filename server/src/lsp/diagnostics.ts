@@ -1,0 +1,68 @@
+/** Validation on open and on change: debounced, always the latest version. */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostic } from './convert';
+import type { ServerContext } from './context';
+
+export interface CheckedNotification {
+  uri: string;
+  version: number;
+  errors: number;
+  warnings: number;
+  information: number;
+  elapsedMs: number;
+}
+
+export const CHECKED_NOTIFICATION = 'govreport/checked';
+
+export class Validator {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The version last published per document, so a version is never checked twice. */
+  private readonly published = new Map<string, number>();
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  /** Validates now (on open) or after the debounce (on change). */
+  schedule(doc: TextDocument, immediate: boolean): void {
+    if (this.published.get(doc.uri) === doc.version) return;
+    this.cancel(doc.uri);
+    const delay = immediate ? 0 : this.ctx.settings().validate.debounceMs;
+    if (delay === 0) {
+      this.validate(doc.uri);
+      return;
+    }
+    this.timers.set(
+      doc.uri,
+      setTimeout(() => {
+        this.timers.delete(doc.uri);
+        this.validate(doc.uri);
+      }, delay),
+    );
+  }
+
+  cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+
+  /** Checks the document's latest version and publishes its diagnostics. */
+  validate(uri: string): void {
+    const doc = this.ctx.documents.get(uri);
+    if (!doc) return;
+    const entry = this.ctx.store.entry(doc);
+    const locale = this.ctx.locale();
+    const { lines } = entry.result.report;
+    const diagnostics = entry.result.findings.map((f) => toDiagnostic(f, lines, locale, uri));
+    this.published.set(uri, doc.version);
+    void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    const count = (s: string) => entry.result.findings.filter((f) => f.severity === s).length;
+    const note: CheckedNotification = { uri, version: doc.version, errors: count('error'), warnings: count('warning'), information: count('information') + count('hint'), elapsedMs: entry.elapsed };
+    void this.ctx.connection.sendNotification(CHECKED_NOTIFICATION, note);
+  }
+
+  clear(uri: string): void {
+    this.cancel(uri);
+    this.published.delete(uri);
+    void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}

@@ -1,0 +1,39 @@
+/** Open documents and their check results, computed once per version and settings. */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { check, type CheckOptions, type CheckResult } from '../core/check';
+
+interface Entry {
+  version: number;
+  options: CheckOptions;
+  result: CheckResult;
+  /** Milliseconds the last check took. */
+  elapsed: number;
+}
+
+export class ReportStore {
+  private readonly entries = new Map<string, Entry>();
+  private options: CheckOptions = {};
+
+  setOptions(options: CheckOptions): void {
+    this.options = options;
+  }
+
+  /** The check result of the document's current version. */
+  get(doc: TextDocument): CheckResult {
+    return this.entry(doc).result;
+  }
+
+  entry(doc: TextDocument): Entry {
+    const cached = this.entries.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.options === this.options) return cached;
+    const t0 = performance.now();
+    const result = check(doc.getText(), this.options);
+    const entry = { version: doc.version, options: this.options, result, elapsed: performance.now() - t0 };
+    this.entries.set(doc.uri, entry);
+    return entry;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

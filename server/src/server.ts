@@ -1,0 +1,87 @@
+/** The GovReport language server: LSP wiring around the core. Runs over stdio or IPC. */
+import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pickLocale, type Locale } from './core/findings';
+import { codeActionFeature } from './lsp/codeActionFeature';
+import type { Feature, ServerContext } from './lsp/context';
+import { Validator } from './lsp/diagnostics';
+import { ReportStore } from './lsp/reports';
+import { DEFAULT_SETTINGS, checkOptions, readSettings, type Settings } from './lsp/settings';
+
+const FEATURES: Feature[] = [codeActionFeature];
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const store = new ReportStore();
+let locale: Locale = 'zh-CN';
+let settings: Settings = DEFAULT_SETTINGS;
+let pullConfiguration = false;
+
+const ctx: ServerContext = {
+  connection,
+  documents,
+  store,
+  locale: () => locale,
+  settings: () => settings,
+  revalidateAll: () => {
+    for (const doc of documents.all()) validator.validate(doc.uri);
+  },
+};
+const validator = new Validator(ctx);
+
+connection.onInitialize((params): InitializeResult => {
+  const init = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown };
+  locale = pickLocale(init.locale ?? params.locale);
+  if (init.settings) applySettings(init.settings);
+  pullConfiguration = !!params.capabilities.workspace?.configuration;
+  const capabilities: ServerCapabilities = {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+  };
+  for (const f of FEATURES) Object.assign(capabilities, f.capabilities);
+  return { capabilities, serverInfo: { name: 'govreport', version: VERSION } };
+});
+
+connection.onInitialized(() => {
+  if (pullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' }).catch(() => undefined);
+    void fetchSettings();
+  }
+});
+
+function applySettings(raw: unknown): void {
+  settings = readSettings(raw);
+  store.setOptions(checkOptions(settings));
+}
+
+async function fetchSettings(): Promise<void> {
+  try {
+    const raw: unknown = await connection.workspace.getConfiguration({ section: 'govreport' });
+    applySettings(raw);
+    ctx.revalidateAll();
+  } catch {
+    // A client without configuration support keeps the defaults.
+  }
+}
+
+connection.onDidChangeConfiguration((change) => {
+  if (pullConfiguration) void fetchSettings();
+  else {
+    applySettings((change.settings as { govreport?: unknown } | undefined)?.govreport);
+    ctx.revalidateAll();
+  }
+});
+
+documents.onDidOpen((e) => validator.schedule(e.document, true));
+documents.onDidChangeContent((e) => validator.schedule(e.document, false));
+documents.onDidClose((e) => {
+  store.forget(e.document.uri);
+  validator.clear(e.document.uri);
+});
+
+for (const f of FEATURES) f.register(ctx);
+
+documents.listen(connection);
+connection.listen();
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';

@@ -72,9 +72,13 @@ export function startOfLeadingComments(text: string, keyStart: number): number {
   return start;
 }
 
-/** Inserts whole lines before the line (and leading comments) of the key at `keyStart`. */
-export function insertLinesBefore(text: string, keyStart: number, lines: string[]): Edit {
-  const at = startOfLeadingComments(text, keyStart);
+/**
+ * Inserts whole lines before the line of the key at `keyStart`, and before the comments
+ * above it unless `withinComments` (when those comments describe the new lines too, like a
+ * column header above rows of the same columns).
+ */
+export function insertLinesBefore(text: string, keyStart: number, lines: string[], withinComments = false): Edit {
+  const at = withinComments ? lineStartOf(text, keyStart) : startOfLeadingComments(text, keyStart);
   const eol = eolOf(text);
   return { start: at, end: at, text: lines.join(eol) + eol };
 }

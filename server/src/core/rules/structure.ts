@@ -143,11 +143,14 @@ function placeItem(report: Report, table: TableModel, siblings: ItemDecl[], inde
   const indent = ref ? indentOf(text, keyStart(ref)) : '';
   const column = present.map((p) => alignedValueColumn(text, p)).find((c) => c !== undefined);
   const lines = itemLines(siblings[index], indent, unit, column);
+  const item = siblings[index];
   for (const next of siblings.slice(index + 1)) {
     const pair = pairOf(next);
     if (pair) {
       const span = (pair.key as Node).range!;
-      return { span: { start: span[0], end: span[1] }, edit: insertLinesBefore(text, span[0], lines) };
+      // A header comment above rows of the same columns describes the new row too.
+      const sameColumns = item.kind === 'row' && next.kind === 'row' && item.columns === next.columns;
+      return { span: { start: span[0], end: span[1] }, edit: insertLinesBefore(text, span[0], lines, sameColumns) };
     }
   }
   for (const prev of siblings.slice(0, index).reverse()) {

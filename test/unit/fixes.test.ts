@@ -1,0 +1,203 @@
+/** Every kind of fix applied to real report text: the finding goes, every other byte stays. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { check } from '../../server/src/core/check';
+import { applyEdits, fixAll, fixAllEdits } from '../../server/src/core/edits';
+import type { Edit, Finding, Fix } from '../../server/src/core/findings';
+import { suppressionFix } from '../../server/src/core/suppress';
+import { EXAMPLE, spanText, variant } from './helpers';
+
+/** Asserts that outside the edits the new text is the old one, byte for byte. */
+function assertOnlyEditsChanged(before: string, after: string, edits: Edit[]): void {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let expected = '';
+  let pos = 0;
+  for (const e of sorted) {
+    expected += before.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  assert.equal(after, expected + before.slice(pos));
+}
+
+function only(text: string, code: string, covers?: string): Finding {
+  const found = check(text).findings.filter((f) => f.code === code && (covers === undefined || spanText(text, f) === covers));
+  assert.equal(found.length, 1, `one ${code}${covers ? ` on ${covers}` : ''}: ${found.length}`);
+  return found[0];
+}
+
+function apply(text: string, fix: Fix): string {
+  const after = applyEdits(text, fix.edits);
+  assertOnlyEditsChanged(text, after, fix.edits);
+  return after;
+}
+
+const count = (text: string, code: string) => check(text).findings.filter((f) => f.code === code).length;
+
+describe('quick fixes', () => {
+  it('sets a total to the computed value (preferred, never in fix-all)', () => {
+    const text = variant('[67, 2, 0, 0, 0, 0, 69]', '[67, 2, 0, 0, 0, 0, 70]');
+    const f = only(text, 'row-total');
+    const fix = f.fixes!.find((x) => x.preferred)!;
+    assert.equal(fix.safe, false);
+    assert.match(fix.title['zh-CN'], /69/);
+    const after = apply(text, fix);
+    assert.equal(count(after, 'row-total'), 0);
+    assert.ok(!fixAllEdits(check(text).findings).some((e) => e.text === '69'));
+  });
+
+  it('offers the one addend that explains the difference', () => {
+    // 自然人 of 本年新收 typed 68 instead of 67: the row total and the column balance both break.
+    const text = variant('[67, 2, 0, 0, 0, 0, 69]', '[68, 2, 0, 0, 0, 0, 69]');
+    const f = only(text, 'row-total');
+    const alt = f.fixes!.find((x) => !x.preferred)!;
+    assert.ok(alt, 'an alternative fix');
+    assert.equal(alt.edits[0].text, '67');
+    const after = apply(text, alt);
+    assert.equal(count(after, 'row-total') + count(after, 'balance'), 0);
+  });
+
+  it('inserts a missing row in its official position, aligned like its neighbours', () => {
+    const text = variant('  行政许可:       [0]\n', '');
+    const after = apply(text, only(text, 'missing-row').fixes![0]);
+    assert.equal(after, EXAMPLE);
+  });
+
+  it('inserts a missing group with all its rows', () => {
+    const text = variant(/    不予处理:\n(      .*\n){5}/, '');
+    const after = apply(text, only(text, 'missing-row').fixes![0]);
+    assert.equal(count(after, 'missing-row'), 0);
+    assert.match(after, /\n    不予处理:\n      信访举报投诉类申请: +\[0, 0, 0, 0, 0, 0, 0\]\n/);
+    assert.ok(after.indexOf('不予处理:') > after.indexOf('补正后申请内容仍不明确') && after.indexOf('不予处理:') < after.indexOf('    其他处理:'));
+  });
+
+  it('keeps the comment above the next key with that key', () => {
+    const text = variant('  规章:           [0, 0, 0]\n', '');
+    const after = apply(text, only(text, 'missing-row').fixes![0]);
+    assert.equal(after, EXAMPLE);
+  });
+
+  it('inserts a missing section in its official position', () => {
+    const text = variant(/政府信息公开行政复议、行政诉讼情况:\n(.*\n){5}\n/, '');
+    const after = apply(text, only(text, 'missing-section').fixes![0]);
+    assert.equal(count(after, 'missing-section'), 0);
+    assert.ok(after.indexOf('政府信息公开行政复议、行政诉讼情况:') > after.indexOf('结转下年度继续办理'));
+    assert.ok(after.indexOf('政府信息公开行政复议、行政诉讼情况:') < after.indexOf('存在的主要问题及改进情况:'));
+    assert.match(after, /\n  行政诉讼:\n    未经复议直接起诉: \[0, 0, 0, 0, 0\]\n    复议后起诉: \[0, 0, 0, 0, 0\]\n/);
+  });
+
+  it('adds a missing column to a row written as a mapping', () => {
+    const text = variant('  行政复议:           [0, 0, 0, 0, 0]', '  行政复议: {结果维持: 0, 结果纠正: 0, 其他结果: 0, 总计: 0}');
+    const after = apply(text, only(text, 'missing-cell').fixes![0]);
+    assert.match(after, /\{结果维持: 0, 结果纠正: 0, 其他结果: 0, 尚未审结: 0, 总计: 0\}/);
+    assert.equal(count(after, 'missing-cell'), 0);
+  });
+
+  it('completes a row whose 总计 is missing', () => {
+    const text = variant('[45, 2, 0, 0, 0, 0, 47]', '[45, 2, 0, 0, 0, 0]');
+    const fix = only(text, 'missing-cell').fixes![0];
+    const after = apply(text, fix);
+    assert.match(after, /\[45, 2, 0, 0, 0, 0, 47\]/);
+    assert.equal(after, EXAMPLE);
+  });
+
+  it('renames an unknown key to the closest official label', () => {
+    const text = variant('    予以公开:', '    予已公开:');
+    const after = apply(text, only(text, 'unknown-key').fixes![0]);
+    assert.equal(after, EXAMPLE);
+  });
+
+  it('moves a 落款日期 before the year end to the same day of the next year', () => {
+    const after = apply(EXAMPLE, only(EXAMPLE, 'signed-before-year-end').fixes![0]);
+    assert.match(after, /落款日期: 2025-01-08/);
+    assert.equal(count(after, 'signed-before-year-end'), 0);
+  });
+
+  it('keeps the Chinese date form when moving a date', () => {
+    const text = variant('落款日期: 2024-01-08', '落款日期: 2024年1月8日');
+    const after = apply(text, only(text, 'signed-before-year-end').fixes![0]);
+    assert.match(after, /落款日期: 2025年1月8日/);
+  });
+
+  it('offers no move when the same day of the next year does not exist', () => {
+    const text = variant('落款日期: 2024-01-08', '落款日期: 2024-02-29');
+    assert.equal(only(text, 'signed-before-year-end').fixes, undefined);
+  });
+
+  it('rewrites a malformed date', () => {
+    const text = variant('落款日期: 2024-01-08', '落款日期: 2025/1/8');
+    const after = apply(text, only(text, 'date-form').fixes![0]);
+    assert.match(after, /落款日期: 2025-01-08/);
+  });
+
+  it('writes 0 for a blank or "/" cell', () => {
+    const text = variant('  行政许可:       [0]', '  行政许可:       [/]');
+    assert.equal(apply(text, only(text, 'cell-not-number').fixes![0]), EXAMPLE);
+  });
+});
+
+describe('ignore this here', () => {
+  it('silences a finding on a plain line', () => {
+    const f = only(EXAMPLE, 'signed-before-year-end');
+    const fix = suppressionFix(EXAMPLE, check(EXAMPLE).report.lines, f);
+    const after = apply(EXAMPLE, fix);
+    assert.match(after, /# govreport-disable-next-line signed-before-year-end\n落款日期/);
+    assert.equal(count(after, 'signed-before-year-end'), 0);
+    assert.equal(count(after, 'unknown-suppression'), 0);
+  });
+
+  it('adds a second code to an existing comment', () => {
+    const text = variant('落款日期: 2024-01-08', '# govreport-disable-next-line past-deadline\n落款日期: 2024-01-08');
+    const f = only(text, 'signed-before-year-end');
+    const after = apply(text, suppressionFix(text, check(text).report.lines, f));
+    assert.match(after, /# govreport-disable-next-line past-deadline, signed-before-year-end\n/);
+    assert.equal(count(after, 'signed-before-year-end'), 0);
+  });
+
+  it('puts the comment above the key of a block of text, never inside the text', () => {
+    const text = variant('国办公开办函〔2021〕30 号', '国办公开办函〔2019〕60 号');
+    const f = only(text, 'legacy-format-cited');
+    const after = apply(text, suppressionFix(text, check(text).report.lines, f));
+    assert.match(after, /# govreport-disable-next-line legacy-format-cited\n前言: >-\n/);
+    assert.equal(count(after, 'legacy-format-cited'), 0);
+    assert.equal(check(after).report.preface!.text, check(text).report.preface!.text);
+  });
+
+  it('silences to the end of the file with govreport-disable', () => {
+    const text = '# govreport-disable missing-subsection, signed-before-year-end\n' + EXAMPLE;
+    assert.equal(count(text, 'missing-subsection') + count(text, 'signed-before-year-end'), 0);
+  });
+});
+
+describe('fix-all', () => {
+  const broken = [
+    (t: string) => variant('  行政许可:       [0]\n', '', t),
+    (t: string) => variant('    予以公开:', '    予已公开:', t),
+    (t: string) => variant('落款日期: 2024-01-08', '落款日期: 2025/1/8', t),
+    (t: string) => variant(/其他需要报告的事项: \|-\n.*\n?/, '', t),
+    (t: string) => variant('[67, 2, 0, 0, 0, 0, 69]', '[67, 2, 0, 0, 0, 0, 70]', t),
+  ].reduce((t, f) => f(t), EXAMPLE);
+
+  it('applies every safe fix and no arithmetic one, and is a fixpoint', () => {
+    const once = fixAll(broken);
+    const left = once.findings.map((f) => f.code);
+    for (const code of ['missing-row', 'unknown-key', 'date-form', 'missing-section', 'missing-subsection']) assert.ok(!left.includes(code), `${code} left`);
+    assert.ok(left.includes('row-total'), 'arithmetic is never fixed by fix-all');
+    assert.match(once.text, /# 吕梁市人民政府办公室 2024 年政府信息公开工作年度报告\n/);
+    const twice = fixAll(once.text);
+    assert.equal(twice.text, once.text);
+    assert.equal(twice.passes, 0);
+  });
+
+  it('edits from one pass never overlap', () => {
+    const edits = fixAllEdits(check(broken).findings).sort((a, b) => a.start - b.start);
+    for (let i = 1; i < edits.length; i++) assert.ok(edits[i].start >= edits[i - 1].end);
+  });
+
+  it('keeps comments, blank lines and CRLF line breaks', () => {
+    const crlf = broken.replace(/\n/g, '\r\n');
+    const fixed = fixAll(crlf).text;
+    assert.ok(!/[^\r]\n/.test(fixed), 'only CRLF line breaks');
+    const comments = (s: string) => s.split(/\r?\n/).filter((l) => l.trimStart().startsWith('#'));
+    for (const c of comments(crlf)) assert.ok(comments(fixed).includes(c), c);
+  });
+});

@@ -31,11 +31,18 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     ...checkLegacyCitations(report),
   ];
   const { kept, own } = applySuppressions(report.text, report.lines, raw);
+  // On a document YAML could not read, where new lines would land is a guess: inserting
+  // them takes judgement, so they leave fix-all (they stay as quick fixes).
+  const broken = report.doc.errors.length > 0;
   const findings: Finding[] = [];
   for (const f of [...kept, ...own]) {
     const s = options.severities?.[f.code];
     if (s === 'off') continue;
-    findings.push(s ? { ...f, severity: s } : f);
+    let out = s ? { ...f, severity: s } : f;
+    if (broken && out.fixes?.some((x) => x.safe && x.edits.some((e) => e.start === e.end))) {
+      out = { ...out, fixes: out.fixes.map((x) => (x.edits.some((e) => e.start === e.end) ? { ...x, safe: false } : x)) };
+    }
+    findings.push(out);
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
   return { report, findings };

@@ -27,7 +27,19 @@ export function fixAllEdits(findings: Finding[]): Edit[] {
     const fresh = fix.edits.filter((e) => !chosen.some((c) => c.start === e.start && c.end === e.end && c.text === e.text));
     chosen.push(...fresh);
   }
-  return chosen;
+  return orderInsertions(chosen);
+}
+
+/**
+ * Orders edits by position; lines inserted at one point go deeper first, since the
+ * more indented lines continue the block that ends there and the others follow it.
+ */
+function orderInsertions(edits: Edit[]): Edit[] {
+  const depth = (e: Edit) => (e.start === e.end ? (/^\r?\n?([ \t]*)/.exec(e.text)?.[1].length ?? 0) : 0);
+  return edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || (a.e.start === a.e.end && b.e.start === b.e.end ? depth(b.e) - depth(a.e) : 0) || a.i - b.i)
+    .map((x) => x.e);
 }
 
 export interface FixAllResult {

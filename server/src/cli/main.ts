@@ -4,6 +4,7 @@ import { choice, parseArgs } from './args';
 import { UsageError } from './files';
 import { checkCommand } from './checkCommand';
 import { fixCommand } from './fixCommand';
+import { renderCommand } from './renderCommand';
 
 export interface Io {
   stdout(s: string): void;
@@ -22,6 +23,7 @@ export interface Command {
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   fix: fixCommand,
+  render: renderCommand,
 };
 
 function help(): string {

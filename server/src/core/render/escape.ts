@@ -1,0 +1,25 @@
+/**
+ * Escaping for everything the renderer takes from a report. Report text only ever becomes
+ * element content or a double-quoted attribute value, never a tag, attribute name, URL or
+ * style, so escaping these five characters is enough to keep it inert.
+ */
+
+const SPECIAL = /[&<>"']/g;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Characters that are invisible but change what a reader sees: C0/C1 controls (other than
+ * tab and line breaks) and the bidirectional embeddings, overrides and isolates that can
+ * make text display in another order than it is written.
+ */
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Makes hidden characters visible as `U+XXXX` so the preview shows what the file holds. */
+export function revealHidden(text: string): string {
+  return text.replace(HIDDEN, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+}
+
+/** Text for element content or a double-quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return revealHidden(text).replace(SPECIAL, (c) => ENTITY[c]);
+}

@@ -7,6 +7,7 @@ import { checkDates, type DateOptions } from './rules/dates';
 import { checkLegacyCitations } from './rules/legacy';
 import { checkStructure } from './rules/structure';
 import { applySuppressions } from './suppress';
+import type { ChunkCache } from './yamlChunks';
 
 export interface CheckOptions extends DateOptions {
   /** Severity by rule code; `off` drops the rule. */
@@ -18,8 +19,9 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-export function check(text: string, options: CheckOptions = {}): CheckResult {
-  return checkReport(parseReport(text), options);
+/** `cache` (one per document) makes re-checking an edited document re-parse only what changed. */
+export function check(text: string, options: CheckOptions = {}, cache?: ChunkCache): CheckResult {
+  return checkReport(parseReport(text, undefined, cache), options);
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {

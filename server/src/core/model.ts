@@ -1,10 +1,11 @@
 /** The report model: what the parser builds from the YAML, every value with its source span. */
-import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Dec } from './decimal';
 import type { DateParse } from './dates';
 import type { Finding, Span } from './findings';
 import type { FormatDecl, GroupDecl, MetaDecl, RowDecl, SectionDecl, TableSectionDecl, TextSectionDecl } from './format';
 import type { LineIndex } from './lineIndex';
+import type { ParsedYaml } from './yamlChunks';
 
 export interface Cell {
   /** The exact value, when the cell holds a plain decimal number. */
@@ -92,7 +93,7 @@ export interface Report {
   text: string;
   lines: LineIndex;
   format: FormatDecl;
-  doc: Document.Parsed;
+  doc: ParsedYaml;
   /** The top-level mapping, when the document is one. */
   root: YAMLMap | undefined;
   meta: Map<string, MetaEntry>;

@@ -2,7 +2,7 @@
  * Text → report model. Never throws: YAML errors and unexpected shapes become findings at
  * their position, and everything else in the document is still read.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseDate } from './dates';
 import { MAX_EXACT, formatDec, isInteger, isNegative, parseDec, sum, type Dec } from './decimal';
 import { txt, type Finding, type Fix, type Span } from './findings';
@@ -22,6 +22,7 @@ import { LineIndex } from './lineIndex';
 import type { Cell, DateValue, MetaEntry, Report, RowModel, TableModel, TextBlock } from './model';
 import { finding } from './rules/finding';
 import { scalarOffsets } from './scalarOffsets';
+import { parseYaml, type ChunkCache } from './yamlChunks';
 
 type TopEntry = { kind: 'meta'; decl: MetaDecl } | { kind: 'section'; decl: SectionDecl };
 
@@ -74,8 +75,9 @@ function isEmpty(node: unknown): boolean {
   return node == null || (isScalar(node) && node.value === null && (node.source ?? '') === '');
 }
 
-export function parseReport(text: string, format: FormatDecl = FORMAT_2021): Report {
-  return new ReportReader(text, format).read();
+/** `cache` lets repeated parses of a changing document reuse the parts that did not change. */
+export function parseReport(text: string, format: FormatDecl = FORMAT_2021, cache?: ChunkCache): Report {
+  return new ReportReader(text, format, cache).read();
 }
 
 class ReportReader {
@@ -85,8 +87,9 @@ class ReportReader {
   constructor(
     private readonly text: string,
     format: FormatDecl,
+    cache: ChunkCache | undefined,
   ) {
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: false });
+    const doc = parseYaml(text, cache);
     this.report = {
       text,
       lines: new LineIndex(text),

@@ -1,0 +1,185 @@
+/**
+ * YAML parsing that reuses what did not change. A report is a block mapping whose
+ * top-level entries start at column 0, so each entry parses on its own; a large entry that
+ * is itself a block mapping splits again into its children (an indented mapping is a valid
+ * document too). Parsed pieces are cached by their text and shifted to their new offset,
+ * so a keystroke re-parses one entry instead of the whole file. Anything that could make
+ * the pieces disagree with a whole-document parse (document markers, directives, a key
+ * repeated across pieces, an alias to another piece) falls back to one full parse.
+ */
+import { isMap, isScalar, parseDocument, Pair, visit, YAMLMap, type Document, type Node, type ParsedNode, type YAMLError, type YAMLWarning } from 'yaml';
+
+export interface ParsedYaml {
+  contents: ParsedNode | null;
+  errors: YAMLError[];
+  warnings: YAMLWarning[];
+}
+
+const OPTIONS = { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: false } as const;
+
+/** Entries larger than this are split into their children. */
+const SPLIT_AT = 8192;
+
+interface Piece {
+  doc: Document.Parsed;
+  /** The offset its node ranges currently carry. */
+  base: number;
+  generation: number;
+}
+
+export class ChunkCache {
+  private readonly pieces = new Map<string, Piece>();
+  private generation = 0;
+
+  /** A parsed piece of text at an offset, from the cache or parsed now. */
+  piece(text: string, offset: number): Document.Parsed {
+    let p = this.pieces.get(text);
+    if (!p) {
+      p = { doc: parseDocument(text, OPTIONS), base: 0, generation: this.generation };
+      this.pieces.set(text, p);
+    }
+    if (p.base !== offset) {
+      shift(p.doc, offset - p.base);
+      p.base = offset;
+    }
+    p.generation = this.generation;
+    return p.doc;
+  }
+
+  /** Forgets pieces not used by the last two parses. */
+  nextGeneration(): void {
+    for (const [k, p] of this.pieces) if (p.generation < this.generation - 1) this.pieces.delete(k);
+    this.generation++;
+  }
+
+  get size(): number {
+    return this.pieces.size;
+  }
+}
+
+export function parseYaml(text: string, cache?: ChunkCache): ParsedYaml {
+  if (!cache || /^(?:---|\.\.\.|%)/m.test(text)) return whole(text);
+  cache.nextGeneration();
+  const result = parsePieces(text, cache);
+  return result ?? whole(text);
+}
+
+function whole(text: string): ParsedYaml {
+  const doc = parseDocument(text, OPTIONS);
+  return { contents: doc.contents, errors: doc.errors, warnings: doc.warnings };
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Lines that begin an entry of a block mapping at indentation `indent`. */
+function entrySpans(text: string, from: number, to: number, indent: number): Span[] {
+  const spans: Span[] = [];
+  let lineStart = from;
+  let current: Span | undefined;
+  while (lineStart < to) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    let i = lineStart;
+    while (i < lineEnd && text[i] === ' ') i++;
+    const c = text[i];
+    const blank = i >= lineEnd || c === '#' || c === '\r';
+    if (!blank && i - lineStart === indent) {
+      if (c === '-' || c === '?' || c === '[' || c === '{' || c === '\t') return [];
+      if (current) current.end = lineStart;
+      current = { start: lineStart, end: to };
+      spans.push(current);
+    } else if (!blank && i - lineStart < indent) return [];
+    lineStart = lineEnd + 1;
+  }
+  // Comments and blank lines before the first entry belong to no entry: keep them with it.
+  if (spans.length) spans[0].start = from;
+  return spans;
+}
+
+function parsePieces(text: string, cache: ChunkCache): ParsedYaml | undefined {
+  const spans = entrySpans(text, 0, text.length, 0);
+  if (spans.length < 2) return undefined;
+  const map = new YAMLMap() as YAMLMap.Parsed;
+  const warnings: YAMLWarning[] = [];
+  if (!collect(text, spans, cache, map, warnings)) return undefined;
+  map.range = mapRange(map, spans[0].start, text.length);
+  return { contents: map, errors: [], warnings };
+}
+
+/** Parses the entries of one mapping into `map`; false when a whole parse is needed. */
+function collect(text: string, spans: Span[], cache: ChunkCache, map: YAMLMap, warnings: YAMLWarning[]): boolean {
+  const keys = new Set<string>();
+  for (const span of spans) {
+    const piece = text.slice(span.start, span.end);
+    const children = span.end - span.start > SPLIT_AT ? childSpans(text, span) : undefined;
+    if (children) {
+      // The entry's key line alone, then its children as an indented mapping each.
+      const head = cache.piece(text.slice(span.start, children.headEnd), span.start);
+      if (head.errors.length || !isMap(head.contents) || head.contents.items.length !== 1) return false;
+      const pair = head.contents.items[0];
+      const key = keyString(pair);
+      if (key === undefined || keys.has(key)) return false;
+      keys.add(key);
+      const value = new YAMLMap() as YAMLMap.Parsed;
+      if (!collect(text, children.spans, cache, value, warnings)) return false;
+      value.range = mapRange(value, children.spans[0].start, span.end);
+      map.items.push(new Pair(pair.key, value));
+      continue;
+    }
+    const doc = cache.piece(piece, span.start);
+    // A piece that does not parse cleanly may read differently within the whole text.
+    if (doc.errors.length) return false;
+    warnings.push(...doc.warnings);
+    const contents = doc.contents;
+    if (!contents) continue;
+    if (!isMap(contents)) return false;
+    for (const pair of contents.items) {
+      const key = keyString(pair);
+      if (key === undefined || keys.has(key)) return false;
+      keys.add(key);
+      map.items.push(pair);
+    }
+  }
+  return true;
+}
+
+/** The children of a large entry whose value is a block mapping, if it is one. */
+function childSpans(text: string, span: Span): { headEnd: number; spans: Span[] } | undefined {
+  const headEnd = text.indexOf('\n', span.start) + 1;
+  if (headEnd <= 0 || headEnd >= span.end) return undefined;
+  const head = text.slice(span.start, headEnd);
+  // Only `key:` with nothing but a comment after it opens a block mapping.
+  if (!/^[^\s#][^#]*:\s*(#.*)?\r?\n$/.test(head) || /["'[{]/.test(head.split(':')[0])) return undefined;
+  const m = /^( +)[^\s#]/m.exec(text.slice(headEnd, span.end));
+  if (!m) return undefined;
+  const spans = entrySpans(text, headEnd, span.end, m[1].length);
+  return spans.length > 1 ? { headEnd, spans } : undefined;
+}
+
+/** The range a whole parse gives a block mapping: its first key to the end of its last value. */
+function mapRange(map: YAMLMap, start: number, end: number): [number, number, number] {
+  const first = (map.items[0]?.key as Node | undefined)?.range?.[0] ?? start;
+  const last = map.items[map.items.length - 1];
+  const lastEnd = ((last?.value as Node | null)?.range ?? (last?.key as Node | undefined)?.range)?.[1] ?? end;
+  return [first, lastEnd, end];
+}
+
+function keyString(pair: Pair): string | undefined {
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+function shift(doc: Document.Parsed, delta: number): void {
+  const move = (node: Node) => {
+    if (node.range) node.range = [node.range[0] + delta, node.range[1] + delta, node.range[2] + delta];
+  };
+  // Visits keys and values alike.
+  visit(doc, {
+    Node(_, node) {
+      move(node);
+    },
+  });
+  for (const w of doc.warnings) w.pos = [w.pos[0] + delta, w.pos[1] + delta];
+}

@@ -3,12 +3,18 @@ import { createConnection, DidChangeConfigurationNotification, ProposedFeatures,
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pickLocale, type Locale } from './core/findings';
 import { codeActionFeature } from './lsp/codeActionFeature';
+import { completionFeature } from './lsp/completionFeature';
 import type { Feature, ServerContext } from './lsp/context';
 import { Validator } from './lsp/diagnostics';
+import { foldingFeature } from './lsp/foldingFeature';
+import { hoverFeature } from './lsp/hoverFeature';
+import { inlayHintFeature } from './lsp/inlayHintFeature';
 import { ReportStore } from './lsp/reports';
+import { selectionRangeFeature } from './lsp/selectionRangeFeature';
 import { DEFAULT_SETTINGS, checkOptions, readSettings, type Settings } from './lsp/settings';
+import { symbolFeature } from './lsp/symbolFeature';
 
-const FEATURES: Feature[] = [codeActionFeature];
+const FEATURES: Feature[] = [codeActionFeature, completionFeature, hoverFeature, inlayHintFeature, symbolFeature, foldingFeature, selectionRangeFeature];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -16,6 +22,7 @@ const store = new ReportStore();
 let locale: Locale = 'zh-CN';
 let settings: Settings = DEFAULT_SETTINGS;
 let pullConfiguration = false;
+let refreshInlayHints = false;
 
 const ctx: ServerContext = {
   connection,
@@ -34,6 +41,7 @@ connection.onInitialize((params): InitializeResult => {
   locale = pickLocale(init.locale ?? params.locale);
   if (init.settings) applySettings(init.settings);
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  refreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   };
@@ -53,11 +61,17 @@ function applySettings(raw: unknown): void {
   store.setOptions(checkOptions(settings));
 }
 
+/** After a settings change: re-check, and have the client ask again for hints (on/off, deadlines). */
+function settingsChanged(): void {
+  ctx.revalidateAll();
+  if (refreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+}
+
 async function fetchSettings(): Promise<void> {
   try {
     const raw: unknown = await connection.workspace.getConfiguration({ section: 'govreport' });
     applySettings(raw);
-    ctx.revalidateAll();
+    settingsChanged();
   } catch {
     // A client without configuration support keeps the defaults.
   }
@@ -67,7 +81,7 @@ connection.onDidChangeConfiguration((change) => {
   if (pullConfiguration) void fetchSettings();
   else {
     applySettings((change.settings as { govreport?: unknown } | undefined)?.govreport);
-    ctx.revalidateAll();
+    settingsChanged();
   }
 });
 

@@ -1,7 +1,7 @@
 /** YAML text for parts of a report written from the declaration: zeros and empty texts. */
-import type { FormatDecl, ItemDecl, MetaDecl, SectionDecl } from './format';
+import type { ColumnDecl, FormatDecl, ItemDecl, MetaDecl, SectionDecl, TableSectionDecl } from './format';
 import { FORMAT_2021 } from './format';
-import { keyValueLine } from './layout';
+import { displayWidth, keyValueLine } from './layout';
 
 export function zerosRow(n: number): string {
   return `[${new Array(n).fill('0').join(', ')}]`;
@@ -29,39 +29,74 @@ export interface NewReport {
   year: number;
 }
 
+/** The customary opening paragraph, citing the regulations, the format and the period. */
+export function standardPreface(year: number, format: FormatDecl = FORMAT_2021): string {
+  const headings = format.sections.map((s) => s.title).join('、');
+  return `本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《关于印发中华人民共和国政府信息公开工作年度报告格式的通知》（${format.name}）的要求编制，全文包括${headings}。本报告中所列数据的统计期限自 ${year} 年 1 月 1 日起至 ${year} 年 12 月 31 日止。`;
+}
+
+/**
+ * A table's lines as in the published form transcribed by hand: values lined up, and above
+ * each run of rows with the same columns a comment naming the columns.
+ */
+export function tableLines(section: TableSectionDecl, indent: string, unit: string): string[] {
+  const heads: number[] = [];
+  const measure = (items: ItemDecl[], ind: string): void => {
+    for (const i of items) {
+      if (i.kind === 'row') heads.push(displayWidth(`${ind}${i.key}:`));
+      else measure(i.items, ind + unit);
+    }
+  };
+  measure(section.items, indent + unit);
+  // Very long keys do not push every value to the right; they keep one space.
+  const column = Math.max(0, ...heads.filter((w) => w <= 40)) + 2;
+  const lines = [`${indent}${section.key}:`];
+  let columns: ColumnDecl[] | undefined;
+  for (const item of section.items) {
+    if (item.columns !== columns) {
+      columns = item.columns;
+      const head = `${indent}${unit}#`;
+      lines.push(head + ' '.repeat(Math.max(1, column - displayWidth(head))) + `[${columns.map((c) => c.label).join(', ')}]`);
+    }
+    lines.push(...itemLines(item, indent + unit, unit, column));
+  }
+  return lines;
+}
+
 /** A complete report to start from: every section, table and row, and the right dates. */
 export function reportSkeleton(r: NewReport, format: FormatDecl = FORMAT_2021): string {
   const type = format.organTypes.find((t) => t.key === r.organType) ?? format.organTypes[0];
   const y = r.year;
   const deadline = `${y + 1}-${String(type.deadline.month).padStart(2, '0')}-${String(type.deadline.day).padStart(2, '0')}`;
-  const yamlString = (s: string) => (/^[\p{L}\p{N}（）()、·\- ]+$/u.test(s) && !/^[\d-]/.test(s) ? s : JSON.stringify(s));
-  const metaLine = (m: MetaDecl): string | undefined => {
+  const metaLine = (m: MetaDecl): string[] => {
     switch (m.key) {
       case '格式':
-        return `格式: ${format.id}`;
+        return [`格式: ${format.id}`];
       case '机关':
-        return `机关: ${yamlString(r.organ)}`;
+        return [`机关: ${yamlString(r.organ)}`];
       case '机关类型':
-        return `机关类型: ${type.key}`;
+        return [`机关类型: ${type.key}`];
       case '年度':
-        return `年度: ${y}`;
+        return [`年度: ${y}`];
       case '统计期限':
-        return `统计期限: {起: ${y}-01-01, 止: ${y}-12-31}`;
+        return [`统计期限: {起: ${y}-01-01, 止: ${y}-12-31}`];
       case '落款日期':
-        return `落款日期: ${deadline}`;
+        return [`落款日期: ${deadline}`];
       case '前言':
-        return `前言: ""`;
+        return ['', '前言: >-', `  ${standardPreface(y, format)}`];
       default:
-        return undefined;
+        return [];
     }
   };
-  const lines = [`# ${r.organ} ${y} 年政府信息公开工作年度报告`];
-  for (const m of format.meta) {
-    const line = metaLine(m);
-    if (line) lines.push(line);
-  }
+  const lines = [`# ${r.organ} ${y} 年政府信息公开工作年度报告`, '# 表格各行先填 0；文字部分写在引号里，或把 "" 换成 |- 后另起一行、缩进两格书写。'];
+  for (const m of format.meta) lines.push(...metaLine(m));
   for (const s of format.sections) {
-    lines.push('', ...sectionLines(s, '', '  '));
+    lines.push('', ...(s.kind === 'table' ? tableLines(s, '', '  ') : sectionLines(s, '', '  ')));
   }
   return lines.join('\n') + '\n';
+}
+
+/** A scalar as YAML: plain where that reads the same, quoted otherwise. */
+export function yamlString(s: string): string {
+  return /^[\p{L}\p{N}（）()、·\- ]+$/u.test(s) && !/^[\d-]/.test(s) && s.trim() === s ? s : JSON.stringify(s);
 }

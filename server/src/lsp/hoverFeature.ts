@@ -1,0 +1,19 @@
+/** Hover: what a cell, a key or a date means, from the format declaration and the report. */
+import { MarkupKind } from 'vscode-languageserver';
+import { hoverAt } from '../core/hover';
+import type { Feature } from './context';
+import { toRange } from './convert';
+import { checkOptions } from './settings';
+
+export const hoverFeature: Feature = {
+  capabilities: { hoverProvider: true },
+  register(ctx) {
+    ctx.connection.onHover((params) => {
+      const doc = ctx.documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      const { report } = ctx.store.get(doc);
+      const info = hoverAt(report, report.lines.offsetAt(params.position), ctx.locale(), checkOptions(ctx.settings()));
+      return info ? { contents: { kind: MarkupKind.Markdown, value: info.contents }, range: toRange(report.lines, info.span) } : null;
+    });
+  },
+};

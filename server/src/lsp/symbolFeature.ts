@@ -1,0 +1,38 @@
+/** The outline: the sections, sub-sections, tables, groups and rows of the report. */
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { LineIndex } from '../core/lineIndex';
+import { outline, type OutlineKind, type OutlineNode } from '../core/outline';
+import type { Feature } from './context';
+import { toRange } from './convert';
+
+const KIND: Record<OutlineKind, SymbolKind> = {
+  meta: SymbolKind.Property,
+  section: SymbolKind.Module,
+  subsection: SymbolKind.String,
+  group: SymbolKind.Object,
+  row: SymbolKind.Array,
+  key: SymbolKind.Key,
+};
+
+function toSymbol(node: OutlineNode, lines: LineIndex): DocumentSymbol {
+  return {
+    name: node.name || ' ',
+    detail: node.detail,
+    kind: KIND[node.kind],
+    range: toRange(lines, node.span),
+    selectionRange: toRange(lines, node.selection),
+    children: node.children.map((c) => toSymbol(c, lines)),
+  };
+}
+
+export const symbolFeature: Feature = {
+  capabilities: { documentSymbolProvider: { label: 'GovReport' } },
+  register(ctx) {
+    ctx.connection.onDocumentSymbol((params) => {
+      const doc = ctx.documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const { report } = ctx.store.get(doc);
+      return outline(report).map((n) => toSymbol(n, report.lines));
+    });
+  },
+};

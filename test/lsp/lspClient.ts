@@ -44,6 +44,8 @@ export class LspClient {
   private waiters: Waiter[] = [];
   /** Every notification received, in order. */
   readonly notifications: Message[] = [];
+  /** Every request the server made of the client (workspace/configuration, refreshes…), in order. */
+  readonly requests: Message[] = [];
   /** Settings returned for workspace/configuration requests (section `govreport`). */
   settings: unknown = {};
   stderr = '';
@@ -83,15 +85,14 @@ export class LspClient {
   private dispatch(msg: Message): void {
     if (msg.method && msg.id !== undefined) {
       this.answer(msg);
+      // A request is an event too: waitFor(m => m.method === 'workspace/inlayHint/refresh').
+      this.requests.push(msg);
+      this.wake(msg);
       return;
     }
     if (msg.method) {
       this.notifications.push(msg);
-      this.waiters = this.waiters.filter((w) => {
-        if (!w.test(msg)) return true;
-        w.resolve(msg);
-        return false;
-      });
+      this.wake(msg);
       return;
     }
     const p = this.pending.get(msg.id as number);
@@ -99,6 +100,14 @@ export class LspClient {
     this.pending.delete(msg.id as number);
     if (msg.error) p.reject(Object.assign(new Error(msg.error.message), { code: msg.error.code }));
     else p.resolve(msg.result);
+  }
+
+  private wake(msg: Message): void {
+    this.waiters = this.waiters.filter((w) => {
+      if (!w.test(msg)) return true;
+      w.resolve(msg);
+      return false;
+    });
   }
 
   private answer(msg: Message): void {

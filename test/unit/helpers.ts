@@ -27,3 +27,13 @@ export function findingsOf(text: string, code: string, options?: CheckOptions): 
 export function spanText(text: string, f: Finding): string {
   return text.slice(f.span.start, f.span.end);
 }
+
+/** The example with its 总体情况 sub-sections repeated until the file is about `size` characters. */
+export function longReport(size: number): string {
+  const start = EXAMPLE.indexOf('  主动公开: >-');
+  const end = EXAMPLE.indexOf('\n主动公开政府信息情况:');
+  const block = EXAMPLE.slice(start, end);
+  let extra = '';
+  for (let i = 0; EXAMPLE.length + extra.length < size; i++) extra += block.replace(/^ {2}(\S+): >-/gm, (_m, k: string) => `  ${k}${i}: >-`) + '\n';
+  return EXAMPLE.slice(0, end) + '\n' + extra + EXAMPLE.slice(end);
+}

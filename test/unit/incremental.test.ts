@@ -5,17 +5,7 @@ import fc from 'fast-check';
 import { check } from '../../server/src/core/check';
 import type { Finding } from '../../server/src/core/findings';
 import { ChunkCache, parseYaml } from '../../server/src/core/yamlChunks';
-import { EXAMPLE } from './helpers';
-
-/** The example with its 总体情况 sub-sections repeated until the file is about `size` characters. */
-export function longReport(size: number): string {
-  const start = EXAMPLE.indexOf('  主动公开: >-');
-  const end = EXAMPLE.indexOf('\n主动公开政府信息情况:');
-  const block = EXAMPLE.slice(start, end);
-  let extra = '';
-  for (let i = 0; EXAMPLE.length + extra.length < size; i++) extra += block.replace(/^ {2}(\S+): >-/gm, (_m, k: string) => `  ${k}${i}: >-`) + '\n';
-  return EXAMPLE.slice(0, end) + '\n' + extra + EXAMPLE.slice(end);
-}
+import { EXAMPLE, longReport } from './helpers';
 
 const strip = (fs: Finding[]) => fs.map((f) => ({ code: f.code, span: f.span, message: f.message, severity: f.severity, fixes: f.fixes?.map((x) => x.edits) }));
 

@@ -2,10 +2,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerNewReport } from './newReport';
+import { registerStatus } from './status';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  registerNewReport(context);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -18,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('govreport', 'GovReport', serverOptions, clientOptions);
   context.subscriptions.push(client);
+  registerStatus(context, client);
   await client.start();
 }
 

@@ -1,6 +1,7 @@
 /** The checker: text in, findings out. The server, the CLI and the tests all call this. */
 import type { Finding, Severity } from './findings';
 import type { Report } from './model';
+import { checkNarrative, type PreviousReport } from './narrative';
 import { parseReport } from './parse';
 import { checkArithmetic } from './rules/arithmetic';
 import { checkDates, type DateOptions } from './rules/dates';
@@ -12,6 +13,8 @@ import type { ChunkCache } from './yamlChunks';
 export interface CheckOptions extends DateOptions {
   /** Severity by rule code; `off` drops the rule. */
   severities?: Record<string, Severity | 'off' | undefined>;
+  /** Last year's report of the same organ, for the checks across years. */
+  previous?: PreviousReport;
 }
 
 export interface CheckResult {
@@ -31,6 +34,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     ...checkArithmetic(report),
     ...checkDates(report, options),
     ...checkLegacyCitations(report),
+    ...checkNarrative(report, options.previous),
   ];
   const { kept, own } = applySuppressions(report.text, report.lines, raw);
   // On a document YAML could not read, where new lines would land is a guess: inserting

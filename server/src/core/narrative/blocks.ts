@@ -1,0 +1,65 @@
+/**
+ * One narrative block as the narrative rules read it: the text, its normalised copy, its
+ * numbers, sentences and paragraphs, and the way back to document offsets.
+ */
+import { txt, type Fix, type Span } from '../findings';
+import type { Report, TextBlock } from '../model';
+import { numbersIn, writeLike, type NumberToken } from './numbers';
+import { normalize, paragraphs, sentences, type Range } from './segments';
+
+export interface BlockView {
+  block: TextBlock;
+  text: string;
+  norm: string;
+  numbers: NumberToken[];
+  sentences: Range[];
+  paragraphs: Range[];
+}
+
+export function blockViews(report: Report): BlockView[] {
+  const blocks = report.preface ? [report.preface, ...report.texts] : report.texts;
+  return blocks
+    .filter((b) => b.node && b.text.trim())
+    .map((block) => {
+      const norm = normalize(block.text);
+      return { block, text: block.text, norm, numbers: numbersIn(block.text, norm), sentences: sentences(norm), paragraphs: paragraphs(norm) };
+    });
+}
+
+export function rangeAround(ranges: Range[], i: number): Range {
+  return ranges.find((r) => i >= r.start && i < r.end) ?? { start: i, end: i };
+}
+
+/** Document offsets of characters [start, end) of the block's text. */
+export function docSpan(view: BlockView, start: number, end: number): Span {
+  const s = view.block.offsetAt(start);
+  const e = end > start ? view.block.offsetAt(end - 1) + 1 : s;
+  return { start: s, end: Math.max(s, e) };
+}
+
+/**
+ * A fix that writes `plain` over a number, in the number's own style. None when the source
+ * at the number's span is not the number's characters (an escape in a quoted scalar), so a
+ * fix never edits the wrong text.
+ */
+export function replaceNumberFix(report: Report, view: BlockView, token: NumberToken, plain: string, preferred: boolean): Fix | undefined {
+  const span = docSpan(view, token.start, token.end);
+  const written = view.text.slice(token.start, token.end);
+  if (report.text.slice(span.start, span.end) !== written) return undefined;
+  const value = writeLike(token, plain);
+  if (value === written) return undefined;
+  return { title: txt(`将 ${written} 改为 ${value}`, `Change ${written} to ${value}`), edits: [{ ...span, text: value }], preferred, safe: false };
+}
+
+/** The characters of a number as written, for messages. */
+export function written(view: BlockView, token: NumberToken): string {
+  return view.text.slice(token.start, token.end);
+}
+
+/** A fix that writes `value` over characters [start, end) of the block, when the source holds exactly them. */
+export function replaceTextFix(report: Report, view: BlockView, start: number, end: number, value: string, preferred: boolean): Fix | undefined {
+  const span = docSpan(view, start, end);
+  const old = view.text.slice(start, end);
+  if (report.text.slice(span.start, span.end) !== old || old === value) return undefined;
+  return { title: txt(`将“${old}”改为“${value}”`, `Change "${old}" to "${value}"`), edits: [{ ...span, text: value }], preferred, safe: false };
+}

@@ -1,0 +1,96 @@
+/**
+ * Figures of the tables that a sentence may state: one cell, or the sum of cells over rows
+ * (a group such as 无法提供, or 一 + 二) and columns (法人或其他组织 = the five kinds).
+ */
+import { formatDec, sum, type Dec } from '../decimal';
+import { txt, type Related, type Text } from '../findings';
+import type { ColumnDecl } from '../format';
+import type { Cell, Report, RowModel, TableModel } from '../model';
+import { rowsAt } from '../rules/arithmetic';
+
+export const REQUESTS = '收到和处理政府信息公开申请情况';
+export const DOCUMENTS = '主动公开政府信息情况';
+export const REVIEWS = '政府信息公开行政复议、行政诉讼情况';
+
+/** Columns of table 三. */
+export const NATURAL = [0];
+export const ORGANISATIONS = [1, 2, 3, 4, 5];
+export const ALL_APPLICANTS = [6];
+
+export interface Figure {
+  value: Dec;
+  /** How the figure is named in messages: `三、一、本年新收政府信息公开申请数量（总计）`. */
+  name: Text;
+  /** The cells it is made of. */
+  cells: { cell: Cell; row: RowModel; col: number }[];
+  /** The rows and columns, so that a part of it (a column) can be taken. */
+  table: TableModel;
+  paths: string[];
+  cols: number[];
+}
+
+/** The sum over `paths` (rows or groups) and `cols`, when every cell holds a number. */
+export function figure(report: Report, tableKey: string, paths: string[], cols: number[]): Figure | undefined {
+  const table = report.tables.get(tableKey);
+  if (!table) return undefined;
+  const cells: Figure['cells'] = [];
+  for (const path of paths) {
+    const rows = rowsAt(table, path);
+    if (!rows) return undefined;
+    for (const row of rows) {
+      for (const col of cols) {
+        const cell = row.cells[col];
+        if (!cell?.value) return undefined;
+        cells.push({ cell, row, col });
+      }
+    }
+  }
+  if (!cells.length) return undefined;
+  const value = sum(cells.map((c) => c.cell.value!));
+  return { value, name: nameOf(table, paths, cols, cells[0].row.decl.columns), cells, table, paths, cols };
+}
+
+/** The same rows, other columns (a column of the figure a parent sentence stated). */
+export function column(report: Report, parent: Figure, cols: number[]): Figure | undefined {
+  return figure(report, parent.table.decl.key, parent.paths, cols);
+}
+
+function itemLabel(table: TableModel, path: string): string {
+  const row = table.rows.get(path);
+  if (row) return `${row.decl.number}${row.decl.key}`;
+  const group = table.groups.get(path);
+  if (group) return `${group.decl.number}${group.decl.key}`;
+  return path.split('/').pop()!;
+}
+
+function nameOf(table: TableModel, paths: string[], cols: number[], columns: ColumnDecl[]): Text {
+  const rows = paths.map((p) => itemLabel(table, p)).join(' + ');
+  const colNames = cols.length === ORGANISATIONS.length && cols.every((c, i) => c === ORGANISATIONS[i]) ? ['法人或其他组织'] : cols.map((c) => columns[c]?.short ?? String(c));
+  const where = columns.length > 1 ? `（${colNames.join(' + ')}）` : '';
+  const whereEn = columns.length > 1 ? ` (${colNames.join(' + ')})` : '';
+  const section = table.decl.number.replace('、', '');
+  return txt(`表格${section}“${rows}”${where}`, `table ${section} "${rows}"${whereEn}`);
+}
+
+/** Related information: the cells of a figure, non-zero ones first and at most eight. */
+export function relatedCells(f: Figure): Related[] {
+  const nonZero = f.cells.filter((c) => c.cell.value!.units !== 0n);
+  const shown = (nonZero.length ? nonZero : f.cells.slice(0, 1)).slice(0, 8);
+  return shown.map(({ cell, row, col }) => {
+    const label = `${row.decl.number}${row.decl.key}`;
+    const colName = row.decl.columns.length > 1 ? row.decl.columns[col].short : '';
+    const v = formatDec(cell.value!);
+    return {
+      span: cell.span,
+      message: txt(`${label}${colName ? `（${colName}）` : ''} = ${v}`, `${label}${colName ? ` (${colName})` : ''} = ${v}`),
+    };
+  });
+}
+
+/** `47 + 3 + 0 = 50` when a figure is a sum of several cells, for messages. */
+export function breakdown(f: Figure): string {
+  if (f.cells.length < 2) return '';
+  const shown = f.cells.length <= 8 ? f.cells : f.cells.filter((c) => c.cell.value!.units !== 0n);
+  if (!shown.length) return '';
+  return `${shown.map((c) => formatDec(c.cell.value!)).join(' + ')} = ${formatDec(f.value)}`;
+}

@@ -1,0 +1,122 @@
+/**
+ * 其中 lists against their total, per unit (件 with 件, 元 with 元): "解读材料 39 条，其中
+ * 图解 35 条，文字解读 2 条，新闻发布会解读 2 条". A list is only held to its total when it
+ * is exhaustive: a list with 等 is not, and one that falls short of the total is only
+ * when it names a known partition (自然人 and 法人或其他组织) or ends with a catch-all
+ * (其他, 其余). An item outside the total's scope (上年结转…) ends the list.
+ */
+import { add, eq, cmp, formatDec, ZERO, type Dec } from '../decimal';
+import { txt, type Finding, type Related } from '../findings';
+import type { Report } from '../model';
+import { finding } from '../rules/finding';
+import { docSpan, written, type BlockView } from './blocks';
+import type { NumberToken } from './numbers';
+import { clauseStart } from './segments';
+import type { Statement } from './statements';
+
+/** An item that is not part of the total: carried over, a comparison, a sum of its own. */
+const OUT_OF_SCOPE = /结转|上一?年|去年|同比|较|比上|另有|另外|此外|累计|共计|合计|总计|占/;
+const RESULT_KIND = /予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|办结|结转/;
+const CATCH_ALL = /其他|其它|其余|剩余|余下/;
+/** Units of quantities that add up (not dates, durations or rates). */
+const LIST_UNITS = (unit: string) => unit !== '' && !/^(年|月|日|号|天|个工作日|工作日|个百分点|百分点|倍|%|‰)$/.test(unit);
+
+interface Item {
+  token: NumberToken;
+  label: string;
+}
+
+export function checkLists(report: Report, views: BlockView[], statements: Statement[]): Finding[] {
+  const out: Finding[] = [];
+  for (const view of views) {
+    view.sentences.forEach((sentence, si) => {
+      const text = view.norm;
+      let k = text.indexOf('其中', sentence.start);
+      if (k < 0 || k >= sentence.end) return;
+      const items = itemsAfter(view, k + 2, sentence.end);
+      if (items.length < 2) return;
+      // The list's own text: 等 anywhere in it means it names examples only.
+      const last = items[items.length - 1].token;
+      const listText = text.slice(k, Math.min(sentence.end, last.after + 2));
+      if (/等/.test(listText)) return;
+      const before = view.numbers.filter((t) => t.start >= sentence.start && t.start < k && !t.percent);
+      const previous = si > 0 ? view.sentences[si - 1] : undefined;
+      const leading = before.length === 0;
+      for (const unit of new Set(items.map((i) => i.token.unit))) {
+        const parts = items.filter((i) => i.token.unit === unit);
+        if (parts.length < 2 || parts.some((p) => p.token.approx)) continue;
+        const total = totalFor(view, unit, before, leading ? previous : undefined);
+        if (!total || total.approx) continue;
+        const totalStatement = statements.find((s) => s.token === total);
+        if (totalStatement?.spec.id.startsWith('received') && parts.some((p) => RESULT_KIND.test(p.label))) continue;
+        const f = judge(view, total, parts);
+        if (f) out.push(f);
+      }
+    });
+  }
+  return out;
+}
+
+/** Counts after 其中 up to the end of the sentence, outside nested brackets, until an item out of scope. */
+function itemsAfter(view: BlockView, from: number, end: number): Item[] {
+  const items: Item[] = [];
+  for (const token of view.numbers) {
+    if (token.start < from || token.start >= end || token.percent) continue;
+    if (!LIST_UNITS(token.unit)) continue;
+    const inner = view.norm.slice(from, token.start);
+    if (depth(inner) > 0) continue;
+    if (inner.includes('其中') && items.length) break;
+    const label = view.norm.slice(clauseStart(view.norm, token.start, from), token.start).replace(/\s+/g, '');
+    if (OUT_OF_SCOPE.test(label)) break;
+    items.push({ token, label });
+  }
+  return items;
+}
+
+function depth(s: string): number {
+  let d = 0;
+  for (const c of s) {
+    if (c === '（' || c === '【' || c === '[') d++;
+    else if ((c === '）' || c === '】' || c === ']') && d > 0) d--;
+  }
+  return d;
+}
+
+/** The total of a unit: the last such count before 其中, or for a sentence that starts with 其中 the one such count of the sentence before. */
+function totalFor(view: BlockView, unit: string, before: NumberToken[], previous: { start: number; end: number } | undefined): NumberToken | undefined {
+  if (!previous) return before.filter((t) => t.unit === unit).pop();
+  const candidates = view.numbers.filter((t) => t.start >= previous.start && t.start < previous.end && t.unit === unit && !t.percent);
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+function judge(view: BlockView, total: NumberToken, parts: Item[]): Finding | undefined {
+  const values = parts.map((p) => p.token.value);
+  let running: Dec = ZERO;
+  for (const v of values) {
+    running = add(running, v);
+    // A prefix that makes the total: the items after it are outside its scope.
+    if (eq(running, total.value)) return undefined;
+  }
+  const sum = running;
+  const over = cmp(sum, total.value) > 0;
+  const partition = knownPartition(parts) || CATCH_ALL.test(parts[parts.length - 1].label);
+  if (!over && !partition) return undefined;
+  const unit = total.unit;
+  const terms = parts.map((p) => written(view, p.token)).join(' + ');
+  const shown = written(view, total);
+  const related: Related[] = parts.map((p) => ({ span: docSpan(view, p.token.start, p.token.end), message: txt(`${p.label || '一项'} ${written(view, p.token)} ${unit}`, `${p.label || 'item'} ${written(view, p.token)} ${unit}`) }));
+  const f = finding(
+    'narrative-list-sum',
+    docSpan(view, total.start, total.end),
+    txt(`总数 ${shown} ${unit}与“其中”各项之和不符：${terms} = ${formatDec(sum)} ${unit}`, `the total ${shown} ${unit} differs from the sum of the items after 其中: ${terms} = ${formatDec(sum)} ${unit}`),
+    { related },
+  );
+  if (!partition) f.severity = 'information';
+  return f;
+}
+
+/** Applicants: 自然人 with 法人或其他组织 (or its five kinds) make up every request. */
+function knownPartition(parts: Item[]): boolean {
+  const has = (re: RegExp) => parts.some((p) => re.test(p.label));
+  return has(/自然人/) && has(/法人|组织|企业|机构/);
+}

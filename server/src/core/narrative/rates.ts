@@ -1,0 +1,113 @@
+/**
+ * Rates in the text against the counts they come from: "收到 2819 件，办结 2348 件，办结率
+ * 85.7%" (a named rate: the count named like the rate over a count before it) and "其中自然人
+ * 67 件，占 97.1%" (a share of a stated total). Right when equal to the ratio rounded to the
+ * decimals written; cut off instead of rounded is a lesser finding.
+ */
+import { txt, type Finding, type Related } from '../findings';
+import { finding } from '../rules/finding';
+import { docSpan, replaceNumberFix, written, type BlockView } from './blocks';
+import type { NumberToken } from './numbers';
+import { isCountUnit } from './patterns';
+import { percentHolds, percentTruncates, percentUnits, unitsText } from './ratio';
+import { clauseStart } from './segments';
+import type { Report } from '../model';
+import { add } from '../decimal';
+
+/** "办结率为", "按时答复率达到": the stem before 率. */
+const NAMED = /([\u4e00-\u9fff]{1,8}?)率(?:为|达|达到|是|均为|保持在?|约为)?$/;
+const SHARE = /^(?:申请|的)?(?:占(?:比)?|所占比例|比例)(?:[\u4e00-\u9fff]{0,12}?的)?(?:比例|比重)?(?:为|达|约为|达到)?$/;
+/** Rates that are not a ratio of counts in the sentence. */
+const NOT_A_RATIO = /满意|知晓|增长|下降|覆盖|准确|完成|达标|合格|回访|参与|利用/;
+
+interface Reading {
+  numerator: NumberToken;
+  bases: NumberToken[];
+  /** One numerator named exactly and one possible base: the finding can be a warning with a fix. */
+  certain: boolean;
+  /** Other numerators the rate may be over (several counts named like the rate). */
+  numerators: NumberToken[];
+  name: string;
+}
+
+export function checkRates(report: Report, views: BlockView[]): Finding[] {
+  const out: Finding[] = [];
+  for (const view of views) {
+    for (const sentence of view.sentences) {
+      const inSentence = view.numbers.filter((t) => t.start >= sentence.start && t.start < sentence.end);
+      for (const pct of inSentence) {
+        if (!pct.percent || pct.approx) continue;
+        const lead = view.norm.slice(clauseStart(view.norm, pct.start, sentence.start), pct.start).replace(/\s+/g, '');
+        const counts = inSentence.filter((t) => t.start < pct.start && !t.percent && isCountUnit(t.unit));
+        if (counts.some((t) => t.approx)) continue;
+        const reading = namedRate(view, lead, counts) ?? share(view, pct, counts, sentence.start);
+        if (reading) {
+          const f = judge(report, view, pct, reading);
+          if (f) out.push(f);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function leadOf(view: BlockView, t: NumberToken): string {
+  return view.norm.slice(clauseStart(view.norm, t.start), t.start).replace(/\s+/g, '');
+}
+
+function namedRate(view: BlockView, lead: string, counts: NumberToken[]): Reading | undefined {
+  const m = NAMED.exec(lead);
+  if (!m) return undefined;
+  const stem = m[1].replace(/^(?:的|其|总|综合|整体|平均|全年)+/, '');
+  if (!stem || NOT_A_RATIO.test(stem)) return undefined;
+  const exact = counts.filter((t) => leadOf(view, t).includes(stem));
+  const short = stem.slice(-2);
+  const loose = exact.length ? exact : counts.filter((t) => leadOf(view, t).includes(short));
+  if (!loose.length) return undefined;
+  const numerator = loose[loose.length - 1];
+  const bases = counts.filter((t) => t.start < numerator.start && t.unit === numerator.unit && !loose.includes(t));
+  if (!bases.length) return undefined;
+  return { numerator, bases, certain: exact.length === 1 && bases.length === 1, numerators: loose, name: `${stem}率` };
+}
+
+function share(view: BlockView, pct: NumberToken, counts: NumberToken[], sentenceStart: number): Reading | undefined {
+  const numerator = counts[counts.length - 1];
+  if (!numerator) return undefined;
+  // The share is that of the count right before it: "自然人 67 件，占 97.1%".
+  const tail = view.norm.slice(numerator.after, pct.start).replace(/[\s，、]/g, '');
+  if (!SHARE.test(tail)) return undefined;
+  const before = counts.filter((t) => t.start < numerator.start && t.unit === numerator.unit);
+  const qizhong = view.norm.lastIndexOf('其中', numerator.start);
+  const total = qizhong >= sentenceStart ? before.filter((t) => t.start < qizhong).pop() : undefined;
+  const bases = total ? [total] : before;
+  if (!bases.length) return undefined;
+  return { numerator, bases, certain: bases.length === 1, numerators: [numerator], name: '占比' };
+}
+
+function judge(report: Report, view: BlockView, pct: NumberToken, r: Reading): Finding | undefined {
+  const stated = pct.value;
+  const numerators = [r.numerator.value];
+  if (r.numerators.length > 1) numerators.push(r.numerators.map((t) => t.value).reduce(add));
+  const bases = r.bases.map((t) => t.value);
+  if (r.bases.length > 1) bases.push(r.bases.map((t) => t.value).reduce(add));
+  for (const n of numerators) for (const b of bases) if (percentHolds(stated, n, b)) return undefined;
+  const base = r.bases[0];
+  const computed = percentUnits(r.numerator.value, base.value, pct.decimals);
+  if (computed === undefined) return undefined;
+  const right = unitsText(computed, pct.decimals);
+  const num = written(view, r.numerator);
+  const den = written(view, base);
+  const shown = written(view, pct);
+  const related: Related[] = [
+    { span: docSpan(view, r.numerator.start, r.numerator.end), message: txt(`分子 ${num}`, `numerator ${num}`) },
+    { span: docSpan(view, base.start, base.end), message: txt(`分母 ${den}`, `denominator ${den}`) },
+  ];
+  const fix = replaceNumberFix(report, view, pct, right, true);
+  const span = docSpan(view, pct.start, pct.end);
+  if (percentTruncates(stated, r.numerator.value, base.value)) {
+    return finding('narrative-rate-truncated', span, txt(`${r.name} ${shown}% 是截断值：${num} ÷ ${den} 四舍五入为 ${right}%`, `${r.name} ${shown}% is cut off, not rounded: ${num} / ${den} rounds to ${right}%`), { related, fixes: fix ? [fix] : [] });
+  }
+  const f = finding('narrative-rate', span, txt(`${r.name} ${shown}% 与其数字不符：${num} ÷ ${den} = ${right}%`, `${r.name} ${shown}% does not follow from its counts: ${num} / ${den} = ${right}%`), { related, fixes: r.certain && fix ? [fix] : [] });
+  if (!r.certain) f.severity = 'information';
+  return f;
+}

@@ -1,0 +1,151 @@
+/**
+ * Reads the standard statements of the text (see patterns.ts) and compares each stated
+ * number with the table: a mismatch is a warning naming both numbers, with the cells as
+ * related information and fixes that write the table's figure.
+ */
+import { eq, formatDec } from '../decimal';
+import { txt, type Finding, type Fix } from '../findings';
+import type { Report } from '../model';
+import { finding } from '../rules/finding';
+import { docSpan, rangeAround, replaceNumberFix, written, type BlockView } from './blocks';
+import { breakdown, column, relatedCells, type Figure } from './figures';
+import type { NumberToken } from './numbers';
+import { JURISDICTION, OTHER_SCOPE, SPECS, isCountUnit, type StatementSpec } from './patterns';
+import { clauseEnd, clauseStart, type Range } from './segments';
+
+export interface Statement {
+  spec: StatementSpec;
+  view: BlockView;
+  token: NumberToken;
+  sentence: Range;
+  /** The clause before the number, white space removed. */
+  lead: string;
+  /** The figures the number may equal. */
+  figures: Figure[];
+  /** The figures it does equal. */
+  matched: Figure[];
+  /** The sentence puts the figure in another year (2023 年…, 上年…, 较上年…). */
+  otherYear?: number | 'earlier';
+  /** The year written in the sentence before the number, when it is not the report's. */
+  yearToken?: NumberToken;
+  parent?: Statement;
+}
+
+/** A reason phrase that names complaints as a kind of request, not as another matter. */
+const REASON_PHRASES = /信访举报投诉类?(?:申请)?/g;
+/** Words that put a figure in an earlier period or make it a comparison. */
+const COMPARISON = /上一?年(?!度?(?:结转|转来|结余|未办结))|去年|同期|同比|较|相比|比上/;
+
+export function readStatements(report: Report, views: BlockView[]): Statement[] {
+  const out: Statement[] = [];
+  for (const view of views) {
+    for (const sentence of view.sentences) {
+      const inSentence: Statement[] = [];
+      const sentenceText = view.norm.slice(sentence.start, sentence.end).replace(REASON_PHRASES, '');
+      const paragraph = rangeAround(view.paragraphs, sentence.start);
+      const paragraphText = view.norm.slice(paragraph.start, paragraph.end);
+      for (const token of view.numbers) {
+        if (token.start < sentence.start || token.start >= sentence.end) continue;
+        if (token.approx || token.percent || !isCountUnit(token.unit)) continue;
+        const cs = clauseStart(view.norm, token.start, sentence.start);
+        const lead = view.norm.slice(cs, token.start).replace(/\s+/g, '');
+        const after = view.norm.slice(token.after, clauseEnd(view.norm, token.after, sentence.end)).replace(/\s+/g, '');
+        const spec = SPECS.find((s) => s.label.test(lead) && (!s.after || s.after.test(after)));
+        if (!spec) continue;
+        if (spec.needs && !spec.needs.test(sentenceText)) continue;
+        if (spec.avoid && spec.avoid.test(sentenceText)) continue;
+        if (spec.paragraphNeeds && !spec.paragraphNeeds.test(paragraphText)) continue;
+        if (otherScope(report, spec, lead, view.norm.slice(sentence.start, cs))) continue;
+        const st: Statement = { spec, view, token, sentence, lead, figures: [], matched: [] };
+        const year = yearOf(report, view, sentence, token, lead, spec);
+        if (year === 'earlier') st.otherYear = year;
+        else if (year) {
+          st.otherYear = Number(year.value.units);
+          st.yearToken = year;
+        }
+        if (spec.childCols) {
+          const parent = [...inSentence].reverse().find((s) => !s.spec.childCols);
+          if (!parent) continue;
+          st.parent = parent;
+          if (parent.otherYear !== undefined) st.otherYear = parent.otherYear;
+          const base = parent.matched.length ? parent.matched : [];
+          st.figures = base.map((f) => column(report, f, spec.childCols!)).filter((f): f is Figure => f !== undefined);
+        } else {
+          st.figures = (spec.figures?.(report, lead) ?? []).filter((f): f is Figure => f !== undefined);
+        }
+        st.matched = st.figures.filter((f) => eq(f.value, token.value));
+        inSentence.push(st);
+        out.push(st);
+      }
+    }
+  }
+  return out;
+}
+
+/** A subject other than the organ: 各县区…, 下级…; a whole jurisdiction in a department's report; a part after 其中. */
+function otherScope(report: Report, spec: StatementSpec, lead: string, before: string): boolean {
+  if (spec.childCols) return false;
+  if (OTHER_SCOPE.test(lead)) return true;
+  if (report.organType === report.format.defaultOrganType && JURISDICTION.test(lead)) return true;
+  // "其中，市政府办公室收到申请 20 件": a part of a total, by organ.
+  return spec.id.startsWith('received') && /其中/.test(before);
+}
+
+/** The year a sentence puts a figure in, when it is not the report's. */
+function yearOf(report: Report, view: BlockView, sentence: Range, token: NumberToken, lead: string, spec: StatementSpec): NumberToken | 'earlier' | undefined {
+  if (spec.id !== 'carried' && COMPARISON.test(lead)) return 'earlier';
+  const y = report.year;
+  if (y === undefined) return undefined;
+  let stated: NumberToken | undefined;
+  for (const t of view.numbers) {
+    if (t.start < sentence.start || t.start >= token.start) continue;
+    if (t.unit !== '年' || t.decimals || t.value.scale) continue;
+    const n = Number(t.value.units);
+    if (n < 1990 || n > 2100) continue;
+    // A date (2024 年 1 月) or a span (2019 年以来) does not put the sentence in a year.
+    const next = view.norm.slice(t.after, t.after + 4).replace(/\s+/g, '');
+    if (/^(?:\d|以来|至今|起|底|末|初|前|后)/.test(next)) continue;
+    stated = t;
+  }
+  const n = stated && Number(stated.value.units);
+  if (spec.id === 'carried' && n === y - 1) return undefined;
+  return stated && n !== y ? stated : undefined;
+}
+
+export function checkStatements(report: Report, statements: Statement[]): Finding[] {
+  const out: Finding[] = [];
+  for (const st of statements) {
+    if (st.otherYear !== undefined || !st.figures.length || st.matched.length) continue;
+    if (st.parent && !st.parent.matched.length) continue;
+    out.push(mismatch(report, st));
+  }
+  return out;
+}
+
+function mismatch(report: Report, st: Statement): Finding {
+  const { view, token, spec } = st;
+  const stated = written(view, token);
+  const unit = token.unit;
+  const [first, ...others] = distinct(st.figures);
+  const bd = breakdown(first);
+  const v = formatDec(first.value);
+  const alsoZh = others.map((f) => `，也不等于${f.name['zh-CN']}的 ${formatDec(f.value)}`).join('');
+  const alsoEn = others.map((f) => `, nor ${f.name.en} = ${formatDec(f.value)}`).join('');
+  const message = txt(
+    `正文写${spec.name} ${stated} ${unit}，${first.name['zh-CN']}为 ${v}${bd ? `（${bd}）` : ''}${alsoZh}`,
+    `the text says ${spec.name} ${stated} ${unit}, but ${first.name.en} is ${v}${bd ? ` (${bd})` : ''}${alsoEn}`,
+  );
+  const fixes: Fix[] = [];
+  [first, ...others].forEach((f, i) => {
+    const fix = replaceNumberFix(report, view, token, formatDec(f.value), i === 0);
+    if (fix) fixes.push(fix);
+  });
+  return finding(spec.rule, docSpan(view, token.start, token.end), message, { related: relatedCells(first), fixes });
+}
+
+/** Figures with different values, in order. */
+function distinct(figures: Figure[]): Figure[] {
+  const out: Figure[] = [];
+  for (const f of figures) if (!out.some((o) => eq(o.value, f.value))) out.push(f);
+  return out;
+}

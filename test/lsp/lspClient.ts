@@ -48,11 +48,14 @@ export class LspClient {
   readonly requests: Message[] = [];
   /** Settings returned for workspace/configuration requests (section `govreport`). */
   settings: unknown = {};
+  /** Other configuration sections, for other servers run with this client (e.g. `yaml`). */
+  sections: Record<string, unknown> = {};
   stderr = '';
   private exited = false;
 
-  constructor(args: string[] = ['--stdio']) {
-    this.proc = spawn(process.execPath, [SERVER, ...args], { stdio: 'pipe' });
+  /** Runs `module` (the GovReport server unless another is given) with `args`. */
+  constructor(args: string[] = ['--stdio'], module = SERVER) {
+    this.proc = spawn(process.execPath, [module, ...args], { stdio: 'pipe' });
     this.proc.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.proc.on('exit', () => {
@@ -114,7 +117,7 @@ export class LspClient {
     let result: unknown = null;
     if (msg.method === 'workspace/configuration') {
       const items = (msg.params as { items: { section?: string }[] }).items;
-      result = items.map((i) => (i.section === 'govreport' ? this.settings : null));
+      result = items.map((i) => (i.section === 'govreport' ? this.settings : (this.sections[i.section ?? ''] ?? null)));
     }
     this.write({ jsonrpc: '2.0', id: msg.id, result });
   }

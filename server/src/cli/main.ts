@@ -4,6 +4,7 @@ import { choice, parseArgs } from './args';
 import { UsageError } from './files';
 import { checkCommand } from './checkCommand';
 import { fixCommand } from './fixCommand';
+import { importCommand } from './importCommand';
 import { renderCommand } from './renderCommand';
 
 export interface Io {
@@ -23,6 +24,7 @@ export interface Command {
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   fix: fixCommand,
+  import: importCommand,
   render: renderCommand,
 };
 

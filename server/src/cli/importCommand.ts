@@ -1,0 +1,54 @@
+/** `govreport import FILE [-o OUT] [--force]`: a published report → a report file. */
+import * as fs from 'node:fs';
+import { importReport } from '../core/import';
+import { UsageError, writeAtomic } from './files';
+import type { Command } from './main';
+
+function readBytes(file: string): { ok: true; bytes: Uint8Array } | { ok: false; error: string } {
+  try {
+    return { ok: true, bytes: fs.readFileSync(file === '-' ? 0 : file) };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    return { ok: false, error: `${file}: cannot read: ${why}` };
+  }
+}
+
+export const importCommand: Command = {
+  summary: 'turn a published report (text, Markdown, HTML, .docx) into a report file',
+  usage: 'govreport import [-o OUT.report.yaml] [--force] [--locale zh-CN|en] FILE',
+  valued: ['-o', '--output'],
+  booleans: ['--force'],
+  run(args, io, locale) {
+    if (args.files.length !== 1) throw new UsageError(args.files.length ? 'give one file to import' : 'no file given');
+    const file = args.files[0];
+    const out = args.flags.get('-o') ?? args.flags.get('--output');
+    if (out === true) throw new UsageError('-o needs a file name');
+    const read = readBytes(file);
+    if (!read.ok) {
+      io.stderr(`govreport: ${read.error}\n`);
+      return 2;
+    }
+    const result = importReport(read.bytes, { name: file === '-' ? undefined : file });
+    if (!result.ok) {
+      io.stderr(`govreport import: ${file}: ${result.message[locale]}\n`);
+      return 2;
+    }
+    const warning = locale === 'en' ? 'warning' : '警告';
+    for (const n of result.notices) io.stderr(`govreport import: ${warning}: ${n[locale]}\n`);
+    if (!out) {
+      io.stdout(result.yaml);
+      return 0;
+    }
+    writeAtomic(out, result.yaml, args.flags.has('--force'));
+    if (!/\.report\.ya?ml$/i.test(out)) {
+      io.stderr(
+        locale === 'en'
+          ? `govreport import: ${warning}: ${out} does not end in .report.yaml; editors will not open it as a report\n`
+          : `govreport import: ${warning}: ${out} 的文件名不以 .report.yaml 结尾，编辑器不会把它当作报告打开\n`,
+      );
+    }
+    io.stderr(locale === 'en' ? `wrote ${out}; check it with: govreport check ${out}\n` : `已写入 ${out}；可用 govreport check ${out} 检查\n`);
+    return 0;
+  },
+};

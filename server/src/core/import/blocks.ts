@@ -1,0 +1,38 @@
+/**
+ * The common intermediate of every input form: lines of text and tables of cell texts, in
+ * reading order. Text, Markdown, HTML and Word all become this; everything after works on it.
+ */
+
+export type InputForm = 'text' | 'markdown' | 'html' | 'docx';
+
+export interface Line {
+  kind: 'line';
+  text: string;
+  /** A blank line (or a block boundary) precedes it. */
+  gap: boolean;
+  /** Starts with indentation: a new paragraph in hard-wrapped text. */
+  indent: boolean;
+  /** Marked as a heading by its markup (h1–h6, `#`, a Word heading style, a bold line). */
+  heading: boolean;
+  /** A numbered list paragraph whose number is not part of the text (Word auto-numbering). */
+  listItem?: boolean;
+}
+
+export interface Table {
+  kind: 'table';
+  /** Rows of cell texts as printed; merged cells appear once, where they start. */
+  rows: string[][];
+}
+
+export type Block = Line | Table;
+
+export interface Source {
+  form: InputForm;
+  blocks: Block[];
+  /** The document title outside the body (HTML `<title>`), when there is one. */
+  docTitle?: string;
+}
+
+export function line(text: string, gap: boolean, extra: Partial<Omit<Line, 'kind' | 'text' | 'gap'>> = {}): Line {
+  return { kind: 'line', text, gap, indent: extra.indent ?? false, heading: extra.heading ?? false, ...(extra.listItem ? { listItem: true } : {}) };
+}

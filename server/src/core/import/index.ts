@@ -1,0 +1,215 @@
+/**
+ * `import`: a published report (plain text, Markdown, HTML or Word) → a report file in the
+ * format of FORMAT.md. Every number is kept as printed, errors included; what cannot be
+ * placed is kept as a comment and named in a notice; a cell that cannot be read is written
+ * quoted, so that the checker reports it instead of it becoming a silent 0.
+ */
+import { FORMAT_2021, tableSections, type SectionDecl, type TableSectionDecl, type TextSectionDecl } from '../format';
+import { txt, type Text } from '../findings';
+import { parseReport } from '../parse';
+import type { Block, InputForm, Source } from './blocks';
+import { isValue, readCell, splitTextRow } from './cells';
+import { decodeBytes } from './decode';
+import { detectForm } from './detect';
+import { readDocx } from './docx';
+import { readHtml } from './html';
+import { readMetadata } from './metadata';
+import { narrativeLines, overview, paragraphs } from './narrative';
+import { isPageNumber } from './normalize';
+import { Notices, quote } from './notices';
+import { buildOutline, isChrome } from './outline';
+import { TableReader, type TableOut } from './tables';
+import { readTextForm } from './text';
+import { writeReport, type SectionOut } from './yamlWriter';
+
+export type { InputForm } from './blocks';
+
+export type ImportFailure = 'empty' | 'not-a-report' | 'legacy-format' | 'unsupported';
+
+export type ImportResult = { ok: true; yaml: string; form: InputForm; notices: Text[] } | { ok: false; reason: ImportFailure; message: Text };
+
+export interface ImportOptions {
+  /** The input's file name: its extension helps to tell the form, its base name goes into a comment. */
+  name?: string;
+}
+
+const fail = (reason: ImportFailure, zh: string, en: string): ImportResult => ({ ok: false, reason, message: txt(zh, en) });
+
+export function importReport(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
+  if (!bytes.length) return fail('empty', '文件是空的', 'the file is empty');
+  let text: string | undefined;
+  const decoded = () => (text ??= decodeBytes(bytes));
+  const detected = detectForm(options.name, bytes, decoded);
+  if (!detected.ok) {
+    if (detected.kind === 'pdf') return fail('unsupported', '这是 PDF 文件：请先提取其文字（如 pdftotext -layout 报告.pdf），再导入得到的文本', 'this is a PDF: extract its text first (e.g. pdftotext -layout report.pdf) and import the text');
+    if (detected.kind === 'doc') return fail('unsupported', '这是旧版 Word（.doc）文件：请另存为 .docx 或网页后再导入', 'this is a legacy Word (.doc) file: save it as .docx or HTML and import that');
+    return fail('unsupported', '这不是文本、网页或 Word（.docx）文件', 'this is not a text, web page or Word (.docx) file');
+  }
+  let source: Source;
+  if (detected.form === 'docx') {
+    const docx = readDocx(bytes);
+    if (!docx.ok) return fail('unsupported', '无法读取这个 .docx 文件（找不到 word/document.xml）', 'cannot read this .docx file (no word/document.xml)');
+    source = docx.source;
+  } else {
+    const t = decoded();
+    if (!t.trim()) return fail('empty', '文件是空的', 'the file is empty');
+    source = detected.form === 'html' ? readHtml(t) : readTextForm(t, detected.form === 'markdown');
+  }
+  return importSource(source, options);
+}
+
+export function importText(text: string, options: ImportOptions = {}): ImportResult {
+  return importReport(new TextEncoder().encode(text), options);
+}
+
+const compact = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
+const LEGACY = FORMAT_2021.legacyLabels.map((l) => ({ label: l, form: compact(l) }));
+
+/** Labels of the 2019 trial format printed as table cells or short lines. */
+function legacyLabels(source: Source): string[] {
+  const hits = new Set<string>();
+  const test = (s: string) => {
+    const c = compact(s);
+    if (c.length > 60) return;
+    for (const l of LEGACY) if (c === l.form || (c.includes(l.form) && c.length <= 40)) hits.add(l.label);
+  };
+  for (const b of source.blocks) {
+    if (b.kind === 'table') b.rows.forEach((r) => r.forEach(test));
+    else test(b.text);
+  }
+  return [...hits];
+}
+
+const TABLES = tableSections(FORMAT_2021);
+
+function affinities(rows: string[][]): Map<TableSectionDecl, number> {
+  return new Map(TABLES.map((t) => [t, TableReader.affinity(t, rows)]));
+}
+
+/** The table a printed table belongs to when it clearly is another than where it stands. */
+function routeTable(rows: string[][], standing: TableSectionDecl | undefined): TableSectionDecl | undefined {
+  const scores = affinities(rows);
+  let best: TableSectionDecl | undefined;
+  for (const [t, s] of scores) if (s >= 3 && (!best || s > scores.get(best)!)) best = t;
+  if (!best) return standing;
+  if (standing && best !== standing && (scores.get(standing) ?? 0) >= 2) return standing;
+  return best;
+}
+
+/** Reads a table's printed blocks; prose among them is kept as a comment. */
+function readTable(decl: TableSectionDecl, blocks: Block[], notices: Notices): TableOut {
+  const reader = new TableReader(decl, notices);
+  const prose: string[] = [];
+  const hasTables = blocks.some((b) => b.kind === 'table');
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      b.rows.forEach((r) => reader.feedRow(r));
+      continue;
+    }
+    const t = b.text.trim();
+    if (!t || isPageNumber(t, hasTables) || isChrome(t)) continue;
+    const cells = splitTextRow(t);
+    if (!cells.some((c) => isValue(readCell(c))) && (t.length > 40 || /[。；]/u.test(t))) {
+      prose.push(t);
+      continue;
+    }
+    reader.feedRow(cells);
+  }
+  const out = reader.finish();
+  for (const p of prose) {
+    out.unplaced.push(p);
+    notices.add(`表格“${decl.title}”附近的文字“${quote(p)}”已作为注释保留`, `text near the table "${decl.title}" ("${quote(p)}") is kept as a comment`);
+  }
+  return out;
+}
+
+function importSource(source: Source, options: ImportOptions): ImportResult {
+  if (!source.blocks.some((b) => b.kind === 'table' || b.text.trim())) return fail('empty', '文件中没有文字', 'the file has no text');
+  const legacy = legacyLabels(source);
+  if (legacy.length) {
+    const names = legacy.slice(0, 3).map((l) => `“${l}”`).join('、') + (legacy.length > 3 ? '…' : '');
+    return fail(
+      'legacy-format',
+      `这是 2019 年试行格式（国办公开办函〔2019〕60号）的报告（含 ${names}）；只能导入 2021 年格式（国办公开办函〔2021〕30号）的报告`,
+      `this report follows the 2019 trial format (国办公开办函〔2019〕60号; it has ${names}); only reports in the 2021 format (国办公开办函〔2021〕30号) can be imported`,
+    );
+  }
+  const notices = new Notices();
+  const outline = buildOutline(source);
+
+  // Each table's printed blocks, wherever they stand; narrative keeps the rest.
+  const streams = new Map<TableSectionDecl, Block[]>();
+  const narrative = new Map<SectionDecl, Block[]>();
+  const stream = (t: TableSectionDecl) => streams.get(t) ?? streams.set(t, []).get(t)!;
+  const place = (blocks: Block[], standing: TableSectionDecl | undefined): Block[] => {
+    const keep: Block[] = [];
+    for (const b of blocks) {
+      const target = b.kind === 'table' ? routeTable(b.rows, standing) : standing;
+      if (target) stream(target).push(b);
+      else keep.push(b);
+    }
+    return keep;
+  };
+  const preface = place(outline.preface, undefined);
+  for (const s of outline.sections) {
+    if (s.decl.kind === 'table') place(s.blocks, s.decl).length;
+    else narrative.set(s.decl, place(s.blocks, undefined));
+  }
+  for (const s of outline.sections) if (s.decl.kind === 'table') stream(s.decl);
+
+  const tables = new Map<TableSectionDecl, TableOut>();
+  for (const t of TABLES) {
+    const blocks = streams.get(t);
+    if (blocks) tables.set(t, readTable(t, blocks, notices));
+  }
+  const rowsFound = [...tables.values()].reduce((n, t) => n + t.rows.length, 0);
+  if (outline.sections.length < 2 && rowsFound < 3) {
+    return fail(
+      'not-a-report',
+      '这不像一份政府信息公开工作年度报告：既没有找到 2021 年格式的各部分标题（一、总体情况 … 六、其他需要报告的事项），也没有找到其表格',
+      'this does not look like a government information disclosure annual report: neither the section headings of the 2021 format (一、总体情况 … 六、其他需要报告的事项) nor its tables were found',
+    );
+  }
+
+  const meta = readMetadata(outline, source.docTitle, notices);
+  const sections: SectionOut[] = [];
+  for (const decl of FORMAT_2021.sections) {
+    if (decl.kind === 'table') {
+      const t = tables.get(decl);
+      if (t && (t.rows.length || t.unplaced.length)) sections.push({ kind: 'table', table: t });
+      else notices.add(`未找到表格“${decl.number}${decl.title}”，检查时将报告缺少该部分`, `the table "${decl.number}${decl.title}" was not found; the checker reports it as missing`);
+      continue;
+    }
+    const blocks = narrative.get(decl);
+    if (!blocks) {
+      notices.add(`未找到第${decl.number.replace('、', '')}部分“${decl.title}”的标题，检查时将报告缺少该部分`, `no heading of section ${decl.number.replace('、', '')} "${decl.title}" was found; the checker reports it as missing`);
+      continue;
+    }
+    sections.push(narrativeSection(decl, paragraphs(narrativeLines(blocks)).map((p) => p), decl.subsections.some((s) => s.expected)));
+  }
+
+  const header = outline.title.length ? [outline.title.join(' ')] : [];
+  const base = options.name?.split(/[\\/]/).pop();
+  header.push(`${base ? `导入自 ${base}：` : ''}表格中的数字按原文保留（包括其中的错误），请与原文核对`);
+  const metaComments: string[] = [];
+  const signer = outline.signature?.organ;
+  if (signer && meta.organ && signer.replace(/\s+/g, '') !== meta.organ) metaComments.push(`落款机关：${signer}`);
+  const trailer: string[] = [];
+  const afterLines = narrativeLines(outline.after).map((l) => l.text).filter((t) => !isChrome(t) && !isPageNumber(t, true));
+  if (afterLines.length) {
+    trailer.push('落款之后的原文：', ...afterLines.map((t) => `  ${t}`));
+    notices.add(`落款之后的 ${afterLines.length} 行文字（${quote(afterLines[0])}…）已作为注释保留在文件末尾`, `${afterLines.length} line(s) after the signature ("${quote(afterLines[0])}"…) are kept as comments at the end`);
+  }
+  const yaml = writeReport({ header, meta, metaComments, preface: paragraphs(narrativeLines(preface)).map((p) => p.text), sections, trailer });
+  const broken = parseReport(yaml).findings.filter((f) => f.code === 'yaml-syntax' || f.code === 'duplicate-key');
+  if (broken.length) notices.add(`导入结果有 YAML 错误（${broken[0].message['zh-CN']}），请报告这个问题`, `the imported file has a YAML error (${broken[0].message.en}); please report this`);
+  return { ok: true, yaml, form: source.form, notices: notices.items };
+}
+
+function narrativeSection(decl: TextSectionDecl, paras: ReturnType<typeof paragraphs>, withSubsections: boolean): SectionOut {
+  if (withSubsections) {
+    const ov = overview(paras, decl);
+    if (ov.subsections.length) return { kind: 'overview', key: decl.key, lead: ov.lead, subsections: ov.subsections };
+  }
+  return { kind: 'text', key: decl.key, paragraphs: paras.map((p) => p.text), literal: decl.key !== FORMAT_2021.sections[0].key };
+}

@@ -1,0 +1,140 @@
+/**
+ * The imported report as YAML in the layout of examples/lvliang-2024.report.yaml: metadata,
+ * narrative as block scalars, tables as flow sequences with their values aligned and the
+ * column labels in a comment above, and whatever could not be placed as comments.
+ */
+import type { ColumnDecl, ItemDecl } from '../format';
+import { displayWidth } from '../layout';
+import type { Metadata } from './metadata';
+import type { Subsection } from './narrative';
+import type { RowOut, TableOut } from './tables';
+
+export type SectionOut =
+  | { kind: 'text'; key: string; paragraphs: string[]; literal: boolean }
+  | { kind: 'overview'; key: string; lead: string[]; subsections: Subsection[] }
+  | { kind: 'table'; table: TableOut };
+
+export interface ReportOut {
+  /** Comment lines at the top (title, source). */
+  header: string[];
+  meta: Metadata;
+  /** Comment lines after the metadata (a signer that differs from 机关). */
+  metaComments: string[];
+  preface: string[];
+  sections: SectionOut[];
+  /** Comment lines at the end (text after the signature). */
+  trailer: string[];
+}
+
+const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`]/u;
+
+/** A scalar as a plain YAML string when that reads back the same, else double-quoted. */
+export function yamlString(s: string): string {
+  const plain =
+    s !== '' &&
+    PLAIN.test(s) &&
+    !/[:#]\s|\s#|:$|\s$|[\n\t]/u.test(s) &&
+    !/^(?:true|false|null|yes|no|on|off|~|[-+]?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|\.\d+|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan))$/iu.test(s);
+  return plain ? s : JSON.stringify(s);
+}
+
+export function comment(indent: string, text: string): string {
+  return `${indent}# ${text.replace(/\s*\n\s*/g, ' ')}`.trimEnd();
+}
+
+/** A narrative value: `>-` for one paragraph, `|-` with blank lines between several. */
+function textValue(paragraphs: string[], indent: string, literal: boolean): string[] {
+  const paras = paragraphs.map((p) => p.replace(/\s*\n\s*/g, ' ').replace(/\t/g, ' ').trim()).filter(Boolean);
+  if (!paras.length) return [' ""'];
+  if (paras.length === 1 && !literal) return [' >-', `${indent}${paras[0]}`];
+  return [' |-', ...paras.flatMap((p, i) => (i ? ['', `${indent}${p}`] : [`${indent}${p}`]))];
+}
+
+function keyedText(indent: string, key: string, paragraphs: string[], literal: boolean): string[] {
+  const [first, ...rest] = textValue(paragraphs, indent + '  ', literal);
+  return [`${indent}${yamlString(key)}:${first}`, ...rest];
+}
+
+function cellText(c: RowOut['cells'][number]): string {
+  return c.kind === 'number' ? c.text : JSON.stringify(c.text);
+}
+
+const ALIGN_LIMIT = 36;
+
+function tableLines(t: TableOut): string[] {
+  const rows = new Map(t.rows.map((r) => [r.path, r]));
+  type Entry = { indent: string; key: string; row?: RowOut; columns?: ColumnDecl[] };
+  const entries: Entry[] = [];
+  const has = (path: string) => t.rows.some((r) => r.path === path || r.path.startsWith(`${path}/`));
+  const walk = (items: ItemDecl[], prefix: string, indent: string) => {
+    for (const item of items) {
+      const path = prefix ? `${prefix}/${item.key}` : item.key;
+      const row = rows.get(path);
+      if (row) entries.push({ indent, key: item.key, row, columns: item.columns });
+      else if (item.kind === 'group' && has(path)) {
+        entries.push({ indent, key: item.key });
+        walk(item.items, path, indent + '  ');
+      }
+    }
+  };
+  walk(t.decl.items, '', '  ');
+  const heads = entries.filter((e) => e.row).map((e) => displayWidth(`${e.indent}${e.key}:`));
+  const column = Math.max(0, ...heads.filter((w) => w <= ALIGN_LIMIT)) + 1;
+  const out = [`${t.decl.key}:`];
+  let commented: ColumnDecl[] | undefined;
+  for (const e of entries) {
+    if (!e.row || !e.columns) {
+      out.push(`${e.indent}${e.key}:`);
+      continue;
+    }
+    if (e.columns !== commented) {
+      const labels = `[${e.columns.map((c) => c.label).join(', ')}]`;
+      out.push(`  #${' '.repeat(Math.max(1, column - 3))}${labels}`);
+      commented = e.columns;
+    }
+    if (e.row.comment) out.push(comment(e.indent, e.row.comment));
+    const head = `${e.indent}${e.key}:`;
+    const pad = Math.max(1, column - displayWidth(head));
+    out.push(`${head}${' '.repeat(pad)}[${e.row.cells.map(cellText).join(', ')}]`);
+  }
+  if (t.unplaced.length) {
+    out.push(comment('  ', '未能归入表格的原文：'));
+    for (const u of t.unplaced) out.push(comment('  ', `  ${u}`));
+  }
+  return out;
+}
+
+function sectionLines(s: SectionOut): string[] {
+  switch (s.kind) {
+    case 'table':
+      return tableLines(s.table);
+    case 'text':
+      return keyedText('', s.key, s.paragraphs, s.literal);
+    case 'overview': {
+      const out = [`${s.key}:`];
+      if (s.lead.length) out.push(...keyedText('  ', '概述', s.lead, false));
+      for (const sub of s.subsections) {
+        if (sub.printed) out.push(comment('  ', sub.printed));
+        out.push(...keyedText('  ', sub.key, sub.paragraphs, false));
+      }
+      return out;
+    }
+  }
+}
+
+export function writeReport(r: ReportOut): string {
+  const out: string[] = r.header.map((h) => comment('', h));
+  const m = r.meta;
+  out.push('格式: 2021');
+  if (m.organ) out.push(`机关: ${yamlString(m.organ)}`);
+  if (m.organType) out.push(`机关类型: ${m.organType}`);
+  if (m.year !== undefined) out.push(`年度: ${m.year}`);
+  if (m.period) out.push(`统计期限: {起: ${yamlString(m.period.start)}, 止: ${yamlString(m.period.end)}}`);
+  if (m.signed) out.push(`落款日期: ${yamlString(m.signed)}`);
+  if (m.published) out.push(`发布日期: ${yamlString(m.published)}`);
+  out.push(...r.metaComments.map((c) => comment('', c)));
+  if (r.preface.length) out.push('', ...keyedText('', '前言', r.preface, false));
+  for (const s of r.sections) out.push('', ...sectionLines(s));
+  if (r.trailer.length) out.push('', ...r.trailer.map((c) => comment('', c)));
+  return out.join('\n') + '\n';
+}

@@ -33,7 +33,10 @@ export function checkLists(report: Report, views: BlockView[], statements: State
       const text = view.norm;
       let k = text.indexOf('其中', sentence.start);
       if (k < 0 || k >= sentence.end) return;
-      const items = itemsAfter(view, k + 2, sentence.end);
+      const all = itemsAfter(view, k + 2, sentence.end);
+      // An item out of the total's scope ends the list, unless the total counts it after all.
+      const cut = all.findIndex((i) => OUT_OF_SCOPE.test(i.label));
+      const items = cut < 0 ? all : all.slice(0, cut);
       if (items.length < 2) return;
       // The list's own text: 等 anywhere in it means it names examples only.
       const last = items[items.length - 1].token;
@@ -49,7 +52,8 @@ export function checkLists(report: Report, views: BlockView[], statements: State
         if (!total || total.approx) continue;
         const totalStatement = statements.find((s) => s.token === total);
         if (totalStatement?.spec.id.startsWith('received') && parts.some((p) => RESULT_KIND.test(p.label))) continue;
-        const f = judge(view, total, parts);
+        const whole = all.filter((i) => i.token.unit === unit);
+        const f = judge(view, total, parts, whole);
         if (f) out.push(f);
       }
     });
@@ -67,7 +71,6 @@ function itemsAfter(view: BlockView, from: number, end: number): Item[] {
     if (depth(inner) > 0) continue;
     if (inner.includes('其中') && items.length) break;
     const label = view.norm.slice(clauseStart(view.norm, token.start, from), token.start).replace(/\s+/g, '');
-    if (OUT_OF_SCOPE.test(label)) break;
     items.push({ token, label });
   }
   return items;
@@ -89,15 +92,14 @@ function totalFor(view: BlockView, unit: string, before: NumberToken[], previous
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-function judge(view: BlockView, total: NumberToken, parts: Item[]): Finding | undefined {
-  const values = parts.map((p) => p.token.value);
+function judge(view: BlockView, total: NumberToken, parts: Item[], whole: Item[]): Finding | undefined {
+  // Any run of items from the first that makes the total: the items after it are outside its scope.
   let running: Dec = ZERO;
-  for (const v of values) {
-    running = add(running, v);
-    // A prefix that makes the total: the items after it are outside its scope.
+  for (const item of whole) {
+    running = add(running, item.token.value);
     if (eq(running, total.value)) return undefined;
   }
-  const sum = running;
+  const sum = parts.reduce((acc, p) => add(acc, p.token.value), ZERO);
   const over = cmp(sum, total.value) > 0;
   const partition = knownPartition(parts) || CATCH_ALL.test(parts[parts.length - 1].label);
   if (!over && !partition) return undefined;

@@ -68,7 +68,8 @@ export function readStatements(report: Report, views: BlockView[]): Statement[] 
           if (!parent) continue;
           st.parent = parent;
           if (parent.otherYear !== undefined) st.otherYear = parent.otherYear;
-          const base = parent.matched.length ? parent.matched : [];
+          // A part may be of either reading of its parent (一, or 一 + 二), once the parent holds.
+          const base = parent.matched.length ? [...parent.matched, ...parent.figures.filter((f) => !parent.matched.includes(f))] : [];
           st.figures = base.map((f) => column(report, f, spec.childCols!)).filter((f): f is Figure => f !== undefined);
         } else {
           st.figures = (spec.figures?.(report, lead) ?? []).filter((f): f is Figure => f !== undefined);

@@ -26,6 +26,7 @@ export const REPORT_CSS = `
   --info: var(--vscode-editorInfo-foreground, #1565c0);
   max-width: 62rem; padding: 1.5rem 2rem 4rem; font-size: 16px;
 }
+.report.theme-preview table.form { font-size: 0.8em; }
 .report h1 {
   margin: 0 0 1.6em; text-align: center; font-size: 1.375em; line-height: 1.6; font-weight: bold;
   font-family: "方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "SimSun", ${SERIF};

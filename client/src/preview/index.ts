@@ -1,0 +1,73 @@
+/**
+ * The preview beside the editor and the export command. The preview follows the active
+ * report editor, re-renders as the report changes and highlights what is under the cursor.
+ */
+import * as vscode from 'vscode';
+import { exportReport } from './exportCommand';
+import { PREVIEW_VIEW_TYPE, ReportPreview, webviewOptions } from './previewPanel';
+import { isReport, t } from './settings';
+
+export function registerPreview(context: vscode.ExtensionContext): void {
+  let preview: ReportPreview | undefined;
+  const adopt = (panel: vscode.WebviewPanel, doc: vscode.TextDocument) => {
+    preview?.dispose();
+    const created = new ReportPreview(panel, doc, context.extensionUri, () => {
+      if (preview === created) preview = undefined;
+    });
+    preview = created;
+  };
+
+  const activeReport = (): vscode.TextDocument | undefined => {
+    const doc = vscode.window.activeTextEditor?.document;
+    return doc && isReport(doc) ? doc : undefined;
+  };
+
+  const open = async (uri: vscode.Uri | undefined, toSide: boolean) => {
+    const doc = uri ? await vscode.workspace.openTextDocument(uri) : activeReport();
+    if (!doc) {
+      void vscode.window.showWarningMessage(t('请先打开一份报告（*.report.yaml）。', 'Open a report (*.report.yaml) first.'));
+      return;
+    }
+    const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    if (preview) {
+      preview.panel.reveal(column, toSide);
+      preview.show(doc);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, '', { viewColumn: column, preserveFocus: toSide }, webviewOptions(context.extensionUri));
+    adopt(panel, doc);
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('govreport.openPreview', (uri?: vscode.Uri) => open(uri, false)),
+    vscode.commands.registerCommand('govreport.openPreviewToSide', (uri?: vscode.Uri) => open(uri, true)),
+    vscode.commands.registerCommand('govreport.export', async (uri?: vscode.Uri) =>
+      exportReport(uri ? await vscode.workspace.openTextDocument(uri) : (activeReport() ?? preview?.document)),
+    ),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const uri = (state as { uri?: unknown } | undefined)?.uri;
+        try {
+          if (typeof uri !== 'string') throw new Error('no report in the saved state');
+          adopt(panel, await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true)));
+        } catch {
+          // The report is gone (deleted, or the state is from elsewhere): nothing to show.
+          panel.dispose();
+        }
+      },
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (preview && editor && isReport(editor.document)) preview.show(editor.document);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (preview && e.document === preview.document) preview.update();
+    }),
+    vscode.window.onDidChangeTextEditorSelection((e) => {
+      if (preview && e.textEditor.document === preview.document) preview.cursor(e.textEditor.document.offsetAt(e.selections[0].active));
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (preview && e.affectsConfiguration('govreport')) preview.update();
+    }),
+    { dispose: () => preview?.dispose() },
+  );
+}

@@ -43,7 +43,9 @@ export function paragraphs(lines: Line[]): Paragraph[] {
     const prev = out[out.length - 1];
     let join = false;
     if (prev && !l.heading && !prev.heading && !STARTS_PARAGRAPH.test(text) && !isHeadingLine(prev.text) && !l.listItem) {
-      if (!TERMINAL.test(prev.text)) join = !(l.gap && prev.text.length < 16) && !l.indent;
+      // After a blank line, a short line without any punctuation is a heading or a title, not a broken sentence.
+      const headingLike = prev.text.length < 16 && !/[，、,；;：:]/u.test(prev.text);
+      if (!TERMINAL.test(prev.text)) join = !(l.gap && headingLike) && !l.indent;
       else join = !l.gap && !l.indent && width >= 20 && prev.lastLine.length >= width - 1;
     }
     if (join) {

@@ -426,7 +426,9 @@ export class TableReader {
       }
     };
     walk(this.decl.items, '');
-    if (rows.length && missing.length) {
+    if (!rows.length) {
+      this.notices.add(`表格“${this.decl.title}”中没有找到任何行（表格是否印成了图片或文字？）；检查时将报告缺行`, `no row of the table "${this.decl.title}" was found (printed as an image, or as prose?); the checker reports the rows as missing`);
+    } else if (missing.length) {
       const names = missing.map((m) => m.split('/').pop()).join('、');
       const empty = missing.filter((m) => this.seen.has(m)).length;
       this.notices.add(

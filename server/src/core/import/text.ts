@@ -98,14 +98,14 @@ export function readTextForm(input: string, markdown: boolean): Source {
     endTable();
     let heading = false;
     if (markdown && !fenced) {
-      if (HR.test(raw)) {
+      // Setext heading: an underline right below a line makes it a heading.
+      const prev = blocks[blocks.length - 1];
+      if (/^\s*(=+|-+)\s*$/.test(raw) && !gap && prev?.kind === 'line') {
+        prev.heading = true;
         gap = true;
         continue;
       }
-      // Setext heading: the underline makes the previous line a heading.
-      if (/^\s*(=+|-+)\s*$/.test(raw)) {
-        const prev = blocks[blocks.length - 1];
-        if (prev?.kind === 'line') prev.heading = true;
+      if (HR.test(raw)) {
         gap = true;
         continue;
       }

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { check } from '../../server/src/core/check';
+import { FORMAT_2021, type TextSectionDecl } from '../../server/src/core/format';
+import { importText } from '../../server/src/core/import';
+import { line } from '../../server/src/core/import/blocks';
+import { dateValue, readDate } from '../../server/src/core/import/dateText';
+import { guessOrganType, readPeriod, readTitle } from '../../server/src/core/import/metadata';
+import { officialSubsection, overview, paragraphs } from '../../server/src/core/import/narrative';
+import { buildOutline, sectionHeading } from '../../server/src/core/import/outline';
+import { readTextForm } from '../../server/src/core/import/text';
+import { parseReport } from '../../server/src/core/parse';
+
+const overviewDecl = FORMAT_2021.sections[0] as TextSectionDecl;
+
+describe('import: metadata', () => {
+  it('reads organ and year from the ways titles are written', () => {
+    assert.deepEqual(readTitle(['吕梁市人民政府办公室', '2024 年政府信息公开工作年度报告']), { organ: '吕梁市人民政府办公室', year: 2024 });
+    assert.deepEqual(readTitle(['2024年丰源市生态环境局政府信息公开工作年度报告']), { organ: '丰源市生态环境局', year: 2024 });
+    assert.deepEqual(readTitle(['青禾区教育局2024年度政府信息公开工作报告']), { organ: '青禾区教育局', year: 2024 });
+    assert.deepEqual(readTitle(['北京市人民政府关于2024年政府信息公开工作的年度报告']), { organ: '北京市人民政府', year: 2024 });
+    assert.deepEqual(readTitle(['某某县二〇二四年政府信息公开工作年度报告']), { organ: '某某县', year: 2024 });
+  });
+
+  it('guesses 本级政府 only for a people’s government of county level or above', () => {
+    assert.equal(guessOrganType('平川县人民政府'), '本级政府');
+    assert.equal(guessOrganType('上海市浦东新区人民政府'), '本级政府');
+    assert.equal(guessOrganType('北京市'), '本级政府');
+    assert.equal(guessOrganType('吕梁市人民政府办公室'), '部门');
+    assert.equal(guessOrganType('丰源市生态环境局'), '部门');
+    assert.equal(guessOrganType('青石镇人民政府'), '部门');
+    assert.equal(guessOrganType('某某经济技术开发区'), '部门');
+    assert.equal(guessOrganType(undefined), '部门');
+  });
+
+  it('reads the statistics period in its usual phrasings', () => {
+    const p = (s: string) => {
+      const r = readPeriod(s);
+      return r && [dateValue(r.start), dateValue(r.end)];
+    };
+    assert.deepEqual(p('本报告中所列数据的统计期限从 2024 年 1 月 1 日起至 2024 年 12 月 31 日止。'), ['2024-01-01', '2024-12-31']);
+    assert.deepEqual(p('本年度报告中所列数据统计期限为2022年1月1日至12月31日。'), ['2022-01-01', '2022-12-31']);
+    assert.deepEqual(p('本报告所列数据统计时限为2023年1月1日—2023年12月31日'), ['2023-01-01', '2023-12-31']);
+    assert.equal(p('2024年1月1日至12月31日我们做了很多工作'), undefined);
+  });
+
+  it('reads dates in every printed form and keeps a date that does not exist as printed', () => {
+    assert.equal(dateValue(readDate('2024 年 1 月 8 日')!), '2024-01-08');
+    assert.equal(dateValue(readDate('二〇二五年一月二十日')!), '2025-01-20');
+    assert.equal(dateValue(readDate('二○二五年三月三十一日')!), '2025-03-31');
+    assert.equal(dateValue(readDate('2025/1/8')!), '2025-01-08');
+    assert.equal(dateValue(readDate('2025年2月30日')!), '2025年2月30日');
+    assert.equal(readDate('2025年'), undefined);
+  });
+});
+
+describe('import: outline', () => {
+  it('recognises section headings in their variants, and not sentences that mention them', () => {
+    const h = (t: string, heading = false) => sectionHeading(line(t, true, { heading }))?.decl.key;
+    assert.equal(h('一、总体情况'), '总体情况');
+    assert.equal(h('四、因政府信息公开工作被申请行政复议、提起行政诉讼情况'), '政府信息公开行政复议、行政诉讼情况');
+    assert.equal(h('五、存在的主要问题和改进措施'), '存在的主要问题及改进情况');
+    assert.equal(h('五、政府信息公开工作存在的主要问题及改进情况'), '存在的主要问题及改进情况');
+    assert.equal(h('第三部分 收到和处理政府信息公开申请情况'), '收到和处理政府信息公开申请情况');
+    assert.equal(h('其他需要报告的事项', true), '其他需要报告的事项');
+    assert.equal(h('二、依申请公开情况'), undefined);
+    assert.equal(h('全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况。'), undefined);
+    assert.deepEqual(sectionHeading(line('六、其他需要报告的事项：本机关未收取信息处理费。', true)), { decl: FORMAT_2021.sections[5], rest: '本机关未收取信息处理费。' });
+  });
+
+  it('skips a table of contents, finds the signature and what follows it', () => {
+    const o = buildOutline(
+      readTextForm(
+        [
+          '某局2024年政府信息公开工作年度报告',
+          '目录',
+          '一、总体情况',
+          '二、主动公开政府信息情况',
+          '三、收到和处理政府信息公开申请情况',
+          '一、总体情况',
+          '正文。',
+          '二、主动公开政府信息情况',
+          '三、收到和处理政府信息公开申请情况',
+          '六、其他需要报告的事项',
+          '无。',
+          '某局 2025年1月10日',
+          '附件：政府信息公开申请表',
+        ].join('\n'),
+        false,
+      ),
+    );
+    assert.deepEqual(o.title, ['某局2024年政府信息公开工作年度报告']);
+    assert.deepEqual(o.sections.map((s) => s.decl.key), ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '其他需要报告的事项']);
+    assert.deepEqual(o.sections[0].blocks.map((b) => (b.kind === 'line' ? b.text : '')), ['正文。']);
+    assert.equal(o.signature?.organ, '某局');
+    assert.equal(o.signature?.date?.printed, '2025年1月10日');
+    assert.deepEqual(o.after.map((b) => (b.kind === 'line' ? b.text : '')), ['附件：政府信息公开申请表']);
+  });
+});
+
+describe('import: narrative', () => {
+  it('joins what page and line breaks split, and keeps paragraphs apart', () => {
+    const s = readTextForm('第一段的前半句，在这里被分页打\n\n断了，后半句在下一页。\n\n- 2 -\n\n（一）主动公开\n全年发布信息100条。\n一是第一点。\n二是第二点。', false);
+    const paras = paragraphs(s.blocks.filter((b) => b.kind === 'line') as never);
+    assert.deepEqual(
+      paras.map((p) => p.text),
+      ['第一段的前半句，在这里被分页打断了，后半句在下一页。', '（一）主动公开', '全年发布信息100条。', '一是第一点。', '二是第二点。'],
+    );
+  });
+
+  it('joins hard-wrapped lines of a PDF', () => {
+    const s = readTextForm('2024年，本局认真贯彻落实条例要求，围绕中心工作，持续深化政务公开，\n保障人民群众的知情权、参与权和监督权。\n全年发布信息100条，办理申请5件。', false);
+    assert.deepEqual(
+      paragraphs(s.blocks as never).map((p) => p.text),
+      ['2024年，本局认真贯彻落实条例要求，围绕中心工作，持续深化政务公开，保障人民群众的知情权、参与权和监督权。', '全年发布信息100条，办理申请5件。'],
+    );
+  });
+
+  it('names sub-sections by the official key when the heading names one', () => {
+    const key = (h: string) => officialSubsection(h, overviewDecl);
+    assert.deepEqual(key('主动公开情况'), { sub: overviewDecl.subsections[1], exact: true });
+    assert.equal(key('政府信息公开平台建设')?.sub.key, '平台建设');
+    assert.deepEqual(key('加强监督保障'), { sub: overviewDecl.subsections[5], exact: false });
+    assert.equal(key('信息管理情况')?.sub.key, '政府信息管理');
+    assert.equal(key('解读回应'), undefined);
+    const ov = overview(
+      ['前言段。', '（一）主动公开方面。正文一。', '（二）强化监督保障', '正文二。', '（三）解读回应方面。正文三。', '（四）解读回应方面。正文四。'].map((text) => ({ text, heading: false, listItem: false })),
+      overviewDecl,
+    );
+    assert.deepEqual(ov.lead, ['前言段。']);
+    assert.deepEqual(
+      ov.subsections.map((s) => [s.key, s.printed, s.paragraphs]),
+      [
+        ['主动公开', undefined, ['正文一。']],
+        ['监督保障', '（二）强化监督保障', ['正文二。']],
+        ['解读回应', undefined, ['正文三。']],
+        ['解读回应方面', undefined, ['正文四。']],
+      ],
+    );
+  });
+});
+
+describe('import: a short report end to end', () => {
+  const text = [
+    '某某县人民政府办公室2024年政府信息公开工作年度报告',
+    '一、总体情况',
+    '本年度政务公开工作稳步推进。',
+    '二、主动公开政府信息情况',
+    '行政许可 3',
+    '注：本表数据来源于县政务服务中心。',
+    '三、收到和处理政府信息公开申请情况',
+    '本年度未收到政府信息公开申请。',
+    '六、其他需要报告的事项',
+    '未收取信息处理费。',
+    '某某县人民政府办公室',
+    '2025年2月30日',
+  ].join('\n');
+  const r = importText(text, { name: 'short.txt' });
+
+  it('writes what it found, keeps prose beside a table as a comment, and names what is missing', () => {
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    assert.match(r.yaml, /\n {2}行政许可: \[3\]\n {2}# 未能归入表格的原文：\n {2}# {3}注：本表数据来源于县政务服务中心。\n/);
+    assert.match(r.yaml, /\n落款日期: 2025年2月30日\n/);
+    const en = r.notices.map((n) => n.en).join('\n');
+    assert.match(en, /text near the table "主动公开政府信息情况"/);
+    assert.match(en, /text near the table "收到和处理政府信息公开申请情况" \("本年度未收到政府信息公开申请。"\) is kept as a comment/);
+    assert.match(en, /no row of the table "收到和处理政府信息公开申请情况" was found/);
+    assert.match(en, /the table "四、政府信息公开行政复议、行政诉讼情况" was not found/);
+    assert.match(en, /section 五 "存在的主要问题及改进情况" was found/);
+    const codes = new Set(check(r.yaml).findings.map((f) => f.code));
+    for (const c of ['date-invalid', 'missing-section', 'missing-row']) assert.ok(codes.has(c), c);
+    assert.equal(parseReport(r.yaml).organType, '部门');
+  });
+});

@@ -93,7 +93,7 @@ describe('the .vsix', () => {
       /^extension\/LICENSE(\.(txt|md))?$/i,
       /^extension\/client\/out\/extension\.js$/,
       /^extension\/server\/out\/(server|cli)\.js$/,
-      /^extension\/(syntaxes|media|l10n|schemas)\/[^/]+$/,
+      /^extension\/(syntaxes|media|l10n|schemas)\/.+$/,
       /^extension\/language-configuration\.json$/,
       /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
       /^extension\/docs\/rules\.md$/,

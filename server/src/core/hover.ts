@@ -191,7 +191,7 @@ function columnKeyAt(row: RowModel, offset: number): { index: number; span: Span
 
 function columnHover(column: ColumnDecl, t: T): string {
   const kind = column.kind === 'money' ? t('金额，可有小数，精确比较', 'an amount, decimals allowed, compared exactly') : t('件数，非负整数', 'a count, a whole number ≥ 0');
-  return `**${column.label}**\n\n${kind}（${column.unit}）`;
+  return `**${column.label}**\n\n${kind}${t(`（${column.unit}）`, ` (${column.unit})`)}`;
 }
 
 function sectionHover(decl: SectionDecl, t: T): string {

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerImportCommand } from './importCommand';
 import { registerNewReport } from './newReport';
 import { registerStatus } from './status';
 import { registerPreview } from './preview';
@@ -10,6 +11,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   registerNewReport(context);
+  registerImportCommand(context);
   registerPreview(context);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {

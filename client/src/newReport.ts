@@ -28,7 +28,16 @@ export function registerNewReport(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand('govreport.newReport', newReport));
 }
 
-async function newReport(): Promise<vscode.TextEditor | undefined> {
+/** Answers given to the command (by a test or a keybinding's args) instead of asking. */
+export interface NewReportArgs {
+  organ?: string;
+  organType?: string;
+  year?: number | string;
+}
+
+async function newReport(args: NewReportArgs | undefined): Promise<vscode.TextEditor | undefined> {
+  const given = answersFrom(args ?? {});
+  if (given) return openReport(given.organ, given.organType, given.year);
   const title = vscode.l10n.t('New Annual Report');
   const organ = await vscode.window.showInputBox({
     title: `${title} (1/3)`,
@@ -56,9 +65,20 @@ async function newReport(): Promise<vscode.TextEditor | undefined> {
     validateInput: (v) => problemText(yearProblem(v, today)),
   });
   if (yearText === undefined) return undefined;
-  const year = parseYear(yearText)!;
-  const content = reportSkeleton({ organ: organ.trim(), organType: type.key, year });
-  const doc = await createDocument(content, reportFileName(organ.trim(), year));
+  return openReport(organ.trim(), type.key, parseYear(yearText)!);
+}
+
+function answersFrom(args: NewReportArgs): { organ: string; organType: string; year: number } | undefined {
+  const organ = typeof args.organ === 'string' ? args.organ.trim() : '';
+  const year = args.year === undefined ? undefined : parseYear(String(args.year));
+  const type = FORMAT_2021.organTypes.find((t) => t.key === args.organType);
+  if (organProblem(organ) || year === undefined || yearProblem(String(year), new Date()) || !type) return undefined;
+  return { organ, organType: type.key, year };
+}
+
+async function openReport(organ: string, organType: string, year: number): Promise<vscode.TextEditor> {
+  const content = reportSkeleton({ organ, organType, year });
+  const doc = await createDocument(content, reportFileName(organ, year));
   const editor = await vscode.window.showTextDocument(doc);
   // Start where the writing starts: the first empty text of 总体情况.
   const first = content.indexOf(': ""');
@@ -75,7 +95,8 @@ async function newReport(): Promise<vscode.TextEditor | undefined> {
  * and the name picks the report language); otherwise it is a plain untitled document.
  */
 async function createDocument(content: string, name: string): Promise<vscode.TextDocument> {
-  const folder = vscode.window.activeTextEditor ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) : vscode.workspace.workspaceFolders?.[0];
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
   if (!folder) return vscode.workspace.openTextDocument({ language: 'govreport', content });
   const exists = async (candidate: string) => {
     try {

@@ -5,6 +5,7 @@ import { readCell, splitTextRow } from '../../server/src/core/import/cells';
 import { labelForm, matchCost } from '../../server/src/core/import/labelMatch';
 import { Notices } from '../../server/src/core/import/notices';
 import { TableReader, fitRow, type TableOut } from '../../server/src/core/import/tables';
+import { readTextForm } from '../../server/src/core/import/text';
 
 const [T2, T3, T4] = tableSections(FORMAT_2021);
 
@@ -21,11 +22,8 @@ function read(decl: typeof T2, rows: string[][]): { out: TableOut; notices: stri
 }
 
 const lines = (text: string) => text.trim().split('\n').map((l) => splitTextRow(l));
-const perLine = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .map((l) => [l.replace(/\s*\|\s*$/, '').replace(/^\|$/, '')]);
+/** Rows as the text reader makes them from `|` lines (one cell per line, bars for blanks). */
+const perLine = (text: string) => readTextForm(text.trim(), false).blocks.flatMap((b) => (b.kind === 'table' ? b.rows : [splitTextRow(b.text)]));
 
 describe('import: cells', () => {
   it('numbers as written, marks and blanks kept as printed, labels', () => {
@@ -112,6 +110,13 @@ describe('import: table recognition', () => {
     assert.equal(get('行政许可'), '12');
     assert.equal(get('行政事业性收费'), '0');
     assert.deepEqual(notices.filter((n) => !/not numbers/.test(n)), []);
+  });
+
+  it('does not trust blanks that leave the total empty beside printed numbers', () => {
+    const { out, notices } = read(T3, perLine('一、本年新收政府信息公开申请数量 |\n3 |\n3 |\n|||||||\n二、上年结转政府信息公开申请数量 |\n0 |\n0 |'));
+    const row = out.rows.find((r) => r.path === '本年新收政府信息公开申请数量')!;
+    assert.match(row.comment!, /原文：3 3（列位置不确定）/);
+    assert.ok(notices.some((n) => /"本年新收政府信息公开申请数量" has 2 numbers for 7 columns/.test(n)));
   });
 
   it('takes the total column when a row prints only its total among blank cells', () => {

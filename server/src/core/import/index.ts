@@ -96,10 +96,18 @@ function routeTable(rows: string[][], standing: TableSectionDecl | undefined): T
   return best;
 }
 
+/**
+ * A line of sentences rather than table cells: sentence punctuation, or a comma outside the
+ * form's bracketed notes, or a long run of text with no spaces between cells.
+ */
+function isProse(t: string): boolean {
+  return /[。；;！？!?]/u.test(t) || (/[，,]/u.test(t) && !/[（(]/u.test(t)) || (t.length > 45 && !/\s/u.test(t));
+}
+
 /** Reads a table's printed blocks; prose among them is kept as a comment. */
 function readTable(decl: TableSectionDecl, blocks: Block[], notices: Notices): TableOut {
   const reader = new TableReader(decl, notices);
-  const prose: string[] = [];
+  const proseLines: Block[] = [];
   const hasTables = blocks.some((b) => b.kind === 'table');
   for (const b of blocks) {
     if (b.kind === 'table') {
@@ -109,14 +117,14 @@ function readTable(decl: TableSectionDecl, blocks: Block[], notices: Notices): T
     const t = b.text.trim();
     if (!t || isPageNumber(t, hasTables) || isChrome(t)) continue;
     const cells = splitTextRow(t);
-    if (!cells.some((c) => isValue(readCell(c))) && (t.length > 40 || /[。；]/u.test(t))) {
-      prose.push(t);
+    if (!cells.some((c) => isValue(readCell(c))) && isProse(t)) {
+      proseLines.push(b);
       continue;
     }
     reader.feedRow(cells);
   }
   const out = reader.finish();
-  for (const p of prose) {
+  for (const p of paragraphs(narrativeLines(proseLines)).map((x) => x.text)) {
     out.unplaced.push(p);
     notices.add(`表格“${decl.title}”附近的文字“${quote(p)}”已作为注释保留`, `text near the table "${decl.title}" ("${quote(p)}") is kept as a comment`);
   }

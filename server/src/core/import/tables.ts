@@ -83,7 +83,10 @@ export function fitRow<T extends { cell: ReadCell }>(vals: T[], n: number, total
   if (vals.length >= n) {
     let start = totalLast ? last - n + 1 : first;
     start = Math.max(0, Math.min(start, vals.length - n));
-    return { cells: vals.slice(start, start + n), exact: true };
+    const cells = vals.slice(start, start + n);
+    // A blank 总计 beside printed numbers is no reading of a row: the blanks were not its cells.
+    const exact = !(totalLast && cells[n - 1].cell.kind === 'blank');
+    return { cells, exact };
   }
   const padding = Array.from({ length: n - nonBlank.length }, pad);
   return { cells: totalLast && nonBlank.length === 1 ? [...padding, ...nonBlank] : [...nonBlank, ...padding], exact: false };

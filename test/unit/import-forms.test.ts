@@ -100,6 +100,9 @@ describe('import: characters, encodings and forms', () => {
     assert.equal(decodeBytes(Buffer.concat([Buffer.from('<meta charset="gb2312">'), gbk])), '<meta charset="gb2312">政府');
     assert.equal(decodeBytes(Buffer.from('\ufeff政府', 'utf8')), '政府');
     assert.equal(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('政府', 'utf16le')])), '政府');
+    // One broken byte in a long UTF-8 text does not make it GBK.
+    const text = '政府信息公开工作年度报告。'.repeat(30);
+    assert.equal(decodeBytes(Buffer.concat([Buffer.from(text), Buffer.from([0xff]), Buffer.from(text)])), `${text}\ufffd${text}`);
   });
 
   it('tells the form by name and content', () => {

@@ -31,6 +31,8 @@ describe('import: cells', () => {
     assert.deepEqual(readCell('１２'), { kind: 'number', text: '12' });
     assert.deepEqual(readCell('0.00'), { kind: 'number', text: '0.00' });
     assert.deepEqual(readCell('7件'), { kind: 'number', text: '7' });
+    assert.deepEqual(readCell('1.5万元'), { kind: 'number', text: '1.5' });
+    assert.deepEqual(readCell('500元'), { kind: 'mark', text: '500元' });
     assert.deepEqual(readCell('/'), { kind: 'mark', text: '/' });
     assert.deepEqual(readCell('——'), { kind: 'mark', text: '——' });
     assert.deepEqual(readCell('1,23'), { kind: 'mark', text: '1,23' });
@@ -209,6 +211,12 @@ describe('import: table recognition', () => {
     assert.deepEqual(row.cells.map((c) => c.text), ['3', '1', '4', '', '', '', '']);
     assert.match(row.comment!, /原文：3 1 4/);
     assert.ok(notices.some((n) => /3 numbers for 7 columns/.test(n)));
+  });
+
+  it('a section title or a caption printed inside the table is a header', () => {
+    const { get, out } = read(T2, [['二、主动公开政府信息情况'], ['表1 主动公开情况统计'], ['规章', '0', '0', '0']]);
+    assert.equal(get('规章'), '0 0 0');
+    assert.deepEqual(out.unplaced, []);
   });
 
   it('a group and its row joined in one label', () => {

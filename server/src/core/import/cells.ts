@@ -11,7 +11,8 @@ export interface ReadCell {
 
 // Marks that publishers print instead of 0. They are kept as printed: the checker flags them.
 const MARK = /^(?:[/／\\]|[-－—–‐‑_]{1,4}|无|空|—+|\*)$/u;
-const UNIT = /(?:件|个|项|条|宗|次|人次)$/u;
+// Units printed in the cell; 万元 is the unit of the one money column.
+const UNIT = /(?:件|个|项|条|宗|次|人次|万元)$/u;
 
 export function readCell(printed: string): ReadCell {
   const raw = printed.normalize('NFKC').trim();
@@ -25,7 +26,7 @@ export function readCell(printed: string): ReadCell {
   if (MARK.test(t)) return { kind: 'mark', text: raw };
   // Something number-like that is not a clean number ("1,23", "7。", "O"): a cell that could
   // not be read, kept as printed so the checker reports it.
-  if (/^[\d.,，。、+-]+$/u.test(t) || /^\d+(?:\.\d+)?[^\d\u4e00-\u9fff]{1,2}$/u.test(t) || /^[OoIl]$/.test(t)) return { kind: 'mark', text: raw };
+  if (/^[\d.,，。、+-]+$/u.test(t) || /^\d+(?:\.\d+)?元$/u.test(t) || /^\d+(?:\.\d+)?[^\d\u4e00-\u9fff]{1,2}$/u.test(t) || /^[OoIl]$/.test(t)) return { kind: 'mark', text: raw };
   return { kind: 'label', text: raw };
 }
 

@@ -5,9 +5,9 @@
  */
 import { TextDecoder } from 'node:util';
 
-function decoder(label: string, fatal = false): TextDecoder | undefined {
+function decoder(label: string): TextDecoder | undefined {
   try {
-    return new TextDecoder(label, { fatal });
+    return new TextDecoder(label);
   } catch {
     return undefined;
   }
@@ -29,11 +29,10 @@ export function decodeBytes(bytes: Uint8Array): string {
     const gb = decoder('gb18030');
     if (gb) return gb.decode(bytes);
   }
-  const utf8 = decoder('utf-8', true)!;
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    const gb = decoder('gb18030');
-    return (gb ?? new TextDecoder('utf-8')).decode(bytes);
-  }
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  const bad = (utf8.match(/\ufffd/g) ?? []).length;
+  // A stray bad byte in a UTF-8 file is not a GBK file: GBK text is invalid UTF-8 throughout.
+  if (bad === 0 || bad * 200 < utf8.length) return utf8;
+  const gb = decoder('gb18030');
+  return gb ? gb.decode(bytes) : utf8;
 }

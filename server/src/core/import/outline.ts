@@ -158,8 +158,9 @@ export function buildOutline(source: Source): Outline {
   const before = blocks.slice(0, titleAt >= 0 && title.length ? startAt - titleLines - (title.length - 1) : 0);
   const preface: Block[] = [];
   for (const b of blocks.slice(startAt, firstHeading)) {
-    // Page metadata printed between the title and the text (发布时间、来源、字号…).
-    if (b.kind === 'line' && isChrome(b.text)) before.push(b);
+    // Page metadata printed between the title and the text (发布时间、来源、字号…), and the
+    // title printed again (the page's heading and the document's).
+    if (b.kind === 'line' && (isChrome(b.text) || (TITLE_PATTERN.test(b.text) && titleLike(b) && b.text.length <= 60))) before.push(b);
     else if (titleAt < 0 && b.kind === 'line' && b.text.length < 12 && !/[。；]$/u.test(b.text)) before.push(b);
     else preface.push(b);
   }

@@ -6,7 +6,7 @@
  * a header that names the three rows. Labels are matched against the declaration
  * (`labelMatch.ts`); values keep their printed text.
  */
-import { leafRows, TABLE2_CLAUSES, type ColumnDecl, type GroupDecl, type ItemDecl, type LeafRow, type TableSectionDecl } from '../format';
+import { FORMAT_2021, leafRows, TABLE2_CLAUSES, type ColumnDecl, type GroupDecl, type ItemDecl, type LeafRow, type TableSectionDecl } from '../format';
 import { readCell, type ReadCell } from './cells';
 import { bestMatches, candidate, declNumbering, labelForm, numberingOf, type Candidate } from './labelMatch';
 import { Notices, quote } from './notices';
@@ -51,7 +51,9 @@ interface Val {
 }
 
 const HEADER_WORDS = ['信息内容', '申请人情况', '法人或其他组织', '单位：万元', '单位：件', ...TABLE2_CLAUSES.map((c) => c.clause)];
-const HEADER_PATTERN = /勾稽关系|^第二十条|申请人情况|^项目$|^序号$|^类别$|^单位/u;
+const HEADER_PATTERN = /勾稽关系|^第二十条|申请人情况|^项目$|^序号$|^类别$|^单位|^表[一二三四五六七八九十\d]/u;
+/** Section titles printed inside a table (as its first row or caption). */
+const SECTION_TITLES = FORMAT_2021.sections.flatMap((s) => [s.title, ...(s.aliases ?? [])]);
 
 const pathOf = (t: RowTarget): string => (t.kind === 'leaf' ? t.leaf.path : t.path);
 const columnsOf = (t: RowTarget): ColumnDecl[] => (t.kind === 'leaf' ? t.leaf.decl.columns : t.decl.columns);
@@ -134,7 +136,7 @@ export class TableReader {
     walk(decl.items, '');
     const columns = new Set<string>();
     for (const l of this.leaves) for (const c of l.decl.columns) [c.label, c.short, ...(c.aliases ?? [])].forEach((x) => columns.add(x));
-    targets.push(candidate([...columns, ...HEADER_WORDS], { kind: 'header' }));
+    targets.push(candidate([...columns, ...HEADER_WORDS, ...SECTION_TITLES], { kind: 'header' }));
     this.candidates = targets;
   }
 

@@ -166,7 +166,6 @@ export function completionsAt(report: Report, offset: number, locale: Locale, op
   const lineText = lines[pos.line] ?? '';
   const ctx: Context = { lines, line: pos.line, lineStart, before: lineText.slice(0, offset - lineStart), after: lineText.slice(offset - lineStart) };
   if (/^\s*#/.test(ctx.before)) return [];
-  const t = (zh: string, en: string) => (locale === 'en' ? en : zh);
   const keyTyping = /^(\s*)([^\s#:'"][^:#]*)?$/.exec(ctx.before);
   if (keyTyping) {
     // A space typed in a key's place is indentation, not a request.
@@ -178,7 +177,7 @@ export function completionsAt(report: Report, offset: number, locale: Locale, op
 
 // ---- keys ------------------------------------------------------------------------
 
-function keyCandidates(report: Report, ctx: Context, indent: number, locale: Locale, options: DateOptions): Candidate[] {
+function keyCandidates(report: Report, ctx: Context, indent: number, locale: Locale, options: CompletionOptions): Candidate[] {
   const t = (zh: string, en: string) => (locale === 'en' ? en : zh);
   const found = parents(ctx.lines, ctx.line, indent);
   if (!found) return [];
@@ -203,7 +202,7 @@ function keyCandidates(report: Report, ctx: Context, indent: number, locale: Loc
   switch (level.kind) {
     case 'top': {
       const format = report.format;
-      const y = report.year ?? new Date().getFullYear() - 1;
+      const y = report.year ?? (options.today?.year ?? new Date().getFullYear()) - 1;
       for (const m of format.meta) {
         if (isPresent([m.key, ...(m.aliases ?? [])])) continue;
         add({ label: m.key, kind: 'meta', detail: m.required ? t('必填', 'required') : t('可选', 'optional'), documentation: m.description[locale] }, metaSnippet(report, m, y, unit, options));

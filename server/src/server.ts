@@ -9,6 +9,7 @@ import { Validator } from './lsp/diagnostics';
 import { foldingFeature } from './lsp/foldingFeature';
 import { hoverFeature } from './lsp/hoverFeature';
 import { inlayHintFeature } from './lsp/inlayHintFeature';
+import { PreviousYearFinder } from './lsp/previousYear';
 import { ReportStore } from './lsp/reports';
 import { selectionRangeFeature } from './lsp/selectionRangeFeature';
 import { DEFAULT_SETTINGS, checkOptions, readSettings, type Settings } from './lsp/settings';
@@ -19,6 +20,8 @@ const FEATURES: Feature[] = [codeActionFeature, completionFeature, hoverFeature,
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new ReportStore();
+const previousYear = new PreviousYearFinder(documents);
+store.setPreviousFinder(previousYear);
 let locale: Locale = 'zh-CN';
 let settings: Settings = DEFAULT_SETTINGS;
 let pullConfiguration = false;
@@ -42,6 +45,7 @@ connection.onInitialize((params): InitializeResult => {
   if (init.settings) applySettings(init.settings);
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   refreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+  previousYear.initialize(params);
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   };
@@ -50,6 +54,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  previousYear.watchFiles(connection);
   if (pullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' }).catch(() => undefined);
     void fetchSettings();
@@ -93,6 +98,7 @@ documents.onDidClose((e) => {
 });
 
 for (const f of FEATURES) f.register(ctx);
+previousYear.register(ctx, (uri) => validator.validate(uri));
 
 documents.listen(connection);
 connection.listen();

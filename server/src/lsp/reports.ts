@@ -1,7 +1,10 @@
 /** Open documents and their check results, computed once per version and settings. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, type CheckOptions, type CheckResult } from '../core/check';
+import { checkReport, type CheckOptions, type CheckResult } from '../core/check';
+import type { Report } from '../core/model';
+import { parseReport } from '../core/parse';
 import { ChunkCache } from '../core/yamlChunks';
+import type { FoundPrevious } from './previousYear';
 
 interface Entry {
   version: number;
@@ -9,15 +12,27 @@ interface Entry {
   result: CheckResult;
   /** Milliseconds the last check took. */
   elapsed: number;
+  /** Which version of last year's report it was checked against, if any. */
+  previousKey?: string;
+}
+
+/** Finds last year's report of a document (previousYear.ts). */
+export interface PreviousFinder {
+  find(uri: string, report: Report): FoundPrevious | undefined;
 }
 
 export class ReportStore {
   private readonly entries = new Map<string, Entry>();
   private readonly caches = new Map<string, ChunkCache>();
   private options: CheckOptions = {};
+  private previous?: PreviousFinder;
 
   setOptions(options: CheckOptions): void {
     this.options = options;
+  }
+
+  setPreviousFinder(finder: PreviousFinder): void {
+    this.previous = finder;
   }
 
   /** The check result of the document's current version. */
@@ -27,12 +42,17 @@ export class ReportStore {
 
   entry(doc: TextDocument): Entry {
     const cached = this.entries.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.options === this.options) return cached;
+    const sameText = cached !== undefined && cached.version === doc.version;
+    // Last year's report may have changed while this document did not.
+    const found = sameText ? this.previous?.find(doc.uri, cached.result.report) : undefined;
+    if (sameText && cached.options === this.options && cached.previousKey === found?.key) return cached;
     const t0 = performance.now();
     let cache = this.caches.get(doc.uri);
     if (!cache) this.caches.set(doc.uri, (cache = new ChunkCache()));
-    const result = check(doc.getText(), this.options, cache);
-    const entry = { version: doc.version, options: this.options, result, elapsed: performance.now() - t0 };
+    const report = sameText ? cached.result.report : parseReport(doc.getText(), undefined, cache);
+    const previous = sameText ? found : this.previous?.find(doc.uri, report);
+    const result = checkReport(report, previous ? { ...this.options, previous: previous.previous } : this.options);
+    const entry = { version: doc.version, options: this.options, result, elapsed: performance.now() - t0, previousKey: previous?.key };
     this.entries.set(doc.uri, entry);
     return entry;
   }

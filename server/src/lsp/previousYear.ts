@@ -1,0 +1,199 @@
+/**
+ * Last year's report for the checks across years, in the editor: the report of the same
+ * 机关 and 年度 − 1 among the open documents and the *.report.yaml / *.report.yml files of
+ * the workspace folders (read with node fs; an open document wins over its file). A
+ * document is re-checked when its last year's report changes, opens, closes or appears.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Report } from '../core/model';
+import { sameOrgan, type PreviousReport } from '../core/narrative';
+import { parseReport } from '../core/parse';
+import type { ServerContext } from './context';
+
+export interface FoundPrevious {
+  previous: PreviousReport;
+  /** Changes whenever the previous report (or which one it is) changes. */
+  key: string;
+}
+
+interface Parsed {
+  /** Document version or file modification stamp the report was read at. */
+  stamp: string;
+  report: Report;
+}
+
+const REPORT_FILE = /\.report\.ya?ml$/i;
+const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
+/** Bounds on the walk of a workspace folder: a huge folder must not stall the server. */
+const MAX_ENTRIES = 20000;
+const MAX_DEPTH = 8;
+/** How long a walk of the folders is trusted when no file watcher tells of changes. */
+const WALK_TTL_MS = 2000;
+
+export class PreviousYearFinder {
+  private folders: string[] = [];
+  private files: string[] = [];
+  private walkedAt = -Infinity;
+  private readonly parsed = new Map<string, Parsed>();
+  /** Which previous report each document was last checked with. */
+  private readonly usedBy = new Map<string, string>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private watch = false;
+
+  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+
+  /** Reads the workspace folders and whether the client can watch files for us. */
+  initialize(params: InitializeParams): void {
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.folders = uris.flatMap((u) => (u.startsWith('file:') ? [fileURLToPath(u)] : []));
+    if (!uris.length && params.rootPath) this.folders = [params.rootPath];
+    this.watch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.walkedAt = -Infinity;
+  }
+
+  /** The files of the workspace are to be read again (one was created, changed or deleted). */
+  invalidate(): void {
+    this.walkedAt = -Infinity;
+  }
+
+  find(uri: string, report: Report): FoundPrevious | undefined {
+    const year = report.year;
+    if (year === undefined || !report.organ) {
+      this.usedBy.delete(uri);
+      return undefined;
+    }
+    const found = this.candidates(uri).find((c) => c.report.year === year - 1 && sameOrgan(c.report.organ, report.organ));
+    if (!found) {
+      this.usedBy.delete(uri);
+      return undefined;
+    }
+    this.usedBy.set(uri, found.uri);
+    return { previous: { report: found.report, uri: found.uri }, key: `${found.uri}@${found.stamp}` };
+  }
+
+  /** Open documents whose check may depend on `uri`: they use it, or it is of their organ and the year before. */
+  dependents(uri: string): string[] {
+    const changed = this.openReport(uri)?.report;
+    return this.documents.keys().filter((other) => {
+      if (other === uri) return false;
+      if (this.usedBy.get(other) === uri) return true;
+      const r = this.openReport(other)?.report;
+      return !!changed && r?.year !== undefined && changed.year === r.year - 1 && sameOrgan(changed.organ, r.organ);
+    });
+  }
+
+  /** Wires the finder to the documents, the file watcher and the validation of dependents. */
+  register(ctx: ServerContext, validate: (uri: string) => void): void {
+    const later = (uri: string) => {
+      for (const dep of this.dependents(uri)) {
+        clearTimeout(this.timers.get(dep));
+        this.timers.set(
+          dep,
+          setTimeout(() => {
+            this.timers.delete(dep);
+            validate(dep);
+          }, ctx.settings().validate.debounceMs),
+        );
+      }
+    };
+    this.documents.onDidOpen((e) => later(e.document.uri));
+    this.documents.onDidChangeContent((e) => later(e.document.uri));
+    this.documents.onDidClose((e) => {
+      this.parsed.delete(e.document.uri);
+      this.usedBy.delete(e.document.uri);
+      // Its file (if any) stands for it now.
+      for (const dep of this.documents.keys().filter((d) => this.usedBy.get(d) === e.document.uri)) validate(dep);
+    });
+    this.documents.onDidSave(() => this.invalidate());
+    ctx.connection.onDidChangeWatchedFiles(() => {
+      this.invalidate();
+      ctx.revalidateAll();
+    });
+  }
+
+  /** Asks the client to tell of report files created, changed or deleted (when it can). */
+  watchFiles(connection: Connection): void {
+    if (!this.watch) return;
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{report.yaml,report.yml}' }] }).catch(() => undefined);
+  }
+
+  private candidates(self: string): { uri: string; stamp: string; report: Report }[] {
+    const out: { uri: string; stamp: string; report: Report }[] = [];
+    const open = new Set(this.documents.keys());
+    for (const uri of open) {
+      if (uri === self) continue;
+      const p = this.openReport(uri);
+      if (p) out.push({ uri, ...p });
+    }
+    for (const file of this.workspaceFiles()) {
+      const uri = pathToFileURL(file).toString();
+      if (uri === self || open.has(uri)) continue;
+      const p = this.fileReport(file, uri);
+      if (p) out.push({ uri, ...p });
+    }
+    return out;
+  }
+
+  private openReport(uri: string): Parsed | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const stamp = `v${doc.version}`;
+    const cached = this.parsed.get(uri);
+    if (cached?.stamp === stamp) return cached;
+    const p = { stamp, report: parseReport(doc.getText()) };
+    this.parsed.set(uri, p);
+    return p;
+  }
+
+  private fileReport(file: string, uri: string): Parsed | undefined {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      this.parsed.delete(uri);
+      return undefined;
+    }
+    const stamp = `${stat.mtimeMs}:${stat.size}`;
+    const cached = this.parsed.get(uri);
+    if (cached?.stamp === stamp) return cached;
+    try {
+      const p = { stamp, report: parseReport(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) };
+      this.parsed.set(uri, p);
+      return p;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private workspaceFiles(): string[] {
+    const now = performance.now();
+    if (now - this.walkedAt < WALK_TTL_MS) return this.files;
+    const files: string[] = [];
+    let seen = 0;
+    const walk = (dir: string, depth: number): void => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (++seen > MAX_ENTRIES) return;
+        if (e.name.startsWith('.')) continue;
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (depth < MAX_DEPTH && !SKIP_DIRS.has(e.name)) walk(full, depth + 1);
+        } else if (e.isFile() && REPORT_FILE.test(e.name)) files.push(full);
+      }
+    };
+    for (const folder of this.folders) walk(folder, 0);
+    this.files = files.sort();
+    this.walkedAt = now;
+    return this.files;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Across years over LSP: two reports of consecutive years in one workspace folder. The
+ * 2024 report is checked against the 2023 report on disk, then against the open (edited)
+ * 2023 document, then against the file again when that document closes or the file changes.
+ */
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { LspClient, ROOT, fileUri, type Diagnostic, type PublishDiagnostics } from './lspClient';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'crossyear');
+const NAME_2023 = 'ziranziyuan-2023.report.yaml';
+const NAME_2024 = 'ziranziyuan-2024.report.yaml';
+const CARRIED_2023 = '  结转下年度继续办理:            [9, 2, 0, 0, 0, 0, 11]';
+
+const cross = (ds: Diagnostic[]) => ds.filter((d) => d.code.startsWith('cross-year-')).map((d) => d.code);
+const ALL = ['cross-year-growth', 'cross-year-growth', 'cross-year-stock', 'cross-year-carryover', 'cross-year-carryover'];
+
+describe('across years over LSP, both reports in the workspace', () => {
+  let client: LspClient;
+  let dir: string;
+  let uri2023: string;
+  let uri2024: string;
+  let text2023: string;
+
+  /** The next diagnostics of a document that pass `test` (registered before the action that causes them). */
+  const next = (uri: string, what: string, test: (ds: Diagnostic[]) => boolean) =>
+    client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as PublishDiagnostics).uri === uri && test((m.params as PublishDiagnostics).diagnostics), 10000, what).then((m) => (m.params as PublishDiagnostics).diagnostics);
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'govreport-ws-'));
+    for (const name of [NAME_2023, NAME_2024]) copyFileSync(path.join(FIXTURES, name), path.join(dir, name));
+    uri2023 = fileUri(path.join(dir, NAME_2023));
+    uri2024 = fileUri(path.join(dir, NAME_2024));
+    text2023 = readFileSync(path.join(dir, NAME_2023), 'utf8');
+    client = new LspClient();
+    await client.initialize({
+      rootUri: fileUri(dir),
+      settings: { validate: { debounceMs: 0 } },
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
+    });
+  });
+  after(() => client.dispose());
+
+  it('asks the client to watch report files', async () => {
+    const isWatch = (m: { method?: string; params?: unknown }) => m.method === 'client/registerCapability' && JSON.stringify(m.params).includes('workspace/didChangeWatchedFiles');
+    const reg = client.requests.find(isWatch) ?? (await client.waitFor(isWatch, 10000, 'a file watcher registration'));
+    assert.ok(reg, 'registered');
+    assert.match(JSON.stringify(reg.params), /report\.yaml/);
+  });
+
+  it('checks this year against last year\'s file found in the workspace folder', async () => {
+    const first = next(uri2024, 'the 2024 report\'s diagnostics', () => true);
+    client.open(uri2024, readFileSync(path.join(dir, NAME_2024), 'utf8'), 1);
+    const ds = await first;
+    assert.deepEqual(cross(ds), ALL);
+    const carry = ds.find((d) => d.code === 'cross-year-carryover' && d.message.includes('总计'))!;
+    assert.deepEqual(carry.range, { start: { line: 38, character: 38 }, end: { line: 38, character: 40 } });
+    const [rel] = carry.relatedInformation!;
+    assert.equal(rel.location.uri, uri2023);
+    assert.deepEqual(rel.location.range, { start: { line: 61, character: 43 }, end: { line: 61, character: 45 } });
+    assert.match(rel.message, /2023 年度：结转下年度继续办理（总计）= 11/);
+  });
+
+  it('re-checks this year when last year\'s report is edited in the editor', async () => {
+    const opened = next(uri2023, 'the 2023 report\'s diagnostics', () => true);
+    client.open(uri2023, text2023, 1);
+    assert.deepEqual(cross(await opened), []);
+    const line = text2023.split('\n').indexOf(CARRIED_2023);
+    assert.ok(line > 0);
+    const fixed = next(uri2024, '2024 without the carry-over findings', (ds) => !cross(ds).includes('cross-year-carryover'));
+    client.change(uri2023, 2, [{ range: { start: { line, character: 0 }, end: { line, character: CARRIED_2023.length } }, text: '  结转下年度继续办理:            [9, 1, 0, 0, 0, 0, 10]' }]);
+    assert.deepEqual(cross(await fixed), ['cross-year-growth', 'cross-year-growth', 'cross-year-stock']);
+  });
+
+  it('falls back to the file when last year\'s document closes unsaved', async () => {
+    const back = next(uri2024, '2024 with the carry-over findings again', (ds) => cross(ds).includes('cross-year-carryover'));
+    client.close(uri2023);
+    assert.deepEqual(cross(await back), ALL);
+  });
+
+  it('re-checks when the file of last year\'s report changes on disk', async () => {
+    const revised = text2023.replace('  行政规范性文件: [4, 1, 30]', '  行政规范性文件: [4, 1, 31]') + '# 现行有效件数已更正\n';
+    assert.notEqual(revised, text2023);
+    writeFileSync(path.join(dir, NAME_2023), revised);
+    const after = next(uri2024, '2024 without the stock finding', (ds) => !cross(ds).includes('cross-year-stock'));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri2023, type: 2 }] });
+    assert.deepEqual(cross(await after), ['cross-year-growth', 'cross-year-growth', 'cross-year-carryover', 'cross-year-carryover']);
+  });
+});

@@ -50,8 +50,14 @@ describe('the manifest', () => {
     // Documents reach the server over LSP and files are written with workspace.fs, so any
     // file system works; reading files directly would make support "limited".
     const readsDisk = editorSourcesImporting(/from '(node:)?fs(\/promises)?'|require\('(node:)?fs'\)/);
-    if (readsDisk.length) assert.equal(pkg.capabilities.virtualWorkspaces?.supported, 'limited', `these read the disk directly: ${readsDisk.join(', ')}`);
-    else assert.equal(pkg.capabilities.virtualWorkspaces, true);
+    if (readsDisk.length) {
+      const virtual = pkg.capabilities.virtualWorkspaces;
+      assert.equal(virtual?.supported, 'limited', `these read the disk directly: ${readsDisk.join(', ')}`);
+      // The description says what is limited, in both languages of the manifest.
+      const key = /^%(.+)%$/.exec(virtual.description)?.[1];
+      assert.ok(key, 'a localised description');
+      for (const nls of ['package.nls.json', 'package.nls.zh-cn.json']) assert.ok(JSON.parse(readFileSync(path.join(ROOT, nls), 'utf8'))[key], `${key} in ${nls}`);
+    } else assert.equal(pkg.capabilities.virtualWorkspaces, true);
   });
 
   it('has a 128×128 PNG icon, categories and keywords', () => {

@@ -57,16 +57,23 @@
     return best || before;
   }
 
+  /** Position of the highlighted element among the mapped ones: typing within it keeps it. */
+  let highlighted = -1;
+
   function highlight(reveal) {
     for (const el of root.querySelectorAll('.govreport-cursor')) el.classList.remove('govreport-cursor');
     if (cursor < 0) return;
     const el = elementAt(cursor);
     if (!el) return;
     el.classList.add('govreport-cursor');
-    if (reveal) {
+    const index = Array.prototype.indexOf.call(root.querySelectorAll('[data-start]'), el);
+    // Scroll to the cursor only when it moves to another element, so that typing does not
+    // pull back a preview the author has scrolled elsewhere.
+    if (reveal && index !== highlighted) {
       const box = el.getBoundingClientRect();
       if (box.bottom < 0 || box.top > window.innerHeight) el.scrollIntoView({ block: 'center' });
     }
+    highlighted = index;
   }
 
   window.addEventListener('message', (event) => {
@@ -89,6 +96,7 @@
         highlight(false);
       } else {
         cursor = -1;
+        highlighted = -1;
         window.scrollTo(0, 0);
       }
       save();

@@ -244,6 +244,13 @@ describe('preview page in Chromium', () => {
     type Posted = { type: string; seq?: number; uri?: string; offset?: number };
     const posted = () => page.evaluate(() => (window as unknown as { posted: Posted[] }).posted);
     const send = (m: unknown) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
+    /** Resolves once the page has handled every message sent before (messages arrive in order). */
+    const settle = () =>
+      page.evaluate(`new Promise((resolve) => {
+        const probe = (e) => { if (e.data && e.data.probe) { window.removeEventListener('message', probe); resolve(); } };
+        window.addEventListener('message', probe);
+        window.postMessage({ probe: true }, '*');
+      })`);
     try {
       await page.waitForFunction(() => (window as unknown as { posted: { type: string }[] }).posted.some((m) => m.type === 'ready'), undefined, WAIT);
       assert.deepEqual((await posted())[0], { type: 'ready', seq: 1 });
@@ -279,6 +286,20 @@ describe('preview page in Chromium', () => {
       await send({ type: 'cursor', offset: inSentence });
       await page.waitForFunction(() => document.querySelector('.govreport-cursor')?.textContent?.startsWith('全年度'), undefined, WAIT);
       assert.equal(await page.locator('td.mark-error:text-is("9")').count(), 1, 'the stale render was not applied');
+      // The cursor moving to an element out of view scrolls to it; moving within it (typing) does not.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const rowKey = EXAMPLE.indexOf('结转下年度继续办理:');
+      await send({ type: 'cursor', offset: rowKey + 1 });
+      await page.waitForFunction(() => document.querySelector('.govreport-cursor')?.textContent === '四、结转下年度继续办理', undefined, WAIT);
+      const inView = await page.evaluate(() => {
+        const box = document.querySelector('.govreport-cursor')!.getBoundingClientRect();
+        return { y: window.scrollY, top: box.top, bottom: box.bottom };
+      });
+      assert.ok(inView.y > 1000 && inView.top >= 0 && inView.bottom <= 1200, `scrolled to the row: ${JSON.stringify(inView)}`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await send({ type: 'cursor', offset: rowKey + 3 });
+      await settle();
+      assert.equal(await page.evaluate(() => window.scrollY), 0, 'typing within the highlighted row does not scroll the preview back');
       // The state VS Code keeps for a reload has the report and the scroll position.
       const state = (await page.evaluate(() => (window as unknown as { state: unknown }).state)) as { uri: string; scrollY: number };
       assert.equal(state.uri, uri);

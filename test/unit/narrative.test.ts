@@ -166,3 +166,22 @@ describe('the example report', () => {
     assert.equal(narrative(suppressed).length, 0);
   });
 });
+
+describe('hostile text', () => {
+  const inSection = (s: string) => EXAMPLE.replace(/(依申请公开: >-\n)\s*.*\n/, `$1    ${s}\n`);
+  // Each of these took minutes while a lookup was quadratic; linear, they take well under a second.
+  for (const [name, text] of [
+    ['30,000 Chinese numerals', '六个'.repeat(30000)],
+    ['a 其中 list of 8,000 items', '共 100 件，其中' + Array(8000).fill('甲 1 件').join('，') + '。'],
+    ['20,000 statements in one sentence', Array(20000).fill('收到申请 5 件').join('，')],
+    ['20,000 sentences in one paragraph', Array(20000).fill('收到申请 5 件').join('。')],
+    ['a label repeated 3,000 times', '予以公开' + '政府信息公开申请'.repeat(3000) + '5 件'],
+  ] as const) {
+    it(`reads ${name} in linear time`, () => {
+      const t0 = performance.now();
+      check(inSection(text));
+      const ms = performance.now() - t0;
+      assert.ok(ms < 10000, `${ms.toFixed(0)} ms`);
+    });
+  }
+});

@@ -14,6 +14,10 @@ export interface BlockView {
   numbers: NumberToken[];
   sentences: Range[];
   paragraphs: Range[];
+  /** The numbers of each sentence, in order. */
+  inSentence: NumberToken[][];
+  /** The paragraph of each sentence. */
+  paragraphOf: Range[];
 }
 
 export function blockViews(report: Report): BlockView[] {
@@ -22,12 +26,23 @@ export function blockViews(report: Report): BlockView[] {
     .filter((b) => b.node && b.text.trim())
     .map((block) => {
       const norm = normalize(block.text);
-      return { block, text: block.text, norm, numbers: numbersIn(block.text, norm), sentences: sentences(norm), paragraphs: paragraphs(norm) };
+      const numbers = numbersIn(block.text, norm);
+      const sents = sentences(norm);
+      const paras = paragraphs(norm);
+      // One pass over sorted ranges: every lookup later is by sentence index.
+      const inSentence: NumberToken[][] = sents.map(() => []);
+      let k = 0;
+      for (const t of numbers) {
+        while (k < sents.length && sents[k].end <= t.start) k++;
+        if (k < sents.length && t.start >= sents[k].start) inSentence[k].push(t);
+      }
+      let q = 0;
+      const paragraphOf = sents.map((r) => {
+        while (q < paras.length - 1 && paras[q].end <= r.start) q++;
+        return paras[q] ?? { start: r.start, end: r.end };
+      });
+      return { block, text: block.text, norm, numbers, sentences: sents, paragraphs: paras, inSentence, paragraphOf };
     });
-}
-
-export function rangeAround(ranges: Range[], i: number): Range {
-  return ranges.find((r) => i >= r.start && i < r.end) ?? { start: i, end: i };
 }
 
 /** Document offsets of characters [start, end) of the block's text. */

@@ -106,8 +106,8 @@ interface Change {
 
 /** The change stated right after a statement's number, in its sentence: "69 件，同比增长 15%". */
 function changeAfter(st: Statement): Change | undefined {
-  const { view, token, sentence } = st;
-  const next = view.numbers.find((t) => t.start > token.start && t.start < sentence.end && (t.percent || isCountUnit(t.unit)));
+  const { view, token } = st;
+  const next = view.inSentence[st.si].find((t) => t.start > token.start && (t.percent || isCountUnit(t.unit)));
   if (!next || next.approx) return undefined;
   const between = view.norm.slice(token.after, next.start);
   // Nothing between but the comparison: another figure or clause would own the change.

@@ -29,8 +29,20 @@ export interface Figure {
   cols: number[];
 }
 
+const memo = new WeakMap<Report, Map<string, Figure | undefined>>();
+
 /** The sum over `paths` (rows or groups) and `cols`, when every cell holds a number. */
 export function figure(report: Report, tableKey: string, paths: string[], cols: number[]): Figure | undefined {
+  let known = memo.get(report);
+  if (!known) memo.set(report, (known = new Map()));
+  const key = `${tableKey}|${paths.join('+')}|${cols.join(',')}`;
+  if (known.has(key)) return known.get(key);
+  const f = compute(report, tableKey, paths, cols);
+  known.set(key, f);
+  return f;
+}
+
+function compute(report: Report, tableKey: string, paths: string[], cols: number[]): Figure | undefined {
   const table = report.tables.get(tableKey);
   if (!table) return undefined;
   const cells: Figure['cells'] = [];

@@ -28,12 +28,13 @@ interface Item {
 
 export function checkLists(report: Report, views: BlockView[], statements: Statement[]): Finding[] {
   const out: Finding[] = [];
+  const byToken = new Map(statements.map((s) => [s.token, s]));
   for (const view of views) {
     view.sentences.forEach((sentence, si) => {
       const text = view.norm;
-      let k = text.indexOf('其中', sentence.start);
+      const k = text.indexOf('其中', sentence.start);
       if (k < 0 || k >= sentence.end) return;
-      const all = itemsAfter(view, k + 2, sentence.end);
+      const all = itemsAfter(view, view.inSentence[si], k + 2);
       // An item out of the total's scope ends the list, unless the total counts it after all.
       const cut = all.findIndex((i) => OUT_OF_SCOPE.test(i.label));
       const items = cut < 0 ? all : all.slice(0, cut);
@@ -42,16 +43,14 @@ export function checkLists(report: Report, views: BlockView[], statements: State
       const last = items[items.length - 1].token;
       const listText = text.slice(k, Math.min(sentence.end, last.after + 2));
       if (/等/.test(listText)) return;
-      const before = view.numbers.filter((t) => t.start >= sentence.start && t.start < k && !t.percent);
-      const previous = si > 0 ? view.sentences[si - 1] : undefined;
-      const leading = before.length === 0;
+      const before = view.inSentence[si].filter((t) => t.start < k && !t.percent);
+      const previous = before.length === 0 && si > 0 ? view.inSentence[si - 1] : undefined;
       for (const unit of new Set(items.map((i) => i.token.unit))) {
         const parts = items.filter((i) => i.token.unit === unit);
         if (parts.length < 2 || parts.some((p) => p.token.approx)) continue;
-        const total = totalFor(view, unit, before, leading ? previous : undefined);
+        const total = totalFor(unit, before, previous);
         if (!total || total.approx) continue;
-        const totalStatement = statements.find((s) => s.token === total);
-        if (totalStatement?.spec.id.startsWith('received') && parts.some((p) => RESULT_KIND.test(p.label))) continue;
+        if (byToken.get(total)?.spec.id.startsWith('received') && parts.some((p) => RESULT_KIND.test(p.label))) continue;
         const whole = all.filter((i) => i.token.unit === unit);
         const f = judge(view, total, parts, whole);
         if (f) out.push(f);
@@ -61,34 +60,31 @@ export function checkLists(report: Report, views: BlockView[], statements: State
   return out;
 }
 
-/** Counts after 其中 up to the end of the sentence, outside nested brackets, until an item out of scope. */
-function itemsAfter(view: BlockView, from: number, end: number): Item[] {
+/** Counts after 其中 to the end of the sentence, outside brackets opened after it, up to another 其中. */
+function itemsAfter(view: BlockView, numbers: NumberToken[], from: number): Item[] {
   const items: Item[] = [];
-  for (const token of view.numbers) {
-    if (token.start < from || token.start >= end || token.percent) continue;
-    if (!LIST_UNITS(token.unit)) continue;
-    const inner = view.norm.slice(from, token.start);
-    if (depth(inner) > 0) continue;
-    if (inner.includes('其中') && items.length) break;
+  let depth = 0;
+  let p = from;
+  for (const token of numbers) {
+    if (token.start < from) continue;
+    // Walk the text up to this number once: bracket depth and a nested 其中.
+    for (; p < token.start; p++) {
+      const c = view.norm[p];
+      if (c === '（' || c === '【' || c === '[') depth++;
+      else if ((c === '）' || c === '】' || c === ']') && depth > 0) depth--;
+      else if (c === '其' && view.norm[p + 1] === '中' && items.length) return items;
+    }
+    if (token.percent || !LIST_UNITS(token.unit) || depth > 0) continue;
     const label = view.norm.slice(clauseStart(view.norm, token.start, from), token.start).replace(/\s+/g, '');
     items.push({ token, label });
   }
   return items;
 }
 
-function depth(s: string): number {
-  let d = 0;
-  for (const c of s) {
-    if (c === '（' || c === '【' || c === '[') d++;
-    else if ((c === '）' || c === '】' || c === ']') && d > 0) d--;
-  }
-  return d;
-}
-
 /** The total of a unit: the last such count before 其中, or for a sentence that starts with 其中 the one such count of the sentence before. */
-function totalFor(view: BlockView, unit: string, before: NumberToken[], previous: { start: number; end: number } | undefined): NumberToken | undefined {
+function totalFor(unit: string, before: NumberToken[], previous: NumberToken[] | undefined): NumberToken | undefined {
   if (!previous) return before.filter((t) => t.unit === unit).pop();
-  const candidates = view.numbers.filter((t) => t.start >= previous.start && t.start < previous.end && t.unit === unit && !t.percent);
+  const candidates = previous.filter((t) => t.unit === unit && !t.percent);
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 

@@ -32,7 +32,7 @@ export interface NumberToken {
 /** Units that follow counts, amounts and rates; longer ones first so `万元` wins over `万`. */
 const UNITS = ['个百分点', '百分点', '个工作日', '工作日', '人次', '万元', '亿元', '元', '件', '条', '个', '次', '项', '起', '宗', '例', '份', '期', '篇', '部', '场', '家', '人', '天', '年', '月', '日', '号', '倍', '%', '‰'];
 /** Units a Chinese numeral must be followed by to count as a number at all. */
-const CHINESE_UNITS = /^(件|个|条|项|次|起|宗|例|份|部|篇|场|家)/;
+const CHINESE_UNITS = /^(件|个|条|项|次|起|宗|例|份|部|篇|场|家)$/;
 const APPROX_BEFORE = /(约|近|逾|超过|超|将近|大约|接近|不足|不到)\s*$/;
 const APPROX_AFTER = /^\s*(左右|以上|有余|余|多)/;
 
@@ -54,9 +54,9 @@ export function numbersIn(text: string, norm: string): NumberToken[] {
   for (const m of norm.matchAll(CHINESE)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (!CHINESE_UNITS.test(norm.slice(end))) continue;
+    if (!CHINESE_UNITS.test(norm.slice(end, end + 1))) continue;
     // Ordinals and fixed expressions: 第三件, 星期一, 一是.
-    if (/[第周期]$/.test(norm.slice(0, start))) continue;
+    if (/[第周期]/.test(norm[start - 1] ?? '')) continue;
     const n = parseChineseNumeral(m[0]);
     if (n === undefined) continue;
     out.push(finish(text, norm, start, end, { units: BigInt(n), scale: 0 }, 0, true));
@@ -72,13 +72,13 @@ function finish(text: string, norm: string, start: number, end: number, value: D
   };
   skip();
   // 万/亿 as a scale (1.4万条) but not as part of a money unit (0.35 万元).
-  const scale = /^(万|亿)(?!元)/.exec(norm.slice(p));
+  const scale = /^(万|亿)(?!元)/.exec(norm.slice(p, p + 2));
   if (scale) {
     value = { units: value.units * (scale[1] === '万' ? 10000n : 100000000n), scale: value.scale };
     approx = true;
     p += 1;
   }
-  const approxMid = /^(余|多)/.exec(norm.slice(p));
+  const approxMid = /^(余|多)/.exec(norm.slice(p, p + 1));
   if (approxMid) {
     approx = true;
     p += approxMid[0].length;

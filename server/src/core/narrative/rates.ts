@@ -33,8 +33,8 @@ interface Reading {
 export function checkRates(report: Report, views: BlockView[]): Finding[] {
   const out: Finding[] = [];
   for (const view of views) {
-    for (const sentence of view.sentences) {
-      const inSentence = view.numbers.filter((t) => t.start >= sentence.start && t.start < sentence.end);
+    view.sentences.forEach((sentence, si) => {
+      const inSentence = view.inSentence[si];
       for (const pct of inSentence) {
         if (!pct.percent || pct.approx) continue;
         const lead = view.norm.slice(clauseStart(view.norm, pct.start, sentence.start), pct.start).replace(/\s+/g, '');
@@ -46,7 +46,7 @@ export function checkRates(report: Report, views: BlockView[]): Finding[] {
           if (f) out.push(f);
         }
       }
-    }
+    });
   }
   return out;
 }

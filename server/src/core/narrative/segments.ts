@@ -23,15 +23,12 @@ const WIDE_TO_NARROW: Record<string, string> = {
  * expect. A comma stays a comma only between digits as a thousands separator (13,264).
  */
 export function normalize(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  return text.replace(/[０-９％．\u3000\u00a0;:()!?,]/g, (c, i: number) => {
     const code = c.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
-    else if (c === ',') out += isThousandsComma(text, i) ? ',' : '，';
-    else out += WIDE_TO_NARROW[c] ?? c;
-  }
-  return out;
+    if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
+    if (c === ',') return isThousandsComma(text, i) ? ',' : '，';
+    return WIDE_TO_NARROW[c];
+  });
 }
 
 const isDigit = (c: string | undefined) => c !== undefined && ((c >= '0' && c <= '9') || (c >= '０' && c <= '９'));
@@ -45,34 +42,36 @@ export interface Range {
   end: number;
 }
 
-const SENTENCE_END = /[。！？\n]/;
 const CLAUSE_END = /[。！？\n，；：、（）“”《》【】「」]/;
 
 /** Sentences: up to and including 。！？ or a line break. */
 export function sentences(norm: string): Range[] {
   const out: Range[] = [];
   let start = 0;
-  for (let i = 0; i < norm.length; i++) {
-    if (SENTENCE_END.test(norm[i])) {
-      if (i > start) out.push({ start, end: i });
-      start = i + 1;
-    }
+  for (const m of norm.matchAll(/[。！？\n]/g)) {
+    if (m.index! > start && norm.slice(start, m.index).trim() !== '') out.push({ start, end: m.index! });
+    start = m.index! + 1;
   }
-  if (start < norm.length) out.push({ start, end: norm.length });
-  return out.filter((r) => norm.slice(r.start, r.end).trim() !== '');
+  if (start < norm.length && norm.slice(start).trim() !== '') out.push({ start, end: norm.length });
+  return out;
 }
+
+/** Longer than any label: a clause is not looked into further than this from a number. */
+const CLAUSE_REACH = 120;
 
 /** Start of the clause that holds index `i` (after the nearest clause punctuation before it). */
 export function clauseStart(norm: string, i: number, floor = 0): number {
+  const limit = Math.max(floor, i - CLAUSE_REACH);
   let j = i - 1;
-  while (j >= floor && !CLAUSE_END.test(norm[j])) j--;
+  while (j >= limit && !CLAUSE_END.test(norm[j])) j--;
   return j + 1;
 }
 
 /** End of the clause that starts at or holds index `i`. */
 export function clauseEnd(norm: string, i: number, ceiling = norm.length): number {
+  const limit = Math.min(ceiling, i + CLAUSE_REACH);
   let j = i;
-  while (j < ceiling && !CLAUSE_END.test(norm[j])) j++;
+  while (j < limit && !CLAUSE_END.test(norm[j])) j++;
   return j;
 }
 

@@ -7,7 +7,7 @@ import { eq, formatDec } from '../decimal';
 import { txt, type Finding, type Fix } from '../findings';
 import type { Report } from '../model';
 import { finding } from '../rules/finding';
-import { docSpan, rangeAround, replaceNumberFix, written, type BlockView } from './blocks';
+import { docSpan, replaceNumberFix, written, type BlockView } from './blocks';
 import { breakdown, column, relatedCells, type Figure } from './figures';
 import type { NumberToken } from './numbers';
 import { JURISDICTION, OTHER_SCOPE, SPECS, isCountUnit, type StatementSpec } from './patterns';
@@ -18,6 +18,8 @@ export interface Statement {
   view: BlockView;
   token: NumberToken;
   sentence: Range;
+  /** Index of the sentence in its block. */
+  si: number;
   /** The clause before the number, white space removed. */
   lead: string;
   /** The figures the number may equal. */
@@ -33,84 +35,92 @@ export interface Statement {
 
 /** A reason phrase that names complaints as a kind of request, not as another matter. */
 const REASON_PHRASES = /信访举报投诉类?(?:申请)?/g;
+/** How far before a number its label may start. */
+const LEAD_REACH = 48;
 /** Words that put a figure in an earlier period or make it a comparison. */
 const COMPARISON = /上一?年(?!度?(?:结转|转来|结余|未办结))|去年|同期|同比|较|相比|比上/;
 
 export function readStatements(report: Report, views: BlockView[]): Statement[] {
   const out: Statement[] = [];
   for (const view of views) {
-    for (const sentence of view.sentences) {
-      const inSentence: Statement[] = [];
+    const paragraphTexts = new Map<Range, string>();
+    view.sentences.forEach((sentence, si) => {
       const sentenceText = view.norm.slice(sentence.start, sentence.end).replace(REASON_PHRASES, '');
-      const paragraph = rangeAround(view.paragraphs, sentence.start);
-      const paragraphText = view.norm.slice(paragraph.start, paragraph.end);
-      for (const token of view.numbers) {
-        if (token.start < sentence.start || token.start >= sentence.end) continue;
+      const qizhong = view.norm.indexOf('其中', sentence.start);
+      let parent: Statement | undefined;
+      // The last year written so far in the sentence (2023 年…), read in the same pass.
+      let yearToken: NumberToken | undefined;
+      for (const token of view.inSentence[si]) {
+        if (isYear(view, token)) yearToken = token;
         if (token.approx || token.percent || !isCountUnit(token.unit)) continue;
         const cs = clauseStart(view.norm, token.start, sentence.start);
-        const lead = view.norm.slice(cs, token.start).replace(/\s+/g, '');
+        // Labels are short: only the words right before the number can name it.
+        const lead = view.norm.slice(Math.max(cs, token.start - LEAD_REACH), token.start).replace(/\s+/g, '');
         const after = view.norm.slice(token.after, clauseEnd(view.norm, token.after, sentence.end)).replace(/\s+/g, '');
         const spec = SPECS.find((s) => s.label.test(lead) && (!s.after || s.after.test(after)));
         if (!spec) continue;
         if (spec.needs && !spec.needs.test(sentenceText)) continue;
         if (spec.avoid && spec.avoid.test(sentenceText)) continue;
-        if (spec.paragraphNeeds && !spec.paragraphNeeds.test(paragraphText)) continue;
-        if (otherScope(report, spec, lead, view.norm.slice(sentence.start, cs))) continue;
-        const st: Statement = { spec, view, token, sentence, lead, figures: [], matched: [] };
-        const year = yearOf(report, view, sentence, token, lead, spec);
+        if (spec.paragraphNeeds) {
+          const paragraph = view.paragraphOf[si];
+          let text = paragraphTexts.get(paragraph);
+          if (text === undefined) paragraphTexts.set(paragraph, (text = view.norm.slice(paragraph.start, paragraph.end)));
+          if (!spec.paragraphNeeds.test(text)) continue;
+        }
+        if (otherScope(report, spec, lead, qizhong >= sentence.start && qizhong < cs)) continue;
+        const st: Statement = { spec, view, token, sentence, si, lead, figures: [], matched: [] };
+        const year = otherYear(report, spec, lead, yearToken);
         if (year === 'earlier') st.otherYear = year;
         else if (year) {
           st.otherYear = Number(year.value.units);
           st.yearToken = year;
         }
         if (spec.childCols) {
-          const parent = [...inSentence].reverse().find((s) => !s.spec.childCols);
           if (!parent) continue;
           st.parent = parent;
           if (parent.otherYear !== undefined) st.otherYear = parent.otherYear;
           // A part may be of either reading of its parent (一, or 一 + 二), once the parent holds.
-          const base = parent.matched.length ? [...parent.matched, ...parent.figures.filter((f) => !parent.matched.includes(f))] : [];
+          const p = parent;
+          const base = p.matched.length ? [...p.matched, ...p.figures.filter((f) => !p.matched.includes(f))] : [];
           st.figures = base.map((f) => column(report, f, spec.childCols!)).filter((f): f is Figure => f !== undefined);
         } else {
           st.figures = (spec.figures?.(report, lead) ?? []).filter((f): f is Figure => f !== undefined);
+          parent = st;
         }
         st.matched = st.figures.filter((f) => eq(f.value, token.value));
-        inSentence.push(st);
         out.push(st);
       }
-    }
+    });
   }
   return out;
 }
 
 /** A subject other than the organ: 各县区…, 下级…; a whole jurisdiction in a department's report; a part after 其中. */
-function otherScope(report: Report, spec: StatementSpec, lead: string, before: string): boolean {
+function otherScope(report: Report, spec: StatementSpec, lead: string, afterQizhong: boolean): boolean {
   if (spec.childCols) return false;
   if (OTHER_SCOPE.test(lead)) return true;
   if (report.organType === report.format.defaultOrganType && JURISDICTION.test(lead)) return true;
   // "其中，市政府办公室收到申请 20 件": a part of a total, by organ.
-  return spec.id.startsWith('received') && /其中/.test(before);
+  return spec.id.startsWith('received') && afterQizhong;
 }
 
-/** The year a sentence puts a figure in, when it is not the report's. */
-function yearOf(report: Report, view: BlockView, sentence: Range, token: NumberToken, lead: string, spec: StatementSpec): NumberToken | 'earlier' | undefined {
+/** A year that puts a sentence in it: 2023 年, but not a date (2024 年 1 月) or a span (2019 年以来). */
+function isYear(view: BlockView, t: NumberToken): boolean {
+  if (t.unit !== '年' || t.value.scale) return false;
+  const n = Number(t.value.units);
+  if (n < 1990 || n > 2100) return false;
+  const next = view.norm.slice(t.after, t.after + 6).replace(/\s+/g, '');
+  return !/^(?:\d|以来|至今|起|底|末|初|前|后)/.test(next);
+}
+
+/** The year a statement's figure is put in, when it is not the report's. */
+function otherYear(report: Report, spec: StatementSpec, lead: string, stated: NumberToken | undefined): NumberToken | 'earlier' | undefined {
   if (spec.id !== 'carried' && COMPARISON.test(lead)) return 'earlier';
   const y = report.year;
-  if (y === undefined) return undefined;
-  let stated: NumberToken | undefined;
-  for (const t of view.numbers) {
-    if (t.start < sentence.start || t.start >= token.start) continue;
-    if (t.unit !== '年' || t.decimals || t.value.scale) continue;
-    const n = Number(t.value.units);
-    if (n < 1990 || n > 2100) continue;
-    // A date (2024 年 1 月) or a span (2019 年以来) does not put the sentence in a year.
-    const next = view.norm.slice(t.after, t.after + 4).replace(/\s+/g, '');
-    if (/^(?:\d|以来|至今|起|底|末|初|前|后)/.test(next)) continue;
-    stated = t;
-  }
-  const n = stated && Number(stated.value.units);
+  if (y === undefined || !stated) return undefined;
+  const n = Number(stated.value.units);
   if (spec.id === 'carried' && n === y - 1) return undefined;
-  return stated && n !== y ? stated : undefined;
+  return n !== y ? stated : undefined;
 }
 
 export function checkStatements(report: Report, statements: Statement[]): Finding[] {

@@ -108,12 +108,13 @@ function stale(report: Report, view: BlockView, y: number, re: RegExp, what: Ret
 function staleFigures(report: Report, statements: Statement[], y: number): Finding[] {
   const out: Finding[] = [];
   const done = new Set<NumberToken>();
+  const thisYear = new Set(statements.filter((s) => s.otherYear === undefined).map((s) => `${s.spec.id}@${s.view.block.keySpan.start}`));
   for (const st of statements) {
     const yt = st.yearToken;
     if (!yt || done.has(yt) || typeof st.otherYear !== 'number' || st.otherYear >= y) continue;
     if (!st.matched.length || st.token.value.units === 0n || st.spec.id === 'carried') continue;
     // The same figure stated for the report's year as well: a comparison, not a slip.
-    if (statements.some((o) => o !== st && o.spec === st.spec && o.otherYear === undefined && o.view === st.view)) continue;
+    if (thisYear.has(`${st.spec.id}@${st.view.block.keySpan.start}`)) continue;
     done.add(yt);
     const what = txt(`${st.spec.name} ${written(st.view, st.token)} ${st.token.unit}（与本年度表格相符）`, `${st.spec.name} ${written(st.view, st.token)} ${st.token.unit} (as in this year's table)`);
     out.push(yearFinding(report, st.view, yt.start, st.otherYear, y, what));

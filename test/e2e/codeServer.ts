@@ -1,0 +1,180 @@
+/**
+ * code-server in its own process group, with a fresh, quiet profile, and Chromium to show
+ * its workbench. Whatever happens, `stop()` (and process exit) kills the whole group: a
+ * closed browser otherwise leaves extension hosts and language servers running.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { quietEnv, type Editor } from './provision';
+
+const START_TIMEOUT_MS = 60_000;
+
+/** A quiet, deterministic profile; auto-save off so only the tests write the fixtures. */
+const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'files.autoSave': 'off',
+  'git.enabled': false,
+  'window.restoreWindows': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+export interface CodeServer {
+  url: string;
+  /** Scratch space of this run: workspaces, the browser profile. Removed by stop(). */
+  tmp: string;
+  /** `vscode-remote://` URI of a local path, as the workbench's payload wants it. */
+  remote(p: string): string;
+  stop(): Promise<void>;
+}
+
+const live = new Set<ChildProcess>();
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is gone already.
+  }
+}
+
+// Last resort for crashes and Ctrl+C: 'exit' handlers must be synchronous, and SIGKILL is.
+process.on('exit', () => {
+  for (const c of live) killGroup(c, 'SIGKILL');
+});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(sig, () => {
+    for (const c of live) killGroup(c, 'SIGKILL');
+    process.exit(128 + os.constants.signals[sig]);
+  });
+}
+
+export async function startCodeServer(editor: Editor, env: NodeJS.ProcessEnv = {}, log: (line: string) => void = () => undefined): Promise<CodeServer> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'govreport-code-server-'));
+  const userData = path.join(tmp, 'user-data');
+  mkdirSync(path.join(userData, 'User'), { recursive: true });
+  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const args = [
+    editor.entry,
+    '--auth', 'none',
+    '--bind-addr', '127.0.0.1:0',
+    '--config', '/dev/null',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--reconnection-grace-time', '5',
+    '--user-data-dir', userData,
+    '--extensions-dir', path.join(tmp, 'extensions'),
+    // Makes the built workbench honour extensionDevelopmentPath / extensionTestsPath.
+    '--vscode-option', 'enable-smoke-test-driver',
+  ];
+  // An empty gallery: the machine cannot reach one, and failed queries only add noise.
+  const childEnv = { ...quietEnv(path.join(tmp, 'home')), EXTENSIONS_GALLERY: '{}', ...env };
+  const child = spawn(editor.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv });
+  live.add(child);
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const stop = async (): Promise<void> => {
+    killGroup(child, 'SIGTERM');
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
+    await exit;
+    clearTimeout(timer);
+    // The leader is gone; extension hosts that ignored SIGTERM are not.
+    killGroup(child, 'SIGKILL');
+    live.delete(child);
+    rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let seen = '';
+      const timer = setTimeout(() => reject(new Error(`code-server did not start within ${START_TIMEOUT_MS / 1000} s:\n${seen}`)), START_TIMEOUT_MS);
+      const onData = (chunk: Buffer): void => {
+        const text = chunk.toString();
+        seen += text;
+        for (const line of text.split('\n')) if (line.trim()) log(line);
+        const m = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(seen);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`code-server exited (${code ?? signal}) before listening:\n${seen}`));
+      });
+    });
+    const health = await fetch(`${url}/healthz`);
+    if (!health.ok) throw new Error(`code-server /healthz answered ${health.status}`);
+    const authority = new URL(url).host;
+    return { url, tmp, remote: (p) => `vscode-remote://${authority}${encodeURI(p)}`, stop };
+  } catch (e) {
+    if (!exited) await stop();
+    else live.delete(child);
+    throw e;
+  }
+}
+
+/** The workbench URL for a folder, with payload entries such as extensionDevelopmentPath. */
+export function workbenchUrl(server: CodeServer, folder: string, payload: [string, string][]): string {
+  const q = new URLSearchParams({ folder, payload: JSON.stringify(payload) });
+  return `${server.url}/?${q.toString()}`;
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export async function openBrowser(editor: Editor, profileDir: string, size = { width: 1400, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: editor.browser,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: size,
+    timeout: 60_000,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page };
+}
+
+/**
+ * A page console message as the text it would print. The workbench logs as
+ * `('%c INFO', css, format, ...args)`; what follows the style is printf-like (mocha's reporter).
+ */
+export async function consoleText(msg: ConsoleMessage): Promise<string> {
+  let args: unknown[];
+  try {
+    args = await Promise.all(msg.args().map((a) => a.jsonValue()));
+  } catch {
+    return msg.text();
+  }
+  let level = '';
+  if (typeof args[0] === 'string' && /^%c\s*[A-Z]+$/.test(args[0])) {
+    level = args[0].replace(/^%c\s*/, '');
+    args = args.slice(2);
+  }
+  const text = args.length ? format(...args) : msg.text();
+  return level && level !== 'INFO' ? `[${level}] ${text}` : text;
+}
+
+/** Forwards the page's console to `out` in the order it was logged. */
+export function forwardConsole(page: Page, out: (line: string) => void): () => Promise<void> {
+  let chain = Promise.resolve();
+  page.on('console', (msg) => {
+    chain = chain.then(() => consoleText(msg)).then(out, () => undefined);
+  });
+  page.on('pageerror', (err) => out(`[page error] ${err.message}`));
+  return () => chain;
+}

@@ -1,6 +1,6 @@
 // Bundles the client, the server and the CLI with esbuild (Node 20 target, CommonJS).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -17,6 +17,10 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
+  // The editor test suite (test/e2e): its index and each *.test.ts, run inside VS Code.
+  ...readdirSync('test/e2e/suite')
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => ({ ...common, entryPoints: [`test/e2e/suite/${f}`], outfile: `test/e2e/out/suite/${f.replace(/\.ts$/, '.js')}`, external: ['vscode', 'mocha'] })),
 ];
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

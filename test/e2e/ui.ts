@@ -1,0 +1,228 @@
+/**
+ * The workbench as a user sees it, driven by Playwright in Chromium against code-server with
+ * the repository loaded as the extension under development: the squiggle on the 落款日期 and
+ * its hover, the Problems panel, a quick fix through Ctrl+., the preview beside the editor,
+ * and a new report from the command palette. Screenshots go to test-artifacts/editor/.
+ */
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { forwardConsole, openBrowser, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
+import { ROOT, type Editor } from './provision';
+
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'editor');
+const EXAMPLE = 'lvliang-2024.report.yaml';
+const NEW_ORGAN = '测试市数据局';
+/** Any one reaction of the workbench; the first one also covers loading it and activation. */
+const STEP_MS = 30_000;
+const FIRST_MS = 90_000;
+
+interface Step {
+  name: string;
+  run: () => Promise<void>;
+}
+
+/** Monaco renders spaces as no-break spaces. */
+const plain = (s: string | null): string => (s ?? '').replace(/\u00a0/g, ' ');
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+/** The rendered editor line that matches `text` (Monaco renders only visible lines). */
+function viewLine(page: Page, text: RegExp): Locator {
+  return page.locator('.editor-instance .monaco-editor .view-line').filter({ hasText: text }).first();
+}
+
+/** Error squiggles whose vertical middle lies within `line`'s box. */
+async function squigglesOn(page: Page, line: Locator): Promise<{ x: number; y: number }[]> {
+  const box = await line.boundingBox();
+  if (!box) return [];
+  const out: { x: number; y: number }[] = [];
+  for (const s of await page.locator('.editor-instance .monaco-editor .squiggly-error').all()) {
+    const b = await s.boundingBox();
+    if (b && b.y + b.height / 2 >= box.y && b.y + b.height / 2 <= box.y + box.height) out.push({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+  }
+  return out;
+}
+
+/** Waits until `probe` is truthy, re-checking on every animation frame of the page's own clock. */
+async function until<T>(page: Page, what: string, probe: () => Promise<T | undefined | false>, ms = STEP_MS): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
+    // Lets the workbench render once before the next look; not a sleep of a fixed length.
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(undefined)))');
+  }
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible', timeout: STEP_MS });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: STEP_MS });
+  await row.click();
+}
+
+function steps(page: Page, server: CodeServer, workspace: string, log: (l: string) => void): Step[] {
+  const dateLine = (): Locator => viewLine(page, /^落款日期:\s/);
+  return [
+    {
+      name: 'the 落款日期 has a red squiggle',
+      run: async () => {
+        const url = workbenchUrl(server, workspace, [
+          ['extensionDevelopmentPath', server.remote(ROOT)],
+          ['openFile', server.remote(path.join(workspace, EXAMPLE))],
+        ]);
+        await page.goto(url);
+        await dateLine().waitFor({ state: 'visible', timeout: FIRST_MS });
+        const squiggles = await until(page, 'an error squiggle on the 落款日期 line', async () => {
+          const s = await squigglesOn(page, dateLine());
+          return s.length ? s : undefined;
+        }, FIRST_MS);
+        log(`    ${squiggles.length} error squiggle(s) on: ${plain(await dateLine().textContent())}`);
+        await shoot(page, '01-squiggle');
+      },
+    },
+    {
+      name: 'hovering it shows the finding',
+      run: async () => {
+        const [at] = await squigglesOn(page, dateLine());
+        if (!at) throw new Error('no squiggle on the 落款日期 line');
+        await page.mouse.move(at.x, at.y);
+        const hover = page.locator('.monaco-hover').filter({ hasText: 'signed-before-year-end' }).first();
+        await hover.waitFor({ state: 'visible', timeout: STEP_MS });
+        const text = plain(await hover.textContent());
+        log(`    hover: ${text.slice(0, 200)}`);
+        if (!/落款日期/.test(text) || !/2024/.test(text)) throw new Error(`the hover does not explain the date: ${text}`);
+        await shoot(page, '02-hover');
+        await page.mouse.move(0, 0);
+        await page.keyboard.press('Escape');
+      },
+    },
+    {
+      name: 'the Problems panel lists the findings (Ctrl+Shift+M)',
+      run: async () => {
+        await page.keyboard.press('Control+Shift+M');
+        const rows = page.locator('.markers-panel .monaco-list-row');
+        await rows.filter({ hasText: 'signed-before-year-end' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+        await until(page, 'two missing-subsection rows', async () => (await rows.filter({ hasText: 'missing-subsection' }).count()) === 2);
+        const texts = (await rows.allTextContents()).map(plain);
+        log(`    ${texts.length} rows: ${texts.join(' | ').slice(0, 400)}`);
+        const signed = texts.find((t) => t.includes('signed-before-year-end'))!;
+        if (!/\[Ln 11, Col 7\]/.test(signed)) throw new Error(`signed-before-year-end is not at Ln 11, Col 7: ${signed}`);
+        await shoot(page, '03-problems');
+        await page.keyboard.press('Control+Shift+M');
+      },
+    },
+    {
+      name: 'Ctrl+. offers the date fix and applying it removes the squiggle',
+      run: async () => {
+        const [at] = await squigglesOn(page, dateLine());
+        if (!at) throw new Error('no squiggle on the 落款日期 line');
+        await page.mouse.click(at.x, at.y);
+        // The light bulb shows once the editor has the code actions for the cursor.
+        await page.locator('.editor-instance .lightBulbWidget').filter({ visible: true }).first().waitFor({ timeout: STEP_MS });
+        const menu = page.locator('.action-widget').filter({ visible: true });
+        const fix = menu.locator('.monaco-list-row').filter({ hasText: '2025-01-08' }).first();
+        // The editor re-asks for code actions on its own when the cursor moves or diagnostics
+        // are published again, and a Ctrl+. pressed just then is superseded: press it again.
+        for (let attempt = 1; ; attempt++) {
+          await page.keyboard.press('Control+Period');
+          const shown = await fix.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : STEP_MS }).then(() => true, (e: Error) => (attempt < 3 ? false : Promise.reject(e)));
+          if (shown) break;
+          log(`    Ctrl+. opened no menu (attempt ${attempt}); pressing it again`);
+        }
+        log(`    menu: ${(await menu.locator('.monaco-list-row').allTextContents()).map(plain).join(' | ')}`);
+        await shoot(page, '04-quick-fix-menu');
+        await fix.click();
+        await viewLine(page, /^落款日期:\s+2025-01-08/).waitFor({ state: 'visible', timeout: STEP_MS });
+        await until(page, 'the squiggle on the 落款日期 to go', async () => (await squigglesOn(page, dateLine())).length === 0);
+        await shoot(page, '05-fixed');
+      },
+    },
+    {
+      name: 'the preview opens to the side and shows the tables',
+      run: async () => {
+        await dateLine().click();
+        await runCommand(page, 'GovReport: Open Preview to the Side');
+        // A webview is an iframe holding the content's iframe.
+        const view = page.frameLocator('iframe.webview').first().frameLocator('iframe').first();
+        const row = view.locator('tr').filter({ hasText: '本年新收政府信息公开申请数量' }).first();
+        await row.waitFor({ state: 'visible', timeout: STEP_MS });
+        const cells = (await row.locator('td, th').allTextContents()).map((t) => t.trim());
+        log(`    row 本年新收政府信息公开申请数量: ${JSON.stringify(cells)}`);
+        for (const want of ['67', '69']) if (!cells.includes(want)) throw new Error(`no cell ${want} in ${JSON.stringify(cells)}`);
+        log(`    frames: ${page.frames().length}; the report stays beside it: ${await page.locator('.editor-instance .monaco-editor').count()} editor(s)`);
+        await shoot(page, '06-preview');
+      },
+    },
+    {
+      name: 'New Annual Report asks for 机关, 机关类型 and 年度 and opens the report',
+      run: async () => {
+        await dateLine().click();
+        await runCommand(page, 'GovReport: New Annual Report');
+        const input = page.locator('.quick-input-widget input.input');
+        await input.waitFor({ state: 'visible', timeout: STEP_MS });
+        await input.fill(NEW_ORGAN);
+        await input.press('Enter');
+        const type = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: '本级政府' }).first();
+        await type.waitFor({ state: 'visible', timeout: STEP_MS });
+        await type.click();
+        // The year is offered filled in (last year); the author types the one they report on.
+        await until(page, 'the 年度 prompt with a year filled in', async () => /^\d{4}$/.test(await input.inputValue()));
+        await input.fill('2024');
+        await input.press('Enter');
+        await page.locator('.tabs-container .tab').filter({ hasText: `${NEW_ORGAN}-2024.report.yaml` }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+        for (const line of [new RegExp(`^机关:\\s+${NEW_ORGAN}$`), /^机关类型:\s+本级政府$/, /^年度:\s+2024$/, /^统计期限:.*2024-01-01.*2024-12-31/]) {
+          await viewLine(page, line).waitFor({ state: 'visible', timeout: STEP_MS });
+        }
+        await shoot(page, '07-new-report');
+      },
+    },
+  ];
+}
+
+/** Runs the UI steps; returns whether all passed. A failed step leaves a screenshot. */
+export async function runUi(editor: Editor, out: (line: string) => void): Promise<boolean> {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await startCodeServer(editor, {}, (l) => out(`[code-server] ${l}`));
+  let failures = 0;
+  try {
+    // A fresh copy: the tests edit it, and the file must not be the repository's.
+    const workspace = path.join(server.tmp, 'workspace');
+    mkdirSync(workspace);
+    copyFileSync(path.join(ROOT, 'examples', EXAMPLE), path.join(workspace, EXAMPLE));
+    const { context, page } = await openBrowser(editor, path.join(server.tmp, 'browser'));
+    const pageLog: string[] = [];
+    const flushed = forwardConsole(page, (l) => pageLog.push(l));
+    try {
+      for (const [i, step] of steps(page, server, workspace, out).entries()) {
+        const t = Date.now();
+        try {
+          await step.run();
+          out(`  ✔ ${step.name} (${Date.now() - t} ms)`);
+        } catch (e) {
+          failures++;
+          out(`  ✖ ${step.name}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+          await shoot(page, `failed-${String(i + 1).padStart(2, '0')}`).catch(() => undefined);
+          // Whatever widget the failure left open must not swallow the next step's keys.
+          for (let k = 0; k < 3; k++) await page.keyboard.press('Escape').catch(() => undefined);
+        }
+      }
+    } finally {
+      await flushed();
+      if (failures) out(`  workbench console (last 40 lines):\n${pageLog.slice(-40).map((l) => `    ${l.split('\n')[0]}`).join('\n')}`);
+      await context.close();
+    }
+  } finally {
+    await server.stop();
+  }
+  out(`  screenshots: ${path.relative(process.cwd(), ARTIFACTS)}/`);
+  return failures === 0;
+}

@@ -65,7 +65,12 @@ describe('import: cells', () => {
     const texts = (r: { cells: { cell: { text: string } }[] }) => r.cells.map((c) => c.cell.text).join(',');
     const pad = () => ({ cell: readCell('') });
     assert.equal(texts(fitRow(v(',67,2,0,0,0,0,69,'), 7, true, pad)), '67,2,0,0,0,0,69');
-    assert.equal(texts(fitRow(v(',,,,,,0,'), 7, true, pad)), ',,,,,,0');
+    // One cell per line: blanks are weak evidence, and a blank total beside a number no reading.
+    const weak = fitRow(v(',,,,,,0,'), 7, true, pad, true);
+    assert.deepEqual([texts(weak), weak.exact], [',,,,,,0', true]);
+    // Drawn rows: an extra blank at each end leaves two readings.
+    const drawn = fitRow(v(',175,,585,735,5,352,'), 7, true, pad);
+    assert.deepEqual([texts(drawn), drawn.exact], [',175,,585,735,5,352', false]);
     assert.equal(texts(fitRow(v('0,,'), 1, false, pad)), '0');
     assert.equal(texts(fitRow(v('5,,,,,,5'), 7, true, pad)), '5,,,,,,5');
     const short = fitRow(v('3,4'), 7, true, pad);

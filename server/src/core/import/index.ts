@@ -98,10 +98,10 @@ function routeTable(rows: string[][], standing: TableSectionDecl | undefined): T
 
 /**
  * A line of sentences rather than table cells: sentence punctuation, or a comma outside the
- * form's bracketed notes, or a long run of text with no spaces between cells.
+ * form's bracketed notes (or their wrapped ends), or a long run of text with no spaces between cells.
  */
 function isProse(t: string): boolean {
-  return /[。；;！？!?]/u.test(t) || (/[，,]/u.test(t) && !/[（(]/u.test(t)) || (t.length > 45 && !/\s/u.test(t));
+  return /[。；;！？!?]/u.test(t) || (/[，,]/u.test(t) && !/[（()）]/u.test(t)) || (t.length > 45 && !/\s/u.test(t));
 }
 
 /** Reads a table's printed blocks; prose among them is kept as a comment. */

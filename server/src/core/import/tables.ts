@@ -43,11 +43,15 @@ interface Pending {
   row: number;
   /** The label's place in the stream of labels: blanks right after it may be its cells. */
   seq: number;
+  /** The printed row it is in, when that row has several cells. */
+  line?: number;
 }
 
 interface Val {
   cell: ReadCell;
   row: number;
+  /** The printed row it is in, when that row has several cells (else undefined). */
+  line?: number;
 }
 
 const HEADER_WORDS = ['信息内容', '申请人情况', '法人或其他组织', '单位：万元', '单位：件', ...TABLE2_CLAUSES.map((c) => c.clause)];
@@ -72,9 +76,11 @@ const blank = (row: number): Val => ({ cell: { kind: 'blank', text: '' }, row })
 /**
  * The cells of one row from the values printed after its label. Blank cells at either end
  * are usually layout (a merged label cell, a page's spare columns); they are taken as cells
- * only when the numbers alone are too few, and then on the side of the 总计 column.
+ * only when the numbers alone are too few. The reading is exact only when one placement of
+ * the numbers among the blanks is possible; where rows cannot be seen (`weakBlanks`, one
+ * cell per line) a placement that leaves the 总计 blank beside numbers is not one.
  */
-export function fitRow<T extends { cell: ReadCell }>(vals: T[], n: number, totalLast: boolean, pad: () => T): { cells: T[]; exact: boolean } {
+export function fitRow<T extends { cell: ReadCell }>(vals: T[], n: number, totalLast: boolean, pad: () => T, weakBlanks = false): { cells: T[]; exact: boolean } {
   const nonBlank = vals.filter((v) => v.cell.kind !== 'blank');
   const first = vals.findIndex((v) => v.cell.kind !== 'blank');
   let last = vals.length - 1;
@@ -83,12 +89,15 @@ export function fitRow<T extends { cell: ReadCell }>(vals: T[], n: number, total
   if (trimmed.length === n) return { cells: trimmed, exact: true };
   if (trimmed.length > n) return { cells: nonBlank.length === n ? nonBlank : trimmed, exact: nonBlank.length >= n };
   if (vals.length >= n) {
-    let start = totalLast ? last - n + 1 : first;
-    start = Math.max(0, Math.min(start, vals.length - n));
+    const lo = Math.max(0, last - n + 1);
+    const hi = Math.min(first, vals.length - n);
+    const starts: number[] = [];
+    for (let s = lo; s <= hi; s++) starts.push(s);
+    const plausible = weakBlanks && totalLast ? starts.filter((s) => vals[s + n - 1].cell.kind !== 'blank') : starts;
+    const start = plausible.length ? (totalLast ? plausible[0] : plausible[plausible.length - 1]) : totalLast ? lo : hi;
     const cells = vals.slice(start, start + n);
-    // A blank 总计 beside printed numbers is no reading of a row: the blanks were not its cells.
-    const exact = !(totalLast && cells[n - 1].cell.kind === 'blank');
-    return { cells, exact };
+    const blankTotal = totalLast && cells[n - 1].cell.kind === 'blank';
+    return { cells, exact: plausible.length === 1 && !(weakBlanks && blankTotal) };
   }
   const padding = Array.from({ length: n - nonBlank.length }, pad);
   return { cells: totalLast && nonBlank.length === 1 ? [...padding, ...nonBlank] : [...nonBlank, ...padding], exact: false };
@@ -109,6 +118,8 @@ export class TableReader {
   private context = '';
   private cursor = 0;
   private rowNo = 0;
+  private printedRows = 0;
+  private line?: number;
   private prefix = '';
   private labels = 0;
   private marks = 0;
@@ -144,6 +155,8 @@ export class TableReader {
   feedRow(cells: string[]): void {
     // Rows of one cell (one cell per line) continue the row before them.
     if (cells.length >= 2) this.rowNo++;
+    this.printedRows++;
+    this.line = cells.length >= 2 ? this.printedRows : undefined;
     for (const c of cells) this.feedCell(c);
   }
 
@@ -164,7 +177,7 @@ export class TableReader {
   private feedCell(text: string): void {
     const cell = readCell(text);
     if (cell.kind === 'label') this.label(cell.text);
-    else this.values.push({ cell, row: this.rowNo });
+    else this.values.push({ cell, row: this.rowNo, line: this.line });
   }
 
   /** The reading of a label: the best-matching row, group or header, with its cost. */
@@ -233,7 +246,7 @@ export class TableReader {
           return;
         }
       }
-      this.pending.push({ raw, row: this.rowNo, seq: this.labels });
+      this.pending.push({ raw, row: this.rowNo, seq: this.labels, line: this.line });
       return;
     }
     if (m.target.kind === 'header') {
@@ -275,22 +288,27 @@ export class TableReader {
       }
     }
     this.seen.add(pathOf(target));
-    this.pending.push({ target, raw, row: this.rowNo, seq: this.labels });
+    this.pending.push({ target, raw, row: this.rowNo, seq: this.labels, line: this.line });
     this.last = { raw, target, cost };
   }
 
   private flush(): void {
-    const vals = this.values;
+    const all = this.values;
     this.values = [];
-    const nonBlank = vals.filter((v) => !isBlank(v));
+    const nonBlank = all.filter((v) => !isBlank(v));
     const lastPending = this.pending[this.pending.length - 1];
+    // A blank belongs to the printed row it is in: the blanks of a drawn row without numbers
+    // (the next row's merged label cells, a header's spare cells) are its layout.
+    const numberLines = new Set(nonBlank.map((v) => v.line));
+    const vals = nonBlank.length ? all.filter((v) => !isBlank(v) || v.line === undefined || numberLines.has(v.line)) : all;
+    const oneLine = numberLines.size === 1 && !numberLines.has(undefined) ? vals.filter((v) => v.line === [...numberLines][0]) : undefined;
     if (!nonBlank.length) {
-      // Only blanks: a row printed empty when its own row holds a blank for every column
-      // right after its label; otherwise the spare cells of a header, and the labels wait
-      // for their numbers.
+      // Only blanks: a row printed empty when its own printed row holds a blank for every
+      // column right after its label; otherwise the spare cells of a header (or text with one
+      // cell per line, where rows cannot be seen), and the labels wait for their numbers.
       const t = lastPending?.target;
-      if (t && lastPending.seq === this.labels) {
-        const own = vals.filter((v) => v.row === lastPending.row);
+      if (t && lastPending.seq === this.labels && lastPending.line !== undefined) {
+        const own = vals.filter((v) => v.line === lastPending.line);
         const n = columnsOf(t).length;
         if (own.length >= n) {
           this.assign(lastPending, own.slice(0, n), true);
@@ -302,7 +320,8 @@ export class TableReader {
     const targets = this.pending.filter((p): p is Pending & { target: RowTarget } => !!p.target);
     const trimmed = trimBlanks(vals);
     const sum = targets.reduce((s, p) => s + columnsOf(p.target).length, 0);
-    const series = nonBlank.length === sum ? nonBlank : trimmed.length === sum ? trimmed : undefined;
+    const seriesOf = (k: number) => (oneLine?.length === k ? oneLine : nonBlank.length === k ? nonBlank : trimmed.length === k ? trimmed : undefined);
+    const series = seriesOf(sum);
     if (targets.length > 1 && series) {
       // Several rows named in a header, their numbers in one run (section 四's usual layout).
       let at = 0;
@@ -311,7 +330,7 @@ export class TableReader {
         this.assign(p, series.slice(at, at + n), true);
         at += n;
       }
-    } else if (this.filled.size === 0 && this.wholeTable(nonBlank, trimmed)) {
+    } else if (this.filled.size === 0 && this.wholeTable(seriesOf)) {
       // Done inside wholeTable.
     } else if (lastPending && !lastPending.target && this.readByNumber(lastPending)) {
       this.assignFitted(vals, lastPending);
@@ -342,7 +361,8 @@ export class TableReader {
 
   private assignFitted(vals: Val[], p: Pending): void {
     const columns = columnsOf(p.target!);
-    const fit = fitRow(vals, columns.length, columns[columns.length - 1].label === '总计', () => blank(p.row));
+    const weak = vals.every((v) => v.line === undefined);
+    const fit = fitRow(vals, columns.length, columns[columns.length - 1].label === '总计', () => blank(p.row), weak);
     this.assign(p, fit.cells, fit.exact);
   }
 
@@ -350,11 +370,10 @@ export class TableReader {
    * All the numbers of a table whose rows share their columns, printed in one run with no
    * row label before them (section 四 with its header on another page, or lost).
    */
-  private wholeTable(nonBlank: Val[], trimmed: Val[]): boolean {
+  private wholeTable(seriesOf: (k: number) => Val[] | undefined): boolean {
     const n = this.leaves[0].decl.columns.length;
     if (this.leaves.length < 2 || this.leaves.some((l) => l.decl.columns.length !== n)) return false;
-    const total = this.leaves.length * n;
-    const series = nonBlank.length === total ? nonBlank : trimmed.length === total ? trimmed : undefined;
+    const series = seriesOf(this.leaves.length * n);
     if (!series) return false;
     this.leaves.forEach((leaf, index) => this.assign({ target: { kind: 'leaf', leaf, index }, raw: leaf.decl.key, row: this.rowNo, seq: this.labels }, series.slice(index * n, index * n + n), true));
     return true;

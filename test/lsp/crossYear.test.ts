@@ -60,7 +60,7 @@ describe('across years over LSP, both reports in the workspace', () => {
     const ds = await first;
     assert.deepEqual(cross(ds), ALL);
     const carry = ds.find((d) => d.code === 'cross-year-carryover' && d.message.includes('总计'))!;
-    assert.deepEqual(carry.range, { start: { line: 38, character: 38 }, end: { line: 38, character: 40 } });
+    assert.deepEqual(carry.range, { start: { line: 39, character: 38 }, end: { line: 39, character: 40 } });
     const [rel] = carry.relatedInformation!;
     assert.equal(rel.location.uri, uri2023);
     assert.deepEqual(rel.location.range, { start: { line: 61, character: 43 }, end: { line: 61, character: 45 } });

@@ -58,6 +58,19 @@ describe('across years, in the core', () => {
     assert.deepEqual(growth.fixes?.map((x) => x.edits[0].text), ['14']);
   });
 
+  it('compares a change in a figure outside the tables with the figure last year\'s text gave under the same words', () => {
+    const wrong = TEXT_2024.replace('1,380 条，同比增长 9.5%', '1,380 条，同比增长 8.5%');
+    assert.notEqual(wrong, TEXT_2024);
+    const f = check(wrong, { previous }).findings.find((x) => x.code === 'cross-year-growth' && wrong.slice(x.span.start, x.span.end) === '8.5');
+    assert.ok(f, 'a change that does not follow from last year\'s 1,260');
+    assert.equal(f.severity, 'information', 'words in two texts are weaker evidence than two tables');
+    assert.deepEqual(f.fixes ?? [], []);
+    assert.match(f.message['zh-CN'], /\(1,380 − 1260\) ÷ 1260 = 9\.5%/);
+    const [rel] = f.related!;
+    assert.equal(rel.uri, URI_2023);
+    assert.equal(TEXT_2023.split('\n')[rel.range!.start.line].slice(rel.range!.start.character, rel.range!.end.character), '1,260');
+  });
+
   it('says nothing of a report that is not on the year before', () => {
     const twoYearsBack = { report: parseReport(TEXT_2023.replace('年度: 2023', '年度: 2022')) };
     assert.deepEqual(summary(TEXT_2024, check(TEXT_2024, { previous: twoYearsBack }).findings), []);
@@ -89,7 +102,7 @@ describe('across years, in the CLI', () => {
     const lines = crossLines(r.out);
     assert.equal(lines.length, EXPECTED.length);
     assert.ok(lines.every((l) => l.startsWith(`${FILE_2024}:`)));
-    assert.match(lines[3], /:39:24: warning cross-year-carryover: 上年结转（商业企业）为 1，2023 年度报告的“结转下年度继续办理”（商业企业）为 2/);
+    assert.match(lines[3], /:40:24: warning cross-year-carryover: 上年结转（商业企业）为 1，2023 年度报告的“结转下年度继续办理”（商业企业）为 2/);
   });
 
   it('checks without last year when it is not among the files', async () => {

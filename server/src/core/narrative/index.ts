@@ -19,6 +19,6 @@ export function checkNarrative(report: Report, previous?: PreviousReport): Findi
   const views = blockViews(report);
   const statements = readStatements(report, views);
   const out = [...checkStatements(report, statements), ...checkDenials(report, views), ...checkRates(report, views), ...checkLists(report, views, statements), ...checkYears(report, views, statements)];
-  if (previous) out.push(...checkAcrossYears(report, previous, statements));
+  if (previous) out.push(...checkAcrossYears(report, previous, statements, views));
   return out;
 }

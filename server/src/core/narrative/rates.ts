@@ -12,7 +12,7 @@ import { isCountUnit } from './patterns';
 import { percentHolds, percentTruncates, percentUnits, unitsText } from './ratio';
 import { clauseStart } from './segments';
 import type { Report } from '../model';
-import { add } from '../decimal';
+import { add, sub } from '../decimal';
 
 /** "办结率为", "按时答复率达到": the stem before 率. */
 const NAMED = /([\u4e00-\u9fff]{1,8}?)率(?:为|达|达到|是|均为|保持在?|约为)?$/;
@@ -40,6 +40,11 @@ export function checkRates(report: Report, views: BlockView[]): Finding[] {
         const lead = view.norm.slice(clauseStart(view.norm, pct.start, sentence.start), pct.start).replace(/\s+/g, '');
         const counts = inSentence.filter((t) => t.start < pct.start && !t.percent && isCountUnit(t.unit));
         if (counts.some((t) => t.approx)) continue;
+        const growth = explicitGrowth(report, view, pct, counts);
+        if (growth !== undefined) {
+          if (growth) out.push(growth);
+          continue;
+        }
         const reading = namedRate(view, lead, counts) ?? share(view, pct, counts, sentence.start);
         if (reading) {
           const f = judge(report, view, pct, reading);
@@ -110,4 +115,39 @@ function judge(report: Report, view: BlockView, pct: NumberToken, r: Reading): F
   const f = finding('narrative-rate', span, txt(`${r.name} ${shown}% 与其数字不符：${num} ÷ ${den} = ${right}%`, `${r.name} ${shown}% does not follow from its counts: ${num} / ${den} = ${right}%`), { related, fixes: r.certain && fix ? [fix] : [] });
   if (!r.certain) f.severity = 'information';
   return f;
+}
+
+const BASE_BEFORE = /(?:较|比|与)(?:上一?年度?|去年|\d{4}年度?)(?:同期)?(?:的)?$/;
+const CHANGE_BETWEEN = /^(?:相比)?(?:增长|增加|上升|提高|下降|减少|降低|回落)(?:了)?(?:约)?$/;
+
+/**
+ * A change against a figure the sentence itself gives: "收到申请 160 件，较 2023 年的 140 件
+ * 增长 14.3%". Undefined when the sentence is not of this form, null when the change holds.
+ */
+function explicitGrowth(report: Report, view: BlockView, pct: NumberToken, counts: NumberToken[]): Finding | null | undefined {
+  const base = counts[counts.length - 1];
+  if (!base) return undefined;
+  const between = view.norm.slice(base.after, pct.start).replace(/\s+/g, '');
+  if (!CHANGE_BETWEEN.test(between)) return undefined;
+  const lead = view.norm.slice(clauseStart(view.norm, base.start), base.start).replace(/\s+/g, '');
+  if (!BASE_BEFORE.test(lead)) return undefined;
+  const now = counts.filter((t) => t.start < base.start && t.unit === base.unit).pop();
+  if (!now || base.value.units === 0n) return null;
+  const up = /增长|增加|上升|提高/.test(between);
+  const diff = sub(now.value, base.value);
+  const stated = up ? pct.value : { units: -pct.value.units, scale: pct.value.scale };
+  if (percentHolds(stated, diff, base.value)) return null;
+  const right = percentUnits(diff, base.value, pct.decimals)!;
+  const text = unitsText(right < 0n ? -right : right, pct.decimals);
+  const sameDirection = right === 0n || right > 0n === up;
+  const fix = sameDirection ? replaceNumberFix(report, view, pct, text, true) : undefined;
+  const [a, b, shown] = [written(view, now), written(view, base), written(view, pct)];
+  const related: Related[] = [
+    { span: docSpan(view, now.start, now.end), message: txt(`本期 ${a}`, `this period ${a}`) },
+    { span: docSpan(view, base.start, base.end), message: txt(`上期 ${b}`, `last period ${b}`) },
+  ];
+  return finding('narrative-rate', docSpan(view, pct.start, pct.end), txt(`变化幅度 ${shown}% 与其数字不符：(${a} − ${b}) ÷ ${b} = ${unitsText(right, pct.decimals)}%`, `the change ${shown}% does not follow from its figures: (${a} − ${b}) / ${b} = ${unitsText(right, pct.decimals)}%`), {
+    related,
+    fixes: fix ? [fix] : [],
+  });
 }

@@ -125,9 +125,15 @@ function otherYear(report: Report, spec: StatementSpec, lead: string, stated: Nu
 
 export function checkStatements(report: Report, statements: Statement[]): Finding[] {
   const out: Finding[] = [];
+  // The same statement twice in a sentence ("局机关收到…40 件，局属单位收到…120 件") is a
+  // breakdown by subject: no one of them is the table's figure.
+  const seen = new Map<string, number>();
+  const keyOf = (st: Statement) => `${st.view.block.keySpan.start}|${st.si}|${st.spec.name}|${st.parent?.token.start ?? ''}`;
+  for (const st of statements) seen.set(keyOf(st), (seen.get(keyOf(st)) ?? 0) + 1);
   for (const st of statements) {
     if (st.otherYear !== undefined || !st.figures.length || st.matched.length) continue;
     if (st.parent && !st.parent.matched.length) continue;
+    if (seen.get(keyOf(st))! > 1) continue;
     out.push(mismatch(report, st));
   }
   return out;

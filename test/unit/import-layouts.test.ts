@@ -11,7 +11,7 @@ import { importReport } from '../../server/src/core/import';
 import { parseReport } from '../../server/src/core/parse';
 
 const [T2, T3, T4] = tableSections(FORMAT_2021);
-type Layout = 'pipe' | 'lines' | 'cellPerLine' | 'html';
+type Layout = 'pipe' | 'lines' | 'cellPerLine' | 'html' | 'columns';
 
 interface Case {
   layout: Layout;
@@ -24,6 +24,8 @@ interface Case {
   lookAlike: boolean;
   /** （六）其他处理 printed as one row. */
   otherAsRow: boolean;
+  /** In the columns layout, a label wrapped over two lines has its numbers on the second. */
+  valuesLow: boolean;
   /** Printed values by row path (T2, T3, T4 rows), "/" for some zeros. */
   values: Map<string, string[]>;
   /** Rows of table 三 after which a page breaks. */
@@ -111,6 +113,48 @@ const HEADER3 = [
   ['', '', '', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ''],
 ];
 
+/** A label cut into `k` pieces of about equal length. */
+function pieces(label: string, k: number): string[] {
+  const size = Math.ceil(label.length / k);
+  return Array.from({ length: k }, (_, i) => label.slice(i * size, (i + 1) * size)).filter(Boolean);
+}
+
+/**
+ * Table 三 as pdftotext -layout prints it: columns side by side, a group's label split and
+ * centred on the lines of its rows, long labels wrapped with the numbers on one of the lines.
+ */
+function columnsTable3(c: Case, out: string[]): void {
+  out.push('（本列数据的勾稽关系为：第一项          申请人情况');
+  out.push('加第二项之和，等于第三项加第四     自然人     法人或其他组织        总计');
+  out.push('项之和）                       商业企业   科研机构   社会公益组织   法律服务机构   其他');
+  type PLine = { top: string; inner: string; leaf: string; values: string[] };
+  const lines: PLine[] = [];
+  const spans = new Map<string, { from: number; to: number; label: string; col: 'top' | 'inner' }>();
+  const widen = (key: string, col: 'top' | 'inner', label: string, from: number, to: number) => {
+    const span = spans.get(key);
+    spans.set(key, span ? { ...span, to } : { from, to, label, col });
+  };
+  for (const { path, leaf } of rows3(c)) {
+    const label = printedLabel(leaf);
+    const wrapped = c.wraps.has(path);
+    const k = label.length > 14 ? (wrapped ? 3 : 2) : wrapped && label.length >= 8 ? 2 : 1;
+    const parts = pieces(label, k);
+    const at = parts.length === 1 ? 0 : parts.length === 2 ? (c.valuesLow ? 1 : 0) : 1;
+    const from = lines.length;
+    parts.forEach((part, i) => lines.push({ top: '', inner: '', leaf: part, values: i === at ? c.values.get(path)! : [] }));
+    const [top, inner] = leaf.groups;
+    if (top) widen(top.key, 'top', groupNumber(top.number) + top.key, from, lines.length);
+    if (inner) widen(inner.key, 'inner', groupNumber(inner.number) + inner.key, from, lines.length);
+  }
+  for (const span of spans.values()) {
+    const n = span.to - span.from;
+    const frags = n >= 2 ? pieces(span.label, 2) : [span.label];
+    const start = span.from + Math.max(0, Math.floor((n - frags.length) / 2));
+    frags.forEach((f, i) => (lines[start + i][span.col] = f));
+  }
+  for (const l of lines) out.push([l.top, l.inner, l.leaf, ...l.values].filter(Boolean).join('    '));
+}
+
 function textDocument(c: Case): string {
   const out: string[] = ['测试市统计局', '2024 年政府信息公开工作年度报告', '', '本报告中所列数据的统计期限从 2024 年 1 月 1 日起至 2024 年 12 月 31 日止。', '', '一、总体情况', '', '（一）主动公开。全年发布信息 100 条。', ''];
   const row = (cells: string[]) => {
@@ -121,8 +165,9 @@ function textDocument(c: Case): string {
   out.push('二、主动公开政府信息情况', '');
   for (const leaf of leafRows(T2)) row([leaf.decl.key, ...c.values.get(leaf.path)!]);
   out.push('', '三、收到和处理政府信息公开申请情况', '');
-  for (const h of HEADER3) row(h);
-  table3Rows(c).forEach((r, i) => {
+  if (c.layout === 'columns') columnsTable3(c, out);
+  else for (const h of HEADER3) row(h);
+  if (c.layout !== 'columns') table3Rows(c).forEach((r, i) => {
     row(r.cells);
     if (r.tail) row(c.layout === 'pipe' ? ['', r.tail, ...r.cells.slice(2).map(() => '')].slice(0, r.cells.length) : [r.tail]);
     if (c.breaks.has(i)) {
@@ -198,7 +243,8 @@ const leafPaths3 = leafRows(T3).map((l) => l.path);
 
 const caseArb: fc.Arbitrary<Case> = fc
   .record({
-    layout: fc.constantFrom<Layout>('pipe', 'lines', 'cellPerLine', 'html'),
+    layout: fc.constantFrom<Layout>('pipe', 'lines', 'cellPerLine', 'html', 'columns'),
+    valuesLow: fc.boolean(),
     values: fc.tuple(...[...leafRows(T2), ...leafRows(T3), ...leafRows(T4)].map((l) => fc.array(value, { minLength: l.decl.columns.length, maxLength: l.decl.columns.length }))),
     breaks: fc.uniqueArray(fc.integer({ min: 0, max: leafRows(T3).length - 2 }), { maxLength: 3 }),
     wraps: fc.array(fc.tuple(fc.constantFrom(...leafRows(T3).map((l) => l.path)), fc.double({ min: 0.6, max: 0.95, noNaN: true })), { maxLength: 4 }),
@@ -216,14 +262,15 @@ const caseArb: fc.Arbitrary<Case> = fc
     // Blank cells can be printed only where cells are drawn (not in lines of a PDF), and a
     // row of blanks only in a drawn row.
     for (const [path, v] of values) {
-      if (r.layout === 'lines' || r.layout === 'cellPerLine' || v.every((x) => x === '')) values.set(path, v.map((x) => x || '0'));
+      if (r.layout === 'lines' || r.layout === 'columns' || r.layout === 'cellPerLine' || v.every((x) => x === '')) values.set(path, v.map((x) => x || '0'));
     }
     if (r.otherAsRow) {
       for (const p of leafPaths3.filter((p) => p.startsWith('本年度办理结果/其他处理/'))) values.delete(p);
       values.set('本年度办理结果/其他处理', ['1', '0', '0', '0', '0', '0', '1']);
     }
     const wraps = new Map(r.wraps);
-    const typos = new Map(r.typos.filter(([p]) => !wraps.has(p) && (!r.otherAsRow || !p.includes('/其他处理/'))));
+    // A typo and a wrap in one label, or a typo in a label split over lines, may leave no piece recognisable.
+    const typos = new Map(r.typos.filter(([p]) => !wraps.has(p) && r.layout !== 'columns' && (!r.otherAsRow || !p.includes('/其他处理/'))));
     return { ...r, values, breaks: new Set(r.breaks), wraps, typos, transposed: r.layout === 'html' || r.transposed };
   });
 

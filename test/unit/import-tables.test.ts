@@ -165,6 +165,29 @@ describe('import: table recognition', () => {
     assert.deepEqual(notices.filter((n) => !/no numbers found/.test(n)), []);
   });
 
+  it('pdftotext -layout: a group label wrapped beside its rows, row labels wrapped around their numbers', () => {
+    const { get, out, notices } = read(
+      T3,
+      lines(`
+                           3.危及“三安全一
+                           稳定”          0    0    0    0    0    0    0
+                 （三）不  4.保护第三方合
+                 予公开    法权益          1    0    0    0    0    0    1
+ 三、本年度                5.属于三类内部
+ 办理结果                  事务信息        2    0    0    0    0    0    2
+                           1.信访举报
+                 （五）不  投诉类申请      3    0    0    0    0    0    3
+                 予处理    2.重复申请      0    0    0    0    0    0    0`),
+    );
+    assert.equal(get('本年度办理结果/不予公开/危及“三安全一稳定”'), '0 0 0 0 0 0 0');
+    assert.equal(get('本年度办理结果/不予公开/保护第三方合法权益'), '1 0 0 0 0 0 1');
+    assert.equal(get('本年度办理结果/不予公开/属于三类内部事务信息'), '2 0 0 0 0 0 2');
+    assert.equal(get('本年度办理结果/不予处理/信访举报投诉类申请'), '3 0 0 0 0 0 3');
+    assert.equal(get('本年度办理结果/不予处理/重复申请'), '0 0 0 0 0 0 0');
+    assert.deepEqual(out.unplaced, []);
+    assert.deepEqual(notices.filter((n) => !/no numbers found/.test(n)), []);
+  });
+
   it('a numbered label whose words match nothing is read by its number, with a notice', () => {
     const { get, notices } = read(T3, lines('（三）不予公开\n1.属于国家秘密 0 0 0 0 0 0 0\n2.法律法规明令禁止的 1 0 0 0 0 0 1'));
     assert.equal(get('本年度办理结果/不予公开/其他法律行政法规禁止公开'), '1 0 0 0 0 0 1');

@@ -101,6 +101,7 @@ function routeTable(rows: string[][], standing: TableSectionDecl | undefined): T
  * form's bracketed notes (or their wrapped ends), or a long run of text with no spaces between cells.
  */
 function isProse(t: string): boolean {
+  if (/勾稽关系|第[一二三四]项(?:加|之和)/u.test(t)) return false;
   return /[。；;！？!?]/u.test(t) || (/[，,]/u.test(t) && !/[（()）]/u.test(t)) || (t.length > 45 && !/\s/u.test(t));
 }
 

@@ -59,9 +59,13 @@ export function matchCost(input: string, target: string): number | undefined {
   if (!input || !target) return undefined;
   if (input === target) return 0;
   const n = target.length;
-  if (n >= 4 && target.startsWith(input) && input.length >= Math.ceil(n * 0.6)) return 0.5 + (n - input.length) * 0.05;
+  // A wrapped label's first line: most of a short label, or a distinctive start of a long one.
+  const head = n >= 16 ? Math.max(8, Math.ceil(n * 0.4)) : Math.ceil(n * 0.6);
+  if (n >= 4 && target.startsWith(input) && input.length >= head) return 0.5 + (n - input.length) * 0.05;
   const allowed = n <= 3 ? 0 : n <= 7 ? 1 : Math.min(4, Math.floor(n * 0.2));
-  if (allowed > 0 && Math.abs(input.length - n) <= allowed) {
+  // A shorter input against a four-character label is a fragment ("予公开" of "不予公开"), not a typo.
+  const lengthSlack = n <= 4 ? 0 : allowed;
+  if (allowed > 0 && Math.abs(input.length - n) <= lengthSlack) {
     const d = editDistance(input, target);
     if (d <= allowed) return d;
   }

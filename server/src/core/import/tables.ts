@@ -55,7 +55,7 @@ interface Val {
 }
 
 const HEADER_WORDS = ['信息内容', '申请人情况', '法人或其他组织', '单位：万元', '单位：件', ...TABLE2_CLAUSES.map((c) => c.clause)];
-const HEADER_PATTERN = /勾稽关系|^第二十条|申请人情况|^项目$|^序号$|^类别$|^单位|^表[一二三四五六七八九十\d]/u;
+const HEADER_PATTERN = /勾稽关系|第[一二三四]项(?:加|之和)|^第二十条|申请人情况|^项目$|^序号$|^类别$|^单位|^表[一二三四五六七八九十\d]/u;
 /** Section titles printed inside a table (as its first row or caption). */
 const SECTION_TITLES = FORMAT_2021.sections.flatMap((s) => [s.title, ...(s.aliases ?? [])]);
 
@@ -182,8 +182,9 @@ export class TableReader {
 
   /** The reading of a label: the best-matching row, group or header, with its cost. */
   private resolve(raw: string): { target: Target; cost: number } | undefined {
-    if (HEADER_PATTERN.test(labelForm(raw))) return { target: { kind: 'header' }, cost: 0 };
-    const best = bestMatches(raw, this.candidates);
+    const form = labelForm(raw);
+    if (HEADER_PATTERN.test(form)) return { target: { kind: 'header' }, cost: 0 };
+    const best = bestMatches(raw, this.candidates) ?? this.uniqueStart(form);
     if (!best) return undefined;
     const rows = best.values.filter((v): v is RowTarget => v.kind !== 'header');
     const header = best.values.some((v) => v.kind === 'header');
@@ -198,6 +199,16 @@ export class TableReader {
     return { target: pick, cost: best.cost };
   }
 
+  /**
+   * The first line of a wrapped label too short to be read as most of it ("1.信访举报"):
+   * a row when no other row's label starts the same way.
+   */
+  private uniqueStart(form: string): { cost: number; values: Target[] } | undefined {
+    if (form.length < 4) return undefined;
+    const starts = this.candidates.filter((c) => c.forms.some((f) => f.length > form.length && f.startsWith(form)));
+    return starts.length === 1 && starts[0].value.kind === 'leaf' ? { cost: 2, values: [starts[0].value] } : undefined;
+  }
+
   /** The row that a numbered label stands for in the current group, when its words match nothing. */
   private byNumber(raw: string): RowTarget | undefined {
     const n = numberingOf(raw)?.numbering;
@@ -210,7 +221,9 @@ export class TableReader {
       const d = declNumbering(num);
       return !!d && d.kind === n.kind && d.n === n.n;
     };
-    const leaf = this.leaves.findIndex((l) => inContext(l) && same(l.decl.number) && !this.filled.has(l.path));
+    let leaf = this.leaves.findIndex((l) => inContext(l) && same(l.decl.number) && !this.filled.has(l.path));
+    // The group's own label may come later (centred on its rows): the next row with this number.
+    if (leaf < 0) leaf = this.leaves.findIndex((l, i) => i >= this.cursor && same(l.decl.number) && !this.filled.has(l.path));
     if (leaf >= 0) return { kind: 'leaf', leaf: this.leaves[leaf], index: leaf };
     return this.groups.find((g) => same(g.decl.number));
   }
@@ -237,15 +250,7 @@ export class TableReader {
         this.lastHeader += raw;
         return;
       }
-      const prev = this.pending[this.pending.length - 1];
-      if (prev && !prev.target) {
-        const joined = this.resolve(prev.raw + raw);
-        if (joined && joined.target.kind !== 'header') {
-          this.pending.pop();
-          this.push(prev.raw + raw, joined.target, joined.cost);
-          return;
-        }
-      }
+      if (this.joinFragment(raw)) return;
       this.pending.push({ raw, row: this.rowNo, seq: this.labels, line: this.line });
       return;
     }
@@ -271,7 +276,52 @@ export class TableReader {
     if ((alone ? joined.cost > this.last.cost : joined.cost >= this.last.cost) || joined.cost >= ownCost) return false;
     this.last = { raw: this.last.raw + raw, target: this.last.target, cost: joined.cost };
     if (joined.cost <= 1) this.byNumberNotes.delete(pathOf(this.last.target));
+    // Labels read between a label and its wrapped tail belong to another column (a group's
+    // label wrapped beside it, as pdftotext -layout prints it): not rows; with a fragment
+    // before them they may name the group.
+    const at = this.pending.map((p) => p.target).lastIndexOf(this.last.target);
+    if (at >= 0) for (const stray of this.pending.splice(at + 1)) this.groupFragment(stray.raw);
     return true;
+  }
+
+  /**
+   * Joins a fragment to an earlier unrecognised one (the head of a wrapped label) when
+   * together they name a row or a group; what was read between them is another column's.
+   */
+  private joinFragment(raw: string): boolean {
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const head = this.pending[i];
+      // Look past a group heading waiting for its rows, not past a row.
+      if (head.target?.kind === 'leaf') return false;
+      if (head.target) continue;
+      const joined = this.resolve(head.raw + raw);
+      if (!joined || joined.target.kind === 'header') continue;
+      const strays = this.pending.splice(i);
+      if (joined.target.kind === 'group') {
+        this.context = joined.target.path;
+        this.pending.push(...strays.slice(1));
+        if (joined.target.decl.mayBeOneRow) this.push(head.raw + raw, joined.target, joined.cost);
+        return true;
+      }
+      this.push(head.raw + raw, joined.target, joined.cost);
+      for (const stray of strays.slice(1)) this.groupFragment(stray.raw);
+      return true;
+    }
+    return false;
+  }
+
+  /** Joins a fragment to an earlier unrecognised one when together they name a group. */
+  private groupFragment(raw: string): void {
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const p = this.pending[i];
+      if (p.target) continue;
+      const m = this.resolve(p.raw + raw);
+      if (m?.target.kind === 'group') {
+        this.pending.splice(i, 1);
+        this.context = m.target.path;
+        return;
+      }
+    }
   }
 
   private push(raw: string, target: RowTarget, cost: number): void {

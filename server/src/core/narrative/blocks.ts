@@ -4,11 +4,12 @@
  */
 import { txt, type Fix, type Span } from '../findings';
 import type { Report, TextBlock } from '../model';
+import { TextMemo } from './memo';
 import { numbersIn, writeLike, type NumberToken } from './numbers';
 import { normalize, paragraphs, sentences, type Range } from './segments';
 
-export interface BlockView {
-  block: TextBlock;
+/** Everything read from a text alone: shared by every block with that text, never changed. */
+export interface TextReading {
   text: string;
   norm: string;
   numbers: NumberToken[];
@@ -20,29 +21,43 @@ export interface BlockView {
   paragraphOf: Range[];
 }
 
+export interface BlockView extends TextReading {
+  block: TextBlock;
+  /** The shared reading itself: what the rules key their own per-text results by. */
+  reading: TextReading;
+}
+
+/** About twice the narrative of the longest real reports. */
+const readings = new TextMemo<TextReading>(1_000_000);
+
 export function blockViews(report: Report): BlockView[] {
   const blocks = report.preface ? [report.preface, ...report.texts] : report.texts;
   return blocks
     .filter((b) => b.node && b.text.trim())
     .map((block) => {
-      const norm = normalize(block.text);
-      const numbers = numbersIn(block.text, norm);
-      const sents = sentences(norm);
-      const paras = paragraphs(norm);
-      // One pass over sorted ranges: every lookup later is by sentence index.
-      const inSentence: NumberToken[][] = sents.map(() => []);
-      let k = 0;
-      for (const t of numbers) {
-        while (k < sents.length && sents[k].end <= t.start) k++;
-        if (k < sents.length && t.start >= sents[k].start) inSentence[k].push(t);
-      }
-      let q = 0;
-      const paragraphOf = sents.map((r) => {
-        while (q < paras.length - 1 && paras[q].end <= r.start) q++;
-        return paras[q] ?? { start: r.start, end: r.end };
-      });
-      return { block, text: block.text, norm, numbers, sentences: sents, paragraphs: paras, inSentence, paragraphOf };
+      const reading = readings.get(block.text, read);
+      return { ...reading, block, reading };
     });
+}
+
+function read(text: string): TextReading {
+  const norm = normalize(text);
+  const numbers = numbersIn(text, norm);
+  const sents = sentences(norm);
+  const paras = paragraphs(norm);
+  // One pass over sorted ranges: every lookup later is by sentence index.
+  const inSentence: NumberToken[][] = sents.map(() => []);
+  let k = 0;
+  for (const t of numbers) {
+    while (k < sents.length && sents[k].end <= t.start) k++;
+    if (k < sents.length && t.start >= sents[k].start) inSentence[k].push(t);
+  }
+  let q = 0;
+  const paragraphOf = sents.map((r) => {
+    while (q < paras.length - 1 && paras[q].end <= r.start) q++;
+    return paras[q] ?? { start: r.start, end: r.end };
+  });
+  return { text, norm, numbers, sentences: sents, paragraphs: paras, inSentence, paragraphOf };
 }
 
 /** Document offsets of characters [start, end) of the block's text. */

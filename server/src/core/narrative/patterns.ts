@@ -226,6 +226,11 @@ function receivedFigures(report: Report, lead: string): (Figure | undefined)[] {
   return out;
 }
 
+/** The figures that stand for all requests: 一, 一 + 二, 三（七）总计. */
+export function wholeRequests(report: Report): Figure[] {
+  return [req(report, [NEW]), req(report, [NEW, CARRIED]), req(report, [TOTAL])].filter((f): f is Figure => f !== undefined);
+}
+
 function documentSpecs(name: string, noun: string, row: string): StatementSpec[] {
   const doc = (col: number) => (report: Report) => [figure(report, DOCUMENTS, [row], [col])];
   const other = name === '规章' ? /规范性文件/ : /规章/;

@@ -17,6 +17,7 @@ import { add, sub } from '../decimal';
 /** "办结率为", "按时答复率达到": the stem before 率. */
 const NAMED = /([\u4e00-\u9fff]{1,8}?)率(?:为|达|达到|是|均为|保持在?|约为)?$/;
 const SHARE = /^(?:申请|的)?(?:占(?:比)?|所占比例|比例)(?:[\u4e00-\u9fff]{0,12}?的)?(?:比例|比重)?(?:为|达|约为|达到)?$/;
+const TOTAL_LABEL = /共|总|合计|累计/;
 /** Rates that are not a ratio of counts in the sentence. */
 const NOT_A_RATIO = /满意|知晓|增长|下降|覆盖|准确|完成|达标|合格|回访|参与|利用/;
 
@@ -82,11 +83,14 @@ function share(view: BlockView, pct: NumberToken, counts: NumberToken[], sentenc
   const tail = view.norm.slice(numerator.after, pct.start).replace(/[\s，、]/g, '');
   if (!SHARE.test(tail)) return undefined;
   const before = counts.filter((t) => t.start < numerator.start && t.unit === numerator.unit);
+  // The whole is a total the sentence states: the count before 其中, or a first count named
+  // as a total (共…, 合计…). Parts listed one after another ("网络提交 102 件，占 63.8%；信函
+  // 40 件，占 25%") are shares of a total stated elsewhere.
   const qizhong = view.norm.lastIndexOf('其中', numerator.start);
-  const total = qizhong >= sentenceStart ? before.filter((t) => t.start < qizhong).pop() : undefined;
-  const bases = total ? [total] : before;
-  if (!bases.length) return undefined;
-  return { numerator, bases, certain: bases.length === 1, numerators: [numerator], name: '占比' };
+  const first = before[0];
+  const total = qizhong >= sentenceStart ? before.filter((t) => t.start < qizhong).pop() : first && TOTAL_LABEL.test(leadOf(view, first)) ? first : undefined;
+  if (!total) return undefined;
+  return { numerator, bases: [total], certain: true, numerators: [numerator], name: '占比' };
 }
 
 function judge(report: Report, view: BlockView, pct: NumberToken, r: Reading): Finding | undefined {

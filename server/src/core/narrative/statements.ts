@@ -10,7 +10,7 @@ import { finding } from '../rules/finding';
 import { docSpan, replaceNumberFix, written, type BlockView } from './blocks';
 import { breakdown, column, relatedCells, type Figure } from './figures';
 import type { NumberToken } from './numbers';
-import { JURISDICTION, OTHER_SCOPE, SPECS, isCountUnit, type StatementSpec } from './patterns';
+import { JURISDICTION, OTHER_SCOPE, SPECS, isCountUnit, wholeRequests, type StatementSpec } from './patterns';
 import { clauseEnd, clauseStart, type Range } from './segments';
 
 export interface Statement {
@@ -48,6 +48,8 @@ export function readStatements(report: Report, views: BlockView[]): Statement[] 
       const sentenceText = view.norm.slice(sentence.start, sentence.end).replace(REASON_PHRASES, '');
       const qizhong = view.norm.indexOf('其中', sentence.start);
       let parent: Statement | undefined;
+      // "上年度结转的 6 件申请中，予以公开 4 件": what follows is of those 6, not of the table's whole.
+      let subset = false;
       // The last year written so far in the sentence (2023 年…), read in the same pass.
       let yearToken: NumberToken | undefined;
       for (const token of view.inSentence[si]) {
@@ -58,6 +60,9 @@ export function readStatements(report: Report, views: BlockView[]): Statement[] 
         const lead = view.norm.slice(Math.max(cs, token.start - LEAD_REACH), token.start).replace(/\s+/g, '');
         const after = view.norm.slice(token.after, clauseEnd(view.norm, token.after, sentence.end)).replace(/\s+/g, '');
         const spec = SPECS.find((s) => s.label.test(lead) && (!s.after || s.after.test(after)));
+        const inSubset = subset;
+        if (after.endsWith('中')) subset = !wholeRequests(report).some((f) => eq(f.value, token.value));
+        if (inSubset && !spec?.id.startsWith('received')) continue;
         if (!spec) continue;
         if (spec.needs && !spec.needs.test(sentenceText)) continue;
         if (spec.avoid && spec.avoid.test(sentenceText)) continue;

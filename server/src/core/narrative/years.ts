@@ -107,15 +107,16 @@ function stale(report: Report, view: BlockView, y: number, re: RegExp, what: Ret
 /** Sentences that put this year's figures (equal to the table's) under another year. */
 function staleFigures(report: Report, statements: Statement[], y: number): Finding[] {
   const out: Finding[] = [];
-  const done = new Set<NumberToken>();
+  // A year written once per block: blocks of the same text share their tokens, so by block and start.
+  const done = new Set<string>();
   const thisYear = new Set(statements.filter((s) => s.otherYear === undefined).map((s) => `${s.spec.id}@${s.view.block.keySpan.start}`));
   for (const st of statements) {
     const yt = st.yearToken;
-    if (!yt || done.has(yt) || typeof st.otherYear !== 'number' || st.otherYear >= y) continue;
+    if (!yt || done.has(`${yt.start}@${st.view.block.keySpan.start}`) || typeof st.otherYear !== 'number' || st.otherYear >= y) continue;
     if (!st.matched.length || st.token.value.units === 0n || st.spec.id === 'carried') continue;
     // The same figure stated for the report's year as well: a comparison, not a slip.
     if (thisYear.has(`${st.spec.id}@${st.view.block.keySpan.start}`)) continue;
-    done.add(yt);
+    done.add(`${yt.start}@${st.view.block.keySpan.start}`);
     const what = txt(`${st.spec.name} ${written(st.view, st.token)} ${st.token.unit}（与本年度表格相符）`, `${st.spec.name} ${written(st.view, st.token)} ${st.token.unit} (as in this year's table)`);
     out.push(yearFinding(report, st.view, yt.start, st.otherYear, y, what));
   }

@@ -1,0 +1,44 @@
+/**
+ * What the narrative rules read from a text alone is kept by the text, so that re-checking
+ * a document after a keystroke reads only the paragraph that changed. Most recently used
+ * texts are kept up to a total length, across documents.
+ */
+export class TextMemo<T> {
+  private readonly map = new Map<string, T>();
+  private chars = 0;
+
+  constructor(private readonly maxChars: number) {}
+
+  get(text: string, compute: (text: string) => T): T {
+    const hit = this.map.get(text);
+    if (hit !== undefined) {
+      // Map order is insertion order: re-inserting makes it the most recently used.
+      this.map.delete(text);
+      this.map.set(text, hit);
+      return hit;
+    }
+    const value = compute(text);
+    this.map.set(text, value);
+    this.chars += text.length;
+    for (const key of this.map.keys()) {
+      if (this.chars <= this.maxChars || key === text) break;
+      this.map.delete(key);
+      this.chars -= key.length;
+    }
+    return value;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+/** A value derived from a shared reading, computed once per reading. */
+export function derived<K extends object, T>(compute: (key: K) => T): (key: K) => T {
+  const values = new WeakMap<K, T>();
+  return (key) => {
+    let v = values.get(key);
+    if (v === undefined) values.set(key, (v = compute(key)));
+    return v;
+  };
+}

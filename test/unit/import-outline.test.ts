@@ -68,6 +68,11 @@ describe('import: outline', () => {
     assert.deepEqual(sectionHeading(line('六、其他需要报告的事项：本机关未收取信息处理费。', true)), { decl: FORMAT_2021.sections[5], rest: '本机关未收取信息处理费。' });
   });
 
+  it('drops a running header printed on every page', () => {
+    const o = buildOutline(readTextForm('某局2024年政府信息公开工作年度报告\n一、总体情况\n第一段的前半句，在这里被分\n\n- 2 -\n\f\n某局2024年政府信息公开工作年度报告\n页打断了。', false));
+    assert.deepEqual(paragraphs(o.sections[0].blocks as never).map((p) => p.text), ['第一段的前半句，在这里被分页打断了。']);
+  });
+
   it('does not take a title printed twice for the preface', () => {
     const o = buildOutline(readTextForm('某局2024年政府信息公开工作年度报告\n发布时间：2025-01-20\n某局2024年政府信息公开工作年度报告\n本报告根据条例编制。\n一、总体情况\n正文。', false));
     assert.deepEqual(o.preface.map((b) => (b.kind === 'line' ? b.text : '')), ['本报告根据条例编制。']);

@@ -164,9 +164,11 @@ export function buildOutline(source: Source): Outline {
     else if (titleAt < 0 && b.kind === 'line' && b.text.length < 12 && !/[。；]$/u.test(b.text)) before.push(b);
     else preface.push(b);
   }
+  // A title line printed again further on is a page's running header.
+  const runningHeader = (b: Block) => b.kind === 'line' && TITLE_PATTERN.test(b.text) && titleLike(b) && b.text.length <= 60;
   const sections: SectionRegion[] = headings.map((h, k) => {
     const end = k + 1 < headings.length ? headings[k + 1].at : blocks.length;
-    const region = blocks.slice(h.at + 1, end);
+    const region = blocks.slice(h.at + 1, end).filter((b) => !runningHeader(b));
     if (h.rest) region.unshift(line(h.rest, true));
     return { decl: h.decl, heading: h.text, blocks: region };
   });

@@ -40,7 +40,6 @@ type RowTarget = Exclude<Target, { kind: 'header' }>;
 interface Pending {
   target?: RowTarget;
   raw: string;
-  row: number;
   /** The label's place in the stream of labels: blanks right after it may be its cells. */
   seq: number;
   /** The printed row it is in, when that row has several cells. */
@@ -49,7 +48,6 @@ interface Pending {
 
 interface Val {
   cell: ReadCell;
-  row: number;
   /** The printed row it is in, when that row has several cells (else undefined). */
   line?: number;
 }
@@ -71,7 +69,7 @@ function trimBlanks(vals: Val[]): Val[] {
   return vals.slice(a, b);
 }
 
-const blank = (row: number): Val => ({ cell: { kind: 'blank', text: '' }, row });
+const blank = (): Val => ({ cell: { kind: 'blank', text: '' } });
 
 /**
  * The cells of one row from the values printed after its label. Blank cells at either end
@@ -115,16 +113,20 @@ export class TableReader {
   private last?: { raw: string; target: RowTarget; cost: number };
   /** The last header label, which a wrapped tail may continue. */
   private lastHeader?: string;
+  /** The group of the last row or group label read: numbered labels are looked up in it. */
   private context = '';
+  /** The index of the row after the last one filled: rows come in official order. */
   private cursor = 0;
-  private rowNo = 0;
   private printedRows = 0;
+  /** The printed row being read, when it has several cells. */
   private line?: number;
+  /** Numbering printed in a cell of its own, waiting for its label. */
   private prefix = '';
+  /** Labels read so far. */
   private labels = 0;
-  private marks = 0;
   /** Rows read by their number alone, with the printed label: a notice unless a wrapped tail confirms them. */
   private readonly byNumberNotes = new Map<string, string>();
+  private marks = 0;
   private blanks = 0;
 
   constructor(
@@ -153,8 +155,6 @@ export class TableReader {
 
   /** Reads one printed row (or one line of a table printed as text). */
   feedRow(cells: string[]): void {
-    // Rows of one cell (one cell per line) continue the row before them.
-    if (cells.length >= 2) this.rowNo++;
     this.printedRows++;
     this.line = cells.length >= 2 ? this.printedRows : undefined;
     for (const c of cells) this.feedCell(c);
@@ -177,7 +177,7 @@ export class TableReader {
   private feedCell(text: string): void {
     const cell = readCell(text);
     if (cell.kind === 'label') this.label(cell.text);
-    else this.values.push({ cell, row: this.rowNo, line: this.line });
+    else this.values.push({ cell, line: this.line });
   }
 
   /** The reading of a label: the best-matching row, group or header, with its cost. */
@@ -251,7 +251,7 @@ export class TableReader {
         return;
       }
       if (this.joinFragment(raw)) return;
-      this.pending.push({ raw, row: this.rowNo, seq: this.labels, line: this.line });
+      this.pending.push({ raw, seq: this.labels, line: this.line });
       return;
     }
     if (m.target.kind === 'header') {
@@ -338,7 +338,7 @@ export class TableReader {
       }
     }
     this.seen.add(pathOf(target));
-    this.pending.push({ target, raw, row: this.rowNo, seq: this.labels, line: this.line });
+    this.pending.push({ target, raw, seq: this.labels, line: this.line });
     this.last = { raw, target, cost };
   }
 
@@ -412,7 +412,7 @@ export class TableReader {
   private assignFitted(vals: Val[], p: Pending): void {
     const columns = columnsOf(p.target!);
     const weak = vals.every((v) => v.line === undefined);
-    const fit = fitRow(vals, columns.length, columns[columns.length - 1].label === '总计', () => blank(p.row), weak);
+    const fit = fitRow(vals, columns.length, columns[columns.length - 1].label === '总计', blank, weak);
     this.assign(p, fit.cells, fit.exact);
   }
 
@@ -425,7 +425,7 @@ export class TableReader {
     if (this.leaves.length < 2 || this.leaves.some((l) => l.decl.columns.length !== n)) return false;
     const series = seriesOf(this.leaves.length * n);
     if (!series) return false;
-    this.leaves.forEach((leaf, index) => this.assign({ target: { kind: 'leaf', leaf, index }, raw: leaf.decl.key, row: this.rowNo, seq: this.labels }, series.slice(index * n, index * n + n), true));
+    this.leaves.forEach((leaf, index) => this.assign({ target: { kind: 'leaf', leaf, index }, raw: leaf.decl.key, seq: this.labels }, series.slice(index * n, index * n + n), true));
     return true;
   }
 

@@ -65,6 +65,21 @@ describe('across years over LSP, both reports in the workspace', () => {
     assert.equal(rel.location.uri, uri2023);
     assert.deepEqual(rel.location.range, { start: { line: 61, character: 43 }, end: { line: 61, character: 45 } });
     assert.match(rel.message, /2023 年度：结转下年度继续办理（总计）= 11/);
+    // Last year's figure as a quick fix, never part of fix-all.
+    const actions = await client.request<{ title: string; isPreferred?: boolean; edit: { changes: Record<string, { range: Diagnostic['range']; newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri: uri2024 },
+      range: carry.range,
+      context: { diagnostics: [carry] },
+    });
+    const fix = actions.find((a) => a.title === '改为 11');
+    assert.ok(fix?.isPreferred, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    assert.deepEqual(fix.edit.changes[uri2024], [{ range: carry.range, newText: '11' }]);
+    const all = await client.request<{ edit?: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri: uri2024 },
+      range: carry.range,
+      context: { diagnostics: [], only: ['source.fixAll.govreport'] },
+    });
+    assert.ok(!all.some((a) => a.edit?.changes[uri2024]?.some((e) => e.newText === '11')));
   });
 
   it('re-checks this year when last year\'s report is edited in the editor', async () => {

@@ -7,7 +7,6 @@
  */
 import { add, eq, cmp, formatDec, ZERO, type Dec } from '../decimal';
 import { txt, type Finding, type Related } from '../findings';
-import type { Report } from '../model';
 import { finding } from '../rules/finding';
 import { docSpan, written, type BlockView } from './blocks';
 import type { NumberToken } from './numbers';
@@ -26,14 +25,15 @@ interface Item {
   label: string;
 }
 
-export function checkLists(report: Report, views: BlockView[], statements: Statement[]): Finding[] {
+export function checkLists(views: BlockView[], statements: Statement[]): Finding[] {
   const out: Finding[] = [];
   const byToken = new Map(statements.map((s) => [s.token, s]));
   for (const view of views) {
     view.sentences.forEach((sentence, si) => {
       const text = view.norm;
-      const k = text.indexOf('其中', sentence.start);
-      if (k < 0 || k >= sentence.end) return;
+      const at = text.slice(sentence.start, sentence.end).indexOf('其中');
+      if (at < 0) return;
+      const k = sentence.start + at;
       const all = itemsAfter(view, view.inSentence[si], k + 2);
       // An item out of the total's scope ends the list, unless the total counts it after all.
       const cut = all.findIndex((i) => OUT_OF_SCOPE.test(i.label));

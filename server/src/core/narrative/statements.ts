@@ -45,8 +45,9 @@ export function readStatements(report: Report, views: BlockView[]): Statement[] 
   for (const view of views) {
     const paragraphTexts = new Map<Range, string>();
     view.sentences.forEach((sentence, si) => {
-      const sentenceText = view.norm.slice(sentence.start, sentence.end).replace(REASON_PHRASES, '');
-      const qizhong = view.norm.indexOf('其中', sentence.start);
+      const raw = view.norm.slice(sentence.start, sentence.end);
+      const sentenceText = raw.replace(REASON_PHRASES, '');
+      const qizhong = sentence.start + raw.indexOf('其中');
       let parent: Statement | undefined;
       // "上年度结转的 6 件申请中，予以公开 4 件": what follows is of those 6, not of the table's whole.
       let subset = false;

@@ -19,6 +19,7 @@ const PERIOD = new RegExp(`(?:统计期限|统计时限|统计时间|统计周�
 const FUTURE = /将(?:继续|进一步|持续|着力|着重|重点|不断|全面|切实|加强|加大|深化|推动|推进|围绕|聚焦|做好|坚持|积极|认真|扎实|大力|严格|强化|建立|完善|紧扣|紧紧|按照|以)|拟|力争|打算|着重做好以下|重点做好以下/;
 const PLAN_START = /^\s*(?:[（(]?[一二三四五六七八九十\d]+[）)、.]|[一二三四五六七八九十]+是)?\s*(?:下一步|新的一年|今后)?[，、：\s]*(\d{4})\s*年(?:度)?(?![\s\d]*月)/d;
 const REPORT_TITLE = /(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/dg;
+const OTHER_REPORT = /基础|对比|相比|比较|对照|参照|上年|去年|往年|以往|历年|较/;
 const FEES = /(\d{4})\s*年(?:度)?[^，。；\d]{0,12}?(?:未|没有|无|共|累计)?(?:收取|产生)[^，。；]{0,16}?处理费/dg;
 
 export function checkYears(report: Report, views: BlockView[], statements: Statement[]): Finding[] {
@@ -99,6 +100,9 @@ function stale(report: Report, view: BlockView, y: number, re: RegExp, what: Ret
     const year = +m[1];
     if (year === y) continue;
     const at = m.indices![1]![0];
+    // Another year's report named as such: "在《2023 年…年度报告》的基础上", "与上年度报告相比".
+    const around = view.norm.slice(Math.max(0, at - 8), at) + view.norm.slice(m.index! + m[0].length, m.index! + m[0].length + 12);
+    if (OTHER_REPORT.test(around)) continue;
     out.push(yearFinding(report, view, at, year, y, what));
   }
   return out;

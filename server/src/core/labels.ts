@@ -29,6 +29,8 @@ export interface LabelCandidate<T> {
 export class LabelMatcher<T> {
   private readonly exact = new Map<string, T>();
   private readonly candidates: { norm: string; label: string; value: T }[] = [];
+  /** The largest distance `closest` accepts for any label. */
+  private readonly maxLimit: number;
 
   constructor(entries: LabelCandidate<T>[]) {
     for (const e of entries) {
@@ -38,6 +40,7 @@ export class LabelMatcher<T> {
       }
       this.candidates.push({ norm: normalizeLabel(e.label), label: e.label, value: e.value });
     }
+    this.maxLimit = Math.max(2, ...this.candidates.map((c) => limitOf(c.label)));
   }
 
   match(key: string): T | undefined {
@@ -50,8 +53,11 @@ export class LabelMatcher<T> {
     let best: { label: string; value: T } | undefined;
     let bestScore = Infinity;
     for (const c of this.candidates) {
-      const d = editDistance(norm, c.norm);
-      const containment = c.norm.includes(norm) || norm.includes(c.norm) ? Math.abs(c.norm.length - norm.length) * 0.5 : Infinity;
+      const gap = Math.abs(c.norm.length - norm.length);
+      const containment = c.norm.includes(norm) || norm.includes(c.norm) ? gap * 0.5 : Infinity;
+      // The distance is at least the gap in length: skip it when it could neither win nor be
+      // accepted (a key of hundreds of characters is compared in constant time).
+      const d = gap > this.maxLimit || gap >= Math.min(bestScore, containment) ? Infinity : editDistance(norm, c.norm);
       const score = Math.min(d, containment);
       if (score < bestScore) {
         bestScore = score;
@@ -59,13 +65,16 @@ export class LabelMatcher<T> {
       }
     }
     if (!best) return undefined;
-    const limit = Math.max(2, Math.ceil(normalizeLabel(best.label).length * 0.5));
-    return bestScore <= limit ? best : undefined;
+    return bestScore <= limitOf(best.label) ? best : undefined;
   }
 
   labels(): string[] {
     return this.candidates.map((c) => c.label);
   }
+}
+
+function limitOf(label: string): number {
+  return Math.max(2, Math.ceil(normalizeLabel(label).length * 0.5));
 }
 
 /** Levenshtein distance over UTF-16 code units, bounded in cost by the short keys it sees. */

@@ -203,8 +203,9 @@ class ReportReader {
         return;
       }
       case 'year': {
-        const raw = isScalar(node) ? String(node.value ?? '') : '';
-        if (typeof scalarValue === 'number' && Number.isInteger(scalarValue) && scalarValue >= 1900 && scalarValue <= 2999) {
+        // A number is judged as written: YAML also reads 0x7E8, 2.024e3 and 2024.00000000000000001 as 2024.
+        const raw = typeof scalarValue === 'number' ? entry.raw : isScalar(node) ? String(node.value ?? '') : '';
+        if (typeof scalarValue === 'number' && /^\d{4}$/.test(raw) && scalarValue >= 1900 && scalarValue <= 2999) {
           this.report.year = scalarValue;
           return;
         }
@@ -478,6 +479,7 @@ class ReportReader {
     if (node.type === 'PLAIN') {
       const dec = parseDec(raw);
       if (dec) {
+        if (raw.length > MAX_NUMBER_LENGTH) return this.tooLarge(cell, where, whereEn);
         cell.value = dec;
         this.checkValue(cell, column, where, whereEn);
         return cell;
@@ -491,6 +493,7 @@ class ReportReader {
     const normal = trimmed.normalize('NFKC').replace(/[,，\s]/g, '');
     const dec = parseDec(normal);
     if (dec) {
+      if (normal.length > MAX_NUMBER_LENGTH) return this.tooLarge(cell, where, whereEn);
       cell.value = dec;
       const plain = formatDec(dec);
       const safe = node.type !== 'PLAIN' && normal === trimmed;
@@ -506,11 +509,20 @@ class ReportReader {
     if (isNegative(d)) this.findings.push(finding('cell-negative', cell.span, txt(`${where}不能是负数`, `${whereEn} cannot be negative`)));
     if (column.kind === 'count' && !isInteger(d)) this.findings.push(finding('cell-fractional', cell.span, txt(`${where}是件数，应为整数`, `${whereEn} is a count and must be a whole number`)));
     const intPart = d.units / 10n ** BigInt(d.scale);
-    if (intPart > MAX_EXACT || intPart < -MAX_EXACT) {
-      this.findings.push(finding('number-too-large', cell.span, txt(`${where}超出可精确计算的范围（${MAX_EXACT}）`, `${whereEn} is beyond the exact range (${MAX_EXACT})`)));
-    }
+    if (intPart > MAX_EXACT || intPart < -MAX_EXACT) this.tooLarge(cell, where, whereEn);
+  }
+
+  private tooLarge(cell: Cell, where: string, whereEn: string): Cell {
+    this.findings.push(finding('number-too-large', cell.span, txt(`${where}超出可精确计算的范围（${MAX_EXACT}）`, `${whereEn} is beyond the exact range (${MAX_EXACT})`)));
+    return cell;
   }
 }
+
+/**
+ * More characters than any real figure: reported and kept out of the sums, since writing
+ * out a number of thousands of digits (in every message about it) costs more than linear time.
+ */
+const MAX_NUMBER_LENGTH = 40;
 
 /** `本行: ` with nothing after it: write a row of zeros. */
 function insertZerosAfterKey(text: string, pair: Pair, keySpan: Span, n: number): Fix {

@@ -28,6 +28,15 @@ export function applySuppressions(text: string, lines: LineIndex, findings: Find
   if (!text.includes('govreport-disable')) return { kept: findings, own: [] };
   const sups: Suppression[] = [];
   const own: Finding[] = [];
+  // Directives in a row share the content line they look for: found once, not once each.
+  let searched = { from: 0, to: -1, found: undefined as number | undefined };
+  const contentFrom = (from: number) => {
+    if (from < searched.from || from > searched.to) {
+      const found = nextContentLine(lines, from);
+      searched = { from, to: found ?? lines.lineCount, found };
+    }
+    return searched.found;
+  };
   for (let line = 0; line < lines.lineCount; line++) {
     const lineText = lines.lineText(line);
     const m = DIRECTIVE.exec(lineText);
@@ -44,15 +53,42 @@ export function applySuppressions(text: string, lines: LineIndex, findings: Find
       }
     }
     if (m[2]) {
-      const target = nextContentLine(lines, line + 1);
+      const target = contentFrom(line + 1);
       if (target === undefined) continue;
       sups.push({ codes, start: lines.lineStart(target), end: blockEnd(lines, target) });
     } else {
       sups.push({ codes, start: lineStart, end: text.length });
     }
   }
-  const kept = findings.filter((f) => !sups.some((s) => s.codes.has(f.code) && f.span.start >= s.start && f.span.start <= s.end));
+  const covered = coverage(sups);
+  const kept = findings.filter((f) => !covered(f.code, f.span.start));
   return { kept, own };
+}
+
+/** Whether a suppression of a code covers an offset, in log time: many directives and many findings stay linear. */
+function coverage(sups: Suppression[]): (code: string, at: number) => boolean {
+  const byCode = new Map<string, Suppression[]>();
+  for (const s of sups) for (const c of s.codes) (byCode.get(c) ?? byCode.set(c, []).get(c)!).push(s);
+  // Per code: ranges by start, with the furthest end reached by any range starting so far.
+  const index = new Map<string, { starts: number[]; reach: number[] }>();
+  for (const [code, list] of byCode) {
+    list.sort((a, b) => a.start - b.start);
+    const reach: number[] = [];
+    list.forEach((s, i) => reach.push(Math.max(s.end, i ? reach[i - 1] : -Infinity)));
+    index.set(code, { starts: list.map((s) => s.start), reach });
+  }
+  return (code, at) => {
+    const x = index.get(code);
+    if (!x) return false;
+    let lo = 0;
+    let hi = x.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (x.starts[mid] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && x.reach[lo - 1] >= at;
+  };
 }
 
 function nextContentLine(lines: LineIndex, from: number): number | undefined {

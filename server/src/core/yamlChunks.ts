@@ -7,7 +7,7 @@
  * the pieces disagree with a whole-document parse (document markers, directives, a key
  * repeated across pieces, an alias to another piece) falls back to one full parse.
  */
-import { isMap, isScalar, parseDocument, Pair, visit, YAMLMap, type Document, type Node, type ParsedNode, type YAMLError, type YAMLWarning } from 'yaml';
+import { isMap, isScalar, parseDocument, Pair, visit, YAMLMap, YAMLParseError, type Document, type Node, type ParsedNode, type YAMLError, type YAMLWarning } from 'yaml';
 
 export interface ParsedYaml {
   contents: ParsedNode | null;
@@ -15,7 +15,9 @@ export interface ParsedYaml {
   warnings: YAMLWarning[];
 }
 
-const OPTIONS = { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: false } as const;
+// Duplicate keys are found by `parse` below: yaml's own check compares each key with every
+// key before it, which is quadratic in the size of a mapping.
+const OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: false } as const;
 
 /** Entries larger than this are split into their children. */
 const SPLIT_AT = 8192;
@@ -35,7 +37,7 @@ export class ChunkCache {
   piece(text: string, offset: number): Document.Parsed {
     let p = this.pieces.get(text);
     if (!p) {
-      p = { doc: parseDocument(text, OPTIONS), base: 0, generation: this.generation };
+      p = { doc: parse(text), base: 0, generation: this.generation };
       this.pieces.set(text, p);
     }
     if (p.base !== offset) {
@@ -65,8 +67,30 @@ export function parseYaml(text: string, cache?: ChunkCache): ParsedYaml {
 }
 
 function whole(text: string): ParsedYaml {
-  const doc = parseDocument(text, OPTIONS);
+  const doc = parse(text);
   return { contents: doc.contents, errors: doc.errors, warnings: doc.warnings };
+}
+
+/** `parseDocument` with yaml's duplicate-key rule (scalar keys of equal value) checked in linear time. */
+function parse(text: string): Document.Parsed {
+  const doc = parseDocument(text, OPTIONS);
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const v = pair.key.value;
+        // yaml compares with ===, under which NaN equals nothing.
+        if (Number.isNaN(v)) continue;
+        if (!seen.has(v)) seen.add(v);
+        else {
+          const at = (pair.key as Node).range?.[0] ?? 0;
+          doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        }
+      }
+    },
+  });
+  return doc;
 }
 
 interface Span {

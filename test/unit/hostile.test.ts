@@ -1,0 +1,151 @@
+/**
+ * The checker on hostile and broken files: it always returns, its findings lie inside the
+ * document with ranges a client can use, odd numbers are reported rather than rounded, and
+ * the editor features answer on the same inputs.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseDocument } from 'yaml';
+import { check } from '../../server/src/core/check';
+import { readText } from '../../server/src/cli/files';
+import { completionsAt } from '../../server/src/core/completion';
+import { MAX_EXACT } from '../../server/src/core/decimal';
+import { hoverAt } from '../../server/src/core/hover';
+import { inlayHints } from '../../server/src/core/inlayHints';
+import { foldingRanges, outline, selectionSpans, type OutlineNode } from '../../server/src/core/outline';
+import { ChunkCache } from '../../server/src/core/yamlChunks';
+import { EXAMPLE } from './helpers';
+import { ODD_NUMBERS, aliasBomb, assertSane, decodeUtf8, encodeUtf8, hostileCorpus, withCell } from './hostileInputs';
+
+describe('hostile files', () => {
+  for (const { name, text } of hostileCorpus()) {
+    it(`checks: ${name}`, () => {
+      const result = check(text);
+      assertSane(text, result, name);
+      // The same text through a document's chunk cache, twice (the second reuses pieces).
+      const cache = new ChunkCache();
+      check(EXAMPLE, {}, cache);
+      const first = check(text, {}, cache);
+      const second = check(text, {}, cache);
+      assertSane(text, second, `${name} (cached)`);
+      // Where YAML gives up on nesting depends on the stack left at the call: only then may they differ.
+      const exhausted = [result, first, second].some((r) => r.report.doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'));
+      if (!exhausted) {
+        assert.deepEqual(first.findings, result.findings, 'incremental parse agrees');
+        assert.deepEqual(second.findings, result.findings, 'cached pieces agree');
+      }
+    });
+  }
+
+  it('answers outline, folding, selection, hover, completion and hints on every one', () => {
+    for (const { name, text } of hostileCorpus()) {
+      const { report } = check(text);
+      const inside = (s: { start: number; end: number }, what: string) => assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `${name}: ${what} [${s.start}, ${s.end})`);
+      const walk = (n: OutlineNode): void => {
+        inside(n.span, 'outline');
+        inside(n.selection, 'outline selection');
+        n.children.forEach(walk);
+      };
+      outline(report).forEach(walk);
+      for (const f of foldingRanges(report)) assert.ok(f.startLine <= f.endLine && f.endLine < report.lines.lineCount, `${name}: fold ${f.startLine}-${f.endLine}`);
+      for (const h of inlayHints(report, { start: 0, end: text.length }, 'zh-CN')) inside({ start: h.offset, end: h.offset }, 'hint');
+      for (const at of new Set([0, 1, text.length >> 1, text.length - 1, text.length].filter((o) => o >= 0))) {
+        for (const s of selectionSpans(report, at)) inside(s, 'selection');
+        const hover = hoverAt(report, at, 'en');
+        if (hover) inside(hover.span, 'hover');
+        for (const c of completionsAt(report, at, 'zh-CN')) inside(c.range, 'completion');
+      }
+    }
+  });
+
+  it('reads invalid UTF-8 from a file the way it checks it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'govreport-hostile-'));
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encodeUtf8('机关: 吕梁'), 0xc3, 0x28, 0xa0, 0xa1, 0xf0, 0x28, 0x8c, 0x28, 0x0a, ...encodeUtf8('年度: 2024\n'), 0xed, 0xa0, 0x80, 0xff]);
+    const file = path.join(dir, 'bad.report.yaml');
+    writeFileSync(file, bytes);
+    const read = readText(file);
+    assert.ok(read.ok);
+    assert.equal(read.text, decodeUtf8(bytes));
+    assert.ok(read.text.startsWith('机关: 吕梁\ufffd('), 'bad sequences become U+FFFD and the BOM is gone');
+    assertSane(read.text, check(read.text), 'invalid UTF-8');
+  });
+});
+
+describe('numbers YAML reads oddly', () => {
+  for (const value of ODD_NUMBERS) {
+    it(`a cell written ${value} is reported, not taken as a number`, () => {
+      const { text, at } = withCell(value);
+      // On the cell's text (a tag YAML cannot apply is a syntax error there).
+      const found = check(text).findings.filter((f) => f.span.start < at + value.length && f.span.end > at);
+      assert.ok(
+        found.some((f) => ['cell-not-number', 'number-too-large', 'yaml-syntax'].includes(f.code)),
+        `findings at the cell: ${found.map((f) => f.code).join(', ') || 'none'}`,
+      );
+    });
+  }
+
+  it('integers beyond 2^53 are exact in the arithmetic and reported as beyond the exact range', () => {
+    const big = (MAX_EXACT + 2n).toString(); // 9007199254740993: a double would read …992
+    const near = (MAX_EXACT + 1n).toString();
+    assert.equal(Number(big), Number(near), 'the two are one double');
+    const text = EXAMPLE.replace('[67, 2, 0, 0, 0, 0, 69]', `[${big}, 0, 0, 0, 0, 0, ${near}]`);
+    const findings = check(text).findings;
+    const at = text.indexOf(big);
+    assert.ok(findings.some((f) => f.code === 'number-too-large' && f.span.start === at));
+    assert.ok(findings.some((f) => f.code === 'row-total'), 'the total differs by one and is caught');
+    const exact = check(EXAMPLE.replace('[67, 2, 0, 0, 0, 0, 69]', `[${big}, 0, 0, 0, 0, 0, ${big}]`)).findings;
+    assert.ok(!exact.some((f) => f.code === 'row-total' && f.span.start === at), 'equal totals are equal');
+  });
+
+  for (const year of ['0x7E8', '0o3750', '2.024e3', '2024.0', '2024.00000000000000001', '+2024']) {
+    it(`年度 written ${year} is reported, not read as 2024`, () => {
+      const text = EXAMPLE.replace('年度: 2024', `年度: ${year}`);
+      const r = check(text);
+      assert.equal(r.report.year, undefined);
+      assert.ok(r.findings.some((f) => f.code === 'invalid-value' && text.slice(f.span.start, f.span.end) === year));
+    });
+  }
+
+  it('年度 written 2024 is taken as it is', () => {
+    const r = check(EXAMPLE);
+    assert.equal(r.report.year, 2024);
+    assert.ok(!r.findings.some((f) => f.code === 'invalid-value' && f.span.start === EXAMPLE.indexOf('2024', EXAMPLE.indexOf('年度:'))));
+  });
+
+  it('a huge number in the text is compared exactly with the table', () => {
+    const stated = '共收到和办理政府信息公开申请 69 件';
+    assert.ok(EXAMPLE.includes(stated));
+    const text = EXAMPLE.replace(stated, '共收到和办理政府信息公开申请 9007199254740993 件').replace('[67, 2, 0, 0, 0, 0, 69]', '[9007199254740992, 0, 0, 0, 0, 0, 9007199254740992]');
+    const at = text.indexOf('9007199254740993');
+    const f = check(text).findings.find((x) => x.span.start === at);
+    assert.ok(f, 'the stated number differs from the table by one and is reported');
+  });
+});
+
+describe('aliases and duplicate keys', () => {
+  it('an alias bomb is never expanded', () => {
+    const text = EXAMPLE + '\n' + aliasBomb() + '附加: *a9\n';
+    const r = check(text);
+    assertSane(text, r, 'alias bomb');
+    assert.ok(r.findings.some((f) => f.code === 'unknown-key'));
+  });
+
+  it('finds the duplicate keys yaml finds, in one pass', () => {
+    const key = fc.constantFrom('a', 'b', '1', '1.0', '0x1', '.nan', '.NaN', 'null', '~', '"a"', "'b'", 'true', 'True', '"1"', '!!str 1', '&x a', '*x', '[a]', '{a: 1}', '', '0', '-0', '0.0');
+    const map = fc.array(key, { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(map, fc.boolean(), fc.boolean(), (keys, flow, nested) => {
+        const body = flow ? `{${keys.map((k, i) => `${k}: ${i}`).join(', ')}}` : keys.map((k, i) => `${k}: ${i}`).join('\n');
+        const text = nested ? `外层:\n  内层: ${flow ? body : '\n' + body.replace(/^/gm, '    ')}\n` : body + '\n';
+        const theirs = parseDocument(text, { uniqueKeys: true }).errors.filter((e) => e.code === 'DUPLICATE_KEY').length;
+        const ours = check(text).findings.filter((f) => f.code === 'duplicate-key' && /YAML/.test(f.message.en)).length;
+        assert.equal(ours, theirs, text);
+      }),
+      { seed: 20261127, numRuns: 400 },
+    );
+  });
+});

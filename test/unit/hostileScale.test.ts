@@ -1,0 +1,94 @@
+/**
+ * The checker's work grows at most linearly with the input. For each shape that has made
+ * parsers or checkers quadratic, the CPU time of a check at size n and at 4n is compared:
+ * linear work takes about 4 times as long, quadratic about 16. The bound is generous (8),
+ * each time is the best of a few runs, and a shape gets three tries before it fails, so a
+ * busy machine does not fail the test while a quadratic path does every time.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { check } from '../../server/src/core/check';
+import { EXAMPLE } from './helpers';
+import { aliasBomb, assertSane } from './hostileInputs';
+
+const FUZZ = Number(process.env.GOVREPORT_FUZZ) > 1;
+const FACTOR = 4;
+const BOUND = 8;
+
+function cpuMs(f: () => void): number {
+  const start = process.cpuUsage();
+  f();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+const best = (text: string, runs: number) => Math.min(...Array.from({ length: runs }, () => cpuMs(() => check(text))));
+
+/** The ratio of the times at n and FACTOR·n, measured until it is within the bound (three tries). */
+function growth(make: (n: number) => string, n: number): { ratio: number; times: number[] } {
+  const base = make(0).length;
+  const small = make(n);
+  const large = make(n * FACTOR);
+  assert.ok(large.length - base >= (small.length - base) * (FACTOR - 0.5), 'the larger input adds about FACTOR times as much');
+  check(small); // warm up
+  let ratio = Infinity;
+  let times: number[] = [];
+  for (let attempt = 0; attempt < 3 && ratio >= BOUND; attempt++) {
+    times = [best(small, 3), best(large, 2)];
+    // Below a millisecond the clock says nothing: count it as a millisecond.
+    ratio = times[1] / Math.max(1, times[0]);
+  }
+  return { ratio, times };
+}
+
+const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
+const inSection = (body: string) => `${EXAMPLE}\n其他需要报告的事项:\n${body}\n`;
+const OVERVIEW = /  概述: >-\n.*\n/;
+/** The text of 总体情况 > 概述, which the narrative checks read. */
+const inNarrative = (text: string) => EXAMPLE.replace(OVERVIEW, () => `  概述: |-\n${text}\n`);
+const inTable = (rows: string) => EXAMPLE.replace('  规章:           [0, 0, 0]\n', `  规章:           [0, 0, 0]\n${rows}\n`);
+
+/** Shapes, each with a size that takes some tens of milliseconds. */
+const SHAPES: { name: string; n: number; make: (n: number) => string }[] = [
+  { name: 'keys in one mapping', n: 3000, make: (n) => inSection(lines(n, (i) => `  k${i}: ${i}`)) },
+  { name: 'keys in one flow mapping', n: 2000, make: (n) => EXAMPLE.replace('[67, 2, 0, 0, 0, 0, 69]', `{${lines(n, (i) => `k${i}: ${i},`)}}`) },
+  { name: 'one key repeated', n: 2000, make: (n) => inSection(lines(n, (i) => `  k: ${i}`)) },
+  { name: 'top-level keys repeated', n: 1000, make: (n) => `${EXAMPLE}\n${lines(n, (i) => `机关: x${i}`)}` },
+  { name: 'rows of a table', n: 1000, make: (n) => inTable(lines(n, (i) => `  行${i}: [${i}, 1, 2]`)) },
+  { name: 'long unknown keys', n: 500, make: (n) => `${EXAMPLE}\n${lines(n, (i) => `${'收'.repeat(150)}${i}: 1`)}` },
+  { name: 'suppressions and findings', n: 1000, make: (n) => `${EXAMPLE}\n${lines(n, (i) => `# govreport-disable-next-line duplicate-key\nzz${i}: 1`)}` },
+  { name: 'suppression comments in a row', n: 3000, make: (n) => `${EXAMPLE}\n${lines(n, () => '# govreport-disable-next-line unknown-key')}\nzz: 1` },
+  { name: 'flow nesting', n: 500, make: (n) => `${EXAMPLE}\n附加: ${'['.repeat(n)}${']'.repeat(n)}` },
+  { name: 'block sequence nesting', n: 500, make: (n) => `${EXAMPLE}\n附加:\n${'- '.repeat(n)}1` },
+  { name: 'alias levels', n: 200, make: (n) => `${EXAMPLE}\n${aliasBomb(n)}附加: *a${n - 1}\n` },
+  { name: 'long digits in a cell', n: 20000, make: (n) => EXAMPLE.replace('[67, 2', `[${'9'.repeat(n)}, 2`) },
+  { name: 'a long sentence of figures', n: 800, make: (n) => inNarrative(`    收到申请 ${lines(n, (i) => `${i} 件办结 ${i} 件`).replace(/\n/g, ' ')}`) },
+  { name: 'a long sentence of words', n: 2000, make: (n) => inNarrative(`    ${'收到申请 1 件办结 2 件来信'.repeat(n)}`) },
+  { name: 'a long paragraph', n: 300, make: (n) => inNarrative(`    ${'本年度收到政府信息公开申请 69 件，办结 61 件，办结率 88.4%。'.repeat(n)}`) },
+  { name: 'many short lines', n: 3000, make: (n) => inNarrative(lines(n, (i) => `    第${i}行，收到 ${i} 件，其中自然人 ${i} 件。`)) },
+  { name: 'the example repeated', n: 10, make: (n) => lines(n, (i) => EXAMPLE.replace(/^([^\s#])/gm, `$1${i}`)) },
+];
+
+describe('work grows linearly with the input', () => {
+  for (const shape of SHAPES) {
+    it(shape.name, () => {
+      const n = FUZZ ? shape.n * 4 : shape.n;
+      const { ratio, times } = growth(shape.make, n);
+      assert.ok(ratio < BOUND, `${shape.name}: ${times[0].toFixed(1)} ms at n, ${times[1].toFixed(1)} ms at ${FACTOR}n: ×${ratio.toFixed(1)}`);
+    });
+  }
+
+  it('checks a 10 MB file', () => {
+    const sentence = '本年度收到政府信息公开申请 69 件，其中自然人 67 件，办结率 88.4%。';
+    const paragraph = `    ${sentence.repeat(40)}\n\n`;
+    const text = inSection(`  概况: |-\n${paragraph.repeat(Math.ceil(10_000_000 / paragraph.length))}`);
+    assert.ok(text.length >= 10_000_000);
+    assertSane(text, check(text), '10 MB');
+  });
+
+  it('checks 10 MB of report entries', { skip: FUZZ ? false : 'with npm run fuzz' }, () => {
+    let text = '';
+    for (let i = 0; text.length < 10_000_000; i++) text += EXAMPLE.replace(/^([^\s#])/gm, `$1${i}`);
+    assertSane(text, check(text), '10 MB of entries');
+  });
+});

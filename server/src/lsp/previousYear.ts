@@ -27,6 +27,23 @@ interface Parsed {
   report: Report;
 }
 
+interface FileEntry {
+  file: string;
+  uri: string;
+  /** Modification time and size when the folders were last walked. */
+  stamp: string;
+}
+
+interface Header {
+  stamp: string;
+  organ?: string;
+  year?: number;
+}
+
+/** 机关 and 年度 read from the top-level lines, so that a large workspace is not parsed whole. */
+const ORGAN_LINE = /^(?:机关|机关名称|单位|单位名称)[ \t]*[:：][ \t]*(.*)$/m;
+const YEAR_LINE = /^(?:年度|报告年度)[ \t]*[:：][ \t]*["']?(\d{4})/m;
+
 const REPORT_FILE = /\.report\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
 /** Bounds on the walk of a workspace folder: a huge folder must not stall the server. */
@@ -37,9 +54,10 @@ const WALK_TTL_MS = 2000;
 
 export class PreviousYearFinder {
   private folders: string[] = [];
-  private files: string[] = [];
+  private files: FileEntry[] = [];
   private walkedAt = -Infinity;
   private readonly parsed = new Map<string, Parsed>();
+  private readonly headers = new Map<string, Header>();
   /** Which previous report each document was last checked with. */
   private readonly usedBy = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -62,18 +80,31 @@ export class PreviousYearFinder {
   }
 
   find(uri: string, report: Report): FoundPrevious | undefined {
-    const year = report.year;
-    if (year === undefined || !report.organ) {
-      this.usedBy.delete(uri);
-      return undefined;
-    }
-    const found = this.candidates(uri).find((c) => c.report.year === year - 1 && sameOrgan(c.report.organ, report.organ));
+    const found = report.year !== undefined && report.organ ? this.lookUp(uri, report.organ, report.year - 1) : undefined;
     if (!found) {
       this.usedBy.delete(uri);
       return undefined;
     }
     this.usedBy.set(uri, found.uri);
     return { previous: { report: found.report, uri: found.uri }, key: `${found.uri}@${found.stamp}` };
+  }
+
+  /** The report of `organ` on `year`: an open document first, else a file of the workspace. */
+  private lookUp(self: string, organ: string, year: number): { uri: string; stamp: string; report: Report } | undefined {
+    const open = new Set(this.documents.keys());
+    for (const uri of open) {
+      if (uri === self) continue;
+      const p = this.openReport(uri);
+      if (p && p.report.year === year && sameOrgan(p.report.organ, organ)) return { uri, ...p };
+    }
+    for (const entry of this.workspaceFiles()) {
+      if (entry.uri === self || open.has(entry.uri)) continue;
+      const h = this.header(entry);
+      if (h.year !== year || !sameOrgan(h.organ, organ)) continue;
+      const p = this.fileReport(entry);
+      if (p && p.report.year === year && sameOrgan(p.report.organ, organ)) return { uri: entry.uri, ...p };
+    }
+    return undefined;
   }
 
   /** Open documents whose check may depend on `uri`: they use it, or it is of their organ and the year before. */
@@ -106,6 +137,8 @@ export class PreviousYearFinder {
     this.documents.onDidClose((e) => {
       this.parsed.delete(e.document.uri);
       this.usedBy.delete(e.document.uri);
+      // It may have been saved: its file is read again.
+      this.invalidate();
       // Its file (if any) stands for it now.
       for (const dep of this.documents.keys().filter((d) => this.usedBy.get(d) === e.document.uri)) validate(dep);
     });
@@ -119,24 +152,10 @@ export class PreviousYearFinder {
   /** Asks the client to tell of report files created, changed or deleted (when it can). */
   watchFiles(connection: Connection): void {
     if (!this.watch) return;
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{report.yaml,report.yml}' }] }).catch(() => undefined);
-  }
-
-  private candidates(self: string): { uri: string; stamp: string; report: Report }[] {
-    const out: { uri: string; stamp: string; report: Report }[] = [];
-    const open = new Set(this.documents.keys());
-    for (const uri of open) {
-      if (uri === self) continue;
-      const p = this.openReport(uri);
-      if (p) out.push({ uri, ...p });
-    }
-    for (const file of this.workspaceFiles()) {
-      const uri = pathToFileURL(file).toString();
-      if (uri === self || open.has(uri)) continue;
-      const p = this.fileReport(file, uri);
-      if (p) out.push({ uri, ...p });
-    }
-    return out;
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{report.yaml,report.yml}' }] }).catch(() => {
+      // Not watched after all: walk again now and then.
+      this.watch = false;
+    });
   }
 
   private openReport(uri: string): Parsed | undefined {
@@ -150,30 +169,51 @@ export class PreviousYearFinder {
     return p;
   }
 
-  private fileReport(file: string, uri: string): Parsed | undefined {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(file);
-    } catch {
-      this.parsed.delete(uri);
-      return undefined;
+  private header(entry: FileEntry): Header {
+    const cached = this.headers.get(entry.uri);
+    if (cached?.stamp === entry.stamp) return cached;
+    const h: Header = { stamp: entry.stamp };
+    const text = this.readFile(entry.file);
+    if (text !== undefined) {
+      const organ = ORGAN_LINE.exec(text)?.[1].replace(/\s+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+      const year = YEAR_LINE.exec(text)?.[1];
+      if (organ && year) Object.assign(h, { organ, year: +year });
+      else {
+        // Keys written otherwise (quoted, numbered): read the file properly.
+        const r = parseReport(text);
+        Object.assign(h, { organ: r.organ, year: r.year });
+      }
     }
-    const stamp = `${stat.mtimeMs}:${stat.size}`;
-    const cached = this.parsed.get(uri);
-    if (cached?.stamp === stamp) return cached;
+    this.headers.set(entry.uri, h);
+    return h;
+  }
+
+  private fileReport(entry: FileEntry): Parsed | undefined {
+    const cached = this.parsed.get(entry.uri);
+    if (cached?.stamp === entry.stamp) return cached;
+    const text = this.readFile(entry.file);
+    if (text === undefined) return undefined;
+    const p = { stamp: entry.stamp, report: parseReport(text) };
+    this.parsed.set(entry.uri, p);
+    return p;
+  }
+
+  private readFile(file: string): string | undefined {
     try {
-      const p = { stamp, report: parseReport(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) };
-      this.parsed.set(uri, p);
-      return p;
+      return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     } catch {
       return undefined;
     }
   }
 
-  private workspaceFiles(): string[] {
+  /**
+   * The report files of the workspace folders. With a file watcher they are walked again
+   * only when it tells of a change; without one, at most every WALK_TTL_MS.
+   */
+  private workspaceFiles(): FileEntry[] {
     const now = performance.now();
-    if (now - this.walkedAt < WALK_TTL_MS) return this.files;
-    const files: string[] = [];
+    if (this.walkedAt !== -Infinity && (this.watch || now - this.walkedAt < WALK_TTL_MS)) return this.files;
+    const files: FileEntry[] = [];
     let seen = 0;
     const walk = (dir: string, depth: number): void => {
       let entries: fs.Dirent[];
@@ -188,11 +228,18 @@ export class PreviousYearFinder {
         const full = path.join(dir, e.name);
         if (e.isDirectory()) {
           if (depth < MAX_DEPTH && !SKIP_DIRS.has(e.name)) walk(full, depth + 1);
-        } else if (e.isFile() && REPORT_FILE.test(e.name)) files.push(full);
+        } else if (e.isFile() && REPORT_FILE.test(e.name)) {
+          try {
+            const stat = fs.statSync(full);
+            files.push({ file: full, uri: pathToFileURL(full).toString(), stamp: `${stat.mtimeMs}:${stat.size}` });
+          } catch {
+            // Gone since it was listed.
+          }
+        }
       }
     };
     for (const folder of this.folders) walk(folder, 0);
-    this.files = files.sort();
+    this.files = files.sort((a, b) => a.file.localeCompare(b.file));
     this.walkedAt = now;
     return this.files;
   }

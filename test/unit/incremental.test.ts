@@ -1,11 +1,21 @@
-/** The incremental path: after edits anywhere, findings equal those of a full re-check. */
+/**
+ * The incremental path: after edits anywhere, findings equal those of a full re-check that
+ * re-parses everything and reads every text afresh (no remembered readings of paragraphs).
+ */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { check } from '../../server/src/core/check';
 import type { Finding } from '../../server/src/core/findings';
+import { forgetTexts } from '../../server/src/core/narrative/memo';
 import { ChunkCache, parseYaml } from '../../server/src/core/yamlChunks';
-import { EXAMPLE, longReport } from './helpers';
+import { EXAMPLE, findingsOf, longReport, variant } from './helpers';
+
+/** A check that reuses nothing from before. */
+function fresh(text: string): Finding[] {
+  forgetTexts();
+  return check(text).findings;
+}
 
 const strip = (fs: Finding[]) => fs.map((f) => ({ code: f.code, span: f.span, message: f.message, severity: f.severity, fixes: f.fixes?.map((x) => x.edits) }));
 
@@ -18,7 +28,7 @@ function run(base: string, edits: { at: number; remove: number; insert: string }
   for (const e of edits) {
     const at = Math.floor(e.at * text.length);
     text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
-    assert.deepEqual(strip(check(text, {}, cache).findings), strip(check(text).findings), `after an edit at ${at}`);
+    assert.deepEqual(strip(check(text, {}, cache).findings), strip(fresh(text)), `after an edit at ${at}`);
   }
 }
 
@@ -46,6 +56,25 @@ describe('incremental re-checking', () => {
 
   it('falls back to one full parse for document markers', () => {
     const text = '---\n' + EXAMPLE;
-    assert.deepEqual(strip(check(text, {}, new ChunkCache()).findings), strip(check(text).findings));
+    assert.deepEqual(strip(check(text, {}, new ChunkCache()).findings), strip(fresh(text)));
+  });
+
+  it('gives each of two paragraphs of the same text its own findings', () => {
+    // Both paragraphs share one reading of the text (its numbers are the same objects).
+    const stale = '2023 年，市政府办公室共收到政府信息公开申请 69 件，其中自然人 67 件。';
+    const text = variant(/ {2}依申请公开: >-\n.*\n/, `  依申请公开: >-\n    ${stale}\n  其他说明: >-\n    ${stale}\n`);
+    const years = findingsOf(text, 'narrative-year');
+    assert.equal(years.length, 2);
+    assert.notEqual(years[0].span.start, years[1].span.start);
+    assert.deepEqual(strip(check(text).findings), strip(fresh(text)));
+  });
+
+  it('equals a fresh check after editing one of many paragraphs of the same text', () => {
+    const long = longReport(60_000);
+    const cache = new ChunkCache();
+    check(long, {}, cache);
+    const at = long.indexOf('办结率 85.7%', long.length >> 1);
+    const text = long.slice(0, at) + '办结率 83.3%' + long.slice(at + 9);
+    assert.deepEqual(strip(check(text, {}, cache).findings), strip(fresh(text)));
   });
 });

@@ -3,11 +3,15 @@
  * a document after a keystroke reads only the paragraph that changed. Most recently used
  * texts are kept up to a total length, across documents.
  */
+const memos: TextMemo<unknown>[] = [];
+
 export class TextMemo<T> {
   private readonly map = new Map<string, T>();
   private chars = 0;
 
-  constructor(private readonly maxChars: number) {}
+  constructor(private readonly maxChars: number) {
+    memos.push(this);
+  }
 
   get(text: string, compute: (text: string) => T): T {
     const hit = this.map.get(text);
@@ -31,6 +35,16 @@ export class TextMemo<T> {
   get size(): number {
     return this.map.size;
   }
+
+  clear(): void {
+    this.map.clear();
+    this.chars = 0;
+  }
+}
+
+/** Forgets every text read so far (for tests: a check that reads everything afresh). */
+export function forgetTexts(): void {
+  for (const m of memos) m.clear();
 }
 
 /** A value derived from a shared reading, computed once per reading. */

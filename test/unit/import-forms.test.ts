@@ -51,6 +51,8 @@ describe('import: HTML', () => {
       assert.doesNotThrow(() => readHtml(src), src);
     }
     assert.equal(parseMarkup('<w:p><w:t>x</w:t></w:p>', true).children.length, 1);
+    // Tens of thousands of unclosed elements: no exhausted call stack.
+    assert.doesNotThrow(() => readHtml(`<body>${'<div><span>字'.repeat(50000)}`));
   });
 });
 

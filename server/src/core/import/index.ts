@@ -161,10 +161,12 @@ function importSource(source: Source, options: ImportOptions): ImportResult {
   };
   const preface = place(outline.preface, undefined);
   for (const s of outline.sections) {
-    if (s.decl.kind === 'table') place(s.blocks, s.decl).length;
-    else narrative.set(s.decl, place(s.blocks, undefined));
+    if (s.decl.kind === 'table') {
+      // Everything under a table's heading is read as that table (or one it clearly is).
+      stream(s.decl);
+      place(s.blocks, s.decl);
+    } else narrative.set(s.decl, place(s.blocks, undefined));
   }
-  for (const s of outline.sections) if (s.decl.kind === 'table') stream(s.decl);
 
   const tables = new Map<TableSectionDecl, TableOut>();
   for (const t of TABLES) {
@@ -194,7 +196,7 @@ function importSource(source: Source, options: ImportOptions): ImportResult {
       notices.add(`未找到第${decl.number.replace('、', '')}部分“${decl.title}”的标题，检查时将报告缺少该部分`, `no heading of section ${decl.number.replace('、', '')} "${decl.title}" was found; the checker reports it as missing`);
       continue;
     }
-    sections.push(narrativeSection(decl, paragraphs(narrativeLines(blocks)).map((p) => p), decl.subsections.some((s) => s.expected)));
+    sections.push(narrativeSection(decl, paragraphs(narrativeLines(blocks)), decl.subsections.some((s) => s.expected)));
   }
 
   const header = outline.title.length ? [outline.title.join(' ')] : [];

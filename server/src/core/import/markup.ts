@@ -113,6 +113,7 @@ function tokenize(src: string, xml: boolean): Token[] {
   return out;
 }
 
+const MAX_DEPTH = 256;
 const VOID = new Set(['br', 'img', 'hr', 'input', 'meta', 'link', 'col', 'area', 'base', 'wbr', 'source', 'embed', 'param', 'track', 'keygen']);
 const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'div', 'dl', 'fieldset', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'center']);
 const TABLE_SCOPE = new Set(['table', 'td', 'th', 'caption']);
@@ -155,7 +156,9 @@ export function parseMarkup(src: string, xml = false): Element {
       }
       const el: Element = { name: t.name, attrs: t.attrs, children: [] };
       top().children.push(el);
-      if (!t.selfClosing && !(!xml && VOID.has(t.name))) stack.push(el);
+      // Nesting is capped (as browsers cap it): deeper elements become siblings, so that
+      // walking the tree never exhausts the call stack.
+      if (!t.selfClosing && !(!xml && VOID.has(t.name)) && stack.length < MAX_DEPTH) stack.push(el);
       continue;
     }
     if (!xml && t.name === 'br') {

@@ -36,7 +36,7 @@ export interface Paragraph {
  */
 export function paragraphs(lines: Line[]): Paragraph[] {
   const kept = lines.filter((l) => l.text.trim() && !isPageNumber(l.text, true));
-  const width = Math.max(0, ...kept.filter((l) => !l.gap).map((l) => l.text.length));
+  const width = kept.reduce((w, l) => (l.gap ? w : Math.max(w, l.text.length)), 0);
   const out: (Paragraph & { lastLine: string })[] = [];
   for (const l of kept) {
     const text = l.text.trim();

@@ -46,10 +46,14 @@ export function isChrome(text: string): boolean {
   return CHROME.test(text);
 }
 
+const HEADING_WORDS = /情况|情形|总体|概述|概况|主动|申请|复议|诉讼|问题|改进|整改|措施|事项/u;
+const SECTION_NAMES = new Map<SectionDecl, string[]>(FORMAT_2021.sections.map((d) => [d, [d.title, d.key, ...(d.aliases ?? [])].map(labelForm)]));
+
 /** The section a line heads, and any text after the heading on the same line. */
 export function sectionHeading(l: Line): { decl: SectionDecl; rest: string } | undefined {
   const text = l.text.trim();
-  if (text.length > 80) return undefined;
+  // Every title and alias (and anything within two edits of one) has one of these words.
+  if (text.length > 80 || !HEADING_WORDS.test(text)) return undefined;
   const m = SECTION_NUMBER.exec(text);
   const numeral = m ? (m[1] ? chineseNumber(m[1]) : m[2] ? chineseNumber(m[2]) : +m[3]) : undefined;
   const body = text.slice(m?.[0].length ?? 0).trim();
@@ -60,8 +64,7 @@ export function sectionHeading(l: Line): { decl: SectionDecl; rest: string } | u
   if (!m && rest) return undefined;
   const form = labelForm(title);
   const sections = FORMAT_2021.sections;
-  for (const decl of sections) {
-    const names = [decl.title, decl.key, ...(decl.aliases ?? [])].map(labelForm);
+  for (const [decl, names] of SECTION_NAMES) {
     const close = names.some((n) => {
       const cost = matchCost(form, n);
       return cost !== undefined && cost <= 2;

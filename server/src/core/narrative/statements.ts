@@ -7,7 +7,8 @@ import { eq, formatDec } from '../decimal';
 import { txt, type Finding, type Fix } from '../findings';
 import type { Report } from '../model';
 import { finding } from '../rules/finding';
-import { docSpan, replaceNumberFix, written, type BlockView } from './blocks';
+import { docSpan, replaceNumberFix, written, type BlockView, type TextReading } from './blocks';
+import { derived } from './memo';
 import { breakdown, column, relatedCells, type Figure } from './figures';
 import type { NumberToken } from './numbers';
 import { JURISDICTION, OTHER_SCOPE, SPECS, isCountUnit, wholeRequests, type StatementSpec } from './patterns';
@@ -40,63 +41,103 @@ const LEAD_REACH = 48;
 /** Words that put a figure in an earlier period or make it a comparison. */
 const COMPARISON = /上一?年(?!度?(?:结转|转来|结余|未办结))|去年|同期|同比|较|相比|比上/;
 
+/**
+ * A number that may state a figure, as far as the text alone tells: what the rest of the
+ * reading needs from the report (its tables, year and organ type) comes after.
+ */
+interface Candidate {
+  token: NumberToken;
+  si: number;
+  sentence: Range;
+  /** The statement its label names, if any (before the sentence's topic is checked). */
+  spec?: StatementSpec;
+  /** The sentence and paragraph are of the spec's topic. */
+  topical: boolean;
+  lead: string;
+  /** The clause comes after a 其中 of the sentence. */
+  afterQizhong: boolean;
+  /** "N 件…中": the figures after it may be of a subset of N. */
+  opensSubset: boolean;
+  /** The last year written in the sentence before it. */
+  yearToken?: NumberToken;
+}
+
+/** Per text: computed once, whatever the tables say. */
+const candidatesOf = derived(readCandidates);
+
+function readCandidates(view: TextReading): Candidate[] {
+  const out: Candidate[] = [];
+  const paragraphTexts = new Map<Range, string>();
+  view.sentences.forEach((sentence, si) => {
+    const raw = view.norm.slice(sentence.start, sentence.end);
+    const sentenceText = raw.replace(REASON_PHRASES, '');
+    const qizhong = sentence.start + raw.indexOf('其中');
+    // The last year written so far in the sentence (2023 年…), read in the same pass.
+    let yearToken: NumberToken | undefined;
+    for (const token of view.inSentence[si]) {
+      if (isYear(view, token)) yearToken = token;
+      if (token.approx || token.percent || !isCountUnit(token.unit)) continue;
+      const cs = clauseStart(view.norm, token.start, sentence.start);
+      // Labels are short: only the words right before the number can name it.
+      const lead = view.norm.slice(Math.max(cs, token.start - LEAD_REACH), token.start).replace(/\s+/g, '');
+      const after = view.norm.slice(token.after, clauseEnd(view.norm, token.after, sentence.end)).replace(/\s+/g, '');
+      const spec = SPECS.find((s) => s.label.test(lead) && (!s.after || s.after.test(after)));
+      const opensSubset = after.endsWith('中');
+      if (!spec && !opensSubset) continue;
+      let topical = !!spec && !(spec.needs && !spec.needs.test(sentenceText)) && !(spec.avoid && spec.avoid.test(sentenceText));
+      if (spec && topical && spec.paragraphNeeds) {
+        const paragraph = view.paragraphOf[si];
+        let text = paragraphTexts.get(paragraph);
+        if (text === undefined) paragraphTexts.set(paragraph, (text = view.norm.slice(paragraph.start, paragraph.end)));
+        topical = spec.paragraphNeeds.test(text);
+      }
+      out.push({ token, si, sentence, spec, topical, lead, afterQizhong: qizhong >= sentence.start && qizhong < cs, opensSubset, yearToken });
+    }
+  });
+  return out;
+}
+
 export function readStatements(report: Report, views: BlockView[]): Statement[] {
   const out: Statement[] = [];
   for (const view of views) {
-    const paragraphTexts = new Map<Range, string>();
-    view.sentences.forEach((sentence, si) => {
-      const raw = view.norm.slice(sentence.start, sentence.end);
-      const sentenceText = raw.replace(REASON_PHRASES, '');
-      const qizhong = sentence.start + raw.indexOf('其中');
-      let parent: Statement | undefined;
-      // "上年度结转的 6 件申请中，予以公开 4 件": what follows is of those 6, not of the table's whole.
-      let subset = false;
-      // The last year written so far in the sentence (2023 年…), read in the same pass.
-      let yearToken: NumberToken | undefined;
-      for (const token of view.inSentence[si]) {
-        if (isYear(view, token)) yearToken = token;
-        if (token.approx || token.percent || !isCountUnit(token.unit)) continue;
-        const cs = clauseStart(view.norm, token.start, sentence.start);
-        // Labels are short: only the words right before the number can name it.
-        const lead = view.norm.slice(Math.max(cs, token.start - LEAD_REACH), token.start).replace(/\s+/g, '');
-        const after = view.norm.slice(token.after, clauseEnd(view.norm, token.after, sentence.end)).replace(/\s+/g, '');
-        const spec = SPECS.find((s) => s.label.test(lead) && (!s.after || s.after.test(after)));
-        const inSubset = subset;
-        if (after.endsWith('中')) subset = !wholeRequests(report).some((f) => eq(f.value, token.value));
-        if (inSubset && !spec?.id.startsWith('received')) continue;
-        if (!spec) continue;
-        if (spec.needs && !spec.needs.test(sentenceText)) continue;
-        if (spec.avoid && spec.avoid.test(sentenceText)) continue;
-        if (spec.paragraphNeeds) {
-          const paragraph = view.paragraphOf[si];
-          let text = paragraphTexts.get(paragraph);
-          if (text === undefined) paragraphTexts.set(paragraph, (text = view.norm.slice(paragraph.start, paragraph.end)));
-          if (!spec.paragraphNeeds.test(text)) continue;
-        }
-        if (otherScope(report, spec, lead, qizhong >= sentence.start && qizhong < cs)) continue;
-        const st: Statement = { spec, view, token, sentence, si, lead, figures: [], matched: [] };
-        const year = otherYear(report, spec, lead, yearToken);
-        if (year === 'earlier') st.otherYear = year;
-        else if (year) {
-          st.otherYear = Number(year.value.units);
-          st.yearToken = year;
-        }
-        if (spec.childCols) {
-          if (!parent) continue;
-          st.parent = parent;
-          if (parent.otherYear !== undefined) st.otherYear = parent.otherYear;
-          // A part may be of either reading of its parent (一, or 一 + 二), once the parent holds.
-          const p = parent;
-          const base = p.matched.length ? [...p.matched, ...p.figures.filter((f) => !p.matched.includes(f))] : [];
-          st.figures = base.map((f) => column(report, f, spec.childCols!)).filter((f): f is Figure => f !== undefined);
-        } else {
-          st.figures = (spec.figures?.(report, lead) ?? []).filter((f): f is Figure => f !== undefined);
-          parent = st;
-        }
-        st.matched = st.figures.filter((f) => eq(f.value, token.value));
-        out.push(st);
+    let si = -1;
+    let parent: Statement | undefined;
+    // "上年度结转的 6 件申请中，予以公开 4 件": what follows is of those 6, not of the table's whole.
+    let subset = false;
+    for (const c of candidatesOf(view.reading)) {
+      if (c.si !== si) {
+        si = c.si;
+        parent = undefined;
+        subset = false;
       }
-    });
+      const { token, spec, lead } = c;
+      const inSubset = subset;
+      if (c.opensSubset) subset = !wholeRequests(report).some((f) => eq(f.value, token.value));
+      if (inSubset && !spec?.id.startsWith('received')) continue;
+      if (!spec || !c.topical) continue;
+      if (otherScope(report, spec, lead, c.afterQizhong)) continue;
+      const st: Statement = { spec, view, token, sentence: c.sentence, si, lead, figures: [], matched: [] };
+      const year = otherYear(report, spec, lead, c.yearToken);
+      if (year === 'earlier') st.otherYear = year;
+      else if (year) {
+        st.otherYear = Number(year.value.units);
+        st.yearToken = year;
+      }
+      if (spec.childCols) {
+        if (!parent) continue;
+        st.parent = parent;
+        if (parent.otherYear !== undefined) st.otherYear = parent.otherYear;
+        // A part may be of either reading of its parent (一, or 一 + 二), once the parent holds.
+        const p = parent;
+        const base = p.matched.length ? [...p.matched, ...p.figures.filter((f) => !p.matched.includes(f))] : [];
+        st.figures = base.map((f) => column(report, f, spec.childCols!)).filter((f): f is Figure => f !== undefined);
+      } else {
+        st.figures = (spec.figures?.(report, lead) ?? []).filter((f): f is Figure => f !== undefined);
+        parent = st;
+      }
+      st.matched = st.figures.filter((f) => eq(f.value, token.value));
+      out.push(st);
+    }
   }
   return out;
 }
@@ -111,7 +152,7 @@ function otherScope(report: Report, spec: StatementSpec, lead: string, afterQizh
 }
 
 /** A year that puts a sentence in it: 2023 年, but not a date (2024 年 1 月) or a span (2019 年以来). */
-function isYear(view: BlockView, t: NumberToken): boolean {
+function isYear(view: TextReading, t: NumberToken): boolean {
   if (t.unit !== '年' || t.value.scale) return false;
   const n = Number(t.value.units);
   if (n < 1990 || n > 2100) return false;

@@ -5,7 +5,7 @@ import { decodeBytes } from '../../server/src/core/import/decode';
 import { detectForm } from '../../server/src/core/import/detect';
 import { readHtml } from '../../server/src/core/import/html';
 import { decodeEntities, parseMarkup } from '../../server/src/core/import/markup';
-import { cleanText, isPageNumber } from '../../server/src/core/import/normalize';
+import { chinesePunctuation, cleanText, isPageNumber } from '../../server/src/core/import/normalize';
 import { readTextForm, splitPipeRow } from '../../server/src/core/import/text';
 
 const show = (s: Source): string[] => s.blocks.map((b: Block) => (b.kind === 'line' ? `${b.heading ? '#' : ''}${b.text}` : `T:${b.rows.map((r) => r.join('|')).join(' / ')}`));
@@ -92,6 +92,11 @@ describe('import: characters, encodings and forms', () => {
     assert.equal(cleanText('⼀、本年新收（１２件），共計'), '一、本年新收（12件），共計');
     assert.equal(cleanText('政\u200b府\u00a0信息\ufeff'), '政府 信息');
     assert.equal(cleanText('⒈属于国家秘密'), '1.属于国家秘密');
+  });
+
+  it('writes half-width marks typed into Chinese sentences as full-width, not those of numbers', () => {
+    assert.equal(chinesePunctuation('共收到 69 件,其中自然人 67 件;办结率 85.7%,其余(以下简称《条例》)'), '共收到 69 件，其中自然人 67 件；办结率 85.7%，其余（以下简称《条例》）');
+    assert.equal(chinesePunctuation('发布1,286条, a, b (c)'), '发布1,286条, a, b (c)');
   });
 
   it('recognises page numbers', () => {

@@ -80,6 +80,12 @@ describe('import: the published text of the example report', () => {
     assert.deepEqual(imported.notices, []);
   });
 
+  it('gives the narrative of the example, paragraph for paragraph', () => {
+    const key = (t: Report['texts'][number]) => `${t.section?.key ?? '前言'}/${t.subKey ?? ''}`;
+    const texts = (r: Report) => [r.preface!, ...r.texts].map((t) => [key(t), t.text]);
+    assert.deepEqual(texts(parseReport(imported.yaml)), texts(parseReport(example)));
+  });
+
   it('writes tables like the example: column comments and aligned flow sequences', () => {
     assert.match(imported.yaml, /\n {2}# {15}\[本年制发件数, 本年废止件数, 现行有效件数\]\n {2}规章: {11}\[0, 0, 0\]\n {2}行政规范性文件: \[11, 2, 81\]\n/);
     assert.match(imported.yaml, /\n {2}# {19}\[结果维持, 结果纠正, 其他结果, 尚未审结, 总计\]\n {2}行政复议: {11}\[0, 0, 0, 0, 0\]\n/);

@@ -5,7 +5,7 @@
 import type { SubsectionDecl, TextSectionDecl } from '../format';
 import type { Block, Line } from './blocks';
 import { labelForm, matchCost, numberingOf } from './labelMatch';
-import { TERMINAL, isPageNumber, joinFragments } from './normalize';
+import { TERMINAL, chinesePunctuation, isPageNumber, joinFragments } from './normalize';
 
 /** A line that starts a paragraph of its own whatever comes before it. */
 const STARTS_PARAGRAPH = /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[、.．](?!\d)|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|附件|特此报告|[①-⑳])/u;
@@ -53,7 +53,7 @@ export function paragraphs(lines: Line[]): Paragraph[] {
       prev.lastLine = text;
     } else out.push({ text, heading: l.heading, listItem: !!l.listItem, lastLine: text });
   }
-  return out.map(({ text, heading, listItem }) => ({ text, heading, listItem }));
+  return out.map(({ text, heading, listItem }) => ({ text: chinesePunctuation(text), heading, listItem }));
 }
 
 export interface Subsection {

@@ -48,3 +48,16 @@ export const TERMINAL = /[。！？；：…!?;:」』）)】]$|[。！？!?][�
 export function squeeze(s: string): string {
   return s.replace(/[ \t\u3000]+/gu, ' ').trim();
 }
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\u3000-\\u303f\\uff01-\\uff5e“”‘’]';
+// A half-width mark before Chinese (after Chinese, a number or %; spaces aside); a bracket with Chinese inside.
+const BETWEEN = new RegExp(`(?<=(?:${HAN}|[\\d%])\\s*)[,;:?!](?=\\s*${HAN})|\\((?=\\s*${HAN}[^()]*\\))|(?<=\\([^()]*${HAN}\\s*)\\)`, 'gu');
+
+/**
+ * Half-width punctuation typed into Chinese sentences (“69 件,其中”) as the full-width marks
+ * the text means. Numbers (1,286 or 85.7%) and Latin text keep theirs.
+ */
+export function chinesePunctuation(text: string): string {
+  return text.replace(BETWEEN, (m) => FULL_WIDTH[m] ?? m);
+}

@@ -86,6 +86,10 @@ describe('import: the published text of the example report', () => {
     assert.deepEqual(texts(parseReport(imported.yaml)), texts(parseReport(example)));
   });
 
+  it('writes the printed title as the first comment, as the example does', () => {
+    assert.equal(imported.yaml.split('\n')[0], example.split('\n')[0]);
+  });
+
   it('writes tables like the example: column comments and aligned flow sequences', () => {
     assert.match(imported.yaml, /\n {2}# {15}\[本年制发件数, 本年废止件数, 现行有效件数\]\n {2}规章: {11}\[0, 0, 0\]\n {2}行政规范性文件: \[11, 2, 81\]\n/);
     assert.match(imported.yaml, /\n {2}# {19}\[结果维持, 结果纠正, 其他结果, 尚未审结, 总计\]\n {2}行政复议: {11}\[0, 0, 0, 0, 0\]\n/);

@@ -137,7 +137,7 @@ export function buildOutline(source: Source): Outline {
     const next = blocks[i + 1];
     if (!titleLike(b)) continue;
     if (TITLE_PATTERN.test(b.text)) [titleAt, titleLines] = [i, 1];
-    else if (titleLike(next) && !isChrome(b.text) && next.text.length <= 20 && TITLE_PATTERN.test(b.text + next.text)) [titleAt, titleLines] = [i, 2];
+    else if (titleLike(next) && !isChrome(b.text) && next.text.length <= 20 && !TITLE_PATTERN.test(next.text) && TITLE_PATTERN.test(b.text + next.text)) [titleAt, titleLines] = [i, 2];
   }
   const headings: typeof found = [];
   for (let k = 0; k < found.length; k++) {

@@ -39,7 +39,11 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
-const live = new Set<ChildProcess>();
+/** Running code-servers and their scratch folders, for the exit handler. */
+const live = new Map<ChildProcess, string>();
+/** Orderly shutdowns (browsers first, then servers) for an interrupted run. */
+const browsers = new Set<BrowserContext>();
+const servers = new Set<() => Promise<void>>();
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
@@ -50,18 +54,25 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-// Last resort for crashes and Ctrl+C: 'exit' handlers must be synchronous, and SIGKILL is.
+// Last resort for crashes: 'exit' handlers must be synchronous, and SIGKILL is.
 process.on('exit', () => {
-  for (const c of live) killGroup(c, 'SIGKILL');
+  for (const [c, tmp] of live) {
+    killGroup(c, 'SIGKILL');
+    rmSync(tmp, { recursive: true, force: true });
+  }
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(sig, () => {
-    for (const c of live) killGroup(c, 'SIGKILL');
-    process.exit(128 + os.constants.signals[sig]);
+    const exit = (): never => process.exit(128 + os.constants.signals[sig]);
+    setTimeout(exit, 10_000).unref();
+    void Promise.allSettled([...browsers].map((b) => b.close()))
+      .then(() => Promise.allSettled([...servers].map((stop) => stop())))
+      .then(exit);
   });
 }
 
-export async function startCodeServer(editor: Editor, env: NodeJS.ProcessEnv = {}, log: (line: string) => void = () => undefined): Promise<CodeServer> {
+/** `env(tmp)` adds to code-server's environment, which its extension hosts inherit. */
+export async function startCodeServer(editor: Editor, env: (tmp: string) => NodeJS.ProcessEnv = () => ({}), log: (line: string) => void = () => undefined): Promise<CodeServer> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'govreport-code-server-'));
   const userData = path.join(tmp, 'user-data');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
@@ -82,11 +93,10 @@ export async function startCodeServer(editor: Editor, env: NodeJS.ProcessEnv = {
     '--vscode-option', 'enable-smoke-test-driver',
   ];
   // An empty gallery: the machine cannot reach one, and failed queries only add noise.
-  const childEnv = { ...quietEnv(path.join(tmp, 'home')), EXTENSIONS_GALLERY: '{}', ...env };
+  const childEnv = { ...quietEnv(path.join(tmp, 'home')), EXTENSIONS_GALLERY: '{}', ...env(tmp) };
   const child = spawn(editor.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv });
-  live.add(child);
-  let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  live.set(child, tmp);
+  const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {
     killGroup(child, 'SIGTERM');
     const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
@@ -95,8 +105,10 @@ export async function startCodeServer(editor: Editor, env: NodeJS.ProcessEnv = {
     // The leader is gone; extension hosts that ignored SIGTERM are not.
     killGroup(child, 'SIGKILL');
     live.delete(child);
+    servers.delete(stop);
     rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
   };
+  servers.add(stop);
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let seen = '';
@@ -123,8 +135,7 @@ export async function startCodeServer(editor: Editor, env: NodeJS.ProcessEnv = {
     const authority = new URL(url).host;
     return { url, tmp, remote: (p) => `vscode-remote://${authority}${encodeURI(p)}`, stop };
   } catch (e) {
-    if (!exited) await stop();
-    else live.delete(child);
+    await stop();
     throw e;
   }
 }
@@ -145,6 +156,8 @@ export async function openBrowser(editor: Editor, profileDir: string, size = { w
     viewport: size,
     timeout: 60_000,
   });
+  browsers.add(context);
+  context.on('close', () => browsers.delete(context));
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };
 }

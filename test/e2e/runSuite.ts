@@ -3,8 +3,7 @@
  * code-server's real extension host: the workbench loads the repository as the extension
  * under development and the suite as its tests, then calls `codeAutomationExit(code)`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { forwardConsole, openBrowser, startCodeServer, workbenchUrl } from './codeServer';
 import { ROOT, type Editor } from './provision';
@@ -23,13 +22,13 @@ export async function runSuite(editor: Editor, out: (line: string) => void): Pro
   for (const built of [index, path.join(ROOT, 'client', 'out', 'extension.js'), path.join(ROOT, 'server', 'out', 'server.js')]) {
     if (!existsSync(built)) throw new Error(`${path.relative(ROOT, built)} is missing: run npm run build first`);
   }
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'govreport-suite-'));
-  const resultsFile = path.join(scratch, 'results.json');
-  const workspace = path.join(scratch, 'workspace');
-  mkdirSync(workspace);
   // The extension host inherits code-server's environment; the suite writes its results there.
-  const server = await startCodeServer(editor, { GOVREPORT_E2E_RESULTS: resultsFile, GOVREPORT_E2E_GREP: process.env.GOVREPORT_E2E_GREP ?? '' }, (l) => out(`[code-server] ${l}`));
+  const results = (tmp: string): string => path.join(tmp, 'results.json');
+  const server = await startCodeServer(editor, (tmp) => ({ GOVREPORT_E2E_RESULTS: results(tmp), GOVREPORT_E2E_TMP: path.join(tmp, 'copies'), GOVREPORT_E2E_GREP: process.env.GOVREPORT_E2E_GREP ?? '' }), (l) => out(`[code-server] ${l}`));
+  const resultsFile = results(server.tmp);
+  const workspace = path.join(server.tmp, 'workspace');
   try {
+    mkdirSync(workspace);
     const { context, page } = await openBrowser(editor, path.join(server.tmp, 'browser'));
     try {
       let finish: (code: number) => void = () => undefined;
@@ -57,6 +56,5 @@ export async function runSuite(editor: Editor, out: (line: string) => void): Pro
     }
   } finally {
     await server.stop();
-    rmSync(scratch, { recursive: true, force: true });
   }
 }

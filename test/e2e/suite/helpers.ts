@@ -1,6 +1,6 @@
 /** Shared by the editor tests: fresh copies of the example, and waiting on editor events. */
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -16,9 +16,19 @@ export function extension(): vscode.Extension<unknown> {
   return ext;
 }
 
+const copies: string[] = [];
+// A root-level hook: runs once the test files that use these helpers are done.
+after(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A copy of the example in a new temporary folder, so no test sees another's edits or saves. */
 export function freshCopy(name = EXAMPLE): vscode.Uri {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'govreport-e2e-'));
+  // Under test/e2e/run.ts, inside the run's scratch folder, which goes even if the run is cut short.
+  const parent = process.env.GOVREPORT_E2E_TMP || os.tmpdir();
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(path.join(parent, 'govreport-e2e-'));
+  copies.push(dir);
   const target = path.join(dir, name);
   copyFileSync(path.join(extension().extensionPath, 'examples', EXAMPLE), target);
   return vscode.Uri.file(target);
@@ -109,9 +119,12 @@ export function findPosition(doc: vscode.TextDocument, needle: string, offsetInN
   return doc.positionAt(at + offsetInNeedle);
 }
 
-/** Closes every editor, first reverting unsaved changes: closing a dirty editor asks the user. */
+/**
+ * Closes every editor, first reverting the tests' unsaved reports: closing a dirty editor
+ * asks the user. (Other documents, such as the settings VS Code itself edits, are left alone.)
+ */
 export async function closeAllEditors(): Promise<void> {
-  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.languageId === 'govreport')) {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }

@@ -82,7 +82,7 @@ export function replaceNumberFix(report: Report, view: BlockView, token: NumberT
 }
 
 /** The characters of a number as written, for messages. */
-export function written(view: BlockView, token: NumberToken): string {
+export function written(view: TextReading, token: NumberToken): string {
   return view.text.slice(token.start, token.end);
 }
 

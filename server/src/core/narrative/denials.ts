@@ -6,7 +6,8 @@ import { formatDec } from '../decimal';
 import { txt, type Finding } from '../findings';
 import type { Report } from '../model';
 import { finding } from '../rules/finding';
-import { docSpan, type BlockView } from './blocks';
+import { docSpan, type BlockView, type TextReading } from './blocks';
+import { derived } from './memo';
 import { REVIEWS, figure, relatedCells, type Figure } from './figures';
 
 const KIND = '(行政复议|行政诉讼)';
@@ -24,33 +25,47 @@ export function checkDenials(report: Report, views: BlockView[]): Finding[] {
   const review = figure(report, REVIEWS, ['行政复议'], [4]);
   const litigation = figure(report, REVIEWS, ['行政诉讼'], [4]);
   for (const view of views) {
-    for (const sentence of view.sentences) {
-      const text = view.norm.slice(sentence.start, sentence.end);
-      if (!/信息公开|依申请/.test(text)) continue;
-      const seen = new Set<number>();
-      for (const re of [BEFORE, AFTER]) {
-        for (const m of text.matchAll(re)) {
-          const gap = re === BEFORE ? m[1] : '';
-          const clauseRest = text.slice(m.index! + m[0].length).split(/[，。；]/)[0];
-          if (ABOUT_OUTCOMES.test(gap) || ABOUT_OUTCOMES.test(clauseRest)) continue;
-          const groups = re === BEFORE ? [2, 3] : [1, 2];
-          for (const g of groups) {
-            const kind = m[g];
-            if (!kind) continue;
-            const fig = /复议/.test(kind) ? review : litigation;
-            if (!fig || fig.value.units === 0n) continue;
-            let at = sentence.start + m.indices![g]![0];
-            if (kind.length === 2 && view.norm.slice(at - 2, at) === '行政') at -= 2;
-            if (seen.has(at)) continue;
-            seen.add(at);
-            out.push(denial(view, at, kind, fig));
-          }
-        }
+    let sentence = -1;
+    let seen = new Set<number>();
+    for (const d of deniedOf(view.reading)) {
+      if (d.sentence !== sentence) {
+        sentence = d.sentence;
+        seen = new Set();
       }
+      const fig = /复议/.test(d.kind) ? review : litigation;
+      if (!fig || fig.value.units === 0n) continue;
+      if (seen.has(d.at)) continue;
+      seen.add(d.at);
+      out.push(denial(view, d.at, d.kind, fig));
     }
   }
   return out;
 }
+
+/** Per text: where it says there was no 行政复议 or 行政诉讼, by sentence, whatever table 四 says. */
+const deniedOf = derived((view: TextReading) => {
+  const out: { sentence: number; at: number; kind: string }[] = [];
+  view.sentences.forEach((sentence, si) => {
+    const text = view.norm.slice(sentence.start, sentence.end);
+    if (!/信息公开|依申请/.test(text)) return;
+    for (const re of [BEFORE, AFTER]) {
+      for (const m of text.matchAll(re)) {
+        const gap = re === BEFORE ? m[1] : '';
+        const clauseRest = text.slice(m.index! + m[0].length).split(/[，。；]/)[0];
+        if (ABOUT_OUTCOMES.test(gap) || ABOUT_OUTCOMES.test(clauseRest)) continue;
+        const groups = re === BEFORE ? [2, 3] : [1, 2];
+        for (const g of groups) {
+          const kind = m[g];
+          if (!kind) continue;
+          let at = sentence.start + m.indices![g]![0];
+          if (kind.length === 2 && view.norm.slice(at - 2, at) === '行政') at -= 2;
+          out.push({ sentence: si, at, kind });
+        }
+      }
+    }
+  });
+  return out;
+});
 
 function denial(view: BlockView, at: number, kind: string, fig: Figure): Finding {
   const word = kind.length === 2 ? `行政${kind}` : kind;

@@ -8,7 +8,8 @@
 import { add, eq, cmp, formatDec, ZERO, type Dec } from '../decimal';
 import { txt, type Finding, type Related } from '../findings';
 import { finding } from '../rules/finding';
-import { docSpan, written, type BlockView } from './blocks';
+import { docSpan, written, type BlockView, type TextReading } from './blocks';
+import { derived } from './memo';
 import type { NumberToken } from './numbers';
 import { clauseStart } from './segments';
 import type { Statement } from './statements';
@@ -29,39 +30,49 @@ export function checkLists(views: BlockView[], statements: Statement[]): Finding
   const out: Finding[] = [];
   const byToken = new Map(statements.map((s) => [s.token, s]));
   for (const view of views) {
-    view.sentences.forEach((sentence, si) => {
-      const text = view.norm;
-      const at = text.slice(sentence.start, sentence.end).indexOf('其中');
-      if (at < 0) return;
-      const k = sentence.start + at;
-      const all = itemsAfter(view, view.inSentence[si], k + 2);
-      // An item out of the total's scope ends the list, unless the total counts it after all.
-      const cut = all.findIndex((i) => OUT_OF_SCOPE.test(i.label));
-      const items = cut < 0 ? all : all.slice(0, cut);
-      if (items.length < 2) return;
-      // The list's own text: 等 anywhere in it means it names examples only.
-      const last = items[items.length - 1].token;
-      const listText = text.slice(k, Math.min(sentence.end, last.after + 2));
-      if (/等/.test(listText)) return;
-      const before = view.inSentence[si].filter((t) => t.start < k && !t.percent);
-      const previous = before.length === 0 && si > 0 ? view.inSentence[si - 1] : undefined;
-      for (const unit of new Set(items.map((i) => i.token.unit))) {
-        const parts = items.filter((i) => i.token.unit === unit);
-        if (parts.length < 2 || parts.some((p) => p.token.approx)) continue;
-        const total = totalFor(unit, before, previous);
-        if (!total || total.approx) continue;
-        if (byToken.get(total)?.spec.id.startsWith('received') && parts.some((p) => RESULT_KIND.test(p.label))) continue;
-        const whole = all.filter((i) => i.token.unit === unit);
-        const f = judge(view, total, parts, whole);
-        if (f) out.push(f);
-      }
-    });
+    for (const l of listsOf(view.reading)) {
+      // A total read as the requests received, with results among its parts: a list of outcomes, not of the total.
+      if (l.ofResults && byToken.get(l.total)?.spec.id.startsWith('received')) continue;
+      out.push(l.make(view));
+    }
   }
   return out;
 }
 
+/** Per text: the lists that do not make their total, whatever the tables say. */
+const listsOf = derived((view: TextReading) => {
+  const out: { total: NumberToken; ofResults: boolean; make: (view: BlockView) => Finding }[] = [];
+  view.sentences.forEach((sentence, si) => {
+    const text = view.norm;
+    const at = text.slice(sentence.start, sentence.end).indexOf('其中');
+    if (at < 0) return;
+    const k = sentence.start + at;
+    const all = itemsAfter(view, view.inSentence[si], k + 2);
+    // An item out of the total's scope ends the list, unless the total counts it after all.
+    const cut = all.findIndex((i) => OUT_OF_SCOPE.test(i.label));
+    const items = cut < 0 ? all : all.slice(0, cut);
+    if (items.length < 2) return;
+    // The list's own text: 等 anywhere in it means it names examples only.
+    const last = items[items.length - 1].token;
+    const listText = text.slice(k, Math.min(sentence.end, last.after + 2));
+    if (/等/.test(listText)) return;
+    const before = view.inSentence[si].filter((t) => t.start < k && !t.percent);
+    const previous = before.length === 0 && si > 0 ? view.inSentence[si - 1] : undefined;
+    for (const unit of new Set(items.map((i) => i.token.unit))) {
+      const parts = items.filter((i) => i.token.unit === unit);
+      if (parts.length < 2 || parts.some((p) => p.token.approx)) continue;
+      const total = totalFor(unit, before, previous);
+      if (!total || total.approx) continue;
+      const whole = all.filter((i) => i.token.unit === unit);
+      const make = judge(view, total, parts, whole);
+      if (make) out.push({ total, ofResults: parts.some((p) => RESULT_KIND.test(p.label)), make });
+    }
+  });
+  return out;
+});
+
 /** Counts after 其中 to the end of the sentence, outside brackets opened after it, up to another 其中. */
-function itemsAfter(view: BlockView, numbers: NumberToken[], from: number): Item[] {
+function itemsAfter(view: TextReading, numbers: NumberToken[], from: number): Item[] {
   const items: Item[] = [];
   let depth = 0;
   let p = from;
@@ -88,7 +99,7 @@ function totalFor(unit: string, before: NumberToken[], previous: NumberToken[] |
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-function judge(view: BlockView, total: NumberToken, parts: Item[], whole: Item[]): Finding | undefined {
+function judge(view: TextReading, total: NumberToken, parts: Item[], whole: Item[]): ((block: BlockView) => Finding) | undefined {
   // Any run of items from the first that makes the total: the items after it are outside its scope.
   let running: Dec = ZERO;
   for (const item of whole) {
@@ -102,15 +113,17 @@ function judge(view: BlockView, total: NumberToken, parts: Item[], whole: Item[]
   const unit = total.unit;
   const terms = parts.map((p) => written(view, p.token)).join(' + ');
   const shown = written(view, total);
-  const related: Related[] = parts.map((p) => ({ span: docSpan(view, p.token.start, p.token.end), message: txt(`${p.label || '一项'} ${written(view, p.token)} ${unit}`, `${p.label || 'item'} ${written(view, p.token)} ${unit}`) }));
-  const f = finding(
-    'narrative-list-sum',
-    docSpan(view, total.start, total.end),
-    txt(`总数 ${shown} ${unit}与“其中”各项之和不符：${terms} = ${formatDec(sum)} ${unit}`, `the total ${shown} ${unit} differs from the sum of the items after 其中: ${terms} = ${formatDec(sum)} ${unit}`),
-    { related },
-  );
-  if (!partition) f.severity = 'information';
-  return f;
+  return (block) => {
+    const related: Related[] = parts.map((p) => ({ span: docSpan(block, p.token.start, p.token.end), message: txt(`${p.label || '一项'} ${written(view, p.token)} ${unit}`, `${p.label || 'item'} ${written(view, p.token)} ${unit}`) }));
+    const f = finding(
+      'narrative-list-sum',
+      docSpan(block, total.start, total.end),
+      txt(`总数 ${shown} ${unit}与“其中”各项之和不符：${terms} = ${formatDec(sum)} ${unit}`, `the total ${shown} ${unit} differs from the sum of the items after 其中: ${terms} = ${formatDec(sum)} ${unit}`),
+      { related },
+    );
+    if (!partition) f.severity = 'information';
+    return f;
+  };
 }
 
 /** Applicants: 自然人 with 法人或其他组织 (or its five kinds) make up every request. */

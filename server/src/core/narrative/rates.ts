@@ -6,7 +6,8 @@
  */
 import { txt, type Finding, type Related } from '../findings';
 import { finding } from '../rules/finding';
-import { docSpan, replaceNumberFix, written, type BlockView } from './blocks';
+import { docSpan, replaceNumberFix, written, type BlockView, type TextReading } from './blocks';
+import { derived } from './memo';
 import type { NumberToken } from './numbers';
 import { isCountUnit } from './patterns';
 import { percentHolds, percentTruncates, percentUnits, unitsText } from './ratio';
@@ -31,37 +32,45 @@ interface Reading {
   name: string;
 }
 
+/** A finding the text alone calls for, made once the report says where the block is. */
+type Deferred = (report: Report, view: BlockView) => Finding;
+
 export function checkRates(report: Report, views: BlockView[]): Finding[] {
   const out: Finding[] = [];
-  for (const view of views) {
-    view.sentences.forEach((sentence, si) => {
-      const inSentence = view.inSentence[si];
-      for (const pct of inSentence) {
-        if (!pct.percent || pct.approx) continue;
-        const lead = view.norm.slice(clauseStart(view.norm, pct.start, sentence.start), pct.start).replace(/\s+/g, '');
-        const counts = inSentence.filter((t) => t.start < pct.start && !t.percent && isCountUnit(t.unit));
-        if (counts.some((t) => t.approx)) continue;
-        const growth = explicitGrowth(report, view, pct, counts);
-        if (growth !== undefined) {
-          if (growth) out.push(growth);
-          continue;
-        }
-        const reading = namedRate(view, lead, counts) ?? share(view, pct, counts, sentence.start);
-        if (reading) {
-          const f = judge(report, view, pct, reading);
-          if (f) out.push(f);
-        }
-      }
-    });
-  }
+  for (const view of views) for (const make of problemsOf(view.reading)) out.push(make(report, view));
   return out;
 }
 
-function leadOf(view: BlockView, t: NumberToken): string {
+/** Per text: whether its rates hold does not depend on the tables. */
+const problemsOf = derived((view: TextReading): Deferred[] => {
+  const out: Deferred[] = [];
+  view.sentences.forEach((sentence, si) => {
+    const inSentence = view.inSentence[si];
+    for (const pct of inSentence) {
+      if (!pct.percent || pct.approx) continue;
+      const lead = view.norm.slice(clauseStart(view.norm, pct.start, sentence.start), pct.start).replace(/\s+/g, '');
+      const counts = inSentence.filter((t) => t.start < pct.start && !t.percent && isCountUnit(t.unit));
+      if (counts.some((t) => t.approx)) continue;
+      const growth = explicitGrowth(view, pct, counts);
+      if (growth !== undefined) {
+        if (growth) out.push(growth);
+        continue;
+      }
+      const reading = namedRate(view, lead, counts) ?? share(view, pct, counts, sentence.start);
+      if (reading) {
+        const f = judge(view, pct, reading);
+        if (f) out.push(f);
+      }
+    }
+  });
+  return out;
+});
+
+function leadOf(view: TextReading, t: NumberToken): string {
   return view.norm.slice(clauseStart(view.norm, t.start), t.start).replace(/\s+/g, '');
 }
 
-function namedRate(view: BlockView, lead: string, counts: NumberToken[]): Reading | undefined {
+function namedRate(view: TextReading, lead: string, counts: NumberToken[]): Reading | undefined {
   const m = NAMED.exec(lead);
   if (!m) return undefined;
   const stem = m[1].replace(/^(?:的|其|总|综合|整体|平均|全年)+/, '');
@@ -76,7 +85,7 @@ function namedRate(view: BlockView, lead: string, counts: NumberToken[]): Readin
   return { numerator, bases, certain: exact.length === 1 && bases.length === 1, numerators: loose, name: `${stem}率` };
 }
 
-function share(view: BlockView, pct: NumberToken, counts: NumberToken[], sentenceStart: number): Reading | undefined {
+function share(view: TextReading, pct: NumberToken, counts: NumberToken[], sentenceStart: number): Reading | undefined {
   const numerator = counts[counts.length - 1];
   if (!numerator) return undefined;
   // The share is that of the count right before it: "自然人 67 件，占 97.1%".
@@ -93,7 +102,7 @@ function share(view: BlockView, pct: NumberToken, counts: NumberToken[], sentenc
   return { numerator, bases: [total], certain: true, numerators: [numerator], name: '占比' };
 }
 
-function judge(report: Report, view: BlockView, pct: NumberToken, r: Reading): Finding | undefined {
+function judge(view: TextReading, pct: NumberToken, r: Reading): Deferred | undefined {
   const stated = pct.value;
   const numerators = [r.numerator.value];
   if (r.numerators.length > 1) numerators.push(r.numerators.map((t) => t.value).reduce(add));
@@ -107,18 +116,21 @@ function judge(report: Report, view: BlockView, pct: NumberToken, r: Reading): F
   const num = written(view, r.numerator);
   const den = written(view, base);
   const shown = written(view, pct);
-  const related: Related[] = [
-    { span: docSpan(view, r.numerator.start, r.numerator.end), message: txt(`分子 ${num}`, `numerator ${num}`) },
-    { span: docSpan(view, base.start, base.end), message: txt(`分母 ${den}`, `denominator ${den}`) },
-  ];
-  const fix = replaceNumberFix(report, view, pct, right, true);
-  const span = docSpan(view, pct.start, pct.end);
-  if (percentTruncates(stated, r.numerator.value, base.value)) {
-    return finding('narrative-rate-truncated', span, txt(`${r.name} ${shown}% 是截断值：${num} ÷ ${den} 四舍五入为 ${right}%`, `${r.name} ${shown}% is cut off, not rounded: ${num} / ${den} rounds to ${right}%`), { related, fixes: fix ? [fix] : [] });
-  }
-  const f = finding('narrative-rate', span, txt(`${r.name} ${shown}% 与其数字不符：${num} ÷ ${den} = ${right}%`, `${r.name} ${shown}% does not follow from its counts: ${num} / ${den} = ${right}%`), { related, fixes: r.certain && fix ? [fix] : [] });
-  if (!r.certain) f.severity = 'information';
-  return f;
+  const truncated = percentTruncates(stated, r.numerator.value, base.value);
+  return (report, block) => {
+    const related: Related[] = [
+      { span: docSpan(block, r.numerator.start, r.numerator.end), message: txt(`分子 ${num}`, `numerator ${num}`) },
+      { span: docSpan(block, base.start, base.end), message: txt(`分母 ${den}`, `denominator ${den}`) },
+    ];
+    const fix = replaceNumberFix(report, block, pct, right, true);
+    const span = docSpan(block, pct.start, pct.end);
+    if (truncated) {
+      return finding('narrative-rate-truncated', span, txt(`${r.name} ${shown}% 是截断值：${num} ÷ ${den} 四舍五入为 ${right}%`, `${r.name} ${shown}% is cut off, not rounded: ${num} / ${den} rounds to ${right}%`), { related, fixes: fix ? [fix] : [] });
+    }
+    const f = finding('narrative-rate', span, txt(`${r.name} ${shown}% 与其数字不符：${num} ÷ ${den} = ${right}%`, `${r.name} ${shown}% does not follow from its counts: ${num} / ${den} = ${right}%`), { related, fixes: r.certain && fix ? [fix] : [] });
+    if (!r.certain) f.severity = 'information';
+    return f;
+  };
 }
 
 const BASE_BEFORE = /(?:较|比|与)(?:上一?年度?|去年|\d{4}年度?)(?:同期)?(?:的)?$/;
@@ -128,7 +140,7 @@ const CHANGE_BETWEEN = /^(?:相比)?(?:增长|增加|上升|提高|下降|减少
  * A change against a figure the sentence itself gives: "收到申请 160 件，较 2023 年的 140 件
  * 增长 14.3%". Undefined when the sentence is not of this form, null when the change holds.
  */
-function explicitGrowth(report: Report, view: BlockView, pct: NumberToken, counts: NumberToken[]): Finding | null | undefined {
+function explicitGrowth(view: TextReading, pct: NumberToken, counts: NumberToken[]): Deferred | null | undefined {
   const base = counts[counts.length - 1];
   if (!base) return undefined;
   const between = view.norm.slice(base.after, pct.start).replace(/\s+/g, '');
@@ -144,14 +156,16 @@ function explicitGrowth(report: Report, view: BlockView, pct: NumberToken, count
   const right = percentUnits(diff, base.value, pct.decimals)!;
   const text = unitsText(right < 0n ? -right : right, pct.decimals);
   const sameDirection = right === 0n || right > 0n === up;
-  const fix = sameDirection ? replaceNumberFix(report, view, pct, text, true) : undefined;
   const [a, b, shown] = [written(view, now), written(view, base), written(view, pct)];
-  const related: Related[] = [
-    { span: docSpan(view, now.start, now.end), message: txt(`本期 ${a}`, `this period ${a}`) },
-    { span: docSpan(view, base.start, base.end), message: txt(`上期 ${b}`, `last period ${b}`) },
-  ];
-  return finding('narrative-rate', docSpan(view, pct.start, pct.end), txt(`变化幅度 ${shown}% 与其数字不符：(${a} − ${b}) ÷ ${b} = ${unitsText(right, pct.decimals)}%`, `the change ${shown}% does not follow from its figures: (${a} − ${b}) / ${b} = ${unitsText(right, pct.decimals)}%`), {
-    related,
-    fixes: fix ? [fix] : [],
-  });
+  return (report, block) => {
+    const fix = sameDirection ? replaceNumberFix(report, block, pct, text, true) : undefined;
+    const related: Related[] = [
+      { span: docSpan(block, now.start, now.end), message: txt(`本期 ${a}`, `this period ${a}`) },
+      { span: docSpan(block, base.start, base.end), message: txt(`上期 ${b}`, `last period ${b}`) },
+    ];
+    return finding('narrative-rate', docSpan(block, pct.start, pct.end), txt(`变化幅度 ${shown}% 与其数字不符：(${a} − ${b}) ÷ ${b} = ${unitsText(right, pct.decimals)}%`, `the change ${shown}% does not follow from its figures: (${a} − ${b}) / ${b} = ${unitsText(right, pct.decimals)}%`), {
+      related,
+      fixes: fix ? [fix] : [],
+    });
+  };
 }

@@ -7,7 +7,8 @@ import { compareDates, formatIso, type SimpleDate } from '../dates';
 import { txt, type Finding, type Fix } from '../findings';
 import type { Report } from '../model';
 import { finding } from '../rules/finding';
-import { docSpan, replaceNumberFix, replaceTextFix, written, type BlockView } from './blocks';
+import { docSpan, replaceNumberFix, replaceTextFix, written, type BlockView, type TextReading } from './blocks';
+import { derived } from './memo';
 import { writeLike, type NumberToken } from './numbers';
 import type { Statement } from './statements';
 
@@ -44,18 +45,27 @@ function expectedPeriod(report: Report): { start: SimpleDate; end: SimpleDate } 
   return start && end ? { start, end } : undefined;
 }
 
-function periods(report: Report, view: BlockView): Finding[] {
-  const want = expectedPeriod(report);
-  if (!want) return [];
-  const out: Finding[] = [];
-  for (const m of view.norm.matchAll(PERIOD)) {
+/** Per text: the statistics periods it states, with where each date is written. */
+const statedPeriods = derived((view: TextReading) =>
+  [...view.norm.matchAll(PERIOD)].map((m) => {
     const idx = m.indices!;
     const start = { year: +m[1], month: +m[2], day: +m[3] };
     const end = { year: m[4] ? parseInt(m[4], 10) : start.year, month: +m[5], day: +m[6] };
     const dayEnd = (g: number) => view.norm.indexOf('日', idx[g]![1]) + 1;
+    return { start, startAt: [idx[1]![0], dayEnd(3)], end, endAt: [(idx[4] ?? idx[5])![0], dayEnd(6)], endHasYear: !!m[4] };
+  }),
+);
+
+function periods(report: Report, view: BlockView): Finding[] {
+  const said = statedPeriods(view.reading);
+  if (!said.length) return [];
+  const want = expectedPeriod(report);
+  if (!want) return [];
+  const out: Finding[] = [];
+  for (const p of said) {
     const dates: [SimpleDate, SimpleDate, number, number, boolean][] = [
-      [start, want.start, idx[1]![0], dayEnd(3), true],
-      [end, want.end, (idx[4] ?? idx[5])![0], dayEnd(6), !!m[4]],
+      [p.start, want.start, p.startAt[0], p.startAt[1], true],
+      [p.end, want.end, p.endAt[0], p.endAt[1], p.endHasYear],
     ];
     for (const [stated, expected, from, to, hasYear] of dates) {
       if (compareDates(stated, expected) === 0) continue;

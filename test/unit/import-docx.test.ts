@@ -79,7 +79,7 @@ function table4(r: Report): Table {
   });
 }
 
-async function exampleAsDocx(): Promise<Buffer> {
+async function exampleAsDocx(inLayoutTable = false): Promise<Buffer> {
   const r = example;
   const text = (key: string) => r.texts.filter((t) => t.section?.key === key);
   const overview = text('总体情况');
@@ -102,7 +102,9 @@ async function exampleAsDocx(): Promise<Buffer> {
     p(r.organ!),
     p('2024年1月8日'),
   ];
-  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+  // Some templates put the whole document in one table cell, for its borders.
+  const body = inLayoutTable ? [new Table({ rows: [new TableRow({ children: [new TableCell({ children })] })] })] : children;
+  return Packer.toBuffer(new Document({ sections: [{ children: body }] }));
 }
 
 describe('import: Word (.docx)', () => {
@@ -123,6 +125,15 @@ describe('import: Word (.docx)', () => {
       got.texts.filter((t) => t.section?.key === '总体情况').map((t) => t.subKey),
       example.texts.filter((t) => t.section?.key === '总体情况').map((t) => t.subKey),
     );
+    assert.deepEqual(r.notices, []);
+  });
+
+  it('reads a report laid out inside one table cell', async () => {
+    const r = importReport(await exampleAsDocx(true), { name: 'framed.docx' });
+    assert.ok(r.ok, r.ok ? '' : r.message.en);
+    const got = parseReport(r.yaml);
+    for (const [key, table] of example.tables) for (const rowPath of table.rows.keys()) assert.deepEqual(values(got, key, rowPath), values(example, key, rowPath), rowPath);
+    assert.equal(got.sections.length, 6);
     assert.deepEqual(r.notices, []);
   });
 

@@ -74,6 +74,11 @@ describe('import: text and Markdown', () => {
     assert.deepEqual(show(s), ['#标题', '#一、总体情况', '正文链接和重点。', '条目', '#小节']);
   });
 
+  it('Markdown: a table kept as raw HTML (merged cells) is read as HTML', () => {
+    const s = readTextForm('## 三、收到和处理政府信息公开申请情况\n\n<table>\n<tr><td rowspan="2">三、本年度办理结果</td><td>（一）予以公开</td><td>3</td></tr>\n<tr><td>（二）部分公开</td><td>0</td></tr>\n</table>\n\n后文', true);
+    assert.deepEqual(show(s), ['#三、收到和处理政府信息公开申请情况', 'T:三、本年度办理结果|（一）予以公开|3 / （二）部分公开|0', '后文']);
+  });
+
   it('marks indented lines and lines after blank lines', () => {
     const s = readTextForm('　　第一段第一行\n第一段第二行\n\n第二段', false);
     assert.deepEqual(

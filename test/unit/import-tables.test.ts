@@ -32,6 +32,9 @@ describe('import: cells', () => {
     assert.deepEqual(readCell('0.00'), { kind: 'number', text: '0.00' });
     assert.deepEqual(readCell('7件'), { kind: 'number', text: '7' });
     assert.deepEqual(readCell('1.5万元'), { kind: 'number', text: '1.5' });
+    assert.deepEqual(readCell('1 532'), { kind: 'number', text: '1532' });
+    assert.deepEqual(readCell('12 件'), { kind: 'number', text: '12' });
+    assert.deepEqual(readCell('3 4'), { kind: 'mark', text: '3 4' });
     assert.deepEqual(readCell('500元'), { kind: 'mark', text: '500元' });
     assert.deepEqual(readCell('/'), { kind: 'mark', text: '/' });
     assert.deepEqual(readCell('——'), { kind: 'mark', text: '——' });

@@ -36,3 +36,12 @@ export interface Source {
 export function line(text: string, gap: boolean, extra: Partial<Omit<Line, 'kind' | 'text' | 'gap'>> = {}): Line {
   return { kind: 'line', text, gap, indent: extra.indent ?? false, heading: extra.heading ?? false, ...(extra.listItem ? { listItem: true } : {}) };
 }
+
+/**
+ * A table used for page layout rather than data: no row of two or more cells, or no cell
+ * that is a number (or a mark printed for none).
+ */
+export function isLayoutGrid(rows: string[][]): boolean {
+  if (!rows.some((r) => r.length >= 2)) return true;
+  return !rows.some((r) => r.some((c) => /^\s*[\d０-９][\d０-９,.]*\s*$|^\s*[/／-]\s*$/u.test(c)));
+}

@@ -19,14 +19,16 @@ export function readCell(printed: string): ReadCell {
   if (!raw) return { kind: 'blank', text: '' };
   // Numbering in a cell of its own ("1." "（三）") belongs to the label after it.
   if (/^\d{1,2}\s*[.、．]$/u.test(raw)) return { kind: 'label', text: raw };
-  const t = raw.replace(/\s+/g, '').replace(UNIT, '');
+  // White space inside a number only as a thousands separator ("1 532"); "3 4" is two numbers run together.
+  const spaced = /^\d{1,3}(?:\s\d{3})+(?:\.\d+)?$/u.test(raw.replace(UNIT, '').trim());
+  const t = (spaced ? raw.replace(/\s+/g, '') : raw.replace(/\s+(?=件|个|项|条|宗|次|人次|万元)/gu, '')).replace(UNIT, '');
   if (/^[+-]?\d+(?:\.\d+)?$/.test(t)) return { kind: 'number', text: t.replace(/^\+/, '') };
   // Thousands separators are only separators when the groups are of three digits.
   if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) return { kind: 'number', text: t.replace(/,/g, '').replace(/^\+/, '') };
   if (MARK.test(t)) return { kind: 'mark', text: raw };
   // Something number-like that is not a clean number ("1,23", "7。", "O"): a cell that could
   // not be read, kept as printed so the checker reports it.
-  if (/^[\d.,，。、+-]+$/u.test(t) || /^\d+(?:\.\d+)?元$/u.test(t) || /^\d+(?:\.\d+)?[^\d\u4e00-\u9fff]{1,2}$/u.test(t) || /^[OoIl]$/.test(t)) return { kind: 'mark', text: raw };
+  if (/^[\d.,，。、+\s-]+$/u.test(t) || /^\d+(?:\.\d+)?元$/u.test(t) || /^\d+(?:\.\d+)?[^\d\u4e00-\u9fff]{1,2}$/u.test(t) || /^[OoIl]$/.test(t)) return { kind: 'mark', text: raw };
   return { kind: 'label', text: raw };
 }
 

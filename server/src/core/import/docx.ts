@@ -3,7 +3,7 @@
  * Cells that continue a vertical merge (w:vMerge without "restart") are left out, as an
  * HTML rowspan leaves them out; deleted text and the fallback copies of drawings are skipped.
  */
-import { line, type Block, type Source } from './blocks';
+import { isLayoutGrid, line, type Block, type Source } from './blocks';
 import { descendants, parseMarkup, type Element, type Node } from './markup';
 import { cleanText, joinFragments } from './normalize';
 import { readZipMember } from './zip';
@@ -79,16 +79,15 @@ function readBody(el: Element, blocks: Block[]): void {
         if (t) blocks.push(line(t, i === 0, { indent: /^[\s\u3000]{2,}/u.test(part), heading: isHeading(c), listItem: isListItem(c) }));
       }
     } else if (c.name === 'w:tbl') {
-      // A table holding tables is page layout: read its cells as body text.
-      const nested = descendants(c, 'w:tbl').length > 0;
-      if (nested) {
-        for (const tr of kids(c)) for (const tc of kids(tr)) if (tc.name === 'w:tc') readBody(tc, blocks);
+      const cells = kids(c)
+        .filter((tr) => tr.name === 'w:tr')
+        .map((tr) => kids(tr).filter((tc) => tc.name === 'w:tc' && !continuesMerge(tc)));
+      const rows = cells.map((r) => r.map(cellText)).filter((r) => r.length);
+      // A table holding tables, or no grid of numbers, is page layout: its cells are body text.
+      if (descendants(c, 'w:tbl').length > 0 || isLayoutGrid(rows)) {
+        for (const r of cells) for (const tc of r) readBody(tc, blocks);
         continue;
       }
-      const rows = kids(c)
-        .filter((tr) => tr.name === 'w:tr')
-        .map((tr) => kids(tr).filter((tc) => tc.name === 'w:tc' && !continuesMerge(tc)).map(cellText))
-        .filter((r) => r.length);
       if (rows.length) blocks.push({ kind: 'table', rows });
     } else if (c.name === 'w:sdt' || c.name === 'w:sdtContent' || c.name === 'w:customXml' || c.name === 'w:ins' || c.name === 'w:body') {
       readBody(c, blocks);

@@ -3,7 +3,7 @@
  * or only prose is page layout and is read as text; any other table becomes rows of cell
  * texts (a merged cell appears once, in the row where it starts, as `rowspan` means).
  */
-import { line, type Block, type Source } from './blocks';
+import { isLayoutGrid, line, type Block, type Source } from './blocks';
 import { descendants, parseMarkup, type Element, type Node } from './markup';
 import { cleanText, joinFragments } from './normalize';
 
@@ -73,15 +73,9 @@ function cellsOf(row: Element): Element[] {
   return cells;
 }
 
-/**
- * A table used for page layout rather than data: it holds tables, or it has no row of two
- * or more cells, or no cell that is a number.
- */
+/** A table used for page layout rather than data: it holds tables, or its cells are no grid of numbers. */
 function isLayoutTable(table: Element): boolean {
-  if (descendants(table, 'table').length) return true;
-  const rows = rowsOf(table).map(cellsOf);
-  if (!rows.some((r) => r.length >= 2)) return true;
-  return !rows.some((r) => r.some((c) => /^\s*[\d０-９][\d０-９,.]*\s*$|^\s*[/／-]\s*$/u.test(cellText(c))));
+  return descendants(table, 'table').length > 0 || isLayoutGrid(rowsOf(table).map((r) => cellsOf(r).map(cellText)));
 }
 
 export function readHtml(src: string): Source {

@@ -5,6 +5,7 @@
  * which the table recogniser later reads as one.
  */
 import { line, type Block, type Line, type Source } from './blocks';
+import { readHtml } from './html';
 import { cleanText } from './normalize';
 
 const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -66,6 +67,16 @@ export function readTextForm(input: string, markdown: boolean): Source {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     let raw = lines[i].replace(/\s+$/u, '');
+    // Markdown from converters keeps tables with merged cells as raw HTML.
+    if (markdown && !fenced && /^\s*<table\b/i.test(raw)) {
+      endTable();
+      let end = i;
+      while (end < lines.length && !/<\/table>/i.test(lines[end])) end++;
+      blocks.push(...readHtml(lines.slice(i, end + 1).join('\n')).blocks);
+      i = end;
+      gap = true;
+      continue;
+    }
     if (markdown && /^\s*(```|~~~)/.test(raw)) {
       fenced = !fenced;
       endTable();

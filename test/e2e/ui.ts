@@ -191,7 +191,7 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
 export async function runUi(editor: Editor, out: (line: string) => void): Promise<boolean> {
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await startCodeServer(editor, {}, (l) => out(`[code-server] ${l}`));
+  const server = await startCodeServer(editor, () => ({}), (l) => out(`[code-server] ${l}`));
   let failures = 0;
   try {
     // A fresh copy: the tests edit it, and the file must not be the repository's.

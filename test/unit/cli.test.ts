@@ -106,3 +106,15 @@ describe('unified diff', () => {
     assert.equal(unifiedDiff(EXAMPLE, EXAMPLE, 'a', 'b'), '');
   });
 });
+
+describe('locale from the environment', () => {
+  it('follows LANG and LC_ALL in their usual forms', async () => {
+    const { envLocale } = await import('../../server/src/cli/main');
+    assert.equal(envLocale({ LANG: 'en_US.UTF-8' }), 'en');
+    assert.equal(envLocale({ LANG: 'en' }), 'en');
+    assert.equal(envLocale({ LC_ALL: 'en-GB', LANG: 'zh_CN.UTF-8' }), 'en');
+    assert.equal(envLocale({ LANG: 'zh_CN.UTF-8' }), 'zh-CN');
+    assert.equal(envLocale({ LANG: 'C.UTF-8' }), 'zh-CN');
+    assert.equal(envLocale({}), 'zh-CN');
+  });
+});

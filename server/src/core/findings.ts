@@ -50,6 +50,7 @@ export interface Finding {
   fixes?: Fix[];
 }
 
+/** English for `en`, `en-US`, `en_US.UTF-8` and the like; Chinese otherwise. */
 export function pickLocale(value: string | undefined): Locale {
-  return value && /^en\b/i.test(value) ? 'en' : 'zh-CN';
+  return value && /^en(?:$|[-_.@])/i.test(value) ? 'en' : 'zh-CN';
 }

@@ -130,8 +130,12 @@ describe('quick fixes', () => {
   });
 
   it('writes 0 for a blank or "/" cell', () => {
-    const text = variant('  行政许可:       [0]', '  行政许可:       [/]');
-    assert.equal(apply(text, only(text, 'cell-not-number').fixes![0]), EXAMPLE);
+    for (const blank of ['/', '""', "' '"]) {
+      const text = variant('  行政许可:       [0]', `  行政许可:       [${blank}]`);
+      const f = only(text, 'cell-not-number');
+      assert.ok(f.fixes![0].safe, blank);
+      assert.equal(apply(text, f.fixes![0]), EXAMPLE);
+    }
   });
 });
 

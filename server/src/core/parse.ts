@@ -486,6 +486,10 @@ class ReportReader {
       }
     }
     const trimmed = value.trim();
+    if (trimmed === '') {
+      notNumber('是空的；没有数字请填 0', 'is empty; write 0 for none', [toZero()]);
+      return cell;
+    }
     if (['/', '-', '—', '－', '无', '／'].includes(trimmed)) {
       notNumber(`写作“${trimmed}”；没有数字请填 0`, `is "${trimmed}"; write 0 for none`, [toZero()]);
       return cell;

@@ -284,6 +284,8 @@ class ReportReader {
       return undefined;
     }
     const src = this.text;
+    // Taken now: a later incremental parse moves the ranges of the nodes it reuses.
+    const range = scalar?.range ? [scalar.range[0], scalar.range[1]] : undefined;
     let offsets: Int32Array | undefined;
     const block: TextBlock = {
       section,
@@ -295,10 +297,10 @@ class ReportReader {
       keySpan,
       node: scalar,
       offsetAt(i: number): number {
-        if (!scalar || !scalar.range) return span.start;
-        offsets ??= scalarOffsets(src, scalar.range[0], scalar.range[1], text);
-        if (i >= offsets.length) return offsets.length ? offsets[offsets.length - 1] + 1 : span.end;
-        return offsets[Math.max(0, i)];
+        if (!scalar || !range) return span.start;
+        offsets ??= relativeOffsets(src, scalar, range[0], range[1], text);
+        if (i >= offsets.length) return offsets.length ? range[0] + offsets[offsets.length - 1] + 1 : span.end;
+        return range[0] + offsets[Math.max(0, i)];
       },
     };
     return block;
@@ -527,6 +529,22 @@ class ReportReader {
  * out a number of thousands of digits (in every message about it) costs more than linear time.
  */
 const MAX_NUMBER_LENGTH = 40;
+
+/**
+ * A scalar's character offsets relative to its start, kept per node: the incremental parse
+ * reuses the nodes of unchanged entries (same source, same value), only moved.
+ */
+const relative = new WeakMap<Scalar, Int32Array>();
+
+function relativeOffsets(src: string, scalar: Scalar, start: number, end: number, text: string): Int32Array {
+  let r = relative.get(scalar);
+  if (!r) {
+    r = scalarOffsets(src, start, end, text);
+    for (let k = 0; k < r.length; k++) r[k] -= start;
+    relative.set(scalar, r);
+  }
+  return r;
+}
 
 /** `本行: ` with nothing after it: write a row of zeros. */
 function insertZerosAfterKey(text: string, pair: Pair, keySpan: Span, n: number): Fix {

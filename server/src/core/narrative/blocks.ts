@@ -30,13 +30,18 @@ export interface BlockView extends TextReading {
 /** About twice the narrative of the longest real reports. */
 const readings = new TextMemo<TextReading>(1_000_000);
 
+/** By node first: an incremental parse hands back the same nodes for the entries that did not change. */
+const byNode = new WeakMap<object, TextReading>();
+
 export function blockViews(report: Report): BlockView[] {
   const blocks = report.preface ? [report.preface, ...report.texts] : report.texts;
   return blocks
     .filter((b) => b.node && b.text.trim())
     .map((block) => {
-      const reading = readings.get(block.text, read);
-      return { ...reading, block, reading };
+      let r = byNode.get(block.node!);
+      if (r?.text !== block.text) byNode.set(block.node!, (r = readings.get(block.text, read)));
+      // Written out: a spread copies through a slow generic path, once per block per check.
+      return { block, reading: r, text: r.text, norm: r.norm, numbers: r.numbers, sentences: r.sentences, paragraphs: r.paragraphs, inSentence: r.inSentence, paragraphOf: r.paragraphOf };
     });
 }
 

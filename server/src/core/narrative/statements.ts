@@ -132,7 +132,7 @@ export function readStatements(report: Report, views: BlockView[]): Statement[] 
         const base = p.matched.length ? [...p.matched, ...p.figures.filter((f) => !p.matched.includes(f))] : [];
         st.figures = base.map((f) => column(report, f, spec.childCols!)).filter((f): f is Figure => f !== undefined);
       } else {
-        st.figures = (spec.figures?.(report, lead) ?? []).filter((f): f is Figure => f !== undefined);
+        st.figures = namedFigures(report, spec, lead);
         parent = st;
       }
       st.matched = st.figures.filter((f) => eq(f.value, token.value));
@@ -140,6 +140,19 @@ export function readStatements(report: Report, views: BlockView[]): Statement[] 
     }
   }
   return out;
+}
+
+const named = new WeakMap<Report, Map<StatementSpec, Map<string, Figure[]>>>();
+
+/** The figures a label names in a report, looked up once per label: long reports repeat theirs. Shared: never changed. */
+function namedFigures(report: Report, spec: StatementSpec, lead: string): Figure[] {
+  let bySpec = named.get(report);
+  if (!bySpec) named.set(report, (bySpec = new Map()));
+  let byLead = bySpec.get(spec);
+  if (!byLead) bySpec.set(spec, (byLead = new Map()));
+  let figures = byLead.get(lead);
+  if (!figures) byLead.set(lead, (figures = (spec.figures?.(report, lead) ?? []).filter((f): f is Figure => f !== undefined)));
+  return figures;
 }
 
 /** A subject other than the organ: 各县区…, 下级…; a whole jurisdiction in a department's report; a part after 其中. */

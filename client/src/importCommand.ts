@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { pickLocale, txt, type Text } from '../../server/src/core/findings';
+import { pickLocale, type Text } from '../../server/src/core/findings';
 import { importReport } from '../../server/src/core/import';
 import { freeName } from './newReportInput';
 
@@ -28,17 +28,18 @@ export function reportNameFor(source: string): string {
 
 async function importPublished(given?: vscode.Uri): Promise<vscode.TextEditor | undefined> {
   const locale = pickLocale(vscode.env.language);
+  // Messages of the core come in both languages.
   const t = (x: Text) => x[locale];
   const source =
     given ??
     (
       await vscode.window.showOpenDialog({
-        title: t(txt('导入已发布的报告', 'Import Published Report')),
-        openLabel: t(txt('导入', 'Import')),
+        title: vscode.l10n.t('Import Published Report'),
+        openLabel: vscode.l10n.t('Import'),
         canSelectMany: false,
         filters: {
-          [t(txt('已发布的报告', 'Published reports'))]: ['txt', 'md', 'markdown', 'html', 'htm', 'shtml', 'docx'],
-          [t(txt('所有文件', 'All files'))]: ['*'],
+          [vscode.l10n.t('Published reports')]: ['txt', 'md', 'markdown', 'html', 'htm', 'shtml', 'docx'],
+          [vscode.l10n.t('All files')]: ['*'],
         },
       })
     )?.[0];
@@ -47,7 +48,7 @@ async function importPublished(given?: vscode.Uri): Promise<vscode.TextEditor | 
   try {
     bytes = await vscode.workspace.fs.readFile(source);
   } catch (e) {
-    void vscode.window.showErrorMessage(`${t(txt('无法读取', 'Cannot read'))} ${source.fsPath || source.path}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(`${vscode.l10n.t('Cannot read')} ${source.fsPath || source.path}: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
   const name = path.posix.basename(source.path);
@@ -94,9 +95,9 @@ function showNotices(name: string, notices: string[], t: (x: Text) => string): v
   output ??= vscode.window.createOutputChannel('GovReport Import');
   output.appendLine(`${name}:`);
   for (const n of notices) output.appendLine(`  - ${n}`);
-  const show = t(txt('查看', 'Show'));
+  const show = vscode.l10n.t('Show');
   void vscode.window
-    .showWarningMessage(t(txt(`已导入 ${name}，有 ${notices.length} 条需要核对的提示`, `Imported ${name} with ${notices.length} notice(s) to review`)), show)
+    .showWarningMessage(vscode.l10n.t('Imported {0} with {1} notice(s) to review', name, notices.length), show)
     .then((choice) => {
       if (choice === show) output?.show(true);
     });

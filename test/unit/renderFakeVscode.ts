@@ -3,8 +3,11 @@
  * a webview panel that records its HTML and messages, text documents and editors, events.
  * Installed as the `vscode` module before the preview code is loaded.
  */
+import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
+
+const ZH_BUNDLE = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 
 type Listener<T> = (e: T) => unknown;
 
@@ -187,6 +190,8 @@ export function fakeVscode(): Fake {
     ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
     TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
     env: { language: 'zh-cn' },
+    // As VS Code does for a zh-cn display language: the extension's bundle, then the arguments.
+    l10n: { t: (message: string, ...args: unknown[]) => (ZH_BUNDLE[message] ?? message).replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)])) },
     commands: {
       registerCommand: (id: string, f: (...args: unknown[]) => unknown) => {
         fake.commands.set(id, f);

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { check } from '../../../server/src/core/check';
 import { renderDocx } from '../../../server/src/core/render/docx';
 import { renderHtml } from '../../../server/src/core/render/html';
-import { checkOptionsFor, isReport, locale, t } from './settings';
+import { checkOptionsFor, isReport, locale } from './settings';
 
 interface Choice extends vscode.QuickPickItem {
   format: 'html' | 'docx';
@@ -13,15 +13,15 @@ interface Choice extends vscode.QuickPickItem {
 
 export async function exportReport(doc: vscode.TextDocument | undefined): Promise<void> {
   if (!doc || !isReport(doc)) {
-    void vscode.window.showWarningMessage(t('请先打开一份报告（*.report.yaml）再导出。', 'Open a report (*.report.yaml) to export it.'));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a report (*.report.yaml) to export it.'));
     return;
   }
   const choices: Choice[] = [
-    { label: 'HTML', description: t('网页，用于发布', 'a web page, for publishing'), format: 'html', marks: false },
-    { label: t('HTML（标出问题）', 'HTML (findings marked)'), description: t('用于核对', 'for review'), format: 'html', marks: true },
-    { label: 'Word (.docx)', description: t('可编辑的 Word 文档', 'an editable Word document'), format: 'docx', marks: false },
+    { label: 'HTML', description: vscode.l10n.t('a web page, for publishing'), format: 'html', marks: false },
+    { label: vscode.l10n.t('HTML (findings marked)'), description: vscode.l10n.t('for review'), format: 'html', marks: true },
+    { label: 'Word (.docx)', description: vscode.l10n.t('an editable Word document'), format: 'docx', marks: false },
   ];
-  const choice = await vscode.window.showQuickPick(choices, { placeHolder: t('导出格式', 'Export as') });
+  const choice = await vscode.window.showQuickPick(choices, { placeHolder: vscode.l10n.t('Export as') });
   if (!choice) return;
   const ext = choice.format === 'html' ? '.html' : '.docx';
   const base = path.basename(doc.fileName).replace(/(\.report)?\.ya?ml$/i, '') || 'report';
@@ -29,7 +29,7 @@ export async function exportReport(doc: vscode.TextDocument | undefined): Promis
   const target = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, base + ext) : undefined,
     filters: choice.format === 'html' ? { HTML: ['html', 'htm'] } : { Word: ['docx'] },
-    saveLabel: t('导出', 'Export'),
+    saveLabel: vscode.l10n.t('Export'),
   });
   if (!target) return;
   const result = check(doc.getText(), checkOptionsFor(doc.uri));
@@ -39,8 +39,8 @@ export async function exportReport(doc: vscode.TextDocument | undefined): Promis
       : await renderDocx(result, { marks: false });
   await vscode.workspace.fs.writeFile(target, data);
   const errors = result.findings.filter((f) => f.severity === 'error').length;
-  const note = errors ? t(`（报告中有 ${errors} 个错误，已按原样导出）`, ` (the report has ${errors} error(s); exported as written)`) : '';
-  const show = t('在文件夹中显示', 'Show in Folder');
-  const picked = await vscode.window.showInformationMessage(t(`已导出 ${path.basename(target.fsPath)}${note}`, `Exported ${path.basename(target.fsPath)}${note}`), show);
+  const note = errors ? vscode.l10n.t(' (the report has {0} error(s); exported as written)', errors) : '';
+  const show = vscode.l10n.t('Show in Folder');
+  const picked = await vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}{1}', path.basename(target.fsPath), note), show);
   if (picked === show) await vscode.commands.executeCommand('revealFileInOS', target);
 }

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { exportReport } from './exportCommand';
 import { PREVIEW_VIEW_TYPE, ReportPreview, webviewOptions } from './previewPanel';
-import { isReport, t } from './settings';
+import { isReport } from './settings';
 
 export function registerPreview(context: vscode.ExtensionContext): void {
   let preview: ReportPreview | undefined;
@@ -25,7 +25,7 @@ export function registerPreview(context: vscode.ExtensionContext): void {
   const open = async (uri: vscode.Uri | undefined, toSide: boolean) => {
     const doc = uri ? await vscode.workspace.openTextDocument(uri) : activeReport();
     if (!doc) {
-      void vscode.window.showWarningMessage(t('请先打开一份报告（*.report.yaml）。', 'Open a report (*.report.yaml) first.'));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a report (*.report.yaml) first.'));
       return;
     }
     const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;

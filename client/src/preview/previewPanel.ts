@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { check } from '../../../server/src/core/check';
 import { renderBody } from '../../../server/src/core/render/html';
-import { checkOptionsFor, locale, t, throttleMs } from './settings';
+import { checkOptionsFor, locale, throttleMs } from './settings';
 import { previewShell } from './shell';
 import { Throttle } from './throttle';
 
@@ -94,7 +94,7 @@ export class ReportPreview implements vscode.Disposable {
     const body = renderBody(result, { marks: true, theme: 'preview', locale: locale() });
     const uri = doc.uri.toString();
     this.latest = { seq: ++this.seq, uri, body };
-    this.panel.title = t(`预览 ${path.basename(doc.fileName)}`, `Preview ${path.basename(doc.fileName)}`);
+    this.panel.title = vscode.l10n.t('Preview {0}', path.basename(doc.fileName));
     if (this.ready) void this.panel.webview.postMessage({ type: 'render', ...this.latest });
     else this.panel.webview.html = this.page();
   }

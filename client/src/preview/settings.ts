@@ -19,11 +19,6 @@ export function locale(): Locale {
   return pickLocale(vscode.env.language);
 }
 
-/** A message in the editor's display language. */
-export function t(zh: string, en: string): string {
-  return locale() === 'en' ? en : zh;
-}
-
 export function isReport(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'govreport';
 }

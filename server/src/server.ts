@@ -5,6 +5,7 @@ import { pickLocale, type Locale } from './core/findings';
 import { codeActionFeature } from './lsp/codeActionFeature';
 import { completionFeature } from './lsp/completionFeature';
 import type { Feature, ServerContext } from './lsp/context';
+import { registerDebug } from './lsp/debug';
 import { Validator } from './lsp/diagnostics';
 import { foldingFeature } from './lsp/foldingFeature';
 import { hoverFeature } from './lsp/hoverFeature';
@@ -99,6 +100,15 @@ documents.onDidClose((e) => {
 
 for (const f of FEATURES) f.register(ctx);
 previousYear.register(ctx, (uri) => validator.validate(uri));
+registerDebug(ctx, () => ({ documents: documents.all().length, ...store.held, ...validator.held }));
+
+// Over IPC (how VS Code runs the server) a cut channel means the client is gone; over stdio
+// the library ends the process when its input closes.
+let shutdownRequested = false;
+connection.onShutdown(() => {
+  shutdownRequested = true;
+});
+process.on('disconnect', () => process.exit(shutdownRequested ? 0 : 1));
 
 documents.listen(connection);
 connection.listen();

@@ -1,16 +1,26 @@
 /** Quick fixes attached to diagnostics, "ignore this here", and `source.fixAll.govreport`. */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/check';
 import { fixAllEdits } from '../core/edits';
 import type { Finding, Locale } from '../core/findings';
+import type { LineIndex } from '../core/lineIndex';
 import { suppressionFix } from '../core/suppress';
-import { toDiagnostic, toTextEdit } from './convert';
+import { toRange, toTextEdit } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
 
-function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
-  return a.code === b.code && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
+/** A diagnostic's identity: its code and range. */
+const keyOf = (code: unknown, r: Range) => `${String(code)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
+/** Findings by the key of their diagnostic (the first of equal ones), so matching a long list of diagnostics stays linear. */
+function byDiagnostic(findings: Finding[], lines: LineIndex): Map<string, Finding> {
+  const out = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = keyOf(f.code, toRange(lines, f.span));
+    if (!out.has(key)) out.set(key, f);
+  }
+  return out;
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -22,9 +32,11 @@ export function codeActions(doc: TextDocument, result: CheckResult, params: Code
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
+    let findings: Map<string, Finding> | undefined;
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== 'govreport') continue;
-      const f = result.findings.find((x) => sameDiagnostic(toDiagnostic(x, lines, locale, doc.uri), diagnostic));
+      if (diagnostic.source !== 'govreport' || typeof diagnostic.code !== 'string') continue;
+      findings ??= byDiagnostic(result.findings, lines);
+      const f = findings.get(keyOf(diagnostic.code, diagnostic.range));
       if (!f) continue;
       for (const fix of [...(f.fixes ?? []), suppressionFix(result.report.text, lines, f)]) {
         actions.push({

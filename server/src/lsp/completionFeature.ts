@@ -1,7 +1,7 @@
 /** Completion: keys, whole rows and sections, and values, from the format declaration. */
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { completionsAt, type CandidateKind } from '../core/completion';
-import type { Feature } from './context';
+import { cancelled, type Feature } from './context';
 import { toRange } from './convert';
 import { checkOptions } from './settings';
 
@@ -19,7 +19,9 @@ const KIND: Record<CandidateKind, CompletionItemKind> = {
 export const completionFeature: Feature = {
   capabilities: { completionProvider: { triggerCharacters: [':', ' '], resolveProvider: false } },
   register(ctx) {
-    ctx.connection.onCompletion((params) => {
+    ctx.connection.onCompletion((params, token) => {
+      const stop = cancelled(token);
+      if (stop) return stop;
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return [];
       const { report } = ctx.store.get(doc);

@@ -1,5 +1,5 @@
 /** What every LSP feature module gets: the connection, the documents and their results. */
-import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../core/findings';
 import type { ReportStore } from './reports';
@@ -19,4 +19,13 @@ export interface ServerContext {
 export interface Feature {
   capabilities: ServerCapabilities;
   register(ctx: ServerContext): void;
+}
+
+/**
+ * The answer to a request the client has cancelled. Handlers run synchronously, so a
+ * cancellation can only arrive while the request waits in the queue (behind a long check,
+ * typically): checked first, it spares the work nobody will read.
+ */
+export function cancelled(token: CancellationToken): ResponseError<void> | undefined {
+  return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : undefined;
 }

@@ -16,14 +16,15 @@ export const CHECKED_NOTIFICATION = 'govreport/checked';
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** The version last published per document, so a version is never checked twice. */
-  private readonly published = new Map<string, number>();
+  /** The version and text last published per document, so a text is never checked twice. */
+  private readonly published = new Map<string, { version: number; text: string }>();
 
   constructor(private readonly ctx: ServerContext) {}
 
   /** Validates now (on open) or after the debounce (on change). */
   schedule(doc: TextDocument, immediate: boolean): void {
-    if (this.published.get(doc.uri) === doc.version) return;
+    const last = this.published.get(doc.uri);
+    if (last && last.version === doc.version && last.text === doc.getText()) return;
     this.cancel(doc.uri);
     const delay = immediate ? 0 : this.ctx.settings().validate.debounceMs;
     if (delay === 0) {
@@ -49,15 +50,29 @@ export class Validator {
   validate(uri: string): void {
     const doc = this.ctx.documents.get(uri);
     if (!doc) return;
-    const entry = this.ctx.store.entry(doc);
+    this.published.set(uri, { version: doc.version, text: doc.getText() });
+    let entry: ReturnType<ServerContext['store']['entry']>;
+    try {
+      entry = this.ctx.store.entry(doc);
+    } catch (e) {
+      // Runs from a timer, where an exception would end the server; and the squiggles of the
+      // previous text must not stay on this one.
+      void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      this.ctx.connection.console.error(`govreport: checking ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return;
+    }
     const locale = this.ctx.locale();
     const { lines } = entry.result.report;
     const diagnostics = entry.result.findings.map((f) => toDiagnostic(f, lines, locale, uri));
-    this.published.set(uri, doc.version);
     void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     const count = (s: string) => entry.result.findings.filter((f) => f.severity === s).length;
     const note: CheckedNotification = { uri, version: doc.version, errors: count('error'), warnings: count('warning'), information: count('information') + count('hint'), elapsedMs: entry.elapsed };
     void this.ctx.connection.sendNotification(CHECKED_NOTIFICATION, note);
+  }
+
+  /** What the validator holds, for the memory check of long sessions. */
+  get held(): { published: number; timers: number } {
+    return { published: this.published.size, timers: this.timers.size };
   }
 
   clear(uri: string): void {

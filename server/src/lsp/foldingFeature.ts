@@ -1,12 +1,14 @@
 /** Folding ranges: every entry over several lines, and blocks of comments. */
 import { FoldingRangeKind } from 'vscode-languageserver';
 import { foldingRanges } from '../core/outline';
-import type { Feature } from './context';
+import { cancelled, type Feature } from './context';
 
 export const foldingFeature: Feature = {
   capabilities: { foldingRangeProvider: true },
   register(ctx) {
-    ctx.connection.onFoldingRanges((params) => {
+    ctx.connection.onFoldingRanges((params, token) => {
+      const stop = cancelled(token);
+      if (stop) return stop;
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return [];
       return foldingRanges(ctx.store.get(doc).report).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : undefined }));

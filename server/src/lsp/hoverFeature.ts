@@ -1,14 +1,16 @@
 /** Hover: what a cell, a key or a date means, from the format declaration and the report. */
 import { MarkupKind } from 'vscode-languageserver';
 import { hoverAt } from '../core/hover';
-import type { Feature } from './context';
+import { cancelled, type Feature } from './context';
 import { toRange } from './convert';
 import { checkOptions } from './settings';
 
 export const hoverFeature: Feature = {
   capabilities: { hoverProvider: true },
   register(ctx) {
-    ctx.connection.onHover((params) => {
+    ctx.connection.onHover((params, token) => {
+      const stop = cancelled(token);
+      if (stop) return stop;
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return null;
       const { report } = ctx.store.get(doc);

@@ -1,12 +1,14 @@
 /** Inlay hints (setting govreport.inlayHints.enabled): computed totals and column names. */
 import { InlayHintKind, type InlayHint } from 'vscode-languageserver';
 import { inlayHints } from '../core/inlayHints';
-import type { Feature } from './context';
+import { cancelled, type Feature } from './context';
 
 export const inlayHintFeature: Feature = {
   capabilities: { inlayHintProvider: { resolveProvider: false } },
   register(ctx) {
-    ctx.connection.languages.inlayHint.on((params) => {
+    ctx.connection.languages.inlayHint.on((params, token) => {
+      const stop = cancelled(token);
+      if (stop) return stop;
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc || !ctx.settings().inlayHints.enabled) return [];
       const { report } = ctx.store.get(doc);

@@ -1,13 +1,15 @@
 /** Selection ranges (expand selection): cell, row, group, section, document; sentence and paragraph in texts. */
 import type { SelectionRange } from 'vscode-languageserver';
 import { selectionSpans } from '../core/outline';
-import type { Feature } from './context';
+import { cancelled, type Feature } from './context';
 import { toRange } from './convert';
 
 export const selectionRangeFeature: Feature = {
   capabilities: { selectionRangeProvider: true },
   register(ctx) {
-    ctx.connection.onSelectionRanges((params) => {
+    ctx.connection.onSelectionRanges((params, token) => {
+      const stop = cancelled(token);
+      if (stop) return stop;
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return [];
       const { report } = ctx.store.get(doc);

@@ -2,7 +2,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { LineIndex } from '../core/lineIndex';
 import { outline, type OutlineKind, type OutlineNode } from '../core/outline';
-import type { Feature } from './context';
+import { cancelled, type Feature } from './context';
 import { toRange } from './convert';
 
 const KIND: Record<OutlineKind, SymbolKind> = {
@@ -28,7 +28,9 @@ function toSymbol(node: OutlineNode, lines: LineIndex): DocumentSymbol {
 export const symbolFeature: Feature = {
   capabilities: { documentSymbolProvider: { label: 'GovReport' } },
   register(ctx) {
-    ctx.connection.onDocumentSymbol((params) => {
+    ctx.connection.onDocumentSymbol((params, token) => {
+      const stop = cancelled(token);
+      if (stop) return stop;
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return [];
       const { report } = ctx.store.get(doc);

@@ -62,6 +62,8 @@ export class PreviousYearFinder {
   private readonly usedBy = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private watch = false;
+  /** Open documents are parsed by the report store once registered: incrementally, and once for the check and this. */
+  private parseOpen = (doc: TextDocument): Report => parseReport(doc.getText());
 
   constructor(private readonly documents: TextDocuments<TextDocument>) {}
 
@@ -120,6 +122,7 @@ export class PreviousYearFinder {
 
   /** Wires the finder to the documents, the file watcher and the validation of dependents. */
   register(ctx: ServerContext, validate: (uri: string) => void): void {
+    this.parseOpen = (doc) => ctx.store.report(doc);
     const later = (uri: string) => {
       for (const dep of this.dependents(uri)) {
         clearTimeout(this.timers.get(dep));
@@ -164,7 +167,7 @@ export class PreviousYearFinder {
     const stamp = `v${doc.version}`;
     const cached = this.parsed.get(uri);
     if (cached?.stamp === stamp) return cached;
-    const p = { stamp, report: parseReport(doc.getText()) };
+    const p = { stamp, report: this.parseOpen(doc) };
     this.parsed.set(uri, p);
     return p;
   }

@@ -24,6 +24,7 @@ export interface PreviousFinder {
 export class ReportStore {
   private readonly entries = new Map<string, Entry>();
   private readonly caches = new Map<string, ChunkCache>();
+  private readonly parsed = new Map<string, { version: number; report: Report }>();
   private options: CheckOptions = {};
   private previous?: PreviousFinder;
 
@@ -42,15 +43,12 @@ export class ReportStore {
 
   entry(doc: TextDocument): Entry {
     const cached = this.entries.get(doc.uri);
-    // A version number alone does not identify a text: a client may reopen a document or reuse a number.
-    const sameText = cached !== undefined && cached.version === doc.version && cached.result.report.text === doc.getText();
+    const sameText = cached !== undefined && cached.version === doc.version;
     // Last year's report may have changed while this document did not.
     const found = sameText ? this.previous?.find(doc.uri, cached.result.report) : undefined;
     if (sameText && cached.options === this.options && cached.previousKey === found?.key) return cached;
     const t0 = performance.now();
-    let cache = this.caches.get(doc.uri);
-    if (!cache) this.caches.set(doc.uri, (cache = new ChunkCache()));
-    const report = sameText ? cached.result.report : parseReport(doc.getText(), undefined, cache);
+    const report = sameText ? cached.result.report : this.report(doc);
     const previous = sameText ? found : this.previous?.find(doc.uri, report);
     const result = checkReport(report, previous ? { ...this.options, previous: previous.previous } : this.options);
     const entry = { version: doc.version, options: this.options, result, elapsed: performance.now() - t0, previousKey: previous?.key };
@@ -58,13 +56,24 @@ export class ReportStore {
     return entry;
   }
 
-  /** What the store holds, for the memory check of long sessions. */
-  get held(): { reports: number; caches: number } {
-    return { reports: this.entries.size, caches: this.caches.size };
+  /**
+   * The document's current text parsed, re-parsing only the entries that changed: shared by
+   * the check and by the search for last year's report among open documents.
+   */
+  report(doc: TextDocument): Report {
+    const text = doc.getText();
+    const p = this.parsed.get(doc.uri);
+    if (p && p.version === doc.version && p.report.text === text) return p.report;
+    let cache = this.caches.get(doc.uri);
+    if (!cache) this.caches.set(doc.uri, (cache = new ChunkCache()));
+    const report = parseReport(text, undefined, cache);
+    this.parsed.set(doc.uri, { version: doc.version, report });
+    return report;
   }
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.parsed.delete(uri);
     this.caches.delete(uri);
   }
 }

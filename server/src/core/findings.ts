@@ -48,6 +48,11 @@ export interface Finding {
   message: Text;
   related?: Related[];
   fixes?: Fix[];
+  /**
+   * For a part the file lacks (a missing row): its declared path, `table/row path`, so the
+   * printed form can show the finding where the part belongs rather than at `span`.
+   */
+  subject?: string;
 }
 
 /** English for `en`, `en-US`, `en_US.UTF-8` and the like; Chinese otherwise. */

@@ -13,7 +13,7 @@ import type { CellRole, Grid, GridCell, GridRow, Source } from './printed';
 export type SourceOf = (span: Span) => Source;
 
 export function buildGrid(report: Report, decl: TableSectionDecl, src: SourceOf): Grid {
-  const ctx: Ctx = { table: report.tables.get(decl.key), src };
+  const ctx: Ctx = { table: report.tables.get(decl.key), tableKey: decl.key, src };
   const layout = layoutOf(report.format, decl);
   switch (layout.kind) {
     case 'clauses':
@@ -28,6 +28,7 @@ export function buildGrid(report: Report, decl: TableSectionDecl, src: SourceOf)
 interface Ctx {
   /** Undefined when the file lacks the whole table: every cell is then empty. */
   table: TableModel | undefined;
+  tableKey: string;
   src: SourceOf;
 }
 
@@ -71,9 +72,9 @@ function asRow(ctx: Ctx, item: ItemDecl, path: string): RowModel | undefined {
   return item.kind === 'row' || row?.groupAsRow ? row : undefined;
 }
 
-/** The label a missing-row finding uses for an item the file lacks (a misspelt key stands for it). */
+/** The subject of the missing-row finding for an item the file lacks (a misspelt key stands for it). */
 function absentLabel(ctx: Ctx, item: ItemDecl, path: string, present: unknown): string | undefined {
-  return present || ctx.table?.misspelled.has(path) ? undefined : item.number + item.key;
+  return present || ctx.table?.misspelled.has(path) ? undefined : `${ctx.tableKey}/${path}`;
 }
 
 const join = (prefix: string, key: string) => (prefix ? `${prefix}/${key}` : key);

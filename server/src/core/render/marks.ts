@@ -38,7 +38,7 @@ export function attachFindings(elements: Anchored[], findings: Finding[]): Findi
   for (const f of findings) {
     // A missing row's finding sits on a neighbouring key in the file; the printed form has the
     // row itself (empty), which is where a reader looks for it.
-    const missing = f.code === 'missing-row' ? absent.filter((e) => f.message['zh-CN'].includes(`“${e.absent}”`)) : [];
+    const missing = f.subject ? absent.filter((e) => e.absent === f.subject) : [];
     if (missing.length) {
       for (const e of missing) e.findings.push(f);
       continue;

@@ -56,7 +56,7 @@ export interface GridCell extends Anchored {
   rowspan: number;
   /** A value cell that the file does not fill (missing row or cell). */
   missing?: boolean;
-  /** On the label of a row or group the file lacks: its printed label, which a missing-row finding names. */
+  /** For a row the file lacks: the `subject` of its missing-row finding (`table/row path`). */
   absent?: string;
 }
 

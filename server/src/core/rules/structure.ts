@@ -126,7 +126,7 @@ function checkRows(report: Report, table: TableModel, out: Finding[]): void {
       const label = `${item.number}${item.key}`;
       const fix: Fix = { title: txt(`补上“${item.key}”（填 0）`, `Add "${item.key}" (zeros)`), edits: [placement.edit], safe: true, preferred: true };
       out.push(
-        finding('missing-row', placement.span ?? parentKeySpan, txt(`“${table.decl.title}”缺少${kind['zh-CN']}“${label}”`, `the table "${table.decl.title}" lacks the ${kind.en} "${label}"`), { fixes: [fix] }),
+        finding('missing-row', placement.span ?? parentKeySpan, txt(`“${table.decl.title}”缺少${kind['zh-CN']}“${label}”`, `the table "${table.decl.title}" lacks the ${kind.en} "${label}"`), { fixes: [fix], subject: `${table.decl.key}/${path}` }),
       );
     });
   };

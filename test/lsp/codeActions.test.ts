@@ -49,6 +49,23 @@ describe('code actions over stdio', () => {
     assert.ok(!after.diagnostics.some((d) => d.code === 'signed-before-year-end'));
   });
 
+  it('tells apart two diagnostics on the same range by their message', async () => {
+    const uri = fileUri(path.join(ROOT, 'same-range.report.yaml'));
+    client.open(uri, text, 1);
+    const { diagnostics } = await client.diagnostics(uri, 1);
+    const subs = diagnostics.filter((d) => d.code === 'missing-subsection');
+    assert.equal(subs.length, 2);
+    for (const [d, topic] of [
+      [subs[0], '政府信息管理'],
+      [subs[1], '监督保障'],
+    ] as const) {
+      assert.match(d.message, new RegExp(topic));
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      const add = actions.find((a) => a.isPreferred)!;
+      assert.match(add.title, new RegExp(topic));
+    }
+  });
+
   it('offers source.fixAll.govreport with every safe fix in one edit', async () => {
     const uri = fileUri(path.join(ROOT, 'fixall.report.yaml'));
     const broken = text.replace('  行政许可:       [0]\n', '').replace('落款日期: 2024-01-08', '落款日期: 2025/1/8');

@@ -10,14 +10,14 @@ import { toRange, toTextEdit } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
 
-/** A diagnostic's identity: its code and range. */
-const keyOf = (code: unknown, r: Range) => `${String(code)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+/** A diagnostic's identity: its code, range and message (two findings may share a range). */
+const keyOf = (code: unknown, r: Range, message: string) => `${String(code)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}@${message}`;
 
 /** Findings by the key of their diagnostic (the first of equal ones), so matching a long list of diagnostics stays linear. */
-function byDiagnostic(findings: Finding[], lines: LineIndex): Map<string, Finding> {
+function byDiagnostic(findings: Finding[], lines: LineIndex, locale: Locale): Map<string, Finding> {
   const out = new Map<string, Finding>();
   for (const f of findings) {
-    const key = keyOf(f.code, toRange(lines, f.span));
+    const key = keyOf(f.code, toRange(lines, f.span), f.message[locale]);
     if (!out.has(key)) out.set(key, f);
   }
   return out;
@@ -35,8 +35,8 @@ export function codeActions(doc: TextDocument, result: CheckResult, params: Code
     let findings: Map<string, Finding> | undefined;
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'govreport' || typeof diagnostic.code !== 'string') continue;
-      findings ??= byDiagnostic(result.findings, lines);
-      const f = findings.get(keyOf(diagnostic.code, diagnostic.range));
+      findings ??= byDiagnostic(result.findings, lines, locale);
+      const f = findings.get(keyOf(diagnostic.code, diagnostic.range, diagnostic.message));
       if (!f) continue;
       for (const fix of [...(f.fixes ?? []), suppressionFix(result.report.text, lines, f)]) {
         actions.push({

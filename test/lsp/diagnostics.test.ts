@@ -68,6 +68,35 @@ describe('diagnostics over stdio', () => {
   });
 });
 
+describe('re-checks that change nothing', () => {
+  it('send no diagnostics again', async () => {
+    const client = new LspClient();
+    try {
+      await client.initialize({ settings: { validate: { debounceMs: 0 } } });
+      const uri = fileUri(EXAMPLE);
+      const published = () => client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri).length;
+      const checks = () => client.notifications.filter((n) => n.method === 'govreport/checked').length;
+      // The counts follow the diagnostics of each check.
+      const checked = client.waitFor((n) => n.method === 'govreport/checked', 5000, 'the first check');
+      client.open(uri, text, 1);
+      await checked;
+      const before = { published: published(), checks: checks() };
+      // A setting that does not touch this report's findings: the report is re-checked, nothing is re-sent.
+      client.settings = { validate: { debounceMs: 0 }, inlayHints: { enabled: false } };
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      await client.waitFor((n) => n.method === 'govreport/checked' && checks() > before.checks, 5000, 'a re-check');
+      assert.equal(published(), before.published);
+      // One that does change them is sent.
+      client.settings = { validate: { debounceMs: 0 }, severity: { 'missing-subsection': 'off' } };
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      const { diagnostics } = await client.diagnostics(uri, 1);
+      assert.ok(!diagnostics.some((d) => d.code === 'missing-subsection'));
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
 describe('locale', () => {
   for (const [locale, pattern] of [
     ['zh-CN', /早于 2024 年度结束/],

@@ -18,6 +18,9 @@ export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The version and text last published per document, so a text is never checked twice. */
   private readonly published = new Map<string, { version: number; text: string }>();
+  /** The diagnostics last sent per document: a re-check that changes nothing (new settings
+   * that do not matter here) sends nothing, so it cannot close a menu the user just opened. */
+  private readonly sent = new Map<string, { version: number; json: string }>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -57,6 +60,7 @@ export class Validator {
     } catch (e) {
       // Runs from a timer, where an exception would end the server; and the squiggles of the
       // previous text must not stay on this one.
+      this.sent.set(uri, { version: doc.version, json: '[]' });
       void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
       this.ctx.connection.console.error(`govreport: checking ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return;
@@ -64,7 +68,12 @@ export class Validator {
     const locale = this.ctx.locale();
     const { lines } = entry.result.report;
     const diagnostics = entry.result.findings.map((f) => toDiagnostic(f, lines, locale, uri));
-    void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    const json = JSON.stringify(diagnostics);
+    const last = this.sent.get(uri);
+    if (!last || last.version !== doc.version || last.json !== json) {
+      this.sent.set(uri, { version: doc.version, json });
+      void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    }
     const count = (s: string) => entry.result.findings.filter((f) => f.severity === s).length;
     const note: CheckedNotification = { uri, version: doc.version, errors: count('error'), warnings: count('warning'), information: count('information') + count('hint'), elapsedMs: entry.elapsed };
     void this.ctx.connection.sendNotification(CHECKED_NOTIFICATION, note);
@@ -72,12 +81,13 @@ export class Validator {
 
   /** What the validator holds, for the memory check of long sessions. */
   get held(): { published: number; timers: number } {
-    return { published: this.published.size, timers: this.timers.size };
+    return { published: this.published.size + this.sent.size, timers: this.timers.size };
   }
 
   clear(uri: string): void {
     this.cancel(uri);
     this.published.delete(uri);
+    this.sent.delete(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }

@@ -26,7 +26,16 @@ export const fixCommand: Command = {
       const fixed = fixAll(read.text);
       if (fixed.text !== read.text) {
         if (dryRun) io.stdout(unifiedDiff(read.text, fixed.text, `a/${file}`, `b/${file}`));
-        else writeAtomic(file, fixed.text, true);
+        else {
+          try {
+            writeAtomic(file, fixed.text, true);
+          } catch (e) {
+            // The file is as it was; the others are still fixed.
+            io.stderr(`govreport: ${file}: cannot write: ${(e as Error).message}\n`);
+            unreadable++;
+            continue;
+          }
+        }
       }
       const r: FileFindings = { file, lines: new LineIndex(fixed.text), findings: fixed.findings };
       results.push(r);

@@ -1,5 +1,6 @@
 /** `govreport import FILE [-o OUT] [--force]`: a published report → a report file. */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { importReport } from '../core/import';
 import { UsageError, writeAtomic } from './files';
 import type { Command } from './main';
@@ -24,6 +25,7 @@ export const importCommand: Command = {
     const file = args.files[0];
     const out = args.flags.get('-o') ?? args.flags.get('--output');
     if (out === true) throw new UsageError('-o needs a file name');
+    if (out && file !== '-' && path.resolve(out) === path.resolve(file)) throw new UsageError(`${out}: would replace the file being imported`);
     const read = readBytes(file);
     if (!read.ok) {
       io.stderr(`govreport: ${read.error}\n`);
@@ -40,7 +42,13 @@ export const importCommand: Command = {
       io.stdout(result.yaml);
       return 0;
     }
-    writeAtomic(out, result.yaml, args.flags.has('--force'));
+    try {
+      writeAtomic(out, result.yaml, args.flags.has('--force'));
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      io.stderr(`govreport: ${out}: cannot write: ${(e as Error).message}\n`);
+      return 2;
+    }
     if (!/\.report\.ya?ml$/i.test(out)) {
       io.stderr(
         locale === 'en'

@@ -1,0 +1,233 @@
+/**
+ * The CLI's writes (`fix`, `import`, `render`): through a temporary file and a rename in the
+ * same folder, never half-written, never over an existing output without --force, and the
+ * input untouched whenever a command fails. Failures are simulated where the file system
+ * would not fail on its own (the tests may run as root, which ignores permissions).
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import fsModule from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterEach, describe, it } from 'node:test';
+import { UsageError, writeAtomic } from '../../server/src/cli/files';
+import { runCli } from '../../server/src/cli/main';
+import { EXAMPLE, ROOT } from './helpers';
+
+const PUBLISHED = path.join(ROOT, 'test', 'fixtures', 'lvliang-2024.published.txt');
+/** The example with a fix-all change to make (年度 written as text). */
+const FIXABLE = EXAMPLE.replace('年度: 2024', '年度: "2024年"');
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), env: { LANG: 'en_US.UTF-8' } });
+  return { code, out, err };
+}
+
+const dirs: string[] = [];
+function folder(): string {
+  const dir = fs.mkdtempSync(path.join(tmpdir(), 'govreport-writes-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** What a file is: its bytes, mode and modification time. */
+function snapshot(file: string): { bytes: string; mode: number; mtimeMs: number } {
+  const st = fs.statSync(file);
+  return { bytes: fs.readFileSync(file).toString('base64'), mode: st.mode, mtimeMs: st.mtimeMs };
+}
+
+/** Files in a folder besides the expected ones (a temporary file left behind would show here). */
+const others = (dir: string, expected: string[]) => fs.readdirSync(dir).filter((f) => !expected.includes(f));
+
+/** Replaces a function of `fs` for the duration of one test. */
+const restores: (() => void)[] = [];
+function patch<K extends 'writeSync' | 'fsyncSync' | 'renameSync'>(name: K, impl: (original: (typeof fs)[K]) => (typeof fs)[K]): void {
+  // The module object itself: what the CLI's `fs` reads through.
+  const mutable = fsModule as unknown as Record<string, unknown>;
+  const original = fs[name];
+  mutable[name] = impl(original);
+  restores.push(() => (mutable[name] = original));
+}
+
+const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+
+afterEach(() => {
+  while (restores.length) restores.pop()!();
+});
+process.on('exit', () => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('writeAtomic', () => {
+  it('writes a new file and leaves nothing else in the folder', () => {
+    const dir = folder();
+    const file = path.join(dir, 'out.html');
+    writeAtomic(file, '新的内容', false);
+    assert.equal(fs.readFileSync(file, 'utf8'), '新的内容');
+    assert.deepEqual(others(dir, ['out.html']), []);
+  });
+
+  it('refuses to replace an existing file unless told to, and then keeps its mode', () => {
+    const dir = folder();
+    const file = path.join(dir, 'out.html');
+    fs.writeFileSync(file, 'old');
+    fs.chmodSync(file, 0o640);
+    const before = snapshot(file);
+    assert.throws(() => writeAtomic(file, 'new', false), (e) => e instanceof UsageError && /already exists \(use --force/.test(e.message));
+    assert.deepEqual(snapshot(file), before);
+    writeAtomic(file, 'new', true);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'new');
+    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(others(dir, ['out.html']), []);
+  });
+
+  it('does not take a name that appears while it writes', () => {
+    const dir = folder();
+    const file = path.join(dir, 'out.html');
+    // Another program creates the output between the check and the rename.
+    patch('fsyncSync', (original) => (fd) => {
+      original(fd);
+      if (!fs.existsSync(file)) fs.writeFileSync(file, 'theirs');
+    });
+    assert.throws(() => writeAtomic(file, 'ours', false), UsageError);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'theirs');
+    assert.deepEqual(others(dir, ['out.html']), []);
+  });
+
+  it('never leaves a half-written file: a write failing midway leaves the old file and no temporary one', () => {
+    const dir = folder();
+    const file = path.join(dir, 'out.html');
+    fs.writeFileSync(file, 'old');
+    const before = snapshot(file);
+    let calls = 0;
+    patch('writeSync', (original) => ((fd: number, buffer: Uint8Array, offset: number, length: number) => {
+      // Half of it goes to disk, then the disk is full.
+      if (calls++ === 0) return original(fd, buffer, offset, Math.max(1, length >> 1));
+      throw diskFull();
+    }) as typeof fs.writeSync);
+    assert.throws(() => writeAtomic(file, 'x'.repeat(100_000), true), /ENOSPC/);
+    assert.deepEqual(snapshot(file), before);
+    assert.deepEqual(others(dir, ['out.html']), []);
+  });
+
+  it('fails cleanly where the folder cannot be written', () => {
+    const dir = folder();
+    const notAFolder = path.join(dir, 'a-file');
+    fs.writeFileSync(notAFolder, 'x');
+    assert.throws(() => writeAtomic(path.join(notAFolder, 'out.html'), 'x', false), /ENOTDIR/);
+    assert.throws(() => writeAtomic(path.join(dir, 'missing', 'out.html'), 'x', false), /ENOENT/);
+    if (process.getuid?.() !== 0) {
+      // Permissions mean nothing to root; elsewhere a read-only folder is the real case.
+      const readOnly = path.join(dir, 'read-only');
+      fs.mkdirSync(readOnly, { mode: 0o555 });
+      assert.throws(() => writeAtomic(path.join(readOnly, 'out.html'), 'x', false), /EACCES/);
+      assert.deepEqual(fs.readdirSync(readOnly), []);
+    }
+    assert.deepEqual(others(dir, ['a-file']), []);
+  });
+
+  it('replaces what a symbolic link points to and keeps the link', () => {
+    const dir = folder();
+    fs.mkdirSync(path.join(dir, 'real'));
+    const real = path.join(dir, 'real', 'r.report.yaml');
+    fs.writeFileSync(real, 'old');
+    const link = path.join(dir, 'link.report.yaml');
+    fs.symlinkSync(real, link);
+    writeAtomic(link, 'new', true);
+    assert.ok(fs.lstatSync(link).isSymbolicLink());
+    assert.equal(fs.readFileSync(real, 'utf8'), 'new');
+    assert.deepEqual(others(path.join(dir, 'real'), ['r.report.yaml']), []);
+  });
+});
+
+describe('the commands that write', () => {
+  it('fix: writes in place atomically, and leaves a file as it was when the write fails', async () => {
+    const dir = folder();
+    const a = path.join(dir, 'a.report.yaml');
+    const b = path.join(dir, 'b.report.yaml');
+    fs.writeFileSync(a, FIXABLE);
+    fs.writeFileSync(b, FIXABLE);
+    const beforeA = snapshot(a);
+    // The first write fails (disk full after some bytes); the second goes through.
+    let failed = false;
+    patch('writeSync', (original) => ((fd: number, buffer: Uint8Array, offset: number, length: number) => {
+      if (failed) return original(fd, buffer, offset, length);
+      failed = true;
+      original(fd, buffer, offset, 10);
+      throw diskFull();
+    }) as typeof fs.writeSync);
+    const r = await run('fix', a, b);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /a\.report\.yaml: cannot write: ENOSPC/);
+    assert.deepEqual(snapshot(a), beforeA, 'the file whose write failed is untouched');
+    assert.match(fs.readFileSync(b, 'utf8'), /^年度: 2024$/m, 'the other file is fixed');
+    assert.deepEqual(others(dir, ['a.report.yaml', 'b.report.yaml']), []);
+  });
+
+  it('fix --dry-run writes nothing', async () => {
+    const dir = folder();
+    const a = path.join(dir, 'a.report.yaml');
+    fs.writeFileSync(a, FIXABLE);
+    const before = snapshot(a);
+    const r = await run('fix', '--dry-run', a);
+    assert.match(r.out, /^\+年度: 2024$/m);
+    assert.deepEqual(snapshot(a), before);
+  });
+
+  for (const [command, input, extraArgs] of [
+    ['render', 'r.report.yaml', []],
+    ['render', 'r.report.yaml', ['--format', 'docx']],
+    ['import', 'published.txt', []],
+  ] as const) {
+    const name = `${command} ${extraArgs.join(' ')}`.trim();
+    const setup = () => {
+      const dir = folder();
+      const file = path.join(dir, input);
+      fs.writeFileSync(file, command === 'import' ? fs.readFileSync(PUBLISHED) : EXAMPLE);
+      return { dir, file, before: snapshot(file) };
+    };
+
+    it(`${name}: an existing output is replaced only with --force; the input never changes`, async () => {
+      const { dir, file, before } = setup();
+      const out = path.join(dir, 'out.file');
+      fs.writeFileSync(out, 'keep me');
+      const refused = await run(command, ...extraArgs, file, '-o', out);
+      assert.equal(refused.code, 2);
+      assert.match(refused.err, /already exists \(use --force to replace it\)/);
+      assert.equal(fs.readFileSync(out, 'utf8'), 'keep me');
+      const forced = await run(command, ...extraArgs, '--force', file, '-o', out);
+      assert.equal(forced.code, 0, forced.err);
+      assert.notEqual(fs.readFileSync(out, 'utf8'), 'keep me');
+      assert.deepEqual(snapshot(file), before);
+      assert.deepEqual(others(dir, [input, 'out.file']), []);
+    });
+
+    it(`${name}: never writes over its input, even with --force`, async () => {
+      const { file, before } = setup();
+      const r = await run(command, ...extraArgs, '--force', file, '-o', file);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /would replace/);
+      assert.deepEqual(snapshot(file), before);
+    });
+
+    it(`${name}: an output that cannot be written is an error message, not a crash, and nothing is left`, async () => {
+      const { dir, file, before } = setup();
+      for (const out of [path.join(file, 'out.file'), path.join(dir, 'missing', 'out.file')]) {
+        const r = await run(command, ...extraArgs, file, '-o', out);
+        assert.equal(r.code, 2, r.err);
+        assert.match(r.err, /cannot write/);
+      }
+      // A disk that fills up while writing.
+      patch('writeSync', () => () => {
+        throw diskFull();
+      });
+      const full = await run(command, ...extraArgs, file, '-o', path.join(dir, 'out.file'));
+      assert.equal(full.code, 2, full.err);
+      assert.match(full.err, /cannot write: ENOSPC/);
+      assert.deepEqual(snapshot(file), before);
+      assert.deepEqual(others(dir, [input]), []);
+    });
+  }
+});

@@ -32,6 +32,8 @@ export interface EquationResult {
 
 const cellOf = (r: CellRef): Cell | undefined => r.row.cells[r.col];
 const keyOf = (r: CellRef) => `${r.row.path}#${r.col}`;
+/** Rows are one object per path: comparing them beats building keys, once per cell of every equation. */
+const same = (a: CellRef, b: CellRef) => a.row === b.row && a.col === b.col;
 
 /** The rows a path stands for: the row itself, or the rows of a group (or the group as one row). */
 export function rowsAt(table: TableModel, path: string): RowModel[] | undefined {
@@ -79,16 +81,16 @@ function orderedRows(table: TableModel): RowModel[] {
 }
 
 /** Evaluates equations in order, with totals already found wrong standing at their computed value. */
-export function evaluate(table: TableModel): EquationResult[] {
+export function evaluate(table: TableModel, all = equations(table)): EquationResult[] {
   const known = new Map<string, Dec>();
-  const value = (r: CellRef): Dec => known.get(keyOf(r)) ?? cellOf(r)!.value!;
+  const value = (r: CellRef): Dec => (known.size ? known.get(keyOf(r)) : undefined) ?? cellOf(r)!.value!;
   const failures: EquationResult[] = [];
-  for (const e of equations(table)) {
+  for (const e of all) {
     const l = sum(e.left.map(value));
     const r = sum(e.right.map(value));
     if (eq(l, r)) continue;
     const reported = cellOf(e.target)!.value!;
-    const targetOnLeft = e.left.some((c) => keyOf(c) === keyOf(e.target));
+    const targetOnLeft = e.left.some((c) => same(c, e.target));
     // Solve for the target: move everything else to the other side.
     const current = value(e.target);
     const expected = targetOnLeft ? add(current, sub(r, l)) : add(current, sub(l, r));
@@ -102,7 +104,7 @@ export function checkArithmetic(report: Report): Finding[] {
   const out: Finding[] = [];
   for (const table of report.tables.values()) {
     const all = equations(table);
-    for (const result of evaluate(table)) out.push(toFinding(result, all));
+    for (const result of evaluate(table, all)) out.push(toFinding(result, all));
   }
   return out;
 }
@@ -118,7 +120,7 @@ function rowName(r: CellRef): string {
 function toFinding(result: EquationResult, all: Equation[]): Finding {
   const { eq: e, reported, expected } = result;
   const v = (r: CellRef) => formatDec(cellOf(r)!.value!);
-  const others = [...e.left, ...e.right].filter((c) => keyOf(c) !== keyOf(e.target));
+  const others = [...e.left, ...e.right].filter((c) => !same(c, e.target));
   const related: Related[] = others.map((c) => ({ span: cellOf(c)!.span, message: txt(`${rowName(c)}（${columnName(c)}）= ${v(c)}`, `${rowName(c)} (${columnName(c)}) = ${v(c)}`) }));
   const target = e.target;
   let zh: string;
@@ -163,16 +165,16 @@ function toFinding(result: EquationResult, all: Equation[]): Finding {
 function explainingAddend(result: EquationResult, all: Equation[]): { cell: CellRef; value: Dec } | undefined {
   const e = result.eq;
   const delta = sub(result.reported, result.expected);
-  const targetOnLeft = e.left.some((c) => keyOf(c) === keyOf(e.target));
-  const candidates = (targetOnLeft ? e.right : e.left).filter((c) => keyOf(c) !== keyOf(e.target));
+  const targetOnLeft = e.left.some((c) => same(c, e.target));
+  const candidates = (targetOnLeft ? e.right : e.left).filter((c) => !same(c, e.target));
   const found: { cell: CellRef; value: Dec }[] = [];
   for (const c of candidates) {
     const value = add(cellOf(c)!.value!, delta);
     if (value.units < 0n) continue;
     const holds = all
-      .filter((x) => [...x.left, ...x.right].some((r) => keyOf(r) === keyOf(c)))
+      .filter((x) => x.left.some((r) => same(r, c)) || x.right.some((r) => same(r, c)))
       .every((x) => {
-        const val = (r: CellRef) => (keyOf(r) === keyOf(c) ? value : cellOf(r)!.value!);
+        const val = (r: CellRef) => (same(r, c) ? value : cellOf(r)!.value!);
         return eq(sum(x.left.map(val)), sum(x.right.map(val)));
       });
     if (holds) found.push({ cell: c, value });

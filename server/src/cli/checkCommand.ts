@@ -163,17 +163,27 @@ class Pairing {
 
 // ---- worker threads ----------------------------------------------------------------------
 // Each worker reads and parses its share of the files and says what pairing needs; the main
-// thread pairs them as above and each worker then checks its share, parsing last year's
-// report itself when another worker read it. Findings come back in file order per worker and
-// are printed in the order of the files.
+// thread pairs them as above and the workers then check the files, each its own share first,
+// parsing a file or last year's report itself when another worker read it. Findings are
+// printed in the order of the files.
 
 interface WorkerData {
   govreportCheck: true;
   previous?: string;
 }
 
-type ToWorker = { type: 'read'; files: { index: number; file: string }[] } | { type: 'check'; jobs: { index: number; previous?: { index?: number; file: string } }[] } | { type: 'done' };
-type FromWorker = { type: 'read'; metas: ({ index: number; ok: true; year?: number; organ?: string } | { index: number; ok: false; error: string })[] } | { type: 'checked'; index: number; text: string; findings: Finding[] };
+/** A file to check and, when there is one, last year's report (`index` absent for --previous). */
+interface Job {
+  index: number;
+  file: string;
+  previous?: { index?: number; file: string };
+}
+
+type ToWorker = { type: 'read'; files: { index: number; file: string }[] } | { type: 'check'; jobs: Job[] } | { type: 'done' };
+type FromWorker = { type: 'read'; metas: ({ index: number; ok: true; year?: number; organ?: string } | { index: number; ok: false; error: string })[] } | { type: 'checked'; index: number; text: string; findings: Finding[] } | { type: 'more' };
+
+/** Files handed to a worker at a time: a few milliseconds of work each. */
+const BATCH = 8;
 
 async function checkInWorkers(files: string[], explicit: Read | undefined, count: number, out: Output): Promise<number> {
   const data: WorkerData = { govreportCheck: true, previous: explicit?.file };
@@ -211,12 +221,12 @@ async function checkInWorkers(files: string[], explicit: Read | undefined, count
     const notes: string[][] = readable.map(() => []);
     let current = 0;
     const pairs = new Pairing(readable, explicit, (s) => notes[current].push(s));
-    const jobs: { index: number; previous?: { index?: number; file: string } }[][] = workers.map(() => []);
+    const queues: Job[][] = workers.map(() => []);
     readable.forEach((r, i) => {
       current = i;
       const p = pairs.previous(i);
       const previous = p === 'explicit' ? { file: explicit!.file } : p === undefined ? undefined : { index: readable[p].index, file: readable[p].file };
-      jobs[owner[r.index]].push({ index: r.index, previous });
+      queues[owner[r.index]].push({ index: r.index, file: r.file, previous });
     });
     const results = new Map<number, { text: string; findings: Finding[] }>();
     let cursor = 0;
@@ -230,26 +240,33 @@ async function checkInWorkers(files: string[], explicit: Read | undefined, count
         cursor++;
       }
     };
+    // Each worker takes its own files first, a few at a time; one that runs out takes the
+    // last files of the longest other queue (parsing them itself), so both finish together.
+    const take = (k: number): Job[] => {
+      if (queues[k].length) return queues[k].splice(0, BATCH);
+      const longest = queues.reduce((a, q) => (q.length > a.length ? q : a));
+      return longest.splice(Math.max(0, longest.length - BATCH));
+    };
     await Promise.race([
-      Promise.all(
-        workers.map(
-          (w, k) =>
-            new Promise<void>((resolve) => {
-              let left = jobs[k].length;
-              if (!left) return resolve();
-              w.on('message', (m: FromWorker) => {
-                if (m.type !== 'checked') return;
-                results.set(m.index, m);
-                flush();
-                if (--left === 0) resolve();
-              });
-              post(w, { type: 'check', jobs: jobs[k] });
-            }),
-        ),
-      ),
+      new Promise<void>((resolve) => {
+        workers.forEach((w, k) => {
+          w.on('message', (m: FromWorker) => {
+            if (m.type === 'checked') {
+              results.set(m.index, m);
+              flush();
+              if (cursor === readable.length) resolve();
+            } else if (m.type === 'more') {
+              const jobs = take(k);
+              if (jobs.length) post(w, { type: 'check', jobs });
+            }
+          });
+          const jobs = take(k);
+          if (jobs.length) post(w, { type: 'check', jobs });
+        });
+        if (!readable.length) resolve();
+      }),
       failed,
     ]);
-    flush();
     for (const w of workers) post(w, { type: 'done' });
     return out.end();
   } finally {
@@ -267,6 +284,9 @@ function next(w: Worker): Promise<FromWorker> {
 
 /** The worker's side: read and parse its files, then check them with last year's reports. */
 function serve(data: WorkerData): Promise<number> {
+  // yaml reads process.env.LOG_TOKENS once per token it parses, and process.env is an object
+  // of interceptors (a getenv per read): a plain copy, this thread's own, makes that free.
+  process.env = { ...process.env };
   const port = parentPort!;
   const reports = new Map<number, Read>();
   let explicit: Read | undefined;
@@ -299,11 +319,13 @@ function serve(data: WorkerData): Promise<number> {
         port.postMessage({ type: 'read', metas } satisfies FromWorker);
       } else if (m.type === 'check') {
         for (const job of m.jobs) {
-          const r = reports.get(job.index)!;
+          const r = reportOf(job);
+          if (!r) throw new Error(`${job.file}: could not be read again`);
           const p = job.previous && reportOf(job.previous);
           const findings = checkReport(r.report, p ? { previous: asPrevious(p) } : {}).findings;
           port.postMessage({ type: 'checked', index: job.index, text: r.report.text, findings } satisfies FromWorker);
         }
+        port.postMessage({ type: 'more' } satisfies FromWorker);
       } else {
         port.close();
         resolve(0);

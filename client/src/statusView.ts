@@ -1,16 +1,5 @@
 /** What the status bar says about the active report, from the server's `govreport/checked` notification. */
-
-export interface Checked {
-  uri: string;
-  version: number;
-  errors: number;
-  warnings: number;
-  information: number;
-  elapsedMs: number;
-}
-
-/** The notification the server sends after each check (server/src/lsp/diagnostics.ts). */
-export const CHECKED_NOTIFICATION = 'govreport/checked';
+import type { CheckedNotification as Checked } from '../../server/src/lsp/protocol';
 
 /** vscode.l10n.t, or a stand-in in tests. */
 export type Translate = (message: string, ...args: (string | number)[]) => string;

@@ -2,17 +2,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert';
 import type { ServerContext } from './context';
-
-export interface CheckedNotification {
-  uri: string;
-  version: number;
-  errors: number;
-  warnings: number;
-  information: number;
-  elapsedMs: number;
-}
-
-export const CHECKED_NOTIFICATION = 'govreport/checked';
+import { CHECKED_NOTIFICATION, type CheckedNotification } from './protocol';
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();

@@ -1,5 +1,4 @@
-/** Readers for the renderer's output in tests: its HTML tables, a .docx's zip and its Word tables. */
-import { inflateRawSync } from 'node:zlib';
+/** Readers for the renderer's output in tests: its HTML tables and a .docx's Word tables. */
 
 export interface Tag {
   name: string;
@@ -65,31 +64,6 @@ export function visualGrid<C extends { colspan: number; rowspan: number }>(rows:
     }
   });
   return grid;
-}
-
-/** The entries of a zip archive (stored or deflated), read through its central directory. */
-export function unzip(buf: Buffer): Map<string, Buffer> {
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error('not a zip archive');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const extra = buf.readUInt16LE(p + 30);
-    const comment = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.subarray(p + 46, p + 46 + nameLength).toString('utf8');
-    const data = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(data, data + size);
-    out.set(name, method === 0 ? raw : inflateRawSync(raw));
-    p += 46 + nameLength + extra + comment;
-  }
-  return out;
 }
 
 export interface WordCell {

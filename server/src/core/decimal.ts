@@ -14,6 +14,8 @@ export const ZERO: Dec = { units: 0n, scale: 0 };
 /** Parses a plain decimal literal (`12`, `0.35`, `-3`); anything else is undefined. */
 export function parseDec(text: string): Dec | undefined {
   if (!DECIMAL.test(text)) return undefined;
+  // Most cells are whole numbers: BigInt reads them, sign included, as they are.
+  if (!text.includes('.')) return { units: BigInt(text), scale: 0 };
   const negative = text.startsWith('-');
   const body = text.replace(/^[+-]/, '');
   const [int, frac = ''] = body.split('.');
@@ -26,10 +28,11 @@ export function fromInt(n: number | bigint): Dec {
 }
 
 function rescale(d: Dec, scale: number): bigint {
-  return d.units * 10n ** BigInt(scale - d.scale);
+  return scale === d.scale ? d.units : d.units * 10n ** BigInt(scale - d.scale);
 }
 
 export function add(a: Dec, b: Dec): Dec {
+  if (a.scale === b.scale) return { units: a.units + b.units, scale: a.scale };
   const scale = Math.max(a.scale, b.scale);
   return { units: rescale(a, scale) + rescale(b, scale), scale };
 }
@@ -54,7 +57,7 @@ export function eq(a: Dec, b: Dec): boolean {
 }
 
 export function isInteger(d: Dec): boolean {
-  return d.units % 10n ** BigInt(d.scale) === 0n;
+  return d.scale === 0 || d.units % 10n ** BigInt(d.scale) === 0n;
 }
 
 export function isNegative(d: Dec): boolean {

@@ -9,8 +9,20 @@ const PARENTHETICAL = /[（(][^（）()]*[）)]/gu;
 const QUOTES = /[“”„‟"'‘’「」『』]/gu;
 const SPACE = /[\s\u3000]+/gu;
 
+/** Keys seen recently: a document's keys are normalised again on every keystroke. */
+const normalized = new Map<string, string>();
+
 /** The form of a key that is compared with official labels. */
 export function normalizeLabel(key: string): string {
+  let s = normalized.get(key);
+  if (s === undefined) {
+    if (normalized.size >= 4096) normalized.clear();
+    normalized.set(key, (s = normalize(key)));
+  }
+  return s;
+}
+
+function normalize(key: string): string {
   let s = key.normalize('NFKC').replace(SPACE, '');
   for (let i = 0; i < 3 && LEADING_NUMBER.test(s); i++) s = s.replace(LEADING_NUMBER, '');
   const withoutNotes = s.replace(PARENTHETICAL, '');

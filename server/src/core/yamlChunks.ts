@@ -7,7 +7,7 @@
  * the pieces disagree with a whole-document parse (document markers, directives, a key
  * repeated across pieces, an alias to another piece) falls back to one full parse.
  */
-import { isMap, isScalar, parseDocument, Pair, visit, YAMLMap, YAMLParseError, type Document, type Node, type ParsedNode, type YAMLError, type YAMLWarning } from 'yaml';
+import { isCollection, isMap, isNode, isPair, isScalar, parseDocument, Pair, visit, YAMLMap, YAMLParseError, type Document, type Node, type ParsedNode, type YAMLError, type YAMLWarning } from 'yaml';
 
 export interface ParsedYaml {
   contents: ParsedNode | null;
@@ -196,14 +196,19 @@ function keyString(pair: Pair): string | undefined {
 }
 
 function shift(doc: Document.Parsed, delta: number): void {
-  const move = (node: Node) => {
-    if (node.range) node.range = [node.range[0] + delta, node.range[1] + delta, node.range[2] + delta];
-  };
-  // Visits keys and values alike.
-  visit(doc, {
-    Node(_, node) {
-      move(node);
-    },
-  });
+  move(doc.contents, delta);
   for (const w of doc.warnings) w.pos = [w.pos[0] + delta, w.pos[1] + delta];
+}
+
+/** Moves a node and everything under it, keys and values alike; a plain walk, not `visit`, which copies its path at every collection. */
+function move(node: unknown, delta: number): void {
+  if (isPair(node)) {
+    move(node.key, delta);
+    move(node.value, delta);
+    return;
+  }
+  if (!isNode(node)) return;
+  const r = node.range;
+  if (r) node.range = [r[0] + delta, r[1] + delta, r[2] + delta];
+  if (isCollection(node)) for (const item of node.items) move(item, delta);
 }

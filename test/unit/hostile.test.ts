@@ -4,17 +4,19 @@
  * the editor features answer on the same inputs.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
+import { deflateRawSync } from 'node:zlib';
 import { check } from '../../server/src/core/check';
 import { readText } from '../../server/src/cli/files';
 import { completionsAt } from '../../server/src/core/completion';
 import { MAX_EXACT } from '../../server/src/core/decimal';
 import { hoverAt } from '../../server/src/core/hover';
+import { importReport } from '../../server/src/core/import';
 import { inlayHints } from '../../server/src/core/inlayHints';
 import { foldingRanges, outline, selectionSpans, type OutlineNode } from '../../server/src/core/outline';
 import { ChunkCache } from '../../server/src/core/yamlChunks';
@@ -147,5 +149,65 @@ describe('aliases and duplicate keys', () => {
       }),
       { seed: 20261127, numRuns: 400 },
     );
+  });
+});
+
+/** A zip archive of deflated members, as Word writes a .docx. */
+function zip(members: Record<string, Buffer>): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(members)) {
+    const data = deflateRawSync(content, { level: 1 });
+    const fileName = Buffer.from(name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(Math.min(content.length, 0xffffffff), 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(Math.min(content.length, 0xffffffff), 24);
+    entry.writeUInt16LE(fileName.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, data);
+    central.push(entry, fileName);
+    offset += local.length + fileName.length + data.length;
+  }
+  const dir = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length / 2, 8);
+  end.writeUInt16LE(central.length / 2, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+describe('hostile published reports to import', () => {
+  const document = (body: string, padding = 0) =>
+    Buffer.concat([
+      Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}`),
+      Buffer.alloc(padding, 0x20),
+      Buffer.from('</w:body></w:document>'),
+    ]);
+  const paragraphs = readFileSync(path.join(__dirname, '..', 'fixtures', 'lvliang-2024.published.txt'), 'utf8')
+    .split('\n')
+    .map((l) => `<w:p><w:r><w:t>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`)
+    .join('');
+
+  it('imports a .docx of the published report (the archive reader works)', () => {
+    const r = importReport(zip({ 'word/document.xml': document(paragraphs) }), { name: 'r.docx' });
+    assert.ok(r.ok, r.ok ? '' : r.message.en);
+  });
+
+  it('refuses a .docx that inflates to more than any report (a zip bomb) instead of reading it all', () => {
+    const bomb = zip({ 'word/document.xml': document(paragraphs, 100 * 1024 * 1024) });
+    assert.ok(bomb.length < 1024 * 1024, `${bomb.length} bytes on disk`);
+    const r = importReport(bomb, { name: 'bomb.docx' });
+    assert.equal(r.ok, false);
   });
 });

@@ -10,8 +10,11 @@ import { stringify } from 'yaml';
 import { check, type CheckResult } from '../../server/src/core/check';
 import { fixAll } from '../../server/src/core/edits';
 import { FORMAT_2021 } from '../../server/src/core/format';
+import { importReport } from '../../server/src/core/import';
 import { ChunkCache } from '../../server/src/core/yamlChunks';
-import { EXAMPLE } from './helpers';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { EXAMPLE, ROOT } from './helpers';
 import { HOSTILE_TOKENS, assertSane, decodeUtf8, encodeUtf8 } from './hostileInputs';
 
 /** `npm run fuzz` sets GOVREPORT_FUZZ (a factor for the number of runs) and may set the seed. */
@@ -151,6 +154,34 @@ describe('random and mutated reports', () => {
         }
       }),
       params(20),
+    );
+  });
+});
+
+// ---- published reports to import -------------------------------------------------------
+
+const PUBLISHED = readFileSync(path.join(ROOT, 'test', 'fixtures', 'lvliang-2024.published.txt'), 'utf8');
+const MARKUP = ['<', '>', '</', '<table>', '<tr>', '<td>', '</td>', '<br>', '&', '&#', ';', '"', '<!--', '-->', '<script>', '<![CDATA[', '|', '---', '```', '一、', '（一）', '1.', '2025年1月8日', '总计', '自然人'];
+const published = fc
+  .tuple(
+    fc.constantFrom(PUBLISHED, `<html><body><p>${PUBLISHED.replace(/\n/g, '</p><p>')}</p></body></html>`),
+    fc.array(fc.tuple(fc.nat(), fc.nat(60), fc.array(fc.constantFrom(...MARKUP, ...HOSTILE_TOKENS), { maxLength: 5 })), { maxLength: 8 }),
+    fc.constantFrom('r.txt', 'r.html', 'r.md', undefined),
+  )
+  .map(([base, edits, name]) => ({
+    bytes: encodeUtf8(edits.reduce((t, [at, cut, insert]) => ((at %= t.length + 1), t.slice(0, at) + insert.join('') + t.slice(at + cut)), base)),
+    name,
+  }));
+
+describe('random and mutated published reports to import', () => {
+  it('import answers (a report or a reason), and what it writes is read by the checker', () => {
+    fc.assert(
+      fc.property(fc.oneof(published, fc.record({ bytes: fc.uint8Array({ maxLength: 2000 }), name: fc.constantFrom('r.docx', 'r.txt', undefined) })), ({ bytes, name }) => {
+        const r = importReport(bytes, { name });
+        if (r.ok) assertSane(r.yaml, check(r.yaml), 'imported');
+        else assert.ok(r.message.en && r.message['zh-CN']);
+      }),
+      params(60),
     );
   });
 });

@@ -8,8 +8,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/check';
+import { importReport } from '../../server/src/core/import';
 import { forgetTexts } from '../../server/src/core/narrative/memo';
-import { EXAMPLE } from './helpers';
+import { EXAMPLE, ROOT } from './helpers';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { aliasBomb, assertSane } from './hostileInputs';
 
 const FUZZ = Number(process.env.GOVREPORT_FUZZ) > 1;
@@ -23,27 +26,27 @@ function cpuMs(f: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
-/** The best of a few checks, each reading every text afresh (the narrative remembers texts it has read). */
-function best(text: string, runs: number): number {
+/** The best of a few runs, each reading every text afresh (the narrative remembers texts it has read). */
+function best(text: string, runs: number, work: (text: string) => unknown): number {
   return Math.min(
     ...Array.from({ length: runs }, () => {
       forgetTexts();
-      return cpuMs(() => check(text));
+      return cpuMs(() => work(text));
     }),
   );
 }
 
 /** The ratio of the times at n and FACTOR·n, measured until it is within the bound (three tries). */
-function growth(make: (n: number) => string, n: number): { ratio: number; times: number[] } {
+function growth(make: (n: number) => string, n: number, work: (text: string) => unknown = check): { ratio: number; times: number[] } {
   const base = make(0).length;
   const small = make(n);
   const large = make(n * FACTOR);
   assert.ok(large.length - base >= (small.length - base) * (FACTOR - 0.5), 'the larger input adds about FACTOR times as much');
-  check(small); // warm up
+  work(small); // warm up
   let ratio = Infinity;
   let times: number[] = [];
   for (let attempt = 0; attempt < 3 && ratio >= BOUND; attempt++) {
-    times = [best(small, 3), best(large, 2)];
+    times = [best(small, 3, work), best(large, 2, work)];
     // Below a millisecond the clock says nothing: count it as a millisecond.
     ratio = times[1] / Math.max(1, times[0]);
   }
@@ -100,4 +103,26 @@ describe('work grows linearly with the input', () => {
     for (let i = 0; text.length < 10_000_000; i++) text += EXAMPLE.replace(/^([^\s#])/gm, `$1${i}`);
     assertSane(text, check(text), '10 MB of entries');
   });
+});
+
+const PUBLISHED = readFileSync(path.join(ROOT, 'test', 'fixtures', 'lvliang-2024.published.txt'), 'utf8');
+/** Shapes of published reports for `govreport import`: text, Markdown and HTML. */
+const IMPORTS: { name: string; n: number; make: (n: number) => { text: string; file: string } }[] = [
+  { name: 'a paragraph of many lines', n: 2000, make: (n) => ({ text: `${PUBLISHED}\n${'项目    1    2    3\n'.repeat(n)}`, file: 'r.txt' }) },
+  { name: 'a long line of spaces and marks', n: 20000, make: (n) => ({ text: `${PUBLISHED}\n收到${' '.repeat(n)},${' '.repeat(n)}件)`, file: 'r.txt' }) },
+  { name: 'many numbered lines', n: 1000, make: (n) => ({ text: `${PUBLISHED}\n${'一、\n（一）\n1.\n'.repeat(n)}`, file: 'r.txt' }) },
+  { name: 'a Markdown table', n: 1000, make: (n) => ({ text: `${PUBLISHED}\n| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(n)}`, file: 'r.md' }) },
+  { name: 'nested HTML elements', n: 2000, make: (n) => ({ text: `<html><body>${'<div>'.repeat(n)}${PUBLISHED}${'</div>'.repeat(n)}`, file: 'r.html' }) },
+  { name: 'HTML table cells', n: 1000, make: (n) => ({ text: `<html><body><table>${'<tr><td>1</td><td>2</td></tr>'.repeat(n)}</table>${PUBLISHED}`, file: 'r.html' }) },
+];
+
+describe('import work grows linearly with the input', () => {
+  for (const shape of IMPORTS) {
+    it(shape.name, () => {
+      const n = FUZZ ? shape.n * 4 : shape.n;
+      const file = shape.make(0).file;
+      const { ratio, times } = growth((k) => shape.make(k).text, n, (text) => importReport(new TextEncoder().encode(text), { name: file }));
+      assert.ok(ratio < BOUND, `${shape.name}: ${times[0].toFixed(1)} ms at n, ${times[1].toFixed(1)} ms at ${FACTOR}n: ×${ratio.toFixed(1)}`);
+    });
+  }
 });

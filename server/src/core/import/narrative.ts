@@ -37,23 +37,30 @@ export interface Paragraph {
 export function paragraphs(lines: Line[]): Paragraph[] {
   const kept = lines.filter((l) => l.text.trim() && !isPageNumber(l.text, true));
   const width = kept.reduce((w, l) => (l.gap ? w : Math.max(w, l.text.length)), 0);
-  const out: (Paragraph & { lastLine: string })[] = [];
+  // A paragraph grows as pieces: testing the whole text after each joined line would make a
+  // paragraph of n lines cost n² (the tests only look at its end, or at a short text).
+  const out: (Omit<Paragraph, 'text'> & { pieces: string[]; length: number; end: string; lastLine: string })[] = [];
+  const short = (p: { pieces: string[]; length: number }, max: number) => (p.length <= max ? p.pieces.join('') : undefined);
   for (const l of kept) {
     const text = l.text.trim();
     const prev = out[out.length - 1];
     let join = false;
-    if (prev && !l.heading && !prev.heading && !STARTS_PARAGRAPH.test(text) && !isHeadingLine(prev.text) && !l.listItem) {
+    if (prev && !l.heading && !prev.heading && !STARTS_PARAGRAPH.test(text) && !isHeadingLine(short(prev, 40) ?? '') && !l.listItem) {
       // After a blank line, a short line without any punctuation is a heading or a title, not a broken sentence.
-      const headingLike = prev.text.length < 16 && !/[，、,；;：:]/u.test(prev.text);
-      if (!TERMINAL.test(prev.text)) join = !(l.gap && headingLike) && !l.indent;
+      const start = short(prev, 15);
+      const headingLike = start !== undefined && !/[，、,；;：:]/u.test(start);
+      if (!TERMINAL.test(prev.end)) join = !(l.gap && headingLike) && !l.indent;
       else join = !l.gap && !l.indent && width >= 20 && prev.lastLine.length >= width - 1;
     }
     if (join) {
-      prev.text = joinFragments(prev.text, text);
+      const piece = joinFragments(prev.end, text).slice(prev.end.length);
+      prev.pieces.push(piece);
+      prev.length += piece.length;
+      prev.end = (prev.end + piece).slice(-8);
       prev.lastLine = text;
-    } else out.push({ text, heading: l.heading, listItem: !!l.listItem, lastLine: text });
+    } else out.push({ pieces: [text], length: text.length, end: text.slice(-8), heading: l.heading, listItem: !!l.listItem, lastLine: text });
   }
-  return out.map(({ text, heading, listItem }) => ({ text: chinesePunctuation(text), heading, listItem }));
+  return out.map(({ pieces, heading, listItem }) => ({ text: chinesePunctuation(pieces.join('')), heading, listItem }));
 }
 
 export interface Subsection {

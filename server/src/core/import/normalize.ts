@@ -52,7 +52,9 @@ export function squeeze(s: string): string {
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\u3000-\\u303f\\uff01-\\uff5e“”‘’]';
 // A half-width mark before Chinese (after Chinese, a number or %; spaces aside); a bracket with Chinese inside.
-const BETWEEN = new RegExp(`(?<=(?:${HAN}|[\\d%])\\s*)[,;:?!](?=\\s*${HAN})|\\((?=\\s*${HAN}[^()]*\\))|(?<=\\([^()]*${HAN}\\s*)\\)`, 'gu');
+// Each lookbehind follows the mark it qualifies: tried at every position, it would scan back
+// over the text before it each time (quadratic in a long line without brackets).
+const BETWEEN = new RegExp(`[,;:?!](?<=(?:${HAN}|[\\d%])\\s*[,;:?!])(?=\\s*${HAN})|\\((?=\\s*${HAN}[^()]*\\))|\\)(?<=\\([^()]*${HAN}\\s*\\))`, 'gu');
 
 /**
  * Half-width punctuation typed into Chinese sentences (“69 件,其中”) as the full-width marks

@@ -78,6 +78,7 @@ export function sectionHeading(l: Line): { decl: SectionDecl; rest: string } | u
   return undefined;
 }
 
+const SIGNATURE_MAX = 500;
 const DATE_LINE = new RegExp(`^(.*?)[（(]?\\s*(${DATE_PATTERN})\\s*[)）]?$`, 'u');
 
 /** The lines from the end of a region that are the signature: organ line and date line. */
@@ -92,6 +93,8 @@ function findSignature(blocks: Block[]): { at: number; organ?: string; date: Pri
     const t = b.text.trim();
     if (isPageNumber(t, true) || isChrome(t)) continue;
     seen++;
+    // A signature is short; on a long line the pattern would retry every position of a run of spaces.
+    if (t.length > SIGNATURE_MAX) continue;
     const m = DATE_LINE.exec(t);
     if (!m) continue;
     const date = readDate(m[2]);

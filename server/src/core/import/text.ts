@@ -66,7 +66,7 @@ export function readTextForm(input: string, markdown: boolean): Source {
   };
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    let raw = lines[i].replace(/\s+$/u, '');
+    let raw = lines[i].trimEnd();
     // Markdown from converters keeps tables with merged cells as raw HTML.
     if (markdown && !fenced && /^\s*<table\b/i.test(raw)) {
       endTable();

@@ -38,13 +38,21 @@ export function yamlString(s: string): string {
   return plain ? s : JSON.stringify(s);
 }
 
+/**
+ * Each run of white space that holds a line break becomes one space, in one pass (a pattern
+ * of optional spaces around a line break retries every position of a long run of spaces).
+ */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
+}
+
 export function comment(indent: string, text: string): string {
-  return `${indent}# ${text.replace(/\s*\n\s*/g, ' ')}`.trimEnd();
+  return `${indent}# ${oneLine(text)}`.trimEnd();
 }
 
 /** A narrative value: `>-` for one paragraph, `|-` with blank lines between several. */
 function textValue(paragraphs: string[], indent: string, literal: boolean): string[] {
-  const paras = paragraphs.map((p) => p.replace(/\s*\n\s*/g, ' ').replace(/\t/g, ' ').trim()).filter(Boolean);
+  const paras = paragraphs.map((p) => oneLine(p).replace(/\t/g, ' ').trim()).filter(Boolean);
   if (!paras.length) return [' ""'];
   if (paras.length === 1 && !literal) return [' >-', `${indent}${paras[0]}`];
   return [' |-', ...paras.flatMap((p, i) => (i ? ['', `${indent}${p}`] : [`${indent}${p}`]))];

@@ -5,6 +5,12 @@
  */
 import { inflateRawSync } from 'node:zlib';
 
+/**
+ * More than any report's document.xml: a member that inflates beyond it (a zip bomb, a few
+ * kilobytes that expand to gigabytes) is refused instead of exhausting memory.
+ */
+const MAX_INFLATED = 64 * 1024 * 1024;
+
 export function readZipMember(zip: Uint8Array, name: string): Uint8Array | undefined {
   const buf = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
   // The end-of-central-directory record sits in the last 22 bytes plus an optional comment.
@@ -35,7 +41,7 @@ export function readZipMember(zip: Uint8Array, name: string): Uint8Array | undef
     if (method === 0) return data;
     if (method === 8) {
       try {
-        return inflateRawSync(data);
+        return inflateRawSync(data, { maxOutputLength: MAX_INFLATED });
       } catch {
         return undefined;
       }

@@ -43,7 +43,8 @@ export class ReportStore {
 
   entry(doc: TextDocument): Entry {
     const cached = this.entries.get(doc.uri);
-    const sameText = cached !== undefined && cached.version === doc.version;
+    // A version number alone does not identify a text: a client may reopen a document or reuse a number.
+    const sameText = cached !== undefined && cached.version === doc.version && cached.result.report.text === doc.getText();
     // Last year's report may have changed while this document did not.
     const found = sameText ? this.previous?.find(doc.uri, cached.result.report) : undefined;
     if (sameText && cached.options === this.options && cached.previousKey === found?.key) return cached;
@@ -54,6 +55,11 @@ export class ReportStore {
     const entry = { version: doc.version, options: this.options, result, elapsed: performance.now() - t0, previousKey: previous?.key };
     this.entries.set(doc.uri, entry);
     return entry;
+  }
+
+  /** What the store holds, for the memory check of long sessions. */
+  get held(): { reports: number; parsed: number; caches: number } {
+    return { reports: this.entries.size, parsed: this.parsed.size, caches: this.caches.size };
   }
 
   /**

@@ -60,10 +60,23 @@ export class ChunkCache {
 }
 
 export function parseYaml(text: string, cache?: ChunkCache): ParsedYaml {
-  if (!cache || /^(?:---|\.\.\.|%)/m.test(text)) return whole(text);
+  if (!cache || hasMarkers(text)) return whole(text);
   cache.nextGeneration();
   const result = parsePieces(text, cache);
   return result ?? whole(text);
+}
+
+const MARKERS = /^(?:---|\.\.\.|%)/m;
+
+/** A line that starts with `---`, `...` or `%`: MARKERS, looked for only at line starts (the regex tries every character of a long text). */
+function hasMarkers(text: string): boolean {
+  // Other line breaks than \n: the regex knows them all.
+  if (text.includes('\r') || text.includes('\u2028') || text.includes('\u2029')) return MARKERS.test(text);
+  for (let i = 0; i >= 0 && i < text.length; i = text.indexOf('\n', i) + 1 || -1) {
+    const c = text[i];
+    if ((c === '-' && text.startsWith('---', i)) || (c === '.' && text.startsWith('...', i)) || c === '%') return true;
+  }
+  return false;
 }
 
 function whole(text: string): ParsedYaml {

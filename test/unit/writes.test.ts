@@ -166,6 +166,17 @@ describe('the commands that write', () => {
     assert.deepEqual(others(dir, ['a.report.yaml', 'b.report.yaml']), []);
   });
 
+  it('fix keeps a byte-order mark and CRLF line ends', async () => {
+    const dir = folder();
+    const a = path.join(dir, 'a.report.yaml');
+    fs.writeFileSync(a, '\ufeff' + FIXABLE.replace(/\n/g, '\r\n'));
+    await run('fix', a);
+    const after = fs.readFileSync(a, 'utf8');
+    assert.ok(after.startsWith('\ufeff'), 'the BOM is still there');
+    assert.match(after, /\r\n年度: 2024\r\n/);
+    assert.doesNotMatch(after, /[^\r]\n/);
+  });
+
   it('fix --dry-run writes nothing', async () => {
     const dir = folder();
     const a = path.join(dir, 'a.report.yaml');

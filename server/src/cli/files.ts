@@ -4,13 +4,15 @@ import * as path from 'node:path';
 
 export class UsageError extends Error {}
 
-export type ReadResult = { ok: true; text: string } | { ok: false; error: string };
+/** `bom`: the file starts with a UTF-8 byte-order mark (dropped from the text; `fix` writes it back). */
+export type ReadResult = { ok: true; text: string; bom: boolean } | { ok: false; error: string };
 
 export function readText(file: string): ReadResult {
   try {
     const buf = fs.readFileSync(file);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
-    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bom };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;

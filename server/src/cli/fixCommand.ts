@@ -28,7 +28,7 @@ export const fixCommand: Command = {
         if (dryRun) io.stdout(unifiedDiff(read.text, fixed.text, `a/${file}`, `b/${file}`));
         else {
           try {
-            writeAtomic(file, fixed.text, true);
+            writeAtomic(file, (read.bom ? '\ufeff' : '') + fixed.text, true);
           } catch (e) {
             // The file is as it was; the others are still fixed.
             io.stderr(`govreport: ${file}: cannot write: ${(e as Error).message}\n`);

@@ -6,13 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { check } from '../../server/src/core/check';
 import { toDiagnostic } from '../../server/src/lsp/convert';
-import { ROOT, SERVER, fileUri, type PublishDiagnostics } from './lspClient';
+import { LspClient, ROOT, SERVER, fileUri, type PublishDiagnostics } from './lspClient';
 
 const EXAMPLE = readFileSync(path.join(ROOT, 'examples', 'lvliang-2024.report.yaml'), 'utf8');
 
@@ -335,5 +336,31 @@ describe('a client that goes away', () => {
     await answered;
     child.disconnect();
     await exitsCleanly(server, 'IPC disconnected');
+  });
+});
+
+describe('a hostile workspace', () => {
+  it('does not read a report file too large to be one (last year\'s report is looked for among them)', async () => {
+    const fixtures = path.join(ROOT, 'test', 'fixtures', 'crossyear');
+    const dir = mkdtempSync(path.join(tmpdir(), 'govreport-ws-'));
+    copyFileSync(path.join(fixtures, 'ziranziyuan-2024.report.yaml'), path.join(dir, 'ziranziyuan-2024.report.yaml'));
+    const lastYear = readFileSync(path.join(fixtures, 'ziranziyuan-2023.report.yaml'), 'utf8');
+    const cross = (ds: PublishDiagnostics['diagnostics']) => ds.filter((d) => d.code.startsWith('cross-year-')).length;
+    const diagnostics = async () => {
+      const client = new LspClient();
+      try {
+        await client.initialize({ rootUri: fileUri(dir), settings: { validate: { debounceMs: 0 } } });
+        const uri = fileUri(path.join(dir, 'ziranziyuan-2024.report.yaml'));
+        client.open(uri, readFileSync(path.join(dir, 'ziranziyuan-2024.report.yaml'), 'utf8'), 1);
+        return (await client.diagnostics(uri, 1, 30_000)).diagnostics;
+      } finally {
+        await client.dispose();
+      }
+    };
+    writeFileSync(path.join(dir, 'ziranziyuan-2023.report.yaml'), lastYear);
+    assert.ok(cross(await diagnostics()) > 0, 'last year\'s report of ordinary size is read');
+    // The same report with 17 MB of comment after it.
+    writeFileSync(path.join(dir, 'ziranziyuan-2023.report.yaml'), lastYear + ('#' + ' '.repeat(1023) + '\n').repeat(17 * 1024));
+    assert.equal(cross(await diagnostics()), 0);
   });
 });

@@ -49,6 +49,8 @@ const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
 /** Bounds on the walk of a workspace folder: a huge folder must not stall the server. */
 const MAX_ENTRIES = 20000;
 const MAX_DEPTH = 8;
+/** Larger than any report: such a file in a workspace is not read at all (it may be there to exhaust memory). */
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** How long a walk of the folders is trusted when no file watcher tells of changes. */
 const WALK_TTL_MS = 2000;
 
@@ -234,6 +236,7 @@ export class PreviousYearFinder {
         } else if (e.isFile() && REPORT_FILE.test(e.name)) {
           try {
             const stat = fs.statSync(full);
+            if (stat.size > MAX_FILE_BYTES) continue;
             files.push({ file: full, uri: pathToFileURL(full).toString(), stamp: `${stat.mtimeMs}:${stat.size}` });
           } catch {
             // Gone since it was listed.

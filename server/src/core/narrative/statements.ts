@@ -67,10 +67,19 @@ const candidatesOf = derived(readCandidates);
 
 function readCandidates(view: TextReading): Candidate[] {
   const out: Candidate[] = [];
-  const paragraphTexts = new Map<Range, string>();
+  // A sentence or paragraph with many numbers is asked the same questions for each of them:
+  // answered once, or a long one costs the square of its length.
+  const paragraphAnswers = new Map<Range, Map<RegExp, boolean>>();
+  const ask = (answers: Map<RegExp, boolean>, re: RegExp, text: () => string) => {
+    let yes = answers.get(re);
+    if (yes === undefined) answers.set(re, (yes = re.test(text())));
+    return yes;
+  };
   view.sentences.forEach((sentence, si) => {
     const raw = view.norm.slice(sentence.start, sentence.end);
     const sentenceText = raw.replace(REASON_PHRASES, '');
+    const sentenceAnswers = new Map<RegExp, boolean>();
+    const says = (re: RegExp) => ask(sentenceAnswers, re, () => sentenceText);
     const qizhong = sentence.start + raw.indexOf('其中');
     // The last year written so far in the sentence (2023 年…), read in the same pass.
     let yearToken: NumberToken | undefined;
@@ -84,12 +93,12 @@ function readCandidates(view: TextReading): Candidate[] {
       const spec = SPECS.find((s) => s.label.test(lead) && (!s.after || s.after.test(after)));
       const opensSubset = after.endsWith('中');
       if (!spec && !opensSubset) continue;
-      let topical = !!spec && !(spec.needs && !spec.needs.test(sentenceText)) && !(spec.avoid && spec.avoid.test(sentenceText));
+      let topical = !!spec && !(spec.needs && !says(spec.needs)) && !(spec.avoid && says(spec.avoid));
       if (spec && topical && spec.paragraphNeeds) {
         const paragraph = view.paragraphOf[si];
-        let text = paragraphTexts.get(paragraph);
-        if (text === undefined) paragraphTexts.set(paragraph, (text = view.norm.slice(paragraph.start, paragraph.end)));
-        topical = spec.paragraphNeeds.test(text);
+        let answers = paragraphAnswers.get(paragraph);
+        if (!answers) paragraphAnswers.set(paragraph, (answers = new Map()));
+        topical = ask(answers, spec.paragraphNeeds, () => view.norm.slice(paragraph.start, paragraph.end));
       }
       out.push({ token, si, sentence, spec, topical, lead, afterQizhong: qizhong >= sentence.start && qizhong < cs, opensSubset, yearToken });
     }

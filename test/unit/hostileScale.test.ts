@@ -74,7 +74,7 @@ const SHAPES: { name: string; n: number; make: (n: number) => string }[] = [
   { name: 'block sequence nesting', n: 500, make: (n) => `${EXAMPLE}\n附加:\n${'- '.repeat(n)}1` },
   { name: 'alias levels', n: 200, make: (n) => `${EXAMPLE}\n${aliasBomb(n)}附加: *a${n - 1}\n` },
   { name: 'long digits in a cell', n: 20000, make: (n) => EXAMPLE.replace('[67, 2', `[${'9'.repeat(n)}, 2`) },
-  { name: 'a long sentence of figures', n: 800, make: (n) => inNarrative(`    收到申请 ${lines(n, (i) => `${i} 件办结 ${i} 件`).replace(/\n/g, ' ')}`) },
+  { name: 'a long sentence of figures', n: 3200, make: (n) => inNarrative(`    收到申请 ${lines(n, (i) => `${i} 件办结 ${i} 件`).replace(/\n/g, ' ')}`) },
   { name: 'a long sentence of words', n: 2000, make: (n) => inNarrative(`    ${'收到申请 1 件办结 2 件来信'.repeat(n)}`) },
   { name: 'a long paragraph', n: 300, make: (n) => inNarrative(`    ${'本年度收到政府信息公开申请 69 件，办结 61 件，办结率 88.4%。'.repeat(n)}`) },
   { name: 'many short lines', n: 3000, make: (n) => inNarrative(lines(n, (i) => `    第${i}行，收到 ${i} 件，其中自然人 ${i} 件。`)) },

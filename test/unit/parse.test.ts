@@ -82,6 +82,11 @@ describe('rows', () => {
     assert.ok(!r.findings.some((f) => f.code === 'cell-fractional'));
   });
 
+  it('does not take a number tagged as text for a number', () => {
+    const text = variant('  行政许可:       [0]', '  行政许可:       [!!str 5]');
+    assert.ok(check(text).findings.some((f) => f.code === 'cell-not-number'));
+  });
+
   it('keeps integers beyond 2^53 exact and reports them', () => {
     const r = check(variant('  行政许可:       [0]', '  行政许可:       [9007199254740993]'));
     assert.equal(formatDec(r.report.tables.get('主动公开政府信息情况')!.rows.get('行政许可')!.cells[0]!.value!), '9007199254740993');

@@ -15,12 +15,12 @@ export const fixCommand: Command = {
     if (!args.files.length) throw new UsageError('no files given');
     const dryRun = args.flags.has('--dry-run');
     const results: FileFindings[] = [];
-    let unreadable = 0;
+    let failed = 0;
     for (const file of args.files) {
       const read = readText(file);
       if (!read.ok) {
         io.stderr(`govreport: ${read.error}\n`);
-        unreadable++;
+        failed++;
         continue;
       }
       const fixed = fixAll(read.text);
@@ -32,7 +32,7 @@ export const fixCommand: Command = {
           } catch (e) {
             // The file is as it was; the others are still fixed.
             io.stderr(`govreport: ${file}: cannot write: ${(e as Error).message}\n`);
-            unreadable++;
+            failed++;
             continue;
           }
         }
@@ -41,8 +41,8 @@ export const fixCommand: Command = {
       results.push(r);
       for (const line of textLines(r, locale)) io.stdout(line + '\n');
     }
-    io.stdout(summary(results, unreadable, locale) + '\n');
-    if (unreadable) return 2;
+    io.stdout(summary(results, failed, locale) + '\n');
+    if (failed) return 2;
     return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   },
 };

@@ -23,16 +23,17 @@ export function textLines(r: FileFindings, locale: Locale): string[] {
   });
 }
 
-export function summary(results: FileFindings[], unreadable: number, locale: Locale): string {
+/** `failed`: files that could not be read (or, for fix, written); each was named on stderr. */
+export function summary(results: FileFindings[], failed: number, locale: Locale): string {
   const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
   const [e, w, i] = [count('error'), count('warning'), count('information') + count('hint')];
   const files = results.length;
   if (locale === 'en') {
     const parts = [`${e} error${e === 1 ? '' : 's'}`, `${w} warning${w === 1 ? '' : 's'}`, `${i} information`];
-    return `${parts.join(', ')} in ${files} file${files === 1 ? '' : 's'}${unreadable ? `; ${unreadable} file${unreadable === 1 ? '' : 's'} could not be read` : ''}`;
+    return `${parts.join(', ')} in ${files} file${files === 1 ? '' : 's'}${failed ? `; ${failed} file${failed === 1 ? '' : 's'} failed (see above)` : ''}`;
   }
   const names = NAMES['zh-CN'];
-  return `${files} 个文件：${e} 个${names.error}，${w} 个${names.warning}，${i} 个${names.information}${unreadable ? `；${unreadable} 个文件无法读取` : ''}`;
+  return `${files} 个文件：${e} 个${names.error}，${w} 个${names.warning}，${i} 个${names.information}${failed ? `；${failed} 个文件处理失败（见上文）` : ''}`;
 }
 
 export function jsonOutput(results: FileFindings[], locale: Locale): string {

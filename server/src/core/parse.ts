@@ -478,7 +478,8 @@ class ReportReader {
       return cell;
     }
     const value = String(node.value);
-    if (node.type === 'PLAIN') {
+    // A number as YAML reads it: plain, and not tagged as text (`!!str 5`).
+    if (node.type === 'PLAIN' && typeof node.value !== 'string') {
       const dec = parseDec(raw);
       if (dec) {
         if (raw.length > MAX_NUMBER_LENGTH) return this.tooLarge(cell, where, whereEn);

@@ -1,0 +1,72 @@
+/** Which report among the files of `govreport check` is last year's report of each. */
+import { sameOrgan } from '../core/narrative';
+
+/** What pairing a report with last year's needs to know of each file. */
+export interface Meta {
+  file: string;
+  year?: number;
+  organ?: string;
+}
+
+/**
+ * Last year's report for each report: `--previous`, or the first report among the files of
+ * the same organ and the year before. Organs are compared once per pair of names written,
+ * not once per pair of files.
+ */
+export class Pairing {
+  private readonly byYear = new Map<number, number[]>();
+  private readonly same = new Map<string, Map<string, boolean>>();
+
+  constructor(
+    private readonly all: Meta[],
+    private readonly explicit: Meta | undefined,
+    private readonly stderr: (s: string) => void = () => undefined,
+  ) {
+    all.forEach((m, i) => {
+      if (m.year === undefined) return;
+      const list = this.byYear.get(m.year);
+      if (list) list.push(i);
+      else this.byYear.set(m.year, [i]);
+    });
+  }
+
+  /** The position of last year's report among the files, or `explicit`; notes on stderr what a given `--previous` does not match. */
+  previous(i: number): number | 'explicit' | undefined {
+    const r = this.all[i];
+    const year = r.year;
+    if (year === undefined) return undefined;
+    const explicit = this.explicit;
+    if (explicit) {
+      if (explicit.year !== year - 1) {
+        this.stderr(`govreport: ${explicit.file} is a report on ${explicit.year ?? '?'}, not on ${year - 1}: ${r.file} is checked without it\n`);
+        return undefined;
+      }
+      if (!sameOrgan(explicit.organ, r.organ)) this.stderr(`govreport: ${explicit.file} is of ${explicit.organ ?? '?'}, ${r.file} of ${r.organ ?? '?'}; compared anyway\n`);
+      return 'explicit';
+    }
+    return this.byYear.get(year - 1)?.find((j) => j !== i && this.sameOrgan(this.all[j].organ, r.organ));
+  }
+
+  private sameOrgan(a: string | undefined, b: string | undefined): boolean {
+    if (a === undefined || b === undefined) return false;
+    let row = this.same.get(a);
+    if (!row) this.same.set(a, (row = new Map()));
+    let v = row.get(b);
+    if (v === undefined) row.set(b, (v = sameOrgan(a, b)));
+    return v;
+  }
+}
+
+/** 机关 and 年度 on top-level lines (the labels and aliases of the format). */
+const ORGAN_LINE = /^(?:机关|机关名称|单位|单位名称)[ \t]*[:：][ \t]*(.*)$/m;
+const YEAR_LINE = /^(?:年度|报告年度)[ \t]*[:：][ \t]*["']?(\d{4})/m;
+
+/**
+ * 机关 and 年度 as the full parse most likely reads them, from their lines alone: a guess,
+ * which the full parse of the file confirms or corrects.
+ */
+export function guessMeta(file: string, text: string): Meta {
+  const organ = ORGAN_LINE.exec(text)?.[1].replace(/\s+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+  const year = YEAR_LINE.exec(text)?.[1];
+  return { file, year: year === undefined ? undefined : Number(year), organ: organ || undefined };
+}

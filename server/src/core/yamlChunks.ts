@@ -7,7 +7,7 @@
  * the pieces disagree with a whole-document parse (document markers, directives, a key
  * repeated across pieces, an alias to another piece) falls back to one full parse.
  */
-import { isCollection, isMap, isNode, isPair, isScalar, parseDocument, Pair, visit, YAMLMap, YAMLParseError, type Document, type Node, type ParsedNode, type YAMLError, type YAMLWarning } from 'yaml';
+import { isCollection, isMap, isNode, isPair, isScalar, parseDocument, Pair, YAMLMap, YAMLParseError, type Document, type Node, type ParsedNode, type YAMLError, type YAMLWarning } from 'yaml';
 
 export interface ParsedYaml {
   contents: ParsedNode | null;
@@ -87,23 +87,33 @@ function whole(text: string): ParsedYaml {
 /** `parseDocument` with yaml's duplicate-key rule (scalar keys of equal value) checked in linear time. */
 function parse(text: string): Document.Parsed {
   const doc = parseDocument(text, OPTIONS);
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const v = pair.key.value;
-        // yaml compares with ===, under which NaN equals nothing.
-        if (Number.isNaN(v)) continue;
-        if (!seen.has(v)) seen.add(v);
-        else {
-          const at = (pair.key as Node).range?.[0] ?? 0;
-          doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-        }
-      }
-    },
-  });
+  duplicates(doc.contents, doc.errors);
   return doc;
+}
+
+/** Scalar keys repeated in a mapping, mappings before what they hold (as `visit` would go, without copying its path at every collection). */
+function duplicates(node: unknown, errors: YAMLError[]): void {
+  if (isPair(node)) {
+    duplicates(node.key, errors);
+    duplicates(node.value, errors);
+    return;
+  }
+  if (!isCollection(node)) return;
+  if (isMap(node)) {
+    const seen = new Set<unknown>();
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const v = pair.key.value;
+      // yaml compares with ===, under which NaN equals nothing.
+      if (Number.isNaN(v)) continue;
+      if (!seen.has(v)) seen.add(v);
+      else {
+        const at = (pair.key as Node).range?.[0] ?? 0;
+        errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+      }
+    }
+  }
+  for (const item of node.items) duplicates(item, errors);
 }
 
 interface Span {

@@ -1,5 +1,5 @@
 /** Which report among the files of `govreport check` is last year's report of each. */
-import { sameOrgan } from '../core/narrative';
+import { organKey, sameOrgan } from '../core/narrative';
 
 /** What pairing a report with last year's needs to know of each file. */
 export interface Meta {
@@ -10,12 +10,12 @@ export interface Meta {
 
 /**
  * Last year's report for each report: `--previous`, or the first report among the files of
- * the same organ and the year before. Organs are compared once per pair of names written,
- * not once per pair of files.
+ * the same organ and the year before, found by year and organKey (what sameOrgan compares)
+ * instead of comparing every pair of files.
  */
 export class Pairing {
-  private readonly byYear = new Map<number, number[]>();
-  private readonly same = new Map<string, Map<string, boolean>>();
+  /** The first file of each year and organ. */
+  private readonly first = new Map<string, number>();
 
   constructor(
     private readonly all: Meta[],
@@ -23,10 +23,9 @@ export class Pairing {
     private readonly stderr: (s: string) => void = () => undefined,
   ) {
     all.forEach((m, i) => {
-      if (m.year === undefined) return;
-      const list = this.byYear.get(m.year);
-      if (list) list.push(i);
-      else this.byYear.set(m.year, [i]);
+      if (m.year === undefined || m.organ === undefined) return;
+      const key = `${m.year}\n${organKey(m.organ)}`;
+      if (!this.first.has(key)) this.first.set(key, i);
     });
   }
 
@@ -44,16 +43,8 @@ export class Pairing {
       if (!sameOrgan(explicit.organ, r.organ)) this.stderr(`govreport: ${explicit.file} is of ${explicit.organ ?? '?'}, ${r.file} of ${r.organ ?? '?'}; compared anyway\n`);
       return 'explicit';
     }
-    return this.byYear.get(year - 1)?.find((j) => j !== i && this.sameOrgan(this.all[j].organ, r.organ));
-  }
-
-  private sameOrgan(a: string | undefined, b: string | undefined): boolean {
-    if (a === undefined || b === undefined) return false;
-    let row = this.same.get(a);
-    if (!row) this.same.set(a, (row = new Map()));
-    let v = row.get(b);
-    if (v === undefined) row.set(b, (v = sameOrgan(a, b)));
-    return v;
+    if (r.organ === undefined) return undefined;
+    return this.first.get(`${year - 1}\n${organKey(r.organ)}`);
   }
 }
 

@@ -25,8 +25,12 @@ export interface PreviousReport {
 
 /** Same organ: names compared without white space and width differences. */
 export function sameOrgan(a: string | undefined, b: string | undefined): boolean {
-  const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-  return a !== undefined && b !== undefined && norm(a) === norm(b);
+  return a !== undefined && b !== undefined && organKey(a) === organKey(b);
+}
+
+/** What sameOrgan compares: equal keys, same organ (so many reports can be grouped by it). */
+export function organKey(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '');
 }
 
 export function checkAcrossYears(report: Report, previous: PreviousReport, statements: Statement[], views: BlockView[]): Finding[] {

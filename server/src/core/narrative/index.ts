@@ -13,7 +13,7 @@ import { checkStatements, readStatements } from './statements';
 import { checkYears } from './years';
 
 export type { PreviousReport } from './crossYear';
-export { sameOrgan } from './crossYear';
+export { organKey, sameOrgan } from './crossYear';
 
 export function checkNarrative(report: Report, previous?: PreviousReport): Finding[] {
   const views = blockViews(report);

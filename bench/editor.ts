@@ -17,6 +17,8 @@ export interface ServerSpec {
   validationDelayMs: number;
   /** Whether publishDiagnostics carries the document version. */
   versioned: boolean;
+  /** Extra node options for the server process (`--cpu-prof` to profile it). */
+  nodeArgs?: string[];
 }
 
 export interface Counts {
@@ -29,8 +31,7 @@ export type Samples = Record<string, number[]>;
 
 export interface SessionResult {
   samples: Samples;
-  /** VmHWM after the document was opened and checked once, and at the end of the session. */
-  peakRssOpen?: number;
+  /** VmHWM at the end of the session. */
   peakRssEnd?: number;
   /** For ours: the check time the server reports per keystroke (govreport/checked). */
   serverCheckMs: number[];
@@ -103,7 +104,7 @@ class Doc {
 
 /** Starts the server and answers its configuration; resolves with the session and the time to the initialize answer. */
 export async function start(spec: ServerSpec): Promise<{ s: LspSession; initMs: number; incremental: boolean }> {
-  const s = new LspSession(spec.module, spec.sections);
+  const s = new LspSession(spec.module, spec.sections, spec.nodeArgs);
   const configured = s.next((m) => m.method === 'workspace/configuration', 'workspace/configuration request');
   const { result, at } = await s.request('initialize', {
     processId: process.pid,
@@ -126,7 +127,7 @@ function probeText(text: string): string {
 }
 
 export async function editorSession(spec: ServerSpec, name: string, text: string, counts: Counts): Promise<SessionResult> {
-  const samples: Samples = { initialize: [], didOpen: [], 'keystroke: text': [], 'keystroke: table': [], codeAction: [], hover: [], documentSymbol: [], shutdown: [] };
+  const samples: Samples = { initialize: [], didOpen: [], 'keystroke: text': [], 'keystroke: table': [], codeAction: [], hover: [], documentSymbol: [], 'round trip (unknown request)': [], shutdown: [] };
   const serverCheckMs: number[] = [];
   const { s, initMs, incremental } = await start(spec);
   try {
@@ -152,7 +153,6 @@ export async function editorSession(spec: ServerSpec, name: string, text: string
 
     const doc = new Doc(s, spec, uri(name), text, incremental);
     await doc.open();
-    const rssOpen = s.peakRss();
 
     s.on('govreport/checked', (p: { elapsedMs: number }) => serverCheckMs.push(p.elapsedMs));
     // Typing at the end of a paragraph about the middle of the file.
@@ -185,11 +185,38 @@ export async function editorSession(spec: ServerSpec, name: string, text: string
     for (let i = 0; i < counts.requests; i++) samples.codeAction.push(await timed('textDocument/codeAction', { textDocument: td, range, context }));
     for (let i = 0; i < counts.requests; i++) samples.hover.push(await timed('textDocument/hover', { textDocument: td, position: hoverAt }));
     for (let i = 0; i < counts.requests; i++) samples.documentSymbol.push(await timed('textDocument/documentSymbol', { textDocument: td }));
+    // The floor of any request: one the server does not know, answered with an error at once.
+    for (let i = 0; i < counts.requests; i++) {
+      const t0 = performance.now();
+      const answered = await s.request('bench/unknownRequest', {}).then(
+        (r) => r.at,
+        () => performance.now(),
+      );
+      samples['round trip (unknown request)'].push(answered - t0);
+    }
 
     const rssEnd = s.peakRss();
     const t0 = performance.now();
     samples.shutdown.push((await s.shutdown()) - t0);
-    return { samples, peakRssOpen: rssOpen, peakRssEnd: rssEnd, serverCheckMs };
+    return { samples, peakRssEnd: rssEnd, serverCheckMs };
+  } finally {
+    s.kill();
+  }
+}
+
+/**
+ * Peak RSS of a fresh server with one document open: initialize, open, its diagnostics and
+ * a hover (which makes yaml-language-server load and apply the schema), then VmHWM.
+ */
+export async function memorySession(spec: ServerSpec, text: string): Promise<number | undefined> {
+  const { s, incremental } = await start(spec);
+  try {
+    const doc = new Doc(s, spec, pathToFileURL(path.join('/bench', 'memory.report.yaml')).toString(), text, incremental);
+    await doc.open();
+    await s.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: positionAt(text, text.indexOf('  部分公开:') + 4) });
+    const rss = s.peakRss();
+    await s.shutdown();
+    return rss;
   } finally {
     s.kill();
   }

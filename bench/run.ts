@@ -2,7 +2,8 @@
  * `npm run bench`: the built GovReport server against yaml-language-server with the project's
  * JSON Schema, on the same inputs in the same run; `govreport check` over a batch of reports;
  * the preview renderer and a bare parse in process. Prints a table and writes the samples
- * to bench/results/. Options: --quick (fewer samples), --batch N (reports in the batch).
+ * to bench/results/. Options: --quick (fewer samples), --batch N (reports in the batch),
+ * --profile DIR (our server runs with --cpu-prof, its profiles written to DIR).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { check } from '../server/src/core/check';
 import { renderBody } from '../server/src/core/render';
-import { editorSession, initializeOnly, type Counts, type ServerSpec, type SessionResult } from './editor';
+import { editorSession, initializeOnly, memorySession, type Counts, type ServerSpec, type SessionResult } from './editor';
 import { writeInputs } from './inputs';
 import { mb, median, ms, p95, table } from './stats';
 
@@ -21,6 +22,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const batchArg = args.indexOf('--batch');
 const BATCH = batchArg >= 0 ? Number(args[batchArg + 1]) : 1000;
+const profileArg = args.indexOf('--profile');
+const PROFILE_DIR = profileArg >= 0 ? path.resolve(args[profileArg + 1]) : undefined;
 
 const OURS: ServerSpec = {
   name: 'govreport',
@@ -29,6 +32,7 @@ const OURS: ServerSpec = {
   sections: { govreport: { validate: { debounceMs: 0 } } },
   validationDelayMs: 0,
   versioned: true,
+  nodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
 };
 
 const THEIRS: ServerSpec = {
@@ -56,6 +60,7 @@ const COUNTS: Record<string, { ours: Counts; theirs: Counts }> = {
   long: { ours: { opens: quick ? 4 : 12, keystrokes: quick ? 20 : 60, requests: quick ? 5 : 20 }, theirs: { opens: quick ? 3 : 8, keystrokes: quick ? 6 : 16, requests: quick ? 5 : 10 } },
 };
 const INIT_RUNS = quick ? 4 : 12;
+const MEMORY_RUNS = quick ? 1 : 3;
 const CLI_RUNS = quick ? 2 : 5;
 const IN_PROCESS_RUNS = quick ? 20 : 100;
 
@@ -96,11 +101,15 @@ async function main(): Promise<void> {
 
   const sessions: Record<string, Record<string, SessionResult>> = { ours: {}, theirs: {} };
   const init: Record<string, number[]> = { ours: [], theirs: [] };
+  const memory: Record<string, Record<string, number[]>> = { ours: { example: [], long: [] }, theirs: { example: [], long: [] } };
   for (const [side, spec] of [['ours', OURS], ['theirs', THEIRS]] as const) {
     for (const name of Object.keys(texts)) {
       log(`${spec.name}: editor session on ${name}…`);
       sessions[side][name] = await editorSession(spec, name, texts[name], COUNTS[name][side]);
     }
+    log(`${spec.name}: peak RSS of a fresh server with one document open…`);
+    for (let i = 0; i < MEMORY_RUNS; i++) memory[side].example.push((await memorySession(spec, texts.example)) ?? NaN);
+    memory[side].long.push((await memorySession(spec, texts.long)) ?? NaN);
     log(`${spec.name}: initialize ×${INIT_RUNS}…`);
     for (let i = 0; i < INIT_RUNS; i++) init[side].push(await initializeOnly(spec));
     for (const r of Object.values(sessions[side])) init[side].push(...r.samples.initialize);
@@ -133,7 +142,7 @@ async function main(): Promise<void> {
     if (!ok) unmet.push(what);
     return ok ? 'met' : 'NOT MET';
   };
-  const phases = ['initialize', 'didOpen', 'keystroke: text', 'keystroke: table', 'codeAction', 'hover', 'documentSymbol', 'shutdown'];
+  const phases = ['initialize', 'didOpen', 'keystroke: text', 'keystroke: table', 'codeAction', 'hover', 'documentSymbol', 'round trip (unknown request)', 'shutdown'];
   for (const name of Object.keys(texts)) {
     for (const phase of phases) {
       const ours = phase === 'initialize' ? (name === 'example' ? init.ours : []) : sessions.ours[name].samples[phase];
@@ -150,9 +159,11 @@ async function main(): Promise<void> {
   for (const name of Object.keys(texts)) {
     const o = sessions.ours[name];
     const t = sessions.theirs[name];
-    const target = name === 'example' ? `; ≤ ${RSS_TARGET_MB} MB: ${verdict((o.peakRssOpen ?? Infinity) <= RSS_TARGET_MB * 2 ** 20, `peak RSS with the example open: ${mb(o.peakRssOpen)} MB > ${RSS_TARGET_MB} MB`)}` : '';
-    rows.push(['peak RSS, document open (MB)', name, mb(o.peakRssOpen), '', mb(t.peakRssOpen), '', ((o.peakRssOpen ?? NaN) / (t.peakRssOpen ?? NaN)).toFixed(3), `(not a phase)${target}`]);
-    rows.push(['peak RSS, end of session (MB)', name, mb(o.peakRssEnd), '', mb(t.peakRssEnd), '', ((o.peakRssEnd ?? NaN) / (t.peakRssEnd ?? NaN)).toFixed(3), '(not a phase)']);
+    const mo = median(memory.ours[name]);
+    const mt = median(memory.theirs[name]);
+    const target = name === 'example' ? `; ≤ ${RSS_TARGET_MB} MB: ${verdict(mo <= RSS_TARGET_MB * 2 ** 20, `peak RSS with the example open: ${mb(mo)} MB > ${RSS_TARGET_MB} MB`)}` : '';
+    rows.push(['peak RSS, fresh server, document open (MB)', name, mb(mo), '', mb(mt), '', (mo / mt).toFixed(3), `(not a phase)${target}`]);
+    rows.push(['peak RSS, end of the session above (MB)', name, mb(o.peakRssEnd), '', mb(t.peakRssEnd), '', ((o.peakRssEnd ?? NaN) / (t.peakRssEnd ?? NaN)).toFixed(3), '(not a phase)']);
     const c = o.serverCheckMs;
     if (c.length) rows.push(['check time in the server, text keystroke', name, ms(median(c)), ms(p95(c)), '', '', '', '(govreport/checked)']);
   }
@@ -172,7 +183,7 @@ async function main(): Promise<void> {
   const dir = path.join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const raw = { machine: info, quick, inputs: { exampleBytes: Buffer.byteLength(inputs.example), longBytes: Buffer.byteLength(inputs.long), batch: inputs.batch.length }, theirsDelayMs: THEIRS.validationDelayMs, initialize: init, sessions, cli: { samples: cli, status: cliStatus }, inProcess, unmet };
+  const raw = { machine: info, quick, inputs: { exampleBytes: Buffer.byteLength(inputs.example), longBytes: Buffer.byteLength(inputs.long), batch: inputs.batch.length }, theirsDelayMs: THEIRS.validationDelayMs, initialize: init, peakRssFresh: memory, sessions, cli: { samples: cli, status: cliStatus }, inProcess, unmet };
   const json = JSON.stringify(raw, null, 1);
   writeFileSync(path.join(dir, `${stamp}.json`), json);
   writeFileSync(path.join(dir, 'latest.json'), json);

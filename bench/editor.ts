@@ -222,15 +222,15 @@ export async function memorySession(spec: ServerSpec, text: string): Promise<num
   }
 }
 
-/** Extra initialize samples: a fresh process each, shut down at once. */
-export async function initializeOnly(spec: ServerSpec): Promise<number> {
+/** Extra initialize and shutdown samples: a fresh process each, shut down at once. */
+export async function initializeOnly(spec: ServerSpec): Promise<{ initMs: number; shutdownMs: number }> {
   const { s, initMs } = await start(spec);
   try {
-    await s.shutdown();
+    const t0 = performance.now();
+    return { initMs, shutdownMs: (await s.shutdown()) - t0 };
   } finally {
     s.kill();
   }
-  return initMs;
 }
 
 /** The occurrence of `needle` closest to `offset`. */

@@ -101,6 +101,7 @@ async function main(): Promise<void> {
 
   const sessions: Record<string, Record<string, SessionResult>> = { ours: {}, theirs: {} };
   const init: Record<string, number[]> = { ours: [], theirs: [] };
+  const shutdown: Record<string, number[]> = { ours: [], theirs: [] };
   const memory: Record<string, Record<string, number[]>> = { ours: { example: [], long: [] }, theirs: { example: [], long: [] } };
   for (const [side, spec] of [['ours', OURS], ['theirs', THEIRS]] as const) {
     for (const name of Object.keys(texts)) {
@@ -111,8 +112,15 @@ async function main(): Promise<void> {
     for (let i = 0; i < MEMORY_RUNS; i++) memory[side].example.push((await memorySession(spec, texts.example)) ?? NaN);
     memory[side].long.push((await memorySession(spec, texts.long)) ?? NaN);
     log(`${spec.name}: initialize ×${INIT_RUNS}…`);
-    for (let i = 0; i < INIT_RUNS; i++) init[side].push(await initializeOnly(spec));
-    for (const r of Object.values(sessions[side])) init[side].push(...r.samples.initialize);
+    for (let i = 0; i < INIT_RUNS; i++) {
+      const r = await initializeOnly(spec);
+      init[side].push(r.initMs);
+      shutdown[side].push(r.shutdownMs);
+    }
+    for (const r of Object.values(sessions[side])) {
+      init[side].push(...r.samples.initialize);
+      shutdown[side].push(...r.samples.shutdown);
+    }
   }
 
   log(`govreport check over ${inputs.batch.length} reports ×${CLI_RUNS}…`);
@@ -145,8 +153,11 @@ async function main(): Promise<void> {
   const phases = ['initialize', 'didOpen', 'keystroke: text', 'keystroke: table', 'codeAction', 'hover', 'documentSymbol', 'round trip (unknown request)', 'shutdown'];
   for (const name of Object.keys(texts)) {
     for (const phase of phases) {
-      const ours = phase === 'initialize' ? (name === 'example' ? init.ours : []) : sessions.ours[name].samples[phase];
-      const theirs = phase === 'initialize' ? (name === 'example' ? init.theirs : []) : sessions.theirs[name].samples[phase];
+      // Starting and stopping do not depend on the document: one row, from every process started.
+      const perProcess = (side: 'ours' | 'theirs') => (phase === 'initialize' ? init[side] : shutdown[side]);
+      const once = phase === 'initialize' || phase === 'shutdown';
+      const ours = once ? (name === 'example' ? perProcess('ours') : []) : sessions.ours[name].samples[phase];
+      const theirs = once ? (name === 'example' ? perProcess('theirs') : []) : sessions.theirs[name].samples[phase];
       if (!ours.length) continue;
       const ratio = median(ours) / median(theirs);
       const target = TARGETS[`${phase}|${name}`];
@@ -183,7 +194,7 @@ async function main(): Promise<void> {
   const dir = path.join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const raw = { machine: info, quick, inputs: { exampleBytes: Buffer.byteLength(inputs.example), longBytes: Buffer.byteLength(inputs.long), batch: inputs.batch.length }, theirsDelayMs: THEIRS.validationDelayMs, initialize: init, peakRssFresh: memory, sessions, cli: { samples: cli, status: cliStatus }, inProcess, unmet };
+  const raw = { machine: info, quick, inputs: { exampleBytes: Buffer.byteLength(inputs.example), longBytes: Buffer.byteLength(inputs.long), batch: inputs.batch.length }, theirsDelayMs: THEIRS.validationDelayMs, initialize: init, shutdown, peakRssFresh: memory, sessions, cli: { samples: cli, status: cliStatus }, inProcess, unmet };
   const json = JSON.stringify(raw, null, 1);
   writeFileSync(path.join(dir, `${stamp}.json`), json);
   writeFileSync(path.join(dir, 'latest.json'), json);

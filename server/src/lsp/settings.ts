@@ -15,7 +15,8 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   deadlines: {},
-  validate: { debounceMs: 150 },
+  // Coalesces bursts (key repeat, multi-cursor edits); see docs/performance.md for the figures behind it.
+  validate: { debounceMs: 50 },
   inlayHints: { enabled: true },
 };
 

@@ -1,8 +1,7 @@
 /**
  * `govreport check` over many files in worker threads. Pairing a report with last year's
- * needs the 机关 and 年度 of every file before any is checked; the main thread guesses them
- * from each file's one-line entries, so that each file is parsed once, in the worker that
- * checks it. Reports linked as last year's and this year's go to the same worker, oldest
+ * needs the 机关 and 年度 of every file before any is checked; the main thread reads them off
+ * their lines (a guess), so that each file is parsed once, in the worker that checks it. Reports linked as last year's and this year's go to the same worker, oldest
  * first, and it keeps a report only until the reports that need it are checked. The full
  * parse of each file confirms its guess; a file whose last year's report turns out to be
  * another is checked again on the main thread. Findings are printed in the order of the files.

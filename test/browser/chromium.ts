@@ -5,7 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -47,4 +48,37 @@ export function provideChromium(): Provision {
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 60_000 });
+}
+
+/** What a page did: every request, console line, uncaught error and dialog. */
+export interface Watch {
+  requests: string[];
+  console: string[];
+  errors: string[];
+  dialogs: string[];
+}
+
+/**
+ * Opens a file in a fresh context where every request is recorded and any but the file and
+ * `allowed` is refused, with console, errors and dialogs watched; `init` runs before the page.
+ */
+export async function openWatched(browser: Browser, file: string, allowed: string[] = [], init?: string, options: BrowserContextOptions = {}): Promise<{ page: Page; context: BrowserContext; watch: Watch }> {
+  const context = await browser.newContext(options);
+  const url = pathToFileURL(file).href;
+  const watch: Watch = { requests: [], console: [], errors: [], dialogs: [] };
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    watch.requests.push(u);
+    return u === url || allowed.includes(u) ? route.continue() : route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => watch.console.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => watch.errors.push(e.message));
+  page.on('dialog', (d) => {
+    watch.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  if (init) await page.addInitScript({ content: init });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, context, watch };
 }

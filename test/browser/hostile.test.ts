@@ -19,7 +19,7 @@ import { runCli } from '../../server/src/cli/main';
 import { check } from '../../server/src/core/check';
 import { renderBody, renderHtml } from '../../server/src/core/render';
 import { EXAMPLE, ROOT } from '../unit/helpers';
-import { launch, provideChromium } from './chromium';
+import { launch, openWatched, provideChromium, type Watch } from './chromium';
 
 /** Where a payload would call home; any request there (or anywhere but the page's own files) fails the test. */
 const HOME = 'http://pwned.invalid';
@@ -99,12 +99,6 @@ const reports = fc.sample(
 /** And one that goes through the payloads in order, so each is in some field. */
 reports.unshift(hostileReport((i) => PAYLOADS[i % PAYLOADS.length]));
 
-interface Watch {
-  requests: string[];
-  console: string[];
-  errors: string[];
-  dialogs: string[];
-}
 
 let browser: Browser | undefined;
 let unavailable: string | undefined;
@@ -133,25 +127,10 @@ function ready(t: TestContext): boolean {
   return false;
 }
 
-/** Opens a file with every request recorded and all but `allowed` refused, console and dialogs watched. */
-async function open(file: string, allowed: string[], init?: string): Promise<{ page: Page; watch: Watch; close: () => Promise<void> }> {
-  const context = await browser!.newContext();
-  const url = pathToFileURL(file).href;
-  const watch: Watch = { requests: [], console: [], errors: [], dialogs: [] };
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    watch.requests.push(u);
-    return u === url || allowed.includes(u) ? route.continue() : route.abort();
-  });
-  const page = await context.newPage();
-  page.on('console', (m) => watch.console.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => watch.errors.push(e.message));
-  page.on('dialog', (d) => {
-    watch.dialogs.push(d.message());
-    void d.dismiss();
-  });
-  if (init) await page.addInitScript({ content: init });
-  await page.goto(url, { waitUntil: 'load' });
+
+/** The shared opener, with the context closed through `close`. */
+async function open(file: string, allowed: string[], init?: string) {
+  const { page, context, watch } = await openWatched(browser!, file, allowed, init);
   return { page, watch, close: () => context.close() };
 }
 

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { previewShell } from '../../client/src/preview/shell';
 import { check } from '../../server/src/core/check';
 import { renderBody, renderHtml } from '../../server/src/core/render';
 import { EXAMPLE, ROOT, variant } from '../unit/helpers';
 import { hostileReport } from '../unit/renderHostile';
-import { launch, provideChromium } from './chromium';
+import { launch, openWatched, provideChromium } from './chromium';
 
 /**
  * What the functions run in the page use of its globals: the project compiles without the
@@ -69,34 +69,7 @@ after(async () => {
 });
 
 /** What a page did besides showing itself: requests, console output, errors, dialogs. */
-interface Watch {
-  requests: string[];
-  console: string[];
-  errors: string[];
-  dialogs: string[];
-}
 
-/** Opens a file in a fresh context where every request is recorded and any but `allowed` is refused. */
-async function open(file: string, allowed: string[] = [], init?: string): Promise<{ page: Page; context: BrowserContext; watch: Watch }> {
-  const context = await browser!.newContext({ viewport: { width: 1000, height: 1200 }, deviceScaleFactor: 1 });
-  const url = pathToFileURL(file).href;
-  const watch: Watch = { requests: [], console: [], errors: [], dialogs: [] };
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    watch.requests.push(u);
-    return u === url || allowed.includes(u) ? route.continue() : route.abort();
-  });
-  const page = await context.newPage();
-  page.on('console', (m) => watch.console.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => watch.errors.push(e.message));
-  page.on('dialog', (d) => {
-    watch.dialogs.push(d.message());
-    void d.dismiss();
-  });
-  if (init) await page.addInitScript({ content: init });
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, context, watch };
-}
 
 function write(name: string, html: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'govreport-browser-'));
@@ -112,6 +85,9 @@ function ready(t: TestContext): boolean {
 }
 
 type Box = { left: number; right: number; top: number; bottom: number };
+
+/** Pages at a fixed size, so screenshots and measured positions are stable. */
+const open = (file: string, allowed: string[] = [], init?: string) => openWatched(browser!, file, allowed, init, { viewport: { width: 1000, height: 1200 }, deviceScaleFactor: 1 });
 
 /** The box of the table cell with exactly this text, in the table with this key. */
 async function cellBox(page: Page, table: string, text: string): Promise<Box> {

@@ -77,7 +77,9 @@ class Doc {
   async open(): Promise<number> {
     const published = this.s.diagnostics(this.uri, this.spec.versioned ? this.version : undefined);
     const t0 = performance.now();
-    this.s.notify('textDocument/didOpen', { textDocument: { uri: this.uri, languageId: this.spec.languageId, version: this.version, text: this.text } });
+    this.s.notify('textDocument/didOpen', {
+      textDocument: { uri: this.uri, languageId: this.spec.languageId, version: this.version, text: this.text },
+    });
     const { msg, at } = await published;
     this.diagnostics = msg.params.diagnostics;
     return at - t0;
@@ -126,8 +128,23 @@ function probeText(text: string): string {
   return text.replace('[67, 2, 0, 0, 0, 0, 69]', '[67, 2, 0, 0, 0, 69]');
 }
 
-export async function editorSession(spec: ServerSpec, name: string, text: string, counts: Counts): Promise<SessionResult> {
-  const samples: Samples = { initialize: [], didOpen: [], 'keystroke: text': [], 'keystroke: table': [], codeAction: [], hover: [], documentSymbol: [], 'round trip (unknown request)': [], shutdown: [] };
+export async function editorSession(
+  spec: ServerSpec,
+  name: string,
+  text: string,
+  counts: Counts,
+): Promise<SessionResult> {
+  const samples: Samples = {
+    initialize: [],
+    didOpen: [],
+    'keystroke: text': [],
+    'keystroke: table': [],
+    codeAction: [],
+    hover: [],
+    documentSymbol: [],
+    'round trip (unknown request)': [],
+    shutdown: [],
+  };
   const serverCheckMs: number[] = [];
   const { s, initMs, incremental } = await start(spec);
   try {
@@ -174,7 +191,10 @@ export async function editorSession(spec: ServerSpec, name: string, text: string
     const rateAt = doc.text.indexOf('办结率');
     const line = positionAt(doc.text, rateAt).line;
     const range = { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
-    const context = { diagnostics: doc.diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line), triggerKind: 2 };
+    const context = {
+      diagnostics: doc.diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line),
+      triggerKind: 2,
+    };
     const hoverAt = positionAt(doc.text, doc.text.indexOf('  部分公开:') + 4);
     const timed = async (method: string, params: unknown) => {
       const t0 = performance.now();
@@ -182,9 +202,12 @@ export async function editorSession(spec: ServerSpec, name: string, text: string
       return answered - t0;
     };
     const td = { uri: doc.uri };
-    for (let i = 0; i < counts.requests; i++) samples.codeAction.push(await timed('textDocument/codeAction', { textDocument: td, range, context }));
-    for (let i = 0; i < counts.requests; i++) samples.hover.push(await timed('textDocument/hover', { textDocument: td, position: hoverAt }));
-    for (let i = 0; i < counts.requests; i++) samples.documentSymbol.push(await timed('textDocument/documentSymbol', { textDocument: td }));
+    for (let i = 0; i < counts.requests; i++)
+      samples.codeAction.push(await timed('textDocument/codeAction', { textDocument: td, range, context }));
+    for (let i = 0; i < counts.requests; i++)
+      samples.hover.push(await timed('textDocument/hover', { textDocument: td, position: hoverAt }));
+    for (let i = 0; i < counts.requests; i++)
+      samples.documentSymbol.push(await timed('textDocument/documentSymbol', { textDocument: td }));
     // The floor of any request: one the server does not know, answered with an error at once.
     for (let i = 0; i < counts.requests; i++) {
       const t0 = performance.now();
@@ -211,9 +234,18 @@ export async function editorSession(spec: ServerSpec, name: string, text: string
 export async function memorySession(spec: ServerSpec, text: string): Promise<number | undefined> {
   const { s, incremental } = await start(spec);
   try {
-    const doc = new Doc(s, spec, pathToFileURL(path.join('/bench', 'memory.report.yaml')).toString(), text, incremental);
+    const doc = new Doc(
+      s,
+      spec,
+      pathToFileURL(path.join('/bench', 'memory.report.yaml')).toString(),
+      text,
+      incremental,
+    );
     await doc.open();
-    await s.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: positionAt(text, text.indexOf('  部分公开:') + 4) });
+    await s.request('textDocument/hover', {
+      textDocument: { uri: doc.uri },
+      position: positionAt(text, text.indexOf('  部分公开:') + 4),
+    });
     const rss = s.peakRss();
     await s.shutdown();
     return rss;
@@ -236,7 +268,8 @@ export async function initializeOnly(spec: ServerSpec): Promise<{ initMs: number
 /** The occurrence of `needle` closest to `offset`. */
 function nearest(text: string, needle: string, offset: number): number {
   let best = -1;
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) if (best < 0 || Math.abs(i - offset) < Math.abs(best - offset)) best = i;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1))
+    if (best < 0 || Math.abs(i - offset) < Math.abs(best - offset)) best = i;
   if (best < 0) throw new Error(`"${needle}" not in the input`);
   return best;
 }

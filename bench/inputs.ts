@@ -28,10 +28,50 @@ export function longOfBytes(bytes: number): string {
   return text;
 }
 
-const CITIES = ['吕梁市', '太原市', '大同市', '阳泉市', '长治市', '晋城市', '朔州市', '晋中市', '运城市', '忻州市', '临汾市', '孝义市', '汾阳市', '介休市', '高平市'];
-const DEPARTMENTS = ['人民政府办公室', '教育局', '公安局', '民政局', '财政局', '人力资源和社会保障局', '自然资源局', '生态环境局', '住房和城乡建设局', '交通运输局', '水利局', '农业农村局', '商务局', '文化和旅游局', '卫生健康委员会', '应急管理局', '市场监督管理局'];
+const CITIES = [
+  '吕梁市',
+  '太原市',
+  '大同市',
+  '阳泉市',
+  '长治市',
+  '晋城市',
+  '朔州市',
+  '晋中市',
+  '运城市',
+  '忻州市',
+  '临汾市',
+  '孝义市',
+  '汾阳市',
+  '介休市',
+  '高平市',
+];
+const DEPARTMENTS = [
+  '人民政府办公室',
+  '教育局',
+  '公安局',
+  '民政局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水利局',
+  '农业农村局',
+  '商务局',
+  '文化和旅游局',
+  '卫生健康委员会',
+  '应急管理局',
+  '市场监督管理局',
+];
 
-const FILLERS = ['全年更新专栏 N 个。', '组织业务培训 N 次。', '编发工作简报 N 期。', '开展实地督查 N 次。', '整改各类问题 N 项。'];
+const FILLERS = [
+  '全年更新专栏 N 个。',
+  '组织业务培训 N 次。',
+  '编发工作简报 N 期。',
+  '开展实地督查 N 次。',
+  '整改各类问题 N 项。',
+];
 
 /** A deterministic generator (mulberry32), so every run checks the same batch. */
 function random(seed: number): () => number {
@@ -55,7 +95,8 @@ function random(seed: number): () => number {
 export function variant(i: number, n: number): string {
   const rnd = random(i + 1);
   const organs = Math.ceil(n / 4);
-  const organ = CITIES[(i % organs) % CITIES.length] + DEPARTMENTS[Math.floor((i % organs) / CITIES.length) % DEPARTMENTS.length];
+  const organ =
+    CITIES[(i % organs) % CITIES.length] + DEPARTMENTS[Math.floor((i % organs) / CITIES.length) % DEPARTMENTS.length];
   const year = 2021 + Math.floor(i / organs);
   const k = 1 + Math.floor(rnd() * 5);
   const day = String(10 + Math.floor(rnd() * 20)).padStart(2, '0');
@@ -64,8 +105,19 @@ export function variant(i: number, n: number): string {
     .replace(/落款日期: \S+/, `落款日期: ${year + 1}-01-${day}`)
     // Counts in the text and in the tables, scaled alike.
     .replace(/(\d+)(\s*)(件|条|份)/g, (_m, v: string, s: string, u: string) => `${Number(v) * k}${s}${u}`)
-    .replace(/\[([\d, ]+)\]/g, (_m, cells: string) => `[${cells.split(',').map((c) => Number(c) * k).join(', ')}]`)
-    .replace(/^( +\S.*。)$/gm, (line: string) => `${line}${FILLERS[Math.floor(rnd() * FILLERS.length)].replace('N', String(1 + Math.floor(rnd() * 400)))}`);
+    .replace(
+      /\[([\d, ]+)\]/g,
+      (_m, cells: string) =>
+        `[${cells
+          .split(',')
+          .map((c) => Number(c) * k)
+          .join(', ')}]`,
+    )
+    .replace(
+      /^( +\S.*。)$/gm,
+      (line: string) =>
+        `${line}${FILLERS[Math.floor(rnd() * FILLERS.length)].replace('N', String(1 + Math.floor(rnd() * 400)))}`,
+    );
   if (rnd() < 0.25) {
     const rows = [...text.matchAll(/\[(\d+), /g)];
     const m = rows[Math.floor(rnd() * rows.length)];
@@ -84,7 +136,8 @@ export function writeInputs(batchSize: number): Inputs {
   const batchDir = path.join(DATA, 'batch');
   rmSync(batchDir, { recursive: true, force: true });
   mkdirSync(batchDir, { recursive: true });
-  for (let i = 0; i < batchSize; i++) writeFileSync(path.join(batchDir, `${String(i).padStart(4, '0')}.report.yaml`), variant(i, batchSize));
+  for (let i = 0; i < batchSize; i++)
+    writeFileSync(path.join(batchDir, `${String(i).padStart(4, '0')}.report.yaml`), variant(i, batchSize));
   const batch = readdirSync(batchDir).sort();
   return { example, long, batch, batchDir };
 }

@@ -26,7 +26,10 @@ export class LspSession {
   readonly spawnedAt: number;
   private buffer = Buffer.alloc(0);
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (at: number, result: unknown) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (at: number, result: unknown) => void; reject: (e: Error) => void }
+  >();
   private waiters: Waiter[] = [];
   private readonly listeners = new Map<string, (params: any) => void>();
   private stderr = '';
@@ -81,7 +84,8 @@ export class LspSession {
   private dispatch(at: number, msg: Message): void {
     if (msg.method !== undefined && msg.id !== undefined) {
       let result: unknown = null;
-      if (msg.method === 'workspace/configuration') result = (msg.params.items as { section?: string }[]).map((i) => this.sections[i.section ?? ''] ?? null);
+      if (msg.method === 'workspace/configuration')
+        result = (msg.params.items as { section?: string }[]).map((i) => this.sections[i.section ?? ''] ?? null);
       this.write({ jsonrpc: '2.0', id: msg.id, result });
     }
     if (msg.method !== undefined) {
@@ -157,7 +161,13 @@ export class LspSession {
 
   /** The next publishDiagnostics for `uri`, of `version` when the server sends versions. */
   diagnostics(uri: string, version: number | undefined, what = 'diagnostics'): Promise<{ msg: Message; at: number }> {
-    return this.next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && (version === undefined || m.params.version === version), `${what} of ${uri}`);
+    return this.next(
+      (m) =>
+        m.method === 'textDocument/publishDiagnostics' &&
+        m.params.uri === uri &&
+        (version === undefined || m.params.version === version),
+      `${what} of ${uri}`,
+    );
   }
 
   /** Shuts down politely; resolves with the time the shutdown answer came. */

@@ -13,7 +13,14 @@ import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { check } from '../server/src/core/check';
 import { renderBody } from '../server/src/core/render';
-import { editorSession, initializeOnly, memorySession, type Counts, type ServerSpec, type SessionResult } from './editor';
+import {
+  editorSession,
+  initializeOnly,
+  memorySession,
+  type Counts,
+  type ServerSpec,
+  type SessionResult,
+} from './editor';
 import { writeInputs } from './inputs';
 import { mb, median, ms, p95, table } from './stats';
 
@@ -56,8 +63,14 @@ const THEIRS: ServerSpec = {
 };
 
 const COUNTS: Record<string, { ours: Counts; theirs: Counts }> = {
-  example: { ours: { opens: quick ? 10 : 40, keystrokes: quick ? 20 : 100, requests: quick ? 10 : 40 }, theirs: { opens: quick ? 5 : 20, keystrokes: quick ? 10 : 30, requests: quick ? 10 : 30 } },
-  long: { ours: { opens: quick ? 4 : 12, keystrokes: quick ? 20 : 60, requests: quick ? 5 : 20 }, theirs: { opens: quick ? 3 : 8, keystrokes: quick ? 6 : 16, requests: quick ? 5 : 10 } },
+  example: {
+    ours: { opens: quick ? 10 : 40, keystrokes: quick ? 20 : 100, requests: quick ? 10 : 40 },
+    theirs: { opens: quick ? 5 : 20, keystrokes: quick ? 10 : 30, requests: quick ? 10 : 30 },
+  },
+  long: {
+    ours: { opens: quick ? 4 : 12, keystrokes: quick ? 20 : 60, requests: quick ? 5 : 20 },
+    theirs: { opens: quick ? 3 : 8, keystrokes: quick ? 6 : 16, requests: quick ? 5 : 10 },
+  },
 };
 const INIT_RUNS = quick ? 4 : 12;
 const MEMORY_RUNS = quick ? 1 : 3;
@@ -78,7 +91,14 @@ const CLI_TARGET_MS = 3000;
 
 function machine() {
   const cpus = os.cpus();
-  return { nproc: os.availableParallelism(), cpu: cpus[0]?.model ?? '?', memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, platform: `${os.platform()} ${os.release()}`, loadavg: os.loadavg() };
+  return {
+    nproc: os.availableParallelism(),
+    cpu: cpus[0]?.model ?? '?',
+    memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadavg: os.loadavg(),
+  };
 }
 
 function timeInProcess(runs: number, fn: () => void): number[] {
@@ -97,13 +117,21 @@ async function main(): Promise<void> {
   const inputs = writeInputs(BATCH);
   const texts: Record<string, string> = { example: inputs.example, long: inputs.long };
   const log = (s: string) => process.stderr.write(s + '\n');
-  log(`inputs: example ${Buffer.byteLength(inputs.example)} B, long ${Buffer.byteLength(inputs.long)} B (${inputs.long.length} UTF-16 units), batch of ${inputs.batch.length} in ${path.relative(ROOT, inputs.batchDir)}`);
+  log(
+    `inputs: example ${Buffer.byteLength(inputs.example)} B, long ${Buffer.byteLength(inputs.long)} B (${inputs.long.length} UTF-16 units), batch of ${inputs.batch.length} in ${path.relative(ROOT, inputs.batchDir)}`,
+  );
 
   const sessions: Record<string, Record<string, SessionResult>> = { ours: {}, theirs: {} };
   const init: Record<string, number[]> = { ours: [], theirs: [] };
   const shutdown: Record<string, number[]> = { ours: [], theirs: [] };
-  const memory: Record<string, Record<string, number[]>> = { ours: { example: [], long: [] }, theirs: { example: [], long: [] } };
-  for (const [side, spec] of [['ours', OURS], ['theirs', THEIRS]] as const) {
+  const memory: Record<string, Record<string, number[]>> = {
+    ours: { example: [], long: [] },
+    theirs: { example: [], long: [] },
+  };
+  for (const [side, spec] of [
+    ['ours', OURS],
+    ['theirs', THEIRS],
+  ] as const) {
     for (const name of Object.keys(texts)) {
       log(`${spec.name}: editor session on ${name}…`);
       sessions[side][name] = await editorSession(spec, name, texts[name], COUNTS[name][side]);
@@ -128,7 +156,10 @@ async function main(): Promise<void> {
   let cliStatus: number | null = null;
   for (let i = 0; i < CLI_RUNS; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'server', 'out', 'cli.js'), 'check', ...inputs.batch], { cwd: inputs.batchDir, stdio: 'ignore' });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'server', 'out', 'cli.js'), 'check', ...inputs.batch], {
+      cwd: inputs.batchDir,
+      stdio: 'ignore',
+    });
     cli.push(performance.now() - t0);
     cliStatus = r.status;
   }
@@ -141,7 +172,9 @@ async function main(): Promise<void> {
     inProcess[`check, no cache|${name}`] = timeInProcess(runs, () => check(text));
   }
   const checked = check(inputs.example);
-  inProcess['renderBody (preview)|example'] = timeInProcess(IN_PROCESS_RUNS, () => renderBody(checked, { marks: true, theme: 'preview', locale: 'zh-CN' }));
+  inProcess['renderBody (preview)|example'] = timeInProcess(IN_PROCESS_RUNS, () =>
+    renderBody(checked, { marks: true, theme: 'preview', locale: 'zh-CN' }),
+  );
 
   // ---- the table -------------------------------------------------------------------------
   const rows: string[][] = [];
@@ -150,7 +183,17 @@ async function main(): Promise<void> {
     if (!ok) unmet.push(what);
     return ok ? 'met' : 'NOT MET';
   };
-  const phases = ['initialize', 'didOpen', 'keystroke: text', 'keystroke: table', 'codeAction', 'hover', 'documentSymbol', 'round trip (unknown request)', 'shutdown'];
+  const phases = [
+    'initialize',
+    'didOpen',
+    'keystroke: text',
+    'keystroke: table',
+    'codeAction',
+    'hover',
+    'documentSymbol',
+    'round trip (unknown request)',
+    'shutdown',
+  ];
   for (const name of Object.keys(texts)) {
     for (const phase of phases) {
       // Starting and stopping do not depend on the document: one row, from every process started.
@@ -162,9 +205,23 @@ async function main(): Promise<void> {
       const ratio = median(ours) / median(theirs);
       const target = TARGETS[`${phase}|${name}`];
       const checks: string[] = [];
-      if (target !== undefined) checks.push(`≤ ${target} ms: ${verdict(median(ours) <= target, `${phase} on ${name}: ${ms(median(ours))} ms > ${target} ms`)}`);
-      checks.push(`ratio ≤ ${RATIO_TARGET}: ${verdict(ratio <= RATIO_TARGET, `${phase} on ${name}: ratio ${ratio.toFixed(3)} > ${RATIO_TARGET}`)}`);
-      rows.push([phase, name, ms(median(ours)), ms(p95(ours)), ms(median(theirs)), ms(p95(theirs)), ratio.toFixed(3), checks.join('; ')]);
+      if (target !== undefined)
+        checks.push(
+          `≤ ${target} ms: ${verdict(median(ours) <= target, `${phase} on ${name}: ${ms(median(ours))} ms > ${target} ms`)}`,
+        );
+      checks.push(
+        `ratio ≤ ${RATIO_TARGET}: ${verdict(ratio <= RATIO_TARGET, `${phase} on ${name}: ratio ${ratio.toFixed(3)} > ${RATIO_TARGET}`)}`,
+      );
+      rows.push([
+        phase,
+        name,
+        ms(median(ours)),
+        ms(p95(ours)),
+        ms(median(theirs)),
+        ms(p95(theirs)),
+        ratio.toFixed(3),
+        checks.join('; '),
+      ]);
     }
   }
   for (const name of Object.keys(texts)) {
@@ -172,21 +229,65 @@ async function main(): Promise<void> {
     const t = sessions.theirs[name];
     const mo = median(memory.ours[name]);
     const mt = median(memory.theirs[name]);
-    const target = name === 'example' ? `; ≤ ${RSS_TARGET_MB} MB: ${verdict(mo <= RSS_TARGET_MB * 2 ** 20, `peak RSS with the example open: ${mb(mo)} MB > ${RSS_TARGET_MB} MB`)}` : '';
-    rows.push(['peak RSS, fresh server, document open (MB)', name, mb(mo), '', mb(mt), '', (mo / mt).toFixed(3), `(not a phase)${target}`]);
-    rows.push(['peak RSS, end of the session above (MB)', name, mb(o.peakRssEnd), '', mb(t.peakRssEnd), '', ((o.peakRssEnd ?? NaN) / (t.peakRssEnd ?? NaN)).toFixed(3), '(not a phase)']);
+    const target =
+      name === 'example'
+        ? `; ≤ ${RSS_TARGET_MB} MB: ${verdict(mo <= RSS_TARGET_MB * 2 ** 20, `peak RSS with the example open: ${mb(mo)} MB > ${RSS_TARGET_MB} MB`)}`
+        : '';
+    rows.push([
+      'peak RSS, fresh server, document open (MB)',
+      name,
+      mb(mo),
+      '',
+      mb(mt),
+      '',
+      (mo / mt).toFixed(3),
+      `(not a phase)${target}`,
+    ]);
+    rows.push([
+      'peak RSS, end of the session above (MB)',
+      name,
+      mb(o.peakRssEnd),
+      '',
+      mb(t.peakRssEnd),
+      '',
+      ((o.peakRssEnd ?? NaN) / (t.peakRssEnd ?? NaN)).toFixed(3),
+      '(not a phase)',
+    ]);
     const c = o.serverCheckMs;
-    if (c.length) rows.push(['check time in the server, text keystroke', name, ms(median(c)), ms(p95(c)), '', '', '', '(govreport/checked)']);
+    if (c.length)
+      rows.push([
+        'check time in the server, text keystroke',
+        name,
+        ms(median(c)),
+        ms(p95(c)),
+        '',
+        '',
+        '',
+        '(govreport/checked)',
+      ]);
   }
-  rows.push([`govreport check, ${inputs.batch.length} files, wall`, 'batch', ms(median(cli)), ms(p95(cli)), '', '', '', `≤ ${CLI_TARGET_MS} ms: ${verdict(median(cli) <= CLI_TARGET_MS, `govreport check over ${inputs.batch.length} reports: ${ms(median(cli))} ms > ${CLI_TARGET_MS} ms`)}`]);
+  rows.push([
+    `govreport check, ${inputs.batch.length} files, wall`,
+    'batch',
+    ms(median(cli)),
+    ms(p95(cli)),
+    '',
+    '',
+    '',
+    `≤ ${CLI_TARGET_MS} ms: ${verdict(median(cli) <= CLI_TARGET_MS, `govreport check over ${inputs.batch.length} reports: ${ms(median(cli))} ms > ${CLI_TARGET_MS} ms`)}`,
+  ]);
   for (const [key, s] of Object.entries(inProcess)) {
     const [what, name] = key.split('|');
     rows.push([`${what}, in process`, name, ms(median(s)), ms(p95(s)), '', '', '', '']);
   }
 
   const info = { ...machine(), loadavgAtStart: startedLoad, loadavgAtEnd: os.loadavg() };
-  console.log(`\n${info.nproc} × ${info.cpu}, ${info.memoryGiB} GiB, Node ${info.node}; load average at start ${startedLoad.map((x) => x.toFixed(2)).join(' ')}, at end ${info.loadavgAtEnd.map((x) => x.toFixed(2)).join(' ')}`);
-  console.log(`times in ms (median, p95); theirs = yaml-language-server 1.19.2 with schemas/govreport.schema.json, its fixed ${THEIRS.validationDelayMs} ms validation delay subtracted from didOpen and keystrokes\n`);
+  console.log(
+    `\n${info.nproc} × ${info.cpu}, ${info.memoryGiB} GiB, Node ${info.node}; load average at start ${startedLoad.map((x) => x.toFixed(2)).join(' ')}, at end ${info.loadavgAtEnd.map((x) => x.toFixed(2)).join(' ')}`,
+  );
+  console.log(
+    `times in ms (median, p95); theirs = yaml-language-server 1.19.2 with schemas/govreport.schema.json, its fixed ${THEIRS.validationDelayMs} ms validation delay subtracted from didOpen and keystrokes\n`,
+  );
   console.log(table(['phase', 'input', 'ours', 'p95', 'theirs', 'p95', 'ours/theirs', 'targets'], rows));
   console.log(unmet.length ? `\nnot met:\n${unmet.map((u) => `  - ${u}`).join('\n')}` : '\nevery target met');
   if (cliStatus !== 0 && cliStatus !== 1) console.log(`\ngovreport check exited with ${cliStatus}`);
@@ -194,7 +295,23 @@ async function main(): Promise<void> {
   const dir = path.join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const raw = { machine: info, quick, inputs: { exampleBytes: Buffer.byteLength(inputs.example), longBytes: Buffer.byteLength(inputs.long), batch: inputs.batch.length }, theirsDelayMs: THEIRS.validationDelayMs, initialize: init, shutdown, peakRssFresh: memory, sessions, cli: { samples: cli, status: cliStatus }, inProcess, unmet };
+  const raw = {
+    machine: info,
+    quick,
+    inputs: {
+      exampleBytes: Buffer.byteLength(inputs.example),
+      longBytes: Buffer.byteLength(inputs.long),
+      batch: inputs.batch.length,
+    },
+    theirsDelayMs: THEIRS.validationDelayMs,
+    initialize: init,
+    shutdown,
+    peakRssFresh: memory,
+    sessions,
+    cli: { samples: cli, status: cliStatus },
+    inProcess,
+    unmet,
+  };
   const json = JSON.stringify(raw, null, 1);
   writeFileSync(path.join(dir, `${stamp}.json`), json);
   writeFileSync(path.join(dir, 'latest.json'), json);

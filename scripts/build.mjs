@@ -20,7 +20,12 @@ const builds = [
   // The editor test suite (test/e2e): its index and each *.test.ts, run inside VS Code.
   ...readdirSync('test/e2e/suite')
     .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
-    .map((f) => ({ ...common, entryPoints: [`test/e2e/suite/${f}`], outfile: `test/e2e/out/suite/${f.replace(/\.ts$/, '.js')}`, external: ['vscode', 'mocha'] })),
+    .map((f) => ({
+      ...common,
+      entryPoints: [`test/e2e/suite/${f}`],
+      outfile: `test/e2e/out/suite/${f.replace(/\.ts$/, '.js')}`,
+      external: ['vscode', 'mocha'],
+    })),
 ];
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -32,8 +32,15 @@ const nearSegment = (x, y, ax, ay, bx, by, w) => {
 
 // The sheet, with its top-right corner folded.
 const SHEET = { x0: 26, y0: 16, x1: 90, y1: 110, fold: 18 };
-const inSheet = (x, y) => inRect(x, y, SHEET.x0, SHEET.y0, SHEET.x1, SHEET.y1) && x - SHEET.x0 + (SHEET.y0 + SHEET.fold - y) <= SHEET.x1 - SHEET.x0;
-const inFold = (x, y) => x <= SHEET.x1 && y >= SHEET.y0 && y <= SHEET.y0 + SHEET.fold && x >= SHEET.x1 - SHEET.fold && x - (SHEET.x1 - SHEET.fold) <= y - SHEET.y0;
+const inSheet = (x, y) =>
+  inRect(x, y, SHEET.x0, SHEET.y0, SHEET.x1, SHEET.y1) &&
+  x - SHEET.x0 + (SHEET.y0 + SHEET.fold - y) <= SHEET.x1 - SHEET.x0;
+const inFold = (x, y) =>
+  x <= SHEET.x1 &&
+  y >= SHEET.y0 &&
+  y <= SHEET.y0 + SHEET.fold &&
+  x >= SHEET.x1 - SHEET.fold &&
+  x - (SHEET.x1 - SHEET.fold) <= y - SHEET.y0;
 
 // The table on the sheet: a header row, four rows, three columns.
 const TABLE = { x0: 34, x1: 82, rows: [44, 56, 66, 76, 86, 96], cols: [34, 56, 70, 82] };
@@ -125,7 +132,12 @@ export function encodePng(width, height, rgba) {
     raw[y * (width * 4 + 1)] = 0; // filter: none
     rgba.copy(raw, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
   }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const out = new URL('../media/icon.png', import.meta.url);

@@ -20,7 +20,9 @@ if (require.main === module) {
       // Missing counts as out of date.
     }
     if (current !== text) {
-      console.error(`${path.relative(process.cwd(), SCHEMA_PATH)} is out of date: run node --import tsx scripts/generate-schema.ts`);
+      console.error(
+        `${path.relative(process.cwd(), SCHEMA_PATH)} is out of date: run node --import tsx scripts/generate-schema.ts`,
+      );
       process.exit(1);
     }
   } else {

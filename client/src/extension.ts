@@ -1,7 +1,14 @@
 /** The VS Code client: registers the report language, starts the server, shows its results. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { registerImportCommand } from './importCommand';
 import { registerNewReport } from './newReport';
 import { registerStatus } from './status';
@@ -34,11 +41,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 /** Restarts a crashed server up to the policy's limit; one message, not one per restart. */
 function crashHandler(policy: RestartPolicy): NonNullable<LanguageClientOptions['errorHandler']> {
   return {
-    error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    error: (_error, _message, count) => ({
+      action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
+    }),
     closed: () => {
       const { restart, notice } = policy.closed();
-      if (notice === 'restarted') void vscode.window.showWarningMessage(vscode.l10n.t('The GovReport server stopped unexpectedly and has been restarted.'));
-      if (notice === 'stopped') void vscode.window.showErrorMessage(vscode.l10n.t('The GovReport server stopped unexpectedly {0} times in a few minutes and will not be restarted. Reload the window to start it again.', policy.limit + 1));
+      if (notice === 'restarted')
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('The GovReport server stopped unexpectedly and has been restarted.'),
+        );
+      if (notice === 'stopped')
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t(
+            'The GovReport server stopped unexpectedly {0} times in a few minutes and will not be restarted. Reload the window to start it again.',
+            policy.limit + 1,
+          ),
+        );
       // Handled: the library then only logs to the output channel instead of showing its own message.
       return { action: restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
     },

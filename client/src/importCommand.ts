@@ -22,7 +22,10 @@ export function registerImportCommand(context: vscode.ExtensionContext): void {
 
 /** The report file name for a source: 吕梁-2024.html → 吕梁-2024.report.yaml. */
 export function reportNameFor(source: string): string {
-  const base = path.posix.basename(source).replace(/\.[^.]*$/, '').replace(/\.report$/, '');
+  const base = path.posix
+    .basename(source)
+    .replace(/\.[^.]*$/, '')
+    .replace(/\.report$/, '');
   return `${base || 'imported'}.report.yaml`;
 }
 
@@ -48,7 +51,9 @@ async function importPublished(given?: vscode.Uri): Promise<vscode.TextEditor | 
   try {
     bytes = await vscode.workspace.fs.readFile(source);
   } catch (e) {
-    void vscode.window.showErrorMessage(`${vscode.l10n.t('Cannot read')} ${source.fsPath || source.path}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(
+      `${vscode.l10n.t('Cannot read')} ${source.fsPath || source.path}: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return undefined;
   }
   const name = path.posix.basename(source.path);
@@ -64,8 +69,10 @@ async function importPublished(given?: vscode.Uri): Promise<vscode.TextEditor | 
     column = shown.viewColumn ?? column;
   }
   const doc = await reportDocument(source, result.yaml);
-  const editor = await vscode.window.showTextDocument(doc, { viewColumn: column === vscode.ViewColumn.Active ? vscode.ViewColumn.Beside : column + 1 });
-  if (result.notices.length) showNotices(name, result.notices.map(t), t);
+  const editor = await vscode.window.showTextDocument(doc, {
+    viewColumn: column === vscode.ViewColumn.Active ? vscode.ViewColumn.Beside : column + 1,
+  });
+  if (result.notices.length) showNotices(name, result.notices.map(t));
   return editor;
 }
 
@@ -83,7 +90,9 @@ async function reportDocument(source: vscode.Uri, content: string): Promise<vsco
       return false;
     }
   };
-  const target = vscode.Uri.joinPath(dir, await freeName(reportNameFor(source.path), exists)).with({ scheme: 'untitled' });
+  const target = vscode.Uri.joinPath(dir, await freeName(reportNameFor(source.path), exists)).with({
+    scheme: 'untitled',
+  });
   const doc = await vscode.workspace.openTextDocument(target);
   const edit = new vscode.WorkspaceEdit();
   edit.insert(target, new vscode.Position(0, 0), content);
@@ -91,7 +100,7 @@ async function reportDocument(source: vscode.Uri, content: string): Promise<vsco
   return doc.languageId === 'govreport' ? doc : vscode.languages.setTextDocumentLanguage(doc, 'govreport');
 }
 
-function showNotices(name: string, notices: string[], t: (x: Text) => string): void {
+function showNotices(name: string, notices: string[]): void {
   output ??= vscode.window.createOutputChannel('GovReport Import');
   output.appendLine(`${name}:`);
   for (const n of notices) output.appendLine(`  - ${n}`);

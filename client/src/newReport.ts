@@ -3,7 +3,15 @@ import * as vscode from 'vscode';
 import { pickLocale } from '../../server/src/core/findings';
 import { FORMAT_2021 } from '../../server/src/core/format';
 import { reportSkeleton } from '../../server/src/core/skeleton';
-import { defaultYear, freeName, organProblem, parseYear, reportFileName, yearProblem, type InputProblem } from './newReportInput';
+import {
+  defaultYear,
+  freeName,
+  organProblem,
+  parseYear,
+  reportFileName,
+  yearProblem,
+  type InputProblem,
+} from './newReportInput';
 
 function problemText(p: InputProblem | undefined): string | undefined {
   switch (p) {
@@ -54,7 +62,11 @@ async function newReport(args: NewReportArgs | undefined): Promise<vscode.TextEd
     description: vscode.l10n.t('due {0}/{1} of the next year', t.deadline.month, t.deadline.day),
     detail: t.description[locale],
   }));
-  const type = await vscode.window.showQuickPick(types, { title: `${title} (2/3)`, placeHolder: vscode.l10n.t('机关类型: whose report is it?'), ignoreFocusOut: true });
+  const type = await vscode.window.showQuickPick(types, {
+    title: `${title} (2/3)`,
+    placeHolder: vscode.l10n.t('机关类型: whose report is it?'),
+    ignoreFocusOut: true,
+  });
   if (!type) return undefined;
   const today = new Date();
   const yearText = await vscode.window.showInputBox({

@@ -25,7 +25,8 @@ export function registerStatus(context: vscode.ExtensionContext, client: BaseLan
       const view = statusView(n, vscode.l10n.t);
       item.text = view.text;
       item.tooltip = view.tooltip;
-      item.backgroundColor = view.severity === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+      item.backgroundColor =
+        view.severity === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     }
     item.show();
   };

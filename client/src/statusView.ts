@@ -27,5 +27,9 @@ export function statusView(n: Checked, t: Translate): StatusView {
     return { text: `$(error) ${text} · ${time} ms`, tooltip, severity: 'error' };
   }
   // No errors: every total and the balance hold (勾稽关系一致); warnings are worth a look.
-  return { text: `$(check) ${t('Totals consistent')} · ${time} ms`, tooltip, severity: n.warnings > 0 ? 'warning' : 'ok' };
+  return {
+    text: `$(check) ${t('Totals consistent')} · ${time} ms`,
+    tooltip,
+    severity: n.warnings > 0 ? 'warning' : 'ok',
+  };
 }

@@ -2,7 +2,11 @@
 /** `govreport`: check, fix, render and import reports from the command line. */
 import { runCli } from './cli/main';
 
-runCli(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), env: process.env }).then(
+runCli(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  env: process.env,
+}).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,5 +1,13 @@
 /** The GovReport language server: LSP wiring around the core. Runs over stdio or IPC. */
-import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pickLocale, type Locale } from './core/findings';
 import { codeActionFeature } from './lsp/codeActionFeature';
@@ -16,7 +24,15 @@ import { selectionRangeFeature } from './lsp/selectionRangeFeature';
 import { DEFAULT_SETTINGS, checkOptions, readSettings, type Settings } from './lsp/settings';
 import { symbolFeature } from './lsp/symbolFeature';
 
-const FEATURES: Feature[] = [codeActionFeature, completionFeature, hoverFeature, inlayHintFeature, symbolFeature, foldingFeature, selectionRangeFeature];
+const FEATURES: Feature[] = [
+  codeActionFeature,
+  completionFeature,
+  hoverFeature,
+  inlayHintFeature,
+  symbolFeature,
+  foldingFeature,
+  selectionRangeFeature,
+];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -57,7 +73,9 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   previousYear.watchFiles(connection);
   if (pullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' }).catch(() => undefined);
+    void connection.client
+      .register(DidChangeConfigurationNotification.type, { section: 'govreport' })
+      .catch(() => undefined);
     void fetchSettings();
   }
 });

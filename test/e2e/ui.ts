@@ -41,13 +41,19 @@ async function squigglesOn(page: Page, line: Locator): Promise<{ x: number; y: n
   const out: { x: number; y: number }[] = [];
   for (const s of await page.locator('.editor-instance .monaco-editor .squiggly-error').all()) {
     const b = await s.boundingBox();
-    if (b && b.y + b.height / 2 >= box.y && b.y + b.height / 2 <= box.y + box.height) out.push({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+    if (b && b.y + b.height / 2 >= box.y && b.y + b.height / 2 <= box.y + box.height)
+      out.push({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
   }
   return out;
 }
 
 /** Waits until `probe` is truthy, re-checking on every animation frame of the page's own clock. */
-async function until<T>(page: Page, what: string, probe: () => Promise<T | undefined | false>, ms = STEP_MS): Promise<T> {
+async function until<T>(
+  page: Page,
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  ms = STEP_MS,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await probe();
@@ -80,10 +86,15 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
         ]);
         await page.goto(url);
         await dateLine().waitFor({ state: 'visible', timeout: FIRST_MS });
-        const squiggles = await until(page, 'an error squiggle on the 落款日期 line', async () => {
-          const s = await squigglesOn(page, dateLine());
-          return s.length ? s : undefined;
-        }, FIRST_MS);
+        const squiggles = await until(
+          page,
+          'an error squiggle on the 落款日期 line',
+          async () => {
+            const s = await squigglesOn(page, dateLine());
+            return s.length ? s : undefined;
+          },
+          FIRST_MS,
+        );
         log(`    ${squiggles.length} error squiggle(s) on: ${plain(await dateLine().textContent())}`);
         await shoot(page, '01-squiggle');
       },
@@ -98,7 +109,8 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
         await hover.waitFor({ state: 'visible', timeout: STEP_MS });
         const text = plain(await hover.textContent());
         log(`    hover: ${text.slice(0, 200)}`);
-        if (!/落款日期/.test(text) || !/2024/.test(text)) throw new Error(`the hover does not explain the date: ${text}`);
+        if (!/落款日期/.test(text) || !/2024/.test(text))
+          throw new Error(`the hover does not explain the date: ${text}`);
         await shoot(page, '02-hover');
         await page.mouse.move(0, 0);
         await page.keyboard.press('Escape');
@@ -109,12 +121,20 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
       run: async () => {
         await page.keyboard.press('Control+Shift+M');
         const rows = page.locator('.markers-panel .monaco-list-row');
-        await rows.filter({ hasText: 'signed-before-year-end' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
-        await until(page, 'two missing-subsection rows', async () => (await rows.filter({ hasText: 'missing-subsection' }).count()) === 2);
+        await rows
+          .filter({ hasText: 'signed-before-year-end' })
+          .first()
+          .waitFor({ state: 'visible', timeout: STEP_MS });
+        await until(
+          page,
+          'two missing-subsection rows',
+          async () => (await rows.filter({ hasText: 'missing-subsection' }).count()) === 2,
+        );
         const texts = (await rows.allTextContents()).map(plain);
         log(`    ${texts.length} rows: ${texts.join(' | ').slice(0, 400)}`);
         const signed = texts.find((t) => t.includes('signed-before-year-end'))!;
-        if (!/\[Ln 11, Col 7\]/.test(signed)) throw new Error(`signed-before-year-end is not at Ln 11, Col 7: ${signed}`);
+        if (!/\[Ln 11, Col 7\]/.test(signed))
+          throw new Error(`signed-before-year-end is not at Ln 11, Col 7: ${signed}`);
         await shoot(page, '03-problems');
         await page.keyboard.press('Control+Shift+M');
       },
@@ -126,14 +146,21 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
         if (!at) throw new Error('no squiggle on the 落款日期 line');
         await page.mouse.click(at.x, at.y);
         // The light bulb shows once the editor has the code actions for the cursor.
-        await page.locator('.editor-instance .lightBulbWidget').filter({ visible: true }).first().waitFor({ timeout: STEP_MS });
+        await page
+          .locator('.editor-instance .lightBulbWidget')
+          .filter({ visible: true })
+          .first()
+          .waitFor({ timeout: STEP_MS });
         const menu = page.locator('.action-widget').filter({ visible: true });
         const fix = menu.locator('.monaco-list-row').filter({ hasText: '2025-01-08' }).first();
         // The editor re-asks for code actions on its own when the cursor moves or diagnostics
         // are published again, and a Ctrl+. pressed just then is superseded: press it again.
         for (let attempt = 1; ; attempt++) {
           await page.keyboard.press('Control+Period');
-          const shown = await fix.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : STEP_MS }).then(() => true, (e: Error) => (attempt < 3 ? false : Promise.reject(e)));
+          const shown = await fix.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : STEP_MS }).then(
+            () => true,
+            (e: Error) => (attempt < 3 ? false : Promise.reject(e)),
+          );
           if (shown) break;
           log(`    Ctrl+. opened no menu (attempt ${attempt}); pressing it again`);
         }
@@ -141,7 +168,11 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
         await shoot(page, '04-quick-fix-menu');
         await fix.click();
         await viewLine(page, /^落款日期:\s+2025-01-08/).waitFor({ state: 'visible', timeout: STEP_MS });
-        await until(page, 'the squiggle on the 落款日期 to go', async () => (await squigglesOn(page, dateLine())).length === 0);
+        await until(
+          page,
+          'the squiggle on the 落款日期 to go',
+          async () => (await squigglesOn(page, dateLine())).length === 0,
+        );
         await shoot(page, '05-fixed');
       },
     },
@@ -156,8 +187,11 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
         await row.waitFor({ state: 'visible', timeout: STEP_MS });
         const cells = (await row.locator('td, th').allTextContents()).map((t) => t.trim());
         log(`    row 本年新收政府信息公开申请数量: ${JSON.stringify(cells)}`);
-        for (const want of ['67', '69']) if (!cells.includes(want)) throw new Error(`no cell ${want} in ${JSON.stringify(cells)}`);
-        log(`    frames: ${page.frames().length}; the report stays beside it: ${await page.locator('.editor-instance .monaco-editor').count()} editor(s)`);
+        for (const want of ['67', '69'])
+          if (!cells.includes(want)) throw new Error(`no cell ${want} in ${JSON.stringify(cells)}`);
+        log(
+          `    frames: ${page.frames().length}; the report stays beside it: ${await page.locator('.editor-instance .monaco-editor').count()} editor(s)`,
+        );
         await shoot(page, '06-preview');
       },
     },
@@ -174,11 +208,22 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
         await type.waitFor({ state: 'visible', timeout: STEP_MS });
         await type.click();
         // The year is offered filled in (last year); the author types the one they report on.
-        await until(page, 'the 年度 prompt with a year filled in', async () => /^\d{4}$/.test(await input.inputValue()));
+        await until(page, 'the 年度 prompt with a year filled in', async () =>
+          /^\d{4}$/.test(await input.inputValue()),
+        );
         await input.fill('2024');
         await input.press('Enter');
-        await page.locator('.tabs-container .tab').filter({ hasText: `${NEW_ORGAN}-2024.report.yaml` }).first().waitFor({ state: 'visible', timeout: STEP_MS });
-        for (const line of [new RegExp(`^机关:\\s+${NEW_ORGAN}$`), /^机关类型:\s+本级政府$/, /^年度:\s+2024$/, /^统计期限:.*2024-01-01.*2024-12-31/]) {
+        await page
+          .locator('.tabs-container .tab')
+          .filter({ hasText: `${NEW_ORGAN}-2024.report.yaml` })
+          .first()
+          .waitFor({ state: 'visible', timeout: STEP_MS });
+        for (const line of [
+          new RegExp(`^机关:\\s+${NEW_ORGAN}$`),
+          /^机关类型:\s+本级政府$/,
+          /^年度:\s+2024$/,
+          /^统计期限:.*2024-01-01.*2024-12-31/,
+        ]) {
           await viewLine(page, line).waitFor({ state: 'visible', timeout: STEP_MS });
         }
         await shoot(page, '07-new-report');
@@ -191,7 +236,11 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
 export async function runUi(editor: Editor, out: (line: string) => void): Promise<boolean> {
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await startCodeServer(editor, () => ({}), (l) => out(`[code-server] ${l}`));
+  const server = await startCodeServer(
+    editor,
+    () => ({}),
+    (l) => out(`[code-server] ${l}`),
+  );
   let failures = 0;
   try {
     // A fresh copy: the tests edit it, and the file must not be the repository's.
@@ -217,7 +266,13 @@ export async function runUi(editor: Editor, out: (line: string) => void): Promis
       }
     } finally {
       await flushed();
-      if (failures) out(`  workbench console (last 40 lines):\n${pageLog.slice(-40).map((l) => `    ${l.split('\n')[0]}`).join('\n')}`);
+      if (failures)
+        out(
+          `  workbench console (last 40 lines):\n${pageLog
+            .slice(-40)
+            .map((l) => `    ${l.split('\n')[0]}`)
+            .join('\n')}`,
+        );
       await context.close();
     }
   } finally {

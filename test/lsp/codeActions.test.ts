@@ -29,7 +29,10 @@ describe('code actions over stdio', () => {
   before(async () => {
     client = new LspClient();
     const init = await client.initialize({ settings: { validate: { debounceMs: 0 } } });
-    assert.deepEqual((init.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.govreport']);
+    assert.deepEqual((init.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, [
+      'quickfix',
+      'source.fixAll.govreport',
+    ]);
   });
   after(() => client.dispose());
 
@@ -38,11 +41,18 @@ describe('code actions over stdio', () => {
     client.open(uri, text, 1);
     const { diagnostics } = await client.diagnostics(uri, 1);
     const signed = diagnostics.find((d) => d.code === 'signed-before-year-end')!;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: signed.range, context: { diagnostics: [signed] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: signed.range,
+      context: { diagnostics: [signed] },
+    });
     const preferred = actions.find((a) => a.isPreferred)!;
     assert.equal(preferred.kind, 'quickfix');
     assert.match(preferred.title, /2025-01-08/);
-    assert.ok(actions.some((a) => /忽略 signed-before-year-end/.test(a.title)), 'ignore this here');
+    assert.ok(
+      actions.some((a) => /忽略 signed-before-year-end/.test(a.title)),
+      'ignore this here',
+    );
     const fixed = applyWorkspaceEdit(uri, text, preferred);
     client.change(uri, 2, [{ text: fixed }]);
     const after = await client.diagnostics(uri, 2);
@@ -60,7 +70,11 @@ describe('code actions over stdio', () => {
       [subs[1], '监督保障'],
     ] as const) {
       assert.match(d.message, new RegExp(topic));
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: d.range,
+        context: { diagnostics: [d] },
+      });
       const add = actions.find((a) => a.isPreferred)!;
       assert.match(add.title, new RegExp(topic));
     }

@@ -10,7 +10,10 @@ interface Item {
   documentation?: { value: string };
   insertTextFormat?: number;
   insertTextMode?: number;
-  textEdit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+  textEdit: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  };
 }
 
 /** The example with `from` replaced by `to` (which holds the cursor ‸). */
@@ -40,7 +43,10 @@ describe('completion over stdio', () => {
 
   /** The document after accepting an item with all its defaults, and its diagnostics. */
   async function accept(text: string, item: Item): Promise<{ text: string; codes: string[] }> {
-    const after = applyEdit(text, { range: item.textEdit.range, newText: item.insertTextFormat === 2 ? expandSnippet(item.textEdit.newText) : item.textEdit.newText });
+    const after = applyEdit(text, {
+      range: item.textEdit.range,
+      newText: item.insertTextFormat === 2 ? expandSnippet(item.textEdit.newText) : item.textEdit.newText,
+    });
     const { diagnostics } = await openDoc(client, after);
     return { text: after, codes: diagnostics.map((d) => d.code) };
   }
@@ -70,7 +76,22 @@ describe('completion over stdio', () => {
     const { items, text } = await complete('‸');
     assert.deepEqual(
       items.map((i) => i.label),
-      ['格式', '机关', '机关类型', '年度', '统计期限', '落款日期', '发布日期', '前言', '总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'],
+      [
+        '格式',
+        '机关',
+        '机关类型',
+        '年度',
+        '统计期限',
+        '落款日期',
+        '发布日期',
+        '前言',
+        '总体情况',
+        '主动公开政府信息情况',
+        '收到和处理政府信息公开申请情况',
+        '政府信息公开行政复议、行政诉讼情况',
+        '存在的主要问题及改进情况',
+        '其他需要报告的事项',
+      ],
     );
     const table = items.find((i) => i.label === '收到和处理政府信息公开申请情况')!;
     assert.equal(table.insertTextFormat, 2);
@@ -79,7 +100,9 @@ describe('completion over stdio', () => {
     assert.match(inserted, /^收到和处理政府信息公开申请情况:\n {2}#.*\[自然人, 商业企业/);
     assert.match(inserted, /\n {6}属于国家秘密: +\[0, 0, 0, 0, 0, 0, 0\]\n/);
     const { diagnostics } = await openDoc(client, inserted);
-    const table3 = diagnostics.filter((d) => ['missing-row', 'missing-cell', 'yaml-syntax', 'unknown-key'].includes(d.code));
+    const table3 = diagnostics.filter((d) =>
+      ['missing-row', 'missing-cell', 'yaml-syntax', 'unknown-key'].includes(d.code),
+    );
     assert.deepEqual(table3, []);
   });
 
@@ -104,7 +127,9 @@ describe('completion over stdio', () => {
   });
 
   it('section 三: rows of a group with their official labels, filtered by what is typed', async () => {
-    const { items, text } = await complete(edited('    部分公开:                    [3, 0, 0, 0, 0, 0, 3]\n', '    部‸\n'));
+    const { items, text } = await complete(
+      edited('    部分公开:                    [3, 0, 0, 0, 0, 0, 3]\n', '    部‸\n'),
+    );
     assert.deepEqual(
       items.map((i) => i.label),
       ['部分公开'],
@@ -137,7 +162,12 @@ describe('completion over stdio', () => {
   });
 
   it('section 五 as a mapping: its two sub-sections', async () => {
-    const { items } = await complete(edited(/存在的主要问题及改进情况: \|-\n[^]*?\n\n其他需要报告的事项/, '存在的主要问题及改进情况:\n  ‸\n\n其他需要报告的事项'));
+    const { items } = await complete(
+      edited(
+        /存在的主要问题及改进情况: \|-\n[^]*?\n\n其他需要报告的事项/,
+        '存在的主要问题及改进情况:\n  ‸\n\n其他需要报告的事项',
+      ),
+    );
     assert.deepEqual(
       items.map((i) => i.label),
       ['存在的主要问题', '改进情况'],
@@ -180,12 +210,16 @@ describe('completion over stdio', () => {
   });
 
   it('dates: 本级政府 is due on 31 March', async () => {
-    const { items } = await complete(edited('机关类型: 部门', '机关类型: 本级政府').replace('落款日期: 2024-01-08', '落款日期: ‸'));
+    const { items } = await complete(
+      edited('机关类型: 部门', '机关类型: 本级政府').replace('落款日期: 2024-01-08', '落款日期: ‸'),
+    );
     assert.ok(items.some((i) => i.label === '2025-03-31'));
   });
 
   it('dates: the statistics period inside its braces', async () => {
-    const { items, text } = await complete(edited('统计期限: {起: 2024-01-01, 止: 2024-12-31}', '统计期限: {起: 2024-01-01, 止: ‸}'));
+    const { items, text } = await complete(
+      edited('统计期限: {起: 2024-01-01, 止: 2024-12-31}', '统计期限: {起: 2024-01-01, 止: ‸}'),
+    );
     assert.deepEqual(
       items.map((i) => i.label),
       ['2024-12-31'],

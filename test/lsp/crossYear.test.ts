@@ -16,7 +16,13 @@ const NAME_2024 = 'ziranziyuan-2024.report.yaml';
 const CARRIED_2023 = '  结转下年度继续办理:            [9, 2, 0, 0, 0, 0, 11]';
 
 const cross = (ds: Diagnostic[]) => ds.filter((d) => d.code.startsWith('cross-year-')).map((d) => d.code);
-const ALL = ['cross-year-growth', 'cross-year-growth', 'cross-year-stock', 'cross-year-carryover', 'cross-year-carryover'];
+const ALL = [
+  'cross-year-growth',
+  'cross-year-growth',
+  'cross-year-stock',
+  'cross-year-carryover',
+  'cross-year-carryover',
+];
 
 describe('across years over LSP, both reports in the workspace', () => {
   let client: LspClient;
@@ -27,7 +33,16 @@ describe('across years over LSP, both reports in the workspace', () => {
 
   /** The next diagnostics of a document that pass `test` (registered before the action that causes them). */
   const next = (uri: string, what: string, test: (ds: Diagnostic[]) => boolean) =>
-    client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as PublishDiagnostics).uri === uri && test((m.params as PublishDiagnostics).diagnostics), 10000, what).then((m) => (m.params as PublishDiagnostics).diagnostics);
+    client
+      .waitFor(
+        (m) =>
+          m.method === 'textDocument/publishDiagnostics' &&
+          (m.params as PublishDiagnostics).uri === uri &&
+          test((m.params as PublishDiagnostics).diagnostics),
+        10000,
+        what,
+      )
+      .then((m) => (m.params as PublishDiagnostics).diagnostics);
 
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'govreport-ws-'));
@@ -48,14 +63,15 @@ describe('across years over LSP, both reports in the workspace', () => {
   after(() => client.dispose());
 
   it('asks the client to watch report files', async () => {
-    const isWatch = (m: { method?: string; params?: unknown }) => m.method === 'client/registerCapability' && JSON.stringify(m.params).includes('workspace/didChangeWatchedFiles');
+    const isWatch = (m: { method?: string; params?: unknown }) =>
+      m.method === 'client/registerCapability' && JSON.stringify(m.params).includes('workspace/didChangeWatchedFiles');
     const reg = client.requests.find(isWatch) ?? (await client.waitFor(isWatch, 10000, 'a file watcher registration'));
     assert.ok(reg, 'registered');
     assert.match(JSON.stringify(reg.params), /report\.yaml/);
   });
 
-  it('checks this year against last year\'s file found in the workspace folder', async () => {
-    const first = next(uri2024, 'the 2024 report\'s diagnostics', () => true);
+  it("checks this year against last year's file found in the workspace folder", async () => {
+    const first = next(uri2024, "the 2024 report's diagnostics", () => true);
     client.open(uri2024, readFileSync(path.join(dir, NAME_2024), 'utf8'), 1);
     const ds = await first;
     assert.deepEqual(cross(ds), ALL);
@@ -66,7 +82,13 @@ describe('across years over LSP, both reports in the workspace', () => {
     assert.deepEqual(rel.location.range, { start: { line: 61, character: 43 }, end: { line: 61, character: 45 } });
     assert.match(rel.message, /2023 年度：结转下年度继续办理（总计）= 11/);
     // Last year's figure as a quick fix, never part of fix-all.
-    const actions = await client.request<{ title: string; isPreferred?: boolean; edit: { changes: Record<string, { range: Diagnostic['range']; newText: string }[]> } }[]>('textDocument/codeAction', {
+    const actions = await client.request<
+      {
+        title: string;
+        isPreferred?: boolean;
+        edit: { changes: Record<string, { range: Diagnostic['range']; newText: string }[]> };
+      }[]
+    >('textDocument/codeAction', {
       textDocument: { uri: uri2024 },
       range: carry.range,
       context: { diagnostics: [carry] },
@@ -74,37 +96,57 @@ describe('across years over LSP, both reports in the workspace', () => {
     const fix = actions.find((a) => a.title === '改为 11');
     assert.ok(fix?.isPreferred, `actions: ${actions.map((a) => a.title).join(', ')}`);
     assert.deepEqual(fix.edit.changes[uri2024], [{ range: carry.range, newText: '11' }]);
-    const all = await client.request<{ edit?: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
-      textDocument: { uri: uri2024 },
-      range: carry.range,
-      context: { diagnostics: [], only: ['source.fixAll.govreport'] },
-    });
+    const all = await client.request<{ edit?: { changes: Record<string, { newText: string }[]> } }[]>(
+      'textDocument/codeAction',
+      {
+        textDocument: { uri: uri2024 },
+        range: carry.range,
+        context: { diagnostics: [], only: ['source.fixAll.govreport'] },
+      },
+    );
     assert.ok(!all.some((a) => a.edit?.changes[uri2024]?.some((e) => e.newText === '11')));
   });
 
-  it('re-checks this year when last year\'s report is edited in the editor', async () => {
-    const opened = next(uri2023, 'the 2023 report\'s diagnostics', () => true);
+  it("re-checks this year when last year's report is edited in the editor", async () => {
+    const opened = next(uri2023, "the 2023 report's diagnostics", () => true);
     client.open(uri2023, text2023, 1);
     assert.deepEqual(cross(await opened), []);
     const line = text2023.split('\n').indexOf(CARRIED_2023);
     assert.ok(line > 0);
-    const fixed = next(uri2024, '2024 without the carry-over findings', (ds) => !cross(ds).includes('cross-year-carryover'));
-    client.change(uri2023, 2, [{ range: { start: { line, character: 0 }, end: { line, character: CARRIED_2023.length } }, text: '  结转下年度继续办理:            [9, 1, 0, 0, 0, 0, 10]' }]);
+    const fixed = next(
+      uri2024,
+      '2024 without the carry-over findings',
+      (ds) => !cross(ds).includes('cross-year-carryover'),
+    );
+    client.change(uri2023, 2, [
+      {
+        range: { start: { line, character: 0 }, end: { line, character: CARRIED_2023.length } },
+        text: '  结转下年度继续办理:            [9, 1, 0, 0, 0, 0, 10]',
+      },
+    ]);
     assert.deepEqual(cross(await fixed), ['cross-year-growth', 'cross-year-growth', 'cross-year-stock']);
   });
 
-  it('falls back to the file when last year\'s document closes unsaved', async () => {
-    const back = next(uri2024, '2024 with the carry-over findings again', (ds) => cross(ds).includes('cross-year-carryover'));
+  it("falls back to the file when last year's document closes unsaved", async () => {
+    const back = next(uri2024, '2024 with the carry-over findings again', (ds) =>
+      cross(ds).includes('cross-year-carryover'),
+    );
     client.close(uri2023);
     assert.deepEqual(cross(await back), ALL);
   });
 
-  it('re-checks when the file of last year\'s report changes on disk', async () => {
-    const revised = text2023.replace('  行政规范性文件: [4, 1, 30]', '  行政规范性文件: [4, 1, 31]') + '# 现行有效件数已更正\n';
+  it("re-checks when the file of last year's report changes on disk", async () => {
+    const revised =
+      text2023.replace('  行政规范性文件: [4, 1, 30]', '  行政规范性文件: [4, 1, 31]') + '# 现行有效件数已更正\n';
     assert.notEqual(revised, text2023);
     writeFileSync(path.join(dir, NAME_2023), revised);
     const after = next(uri2024, '2024 without the stock finding', (ds) => !cross(ds).includes('cross-year-stock'));
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri2023, type: 2 }] });
-    assert.deepEqual(cross(await after), ['cross-year-growth', 'cross-year-growth', 'cross-year-carryover', 'cross-year-carryover']);
+    assert.deepEqual(cross(await after), [
+      'cross-year-growth',
+      'cross-year-growth',
+      'cross-year-carryover',
+      'cross-year-carryover',
+    ]);
   });
 });

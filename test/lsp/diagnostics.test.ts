@@ -33,7 +33,11 @@ describe('diagnostics over stdio', () => {
       assert.deepEqual(d.range, { start: { line: 15, character: 0 }, end: { line: 15, character: 4 } });
     }
     assert.deepEqual(
-      diagnostics.filter((d) => !['signed-before-year-end', 'missing-subsection'].includes(d.code) && !d.code.startsWith('narrative-')).map((d) => d.code),
+      diagnostics
+        .filter(
+          (d) => !['signed-before-year-end', 'missing-subsection'].includes(d.code) && !d.code.startsWith('narrative-'),
+        )
+        .map((d) => d.code),
       [],
     );
   });
@@ -46,8 +50,12 @@ describe('diagnostics over stdio', () => {
     const line = lines.findIndex((l) => l.startsWith('  本年新收政府信息公开申请数量'));
     const col = lines[line].lastIndexOf('69');
     // Two quick edits: only the last version's diagnostics matter.
-    client.change(uri, 2, [{ range: { start: { line, character: col }, end: { line, character: col + 2 } }, text: '71' }]);
-    client.change(uri, 3, [{ range: { start: { line, character: col }, end: { line, character: col + 2 } }, text: '70' }]);
+    client.change(uri, 2, [
+      { range: { start: { line, character: col }, end: { line, character: col + 2 } }, text: '71' },
+    ]);
+    client.change(uri, 3, [
+      { range: { start: { line, character: col }, end: { line, character: col + 2 } }, text: '70' },
+    ]);
     const { diagnostics } = await client.diagnostics(uri, 3);
     const total = diagnostics.find((d) => d.code === 'row-total');
     assert.ok(total, 'row-total');
@@ -74,7 +82,10 @@ describe('re-checks that change nothing', () => {
     try {
       await client.initialize({ settings: { validate: { debounceMs: 0 } } });
       const uri = fileUri(EXAMPLE);
-      const published = () => client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri).length;
+      const published = () =>
+        client.notifications.filter(
+          (n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri,
+        ).length;
       const checks = () => client.notifications.filter((n) => n.method === 'govreport/checked').length;
       // The counts follow the diagnostics of each check.
       const checked = client.waitFor((n) => n.method === 'govreport/checked', 5000, 'the first check');

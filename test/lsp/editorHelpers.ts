@@ -8,10 +8,17 @@ export const EXAMPLE = readFileSync(EXAMPLE_PATH, 'utf8');
 
 /** What VS Code announces for the features under test. */
 export const EDITOR_CAPABILITIES = {
-  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, inlayHint: { refreshSupport: true } },
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    inlayHint: { refreshSupport: true },
+  },
   textDocument: {
     publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
-    completion: { completionItem: { snippetSupport: true, insertTextModeSupport: { valueSet: [1, 2] } }, contextSupport: true },
+    completion: {
+      completionItem: { snippetSupport: true, insertTextModeSupport: { valueSet: [1, 2] } },
+      contextSupport: true,
+    },
     hover: { contentFormat: ['markdown', 'plaintext'] },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     foldingRange: { lineFoldingOnly: true },
@@ -31,10 +38,18 @@ export interface Range {
 }
 
 /** Starts a server as the editor would, in a locale, with settings. */
-export async function startEditor(locale = 'zh-CN', settings: Record<string, unknown> = { validate: { debounceMs: 0 } }): Promise<{ client: LspClient; capabilities: Record<string, any> }> {
+export async function startEditor(
+  locale = 'zh-CN',
+  settings: Record<string, unknown> = { validate: { debounceMs: 0 } },
+): Promise<{ client: LspClient; capabilities: Record<string, any> }> {
   const client = new LspClient();
   try {
-    const { capabilities } = await client.initialize({ locale, settings, capabilities: EDITOR_CAPABILITIES, initializationOptions: { locale, settings } });
+    const { capabilities } = await client.initialize({
+      locale,
+      settings,
+      capabilities: EDITOR_CAPABILITIES,
+      initializationOptions: { locale, settings },
+    });
     return { client, capabilities };
   } catch (e) {
     await client.dispose();

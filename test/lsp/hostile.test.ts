@@ -16,7 +16,11 @@ import { LspClient, ROOT, fileUri, type Diagnostic } from './lspClient';
 
 const EXAMPLE = readFileSync(path.join(ROOT, 'examples', 'lvliang-2024.report.yaml'), 'utf8');
 const FACTOR = Math.max(1, Number(process.env.GOVREPORT_FUZZ) || 1);
-const SEED = process.env.GOVREPORT_FUZZ_SEED ? Number(process.env.GOVREPORT_FUZZ_SEED) : FACTOR > 1 ? Date.now() % 2 ** 31 : 20261127;
+const SEED = process.env.GOVREPORT_FUZZ_SEED
+  ? Number(process.env.GOVREPORT_FUZZ_SEED)
+  : FACTOR > 1
+    ? Date.now() % 2 ** 31
+    : 20261127;
 
 type Range = Diagnostic['range'];
 const strip = (ds: Diagnostic[]) => ds.map((d) => ({ code: d.code, range: d.range, message: d.message }));
@@ -33,8 +37,12 @@ function expected(uri: string, text: string): { diagnostics: Diagnostic[]; exhau
 function assertInside(doc: TextDocument, range: Range, what: string): void {
   for (const p of [range.start, range.end]) {
     assert.ok(p.line >= 0 && p.line < doc.lineCount, `${what}: line ${p.line} of ${doc.lineCount}`);
-    const length = doc.offsetAt({ line: p.line, character: Number.MAX_SAFE_INTEGER }) - doc.offsetAt({ line: p.line, character: 0 });
-    assert.ok(p.character >= 0 && p.character <= length, `${what}: character ${p.character} of ${length} on line ${p.line}`);
+    const length =
+      doc.offsetAt({ line: p.line, character: Number.MAX_SAFE_INTEGER }) - doc.offsetAt({ line: p.line, character: 0 });
+    assert.ok(
+      p.character >= 0 && p.character <= length,
+      `${what}: character ${p.character} of ${length} on line ${p.line}`,
+    );
   }
 }
 
@@ -69,42 +77,65 @@ describe('hostile files over LSP', () => {
         client.request('textDocument/hover', { ...td, position: middle }),
         client.request('textDocument/completion', { ...td, position: end }),
         client.request('textDocument/inlayHint', { ...td, range: all }),
-        client.request('textDocument/codeAction', { ...td, range: all, context: { diagnostics: published.diagnostics.slice(0, 50) } }),
-        client.request('textDocument/codeAction', { ...td, range: all, context: { diagnostics: [], only: ['source.fixAll.govreport'] } }),
+        client.request('textDocument/codeAction', {
+          ...td,
+          range: all,
+          context: { diagnostics: published.diagnostics.slice(0, 50) },
+        }),
+        client.request('textDocument/codeAction', {
+          ...td,
+          range: all,
+          context: { diagnostics: [], only: ['source.fixAll.govreport'] },
+        }),
       ]);
       assert.ok(Array.isArray(answers[0]) && Array.isArray(answers[1]), 'symbols and folding ranges');
 
       // The next valid text is checked as the checker checks it.
       client.change(uri, 2, [{ text: EXAMPLE }]);
-      assert.deepEqual(strip((await client.diagnostics(uri, 2, 30_000)).diagnostics), strip(expected(uri, EXAMPLE).diagnostics));
+      assert.deepEqual(
+        strip((await client.diagnostics(uri, 2, 30_000)).diagnostics),
+        strip(expected(uri, EXAMPLE).diagnostics),
+      );
       client.close(uri);
     });
   }
 
   it('random edits anywhere, then a valid text: the server follows the client and checks it right', async () => {
-    const position = fc.record({ line: fc.oneof(fc.nat(60), fc.integer({ min: 60, max: 1_000_000 })), character: fc.oneof(fc.nat(40), fc.constant(1_000_000)) });
-    const change = fc.record({ range: fc.record({ start: position, end: position }), text: fc.oneof(fc.constantFrom(...HOSTILE_TOKENS), fc.string({ unit: 'binary', maxLength: 12 })) });
+    const position = fc.record({
+      line: fc.oneof(fc.nat(60), fc.integer({ min: 60, max: 1_000_000 })),
+      character: fc.oneof(fc.nat(40), fc.constant(1_000_000)),
+    });
+    const change = fc.record({
+      range: fc.record({ start: position, end: position }),
+      text: fc.oneof(fc.constantFrom(...HOSTILE_TOKENS), fc.string({ unit: 'binary', maxLength: 12 })),
+    });
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(change, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), async (steps) => {
-        const uri = fileUri(path.join(ROOT, 'hostile', `edits-${run++}.report.yaml`));
-        let doc = TextDocument.create(uri, 'govreport', 1, EXAMPLE);
-        client.open(uri, EXAMPLE, 1);
-        for (const changes of steps as TextDocumentContentChangeEvent[][]) {
-          doc = TextDocument.update(doc, changes, doc.version + 1);
-          client.change(uri, doc.version, changes);
-        }
-        // Only the last version's diagnostics matter; they must be those of the client's text.
-        const published = await client.diagnostics(uri, doc.version, 30_000);
-        const want = expected(uri, doc.getText());
-        // Lines as the full text has them (an incremental update may count a CR inserted before an LF as a line of its own).
-        const lines = TextDocument.create(uri, 'govreport', doc.version, doc.getText());
-        for (const d of published.diagnostics) assertInside(lines, d.range, d.code);
-        if (!want.exhausted) assert.deepEqual(strip(published.diagnostics), strip(want.diagnostics));
-        client.change(uri, doc.version + 1, [{ text: EXAMPLE }]);
-        assert.deepEqual(strip((await client.diagnostics(uri, doc.version + 1, 30_000)).diagnostics), strip(expected(uri, EXAMPLE).diagnostics));
-        client.close(uri);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(change, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        async (steps) => {
+          const uri = fileUri(path.join(ROOT, 'hostile', `edits-${run++}.report.yaml`));
+          let doc = TextDocument.create(uri, 'govreport', 1, EXAMPLE);
+          client.open(uri, EXAMPLE, 1);
+          for (const changes of steps as TextDocumentContentChangeEvent[][]) {
+            doc = TextDocument.update(doc, changes, doc.version + 1);
+            client.change(uri, doc.version, changes);
+          }
+          // Only the last version's diagnostics matter; they must be those of the client's text.
+          const published = await client.diagnostics(uri, doc.version, 30_000);
+          const want = expected(uri, doc.getText());
+          // Lines as the full text has them (an incremental update may count a CR inserted before an LF as a line of its own).
+          const lines = TextDocument.create(uri, 'govreport', doc.version, doc.getText());
+          for (const d of published.diagnostics) assertInside(lines, d.range, d.code);
+          if (!want.exhausted) assert.deepEqual(strip(published.diagnostics), strip(want.diagnostics));
+          client.change(uri, doc.version + 1, [{ text: EXAMPLE }]);
+          assert.deepEqual(
+            strip((await client.diagnostics(uri, doc.version + 1, 30_000)).diagnostics),
+            strip(expected(uri, EXAMPLE).diagnostics),
+          );
+          client.close(uri);
+        },
+      ),
       { seed: SEED, numRuns: 25 * FACTOR, endOnFailure: true },
     );
   });

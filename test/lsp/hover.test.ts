@@ -24,7 +24,8 @@ describe('hover over stdio', () => {
     await en.dispose();
   });
 
-  const hover = (position: Position, client = zh, uri = zhUri) => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+  const hover = (position: Position, client = zh, uri = zhUri) =>
+    client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
 
   it('on a row total: the formula with the values', async () => {
     const h = (await hover(positionOf(EXAMPLE, '0, 69]', 3)))!;
@@ -45,13 +46,21 @@ describe('hover over stdio', () => {
     const text = EXAMPLE.replace('[61, 2, 0, 0, 0, 0, 63]', '[61, 2, 0, 0, 0, 0, 64]');
     const h = (await hover(positionOf(text, '0, 64]', 3), zh, uri))!;
     assert.ok(h.contents.value.includes('`总计 = 61 + 2 + 0 + 0 + 0 + 0 = 63` ≠ 填写的 64'), h.contents.value);
-    assert.ok(h.contents.value.includes('三（一） + 三（二） + 三（三） + 三（四） + 三（五） + 三（六） = 7 + 3 + 0 + 50 + 3 + 0 = 63'), h.contents.value);
+    assert.ok(
+      h.contents.value.includes(
+        '三（一） + 三（二） + 三（三） + 三（四） + 三（五） + 三（六） = 7 + 3 + 0 + 50 + 3 + 0 = 63',
+      ),
+      h.contents.value,
+    );
   });
 
   it('on a cell: its row, its column and the unit', async () => {
     const h = (await hover(positionOf(EXAMPLE, '[67', 1)))!;
     assert.equal(textOf(EXAMPLE, h.range), '67');
-    assert.equal(h.contents.value, '三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › **自然人**\n\n67 件');
+    assert.equal(
+      h.contents.value,
+      '三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › **自然人**\n\n67 件',
+    );
     const fee = (await hover(positionOf(EXAMPLE, '行政事业性收费: [0]', 10)))!;
     assert.match(fee.contents.value, /本年收费金额（单位：万元）\n\n0 万元/);
   });
@@ -95,7 +104,10 @@ describe('hover follows the deadline settings', () => {
     const { client } = await startEditor('zh-CN', { validate: { debounceMs: 0 }, deadlines: { 部门: '01-20' } });
     try {
       const { uri } = await openDoc(client, EXAMPLE);
-      const h = (await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(EXAMPLE, '落款日期: 2024-01-08', 8) }))!;
+      const h = (await client.request<Hover>('textDocument/hover', {
+        textDocument: { uri },
+        position: positionOf(EXAMPLE, '落款日期: 2024-01-08', 8),
+      }))!;
       assert.match(h.contents.value, /公布期限：2025年1月20日（部门，设置中的期限）/);
     } finally {
       await client.dispose();

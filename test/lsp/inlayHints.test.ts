@@ -9,7 +9,10 @@ interface InlayHint {
   tooltip?: string;
 }
 
-const whole = (text: string) => ({ start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } });
+const whole = (text: string) => ({
+  start: { line: 0, character: 0 },
+  end: { line: text.split('\n').length, character: 0 },
+});
 const WRONG = EXAMPLE.replace('[61, 2, 0, 0, 0, 0, 63]', '[61, 2, 0, 0, 0, 0, 64]');
 
 describe('inlay hints over stdio', () => {
@@ -17,7 +20,10 @@ describe('inlay hints over stdio', () => {
     const { client } = await startEditor('zh-CN');
     try {
       const { uri } = await openDoc(client, WRONG);
-      const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: whole(WRONG) });
+      const hints = await client.request<InlayHint[]>('textDocument/inlayHint', {
+        textDocument: { uri },
+        range: whole(WRONG),
+      });
       const totals = hints.filter((h) => h.kind === undefined);
       assert.deepEqual(
         totals.map((h) => [h.position, h.label]),
@@ -45,14 +51,20 @@ describe('inlay hints over stdio', () => {
     try {
       const { uri } = await openDoc(client, WRONG);
       const line = positionOf(WRONG, '    总计:').line;
-      const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } } });
+      const hints = await client.request<InlayHint[]>('textDocument/inlayHint', {
+        textDocument: { uri },
+        range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
+      });
       assert.ok(hints.every((h) => h.position.line === line));
       assert.deepEqual(
         hints.filter((h) => h.kind === undefined).map((h) => h.label),
         ['expected 63'],
       );
       const { uri: clean } = await openDoc(client, EXAMPLE);
-      const none = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: clean }, range: whole(EXAMPLE) });
+      const none = await client.request<InlayHint[]>('textDocument/inlayHint', {
+        textDocument: { uri: clean },
+        range: whole(EXAMPLE),
+      });
       assert.equal(none.filter((h) => h.kind === undefined).length, 0);
     } finally {
       await client.dispose();
@@ -63,11 +75,18 @@ describe('inlay hints over stdio', () => {
     const { client } = await startEditor('zh-CN', { validate: { debounceMs: 0 }, inlayHints: { enabled: false } });
     try {
       const { uri } = await openDoc(client, WRONG);
-      const ask = () => client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: whole(WRONG) });
+      const ask = () =>
+        client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: whole(WRONG) });
       assert.deepEqual(await ask(), []);
       const since = client.requests.length;
       // The refresh that follows the server reading the new settings (not one from its start).
-      const refreshed = client.waitFor((m) => m.method === 'workspace/inlayHint/refresh' && client.requests.slice(since).some((r) => r.method === 'workspace/configuration'), 10000, 'inlay hint refresh');
+      const refreshed = client.waitFor(
+        (m) =>
+          m.method === 'workspace/inlayHint/refresh' &&
+          client.requests.slice(since).some((r) => r.method === 'workspace/configuration'),
+        10000,
+        'inlay hint refresh',
+      );
       client.settings = { validate: { debounceMs: 0 }, inlayHints: { enabled: true } };
       client.notify('workspace/didChangeConfiguration', { settings: null });
       await refreshed;

@@ -175,21 +175,35 @@ export class LspClient {
   /** Waits for the diagnostics of a document version (or any version when omitted). */
   async diagnostics(uri: string, version?: number, timeoutMs = 10000): Promise<PublishDiagnostics> {
     const m = await this.waitFor(
-      (n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnostics).uri === uri && (version === undefined || (n.params as PublishDiagnostics).version === version),
+      (n) =>
+        n.method === 'textDocument/publishDiagnostics' &&
+        (n.params as PublishDiagnostics).uri === uri &&
+        (version === undefined || (n.params as PublishDiagnostics).version === version),
       timeoutMs,
       `diagnostics for ${uri}${version === undefined ? '' : ` v${version}`}`,
     );
     return m.params as PublishDiagnostics;
   }
 
-  async initialize(options: { locale?: string; settings?: unknown; rootUri?: string | null; capabilities?: unknown; initializationOptions?: unknown } = {}): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(
+    options: {
+      locale?: string;
+      settings?: unknown;
+      rootUri?: string | null;
+      capabilities?: unknown;
+      initializationOptions?: unknown;
+    } = {},
+  ): Promise<{ capabilities: Record<string, unknown> }> {
     if (options.settings !== undefined) this.settings = options.settings;
     const result = await this.request<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       locale: options.locale ?? 'zh-CN',
       rootUri: options.rootUri ?? null,
       workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'workspace' }] : null,
-      capabilities: options.capabilities ?? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      capabilities: options.capabilities ?? {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
       initializationOptions: options.initializationOptions,
     });
     this.notify('initialized', {});

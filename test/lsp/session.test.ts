@@ -85,7 +85,10 @@ class Wire {
     const seen = this.received.find(test);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${what} within ${timeoutMs} ms; stderr: ${this.stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no ${what} within ${timeoutMs} ms; stderr: ${this.stderr}`)),
+        timeoutMs,
+      );
       this.waiters.push({ test, resolve: (m) => (clearTimeout(timer), resolve(m)) });
     });
   }
@@ -102,14 +105,23 @@ class Wire {
 
   /** Diagnostics published after the `from`-th message for a document version. */
   diagnostics(uri: string, version: number, from = 0): Promise<PublishDiagnostics> {
-    const test = (m: Message) => m.method === 'textDocument/publishDiagnostics' && (m.params as PublishDiagnostics).uri === uri && (m.params as PublishDiagnostics).version === version;
+    const test = (m: Message) =>
+      m.method === 'textDocument/publishDiagnostics' &&
+      (m.params as PublishDiagnostics).uri === uri &&
+      (m.params as PublishDiagnostics).version === version;
     const late = this.received.slice(from).find(test);
-    return late ? Promise.resolve(late.params as PublishDiagnostics) : this.waitFor((m) => test(m) && this.received.indexOf(m) >= from, `diagnostics ${uri} v${version}`).then((m) => m.params as PublishDiagnostics);
+    return late
+      ? Promise.resolve(late.params as PublishDiagnostics)
+      : this.waitFor((m) => test(m) && this.received.indexOf(m) >= from, `diagnostics ${uri} v${version}`).then(
+          (m) => m.params as PublishDiagnostics,
+        );
   }
 
   /** The last diagnostics published for a document. */
   lastDiagnostics(uri: string): PublishDiagnostics | undefined {
-    const all = this.received.filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as PublishDiagnostics).uri === uri);
+    const all = this.received.filter(
+      (m) => m.method === 'textDocument/publishDiagnostics' && (m.params as PublishDiagnostics).uri === uri,
+    );
     return all[all.length - 1]?.params as PublishDiagnostics | undefined;
   }
 
@@ -150,8 +162,10 @@ function expected(uri: string, text: string) {
   return r.findings.map((f) => toDiagnostic(f, r.report.lines, 'zh-CN', uri));
 }
 
-const strip = (ds: PublishDiagnostics['diagnostics']) => ds.map((d) => ({ code: d.code, range: d.range, message: d.message }));
-const sameAs = (got: PublishDiagnostics, uri: string, text: string) => assert.deepEqual(strip(got.diagnostics), strip(expected(uri, text) as PublishDiagnostics['diagnostics']));
+const strip = (ds: PublishDiagnostics['diagnostics']) =>
+  ds.map((d) => ({ code: d.code, range: d.range, message: d.message }));
+const sameAs = (got: PublishDiagnostics, uri: string, text: string) =>
+  assert.deepEqual(strip(got.diagnostics), strip(expected(uri, text) as PublishDiagnostics['diagnostics']));
 
 const small = (organ: string) => `格式: 2021\n机关: ${organ}\n年度: 2024\n`;
 
@@ -164,7 +178,12 @@ describe('a long and badly behaved session', () => {
   after(() => wire.dispose());
 
   it('answers unknown requests with MethodNotFound and ignores unknown notifications', async () => {
-    for (const method of ['govreport/noSuchThing', 'textDocument/noSuchThing', '$/noSuchThing', 'govreport/debug/memory']) {
+    for (const method of [
+      'govreport/noSuchThing',
+      'textDocument/noSuchThing',
+      '$/noSuchThing',
+      'govreport/debug/memory',
+    ]) {
       const answer = await wire.call(method, {});
       assert.equal(answer.error?.code, -32601, `${method}: ${JSON.stringify(answer)}`);
     }
@@ -180,14 +199,23 @@ describe('a long and badly behaved session', () => {
     wire.send(
       wire.notification('textDocument/didOpen', null),
       wire.notification('textDocument/didOpen', { textDocument: { uri } }),
-      wire.notification('textDocument/didChange', { textDocument: { uri: fileUri('never-opened.report.yaml'), version: 2 }, contentChanges: [{ text: 'x' }] }),
-      wire.notification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: null }] }),
+      wire.notification('textDocument/didChange', {
+        textDocument: { uri: fileUri('never-opened.report.yaml'), version: 2 },
+        contentChanges: [{ text: 'x' }],
+      }),
+      wire.notification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: null }],
+      }),
       wire.notification('textDocument/didClose', { textDocument: { uri: fileUri('never-opened.report.yaml') } }),
       Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]),
     );
     for (const [method, params] of [
       ['textDocument/hover', null],
-      ['textDocument/hover', { textDocument: { uri: fileUri('never-opened.report.yaml') }, position: { line: 0, character: 0 } }],
+      [
+        'textDocument/hover',
+        { textDocument: { uri: fileUri('never-opened.report.yaml') }, position: { line: 0, character: 0 } },
+      ],
       ['textDocument/codeAction', { textDocument: { uri }, range: null, context: null }],
       ['textDocument/completion', { textDocument: {}, position: { line: -1, character: 'x' } }],
       ['textDocument/documentSymbol', {}],
@@ -206,7 +234,11 @@ describe('a long and badly behaved session', () => {
     sameAs(await wire.diagnostics(uri, 1), uri, doc.getText());
     // Out of order: version 5, then 3, then 4. Each is applied as it comes.
     let from = wire.received.length;
-    for (const [version, organ] of [[5, '五'], [3, '三'], [4, '四']] as const) {
+    for (const [version, organ] of [
+      [5, '五'],
+      [3, '三'],
+      [4, '四'],
+    ] as const) {
       wire.send(wire.change(uri, version, [{ text: small(organ) + '未知键: 1\n'.repeat(version) }]));
     }
     const last = small('四') + '未知键: 1\n'.repeat(4);
@@ -221,7 +253,10 @@ describe('a long and badly behaved session', () => {
     sameAs(await wire.diagnostics(uri, 1, from), uri, small('再'));
     // What the other features see is the new text too.
     const symbols = await wire.call('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual((symbols.result as { name: string }[]).map((s) => s.name), ['格式', '机关', '年度']);
+    assert.deepEqual(
+      (symbols.result as { name: string }[]).map((s) => s.name),
+      ['格式', '机关', '年度'],
+    );
   });
 
   it('applies edits with ranges past the end, reversed or inside a line break as the client would', async () => {
@@ -257,7 +292,11 @@ describe('a long and badly behaved session', () => {
     const td = { textDocument: { uri } };
     const range = { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } };
     const requests = [
-      wire.request('textDocument/codeAction', { ...td, range, context: { diagnostics: [], only: ['source.fixAll.govreport'] } }),
+      wire.request('textDocument/codeAction', {
+        ...td,
+        range,
+        context: { diagnostics: [], only: ['source.fixAll.govreport'] },
+      }),
       wire.request('textDocument/codeAction', { ...td, range, context: { diagnostics: [] } }),
       wire.request('textDocument/documentSymbol', td),
       wire.request('textDocument/foldingRange', td),
@@ -268,21 +307,39 @@ describe('a long and badly behaved session', () => {
     ];
     // A change the server needs a while to check, the requests, and their cancellations, in one write:
     // by the time the server reads the requests, they are cancelled.
-    wire.send(wire.change(uri, 2, [{ text: big }]), ...requests, ...requests.map((r) => wire.notification('$/cancelRequest', { id: r.id })));
+    wire.send(
+      wire.change(uri, 2, [{ text: big }]),
+      ...requests,
+      ...requests.map((r) => wire.notification('$/cancelRequest', { id: r.id })),
+    );
     for (const r of requests) {
       const answer = await wire.answer(r);
       assert.equal(answer.error?.code, -32800, `${r.method} is cancelled: ${JSON.stringify(answer).slice(0, 200)}`);
     }
     // Not cancelled, the same request is answered.
-    const fixAll = await wire.call('textDocument/codeAction', { ...td, range, context: { diagnostics: [], only: ['source.fixAll.govreport'] } });
+    const fixAll = await wire.call('textDocument/codeAction', {
+      ...td,
+      range,
+      context: { diagnostics: [], only: ['source.fixAll.govreport'] },
+    });
     assert.equal(fixAll.error, undefined);
     assert.ok(Array.isArray(fixAll.result));
   });
 
   it('closing leaves no squiggles, also when a check was pending', async () => {
     const uri = fileUri('closing.report.yaml');
-    wire.send(wire.open(uri, EXAMPLE, 1), wire.change(uri, 2, [{ text: small('x') + '未知: 1\n' }]), wire.notification('textDocument/didClose', { textDocument: { uri } }));
-    await wire.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as PublishDiagnostics).uri === uri && (m.params as PublishDiagnostics).version === undefined, 'the clearing diagnostics');
+    wire.send(
+      wire.open(uri, EXAMPLE, 1),
+      wire.change(uri, 2, [{ text: small('x') + '未知: 1\n' }]),
+      wire.notification('textDocument/didClose', { textDocument: { uri } }),
+    );
+    await wire.waitFor(
+      (m) =>
+        m.method === 'textDocument/publishDiagnostics' &&
+        (m.params as PublishDiagnostics).uri === uri &&
+        (m.params as PublishDiagnostics).version === undefined,
+      'the clearing diagnostics',
+    );
     // Still answering afterwards, and what was closed stays clear.
     await wire.call('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     assert.deepEqual(wire.lastDiagnostics(uri)?.diagnostics, []);
@@ -294,9 +351,14 @@ describe('a long and badly behaved session', () => {
 });
 
 describe('a client that goes away', () => {
-  const exitsCleanly = async (server: { exited: Promise<{ code: number | null; signal: string | null }>; stderr: string }, what: string) => {
+  const exitsCleanly = async (
+    server: { exited: Promise<{ code: number | null; signal: string | null }>; stderr: string },
+    what: string,
+  ) => {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: the server is still running`)), 20_000)));
+    const timeout = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: the server is still running`)), 20_000)),
+    );
     const { code, signal } = await Promise.race([server.exited, timeout]);
     clearTimeout(timer);
     // 0 after a shutdown request, 1 without one (the LSP's rule), never a signal or a crash.
@@ -329,10 +391,20 @@ describe('a client that goes away', () => {
 
   it('exits when its IPC channel is cut (how VS Code runs it)', async () => {
     const child: ChildProcess = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    const server = { exited: new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))), stderr: '' };
+    const server = {
+      exited: new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+        child.once('exit', (code, signal) => resolve({ code, signal })),
+      ),
+      stderr: '',
+    };
     child.stderr!.on('data', (c: Buffer) => (server.stderr += c.toString()));
     const answered = new Promise<unknown>((resolve) => child.on('message', resolve));
-    child.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+    child.send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { processId: process.pid, rootUri: null, capabilities: {} },
+    });
     await answered;
     child.disconnect();
     await exitsCleanly(server, 'IPC disconnected');
@@ -340,7 +412,7 @@ describe('a client that goes away', () => {
 });
 
 describe('a hostile workspace', () => {
-  it('does not read a report file too large to be one (last year\'s report is looked for among them)', async () => {
+  it("does not read a report file too large to be one (last year's report is looked for among them)", async () => {
     const fixtures = path.join(ROOT, 'test', 'fixtures', 'crossyear');
     const dir = mkdtempSync(path.join(tmpdir(), 'govreport-ws-'));
     copyFileSync(path.join(fixtures, 'ziranziyuan-2024.report.yaml'), path.join(dir, 'ziranziyuan-2024.report.yaml'));
@@ -358,9 +430,12 @@ describe('a hostile workspace', () => {
       }
     };
     writeFileSync(path.join(dir, 'ziranziyuan-2023.report.yaml'), lastYear);
-    assert.ok(cross(await diagnostics()) > 0, 'last year\'s report of ordinary size is read');
+    assert.ok(cross(await diagnostics()) > 0, "last year's report of ordinary size is read");
     // The same report with 17 MB of comment after it.
-    writeFileSync(path.join(dir, 'ziranziyuan-2023.report.yaml'), lastYear + ('#' + ' '.repeat(1023) + '\n').repeat(17 * 1024));
+    writeFileSync(
+      path.join(dir, 'ziranziyuan-2023.report.yaml'),
+      lastYear + ('#' + ' '.repeat(1023) + '\n').repeat(17 * 1024),
+    );
     assert.equal(cross(await diagnostics()), 0);
   });
 });

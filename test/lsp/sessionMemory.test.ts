@@ -50,7 +50,12 @@ describe('1,000 open/edit/close cycles', () => {
     const uri = fileUri(path.join(ROOT, 'session', `doc-${i}.report.yaml`));
     const text = i % 50 === 0 ? EXAMPLE : texts[i % texts.length];
     client.open(uri, text, 1);
-    client.change(uri, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: `# 第 ${i} 次\n未知键${i}: 1\n` }]);
+    client.change(uri, 2, [
+      {
+        range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+        text: `# 第 ${i} 次\n未知键${i}: 1\n`,
+      },
+    ]);
     client.change(uri, 3, [{ text: texts[(i + 1) % texts.length] }]);
     client.close(uri);
     return uri;
@@ -61,7 +66,14 @@ describe('1,000 open/edit/close cycles', () => {
     for (let start = from; start < to; start += 50) {
       let last = '';
       for (let i = start; i < Math.min(to, start + 50); i++) uris.push((last = cycle(i)));
-      await client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as PublishDiagnostics).uri === last && (m.params as PublishDiagnostics).version === undefined, 30_000, `clearing of ${last}`);
+      await client.waitFor(
+        (m) =>
+          m.method === 'textDocument/publishDiagnostics' &&
+          (m.params as PublishDiagnostics).uri === last &&
+          (m.params as PublishDiagnostics).version === undefined,
+        30_000,
+        `clearing of ${last}`,
+      );
     }
   }
 
@@ -72,15 +84,27 @@ describe('1,000 open/edit/close cycles', () => {
     const end = await client.request<Memory>(MEMORY_REQUEST, null);
 
     assert.deepEqual(
-      { documents: end.documents, reports: end.reports, parsed: end.parsed, caches: end.caches, published: end.published, timers: end.timers },
+      {
+        documents: end.documents,
+        reports: end.reports,
+        parsed: end.parsed,
+        caches: end.caches,
+        published: end.published,
+        timers: end.timers,
+      },
       { documents: 0, reports: 0, parsed: 0, caches: 0, published: 0, timers: 0 },
     );
     const growth = (end.heapUsed - baseline.heapUsed) / 2 ** 20;
-    assert.ok(growth < HEAP_GROWTH_MB, `heap grew by ${growth.toFixed(1)} MB over ${CYCLES} cycles (from ${(baseline.heapUsed / 2 ** 20).toFixed(1)} MB)`);
+    assert.ok(
+      growth < HEAP_GROWTH_MB,
+      `heap grew by ${growth.toFixed(1)} MB over ${CYCLES} cycles (from ${(baseline.heapUsed / 2 ** 20).toFixed(1)} MB)`,
+    );
 
     // Every document's last diagnostics are the empty ones of its closing.
     const last = new Map<string, PublishDiagnostics>();
-    for (const n of client.notifications) if (n.method === 'textDocument/publishDiagnostics') last.set((n.params as PublishDiagnostics).uri, n.params as PublishDiagnostics);
+    for (const n of client.notifications)
+      if (n.method === 'textDocument/publishDiagnostics')
+        last.set((n.params as PublishDiagnostics).uri, n.params as PublishDiagnostics);
     assert.equal(last.size, uris.length);
     const left = uris.filter((u) => last.get(u)!.diagnostics.length > 0);
     assert.deepEqual(left, []);

@@ -15,8 +15,14 @@ describe('restarting a crashed server', () => {
       answers.push(policy.closed());
       now += 1_000;
     }
-    assert.deepEqual(answers.map((a) => a.restart), [true, true, true, true, true, false]);
-    assert.deepEqual(answers.map((a) => a.notice), ['restarted', undefined, undefined, undefined, undefined, 'stopped']);
+    assert.deepEqual(
+      answers.map((a) => a.restart),
+      [true, true, true, true, true, false],
+    );
+    assert.deepEqual(
+      answers.map((a) => a.notice),
+      ['restarted', undefined, undefined, undefined, undefined, 'stopped'],
+    );
   });
 
   it('counts only the crashes of the last few minutes, and never repeats the first message', () => {

@@ -38,7 +38,14 @@ describe('outline, folding and selection ranges over stdio', () => {
     const sections = symbols.filter((s) => s.kind === 2);
     assert.deepEqual(
       sections.map((s) => s.name),
-      ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
+      [
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '六、其他需要报告的事项',
+      ],
     );
     assert.deepEqual(
       symbols.filter((s) => s.kind === 7).map((s) => s.name),
@@ -54,14 +61,28 @@ describe('outline, folding and selection ranges over stdio', () => {
       name: '行政规范性文件',
       detail: '[11, 2, 81]',
       kind: 18,
-      range: { start: { line: lineOf('  行政规范性文件'), character: 2 }, end: { line: lineOf('  行政规范性文件'), character: lines[lineOf('  行政规范性文件')].length } },
-      selectionRange: { start: { line: lineOf('  行政规范性文件'), character: 2 }, end: { line: lineOf('  行政规范性文件'), character: 9 } },
+      range: {
+        start: { line: lineOf('  行政规范性文件'), character: 2 },
+        end: { line: lineOf('  行政规范性文件'), character: lines[lineOf('  行政规范性文件')].length },
+      },
+      selectionRange: {
+        start: { line: lineOf('  行政规范性文件'), character: 2 },
+        end: { line: lineOf('  行政规范性文件'), character: 9 },
+      },
       children: [],
     });
     const results = three.children!.find((c) => c.name === '三、本年度办理结果')!;
     assert.deepEqual(
       results.children!.map((c) => c.name),
-      ['（一）予以公开', '（二）部分公开', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理', '（七）总计'],
+      [
+        '（一）予以公开',
+        '（二）部分公开',
+        '（三）不予公开',
+        '（四）无法提供',
+        '（五）不予处理',
+        '（六）其他处理',
+        '（七）总计',
+      ],
     );
     assert.equal(results.children![2].children!.length, 8);
     assert.equal(results.children![6].detail, '[61, 2, 0, 0, 0, 0, 63]');
@@ -74,8 +95,10 @@ describe('outline, folding and selection ranges over stdio', () => {
     );
     // Every child lies within its parent.
     const within = (inner: Range, outer: Range) =>
-      (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
-      (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
+      (inner.start.line > outer.start.line ||
+        (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
+      (inner.end.line < outer.end.line ||
+        (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
     const check = (s: Symbol) => {
       assert.ok(within(s.selectionRange, s.range), s.name);
       for (const c of s.children ?? []) {
@@ -87,8 +110,12 @@ describe('outline, folding and selection ranges over stdio', () => {
   });
 
   it('folding ranges: the header comments, the sections, the groups and the texts', async () => {
-    const folds = await client.request<{ startLine: number; endLine: number; kind?: string }[]>('textDocument/foldingRange', { textDocument: { uri } });
-    const has = (start: number, end: number, kind?: string) => folds.some((f) => f.startLine === start && f.endLine === end && f.kind === kind);
+    const folds = await client.request<{ startLine: number; endLine: number; kind?: string }[]>(
+      'textDocument/foldingRange',
+      { textDocument: { uri } },
+    );
+    const has = (start: number, end: number, kind?: string) =>
+      folds.some((f) => f.startLine === start && f.endLine === end && f.kind === kind);
     assert.ok(has(0, 4, 'comment'), 'the comment block at the top');
     assert.ok(has(lineOf('总体情况:'), lineOf('主动公开政府信息情况:') - 2), 'section 一');
     assert.ok(has(lineOf('收到和处理政府信息公开申请情况:'), lineOf('  结转下年度继续办理')), 'section 三');
@@ -101,19 +128,31 @@ describe('outline, folding and selection ranges over stdio', () => {
 
   it('selection ranges: a cell, the numbers, the row, the table, the document', async () => {
     const position = positionOf(EXAMPLE, '[67', 1);
-    const [range] = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [position] });
+    const [range] = await client.request<SelectionRange[]>('textDocument/selectionRange', {
+      textDocument: { uri },
+      positions: [position],
+    });
     const chain: string[] = [];
     for (let r: SelectionRange | undefined = range; r; r = r.parent) chain.push(textOf(EXAMPLE, r.range));
-    assert.deepEqual(chain.slice(0, 4), ['67', '67, 2, 0, 0, 0, 0, 69', '[67, 2, 0, 0, 0, 0, 69]', '本年新收政府信息公开申请数量:  [67, 2, 0, 0, 0, 0, 69]']);
+    assert.deepEqual(chain.slice(0, 4), [
+      '67',
+      '67, 2, 0, 0, 0, 0, 69',
+      '[67, 2, 0, 0, 0, 0, 69]',
+      '本年新收政府信息公开申请数量:  [67, 2, 0, 0, 0, 0, 69]',
+    ]);
     assert.match(chain[4], /^本年新收政府信息公开申请数量:[^]*结转下年度继续办理: +\[8, 0, 0, 0, 0, 0, 8\]$/);
     assert.match(chain[5], /^收到和处理政府信息公开申请情况:\n/);
     assert.equal(chain[chain.length - 1], EXAMPLE.trimEnd());
-    for (let i = 1; i < chain.length; i++) assert.ok(chain[i].includes(chain[i - 1]), `level ${i} contains level ${i - 1}`);
+    for (let i = 1; i < chain.length; i++)
+      assert.ok(chain[i].includes(chain[i - 1]), `level ${i} contains level ${i - 1}`);
   });
 
   it('selection ranges in a text: the sentence, then the paragraph', async () => {
     const position = positionOf(EXAMPLE, '二是持续加强部门联动', 3);
-    const [range] = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [position] });
+    const [range] = await client.request<SelectionRange[]>('textDocument/selectionRange', {
+      textDocument: { uri },
+      positions: [position],
+    });
     assert.equal(textOf(EXAMPLE, range.range), '二是持续加强部门联动。');
     assert.match(textOf(EXAMPLE, range.parent!.range), /^二是持续加强部门联动。不断优化工作流程[^\n]*“含金量”。$/);
   });

@@ -19,11 +19,23 @@ describe('the JSON Schema in yaml-language-server', () => {
   before(async () => {
     client = new LspClient(['--stdio'], YAML_SERVER);
     client.sections.yaml = { schemas: { [SCHEMA]: '*.report.yaml' }, validate: true, hover: true, completion: true };
-    await client.initialize({ capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] }, publishDiagnostics: {} } } });
+    await client.initialize({
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: { hover: { contentFormat: ['markdown'] }, publishDiagnostics: {} },
+      },
+    });
     const uri = fileUri(path.join(ROOT, 'short.report.yaml'));
     client.open(uri, SHORT_ROW, 1, 'yaml');
     // The first publication may come before the schema is loaded: wait for the schema's.
-    const { params } = await client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as any).uri === uri && (m.params as any).diagnostics.length > 0, 20000, 'schema diagnostics');
+    const { params } = await client.waitFor(
+      (m) =>
+        m.method === 'textDocument/publishDiagnostics' &&
+        (m.params as any).uri === uri &&
+        (m.params as any).diagnostics.length > 0,
+      20000,
+      'schema diagnostics',
+    );
     shortRow = (params as any).diagnostics;
   });
   after(() => client.dispose());
@@ -40,7 +52,10 @@ describe('the JSON Schema in yaml-language-server', () => {
     const published = client.diagnostics(uri, undefined, 20000);
     client.open(uri, EXAMPLE, 1, 'yaml');
     assert.deepEqual((await published).diagnostics, []);
-    const hover = await client.request<{ contents: { value: string } | string }>('textDocument/hover', { textDocument: { uri }, position: positionOf(EXAMPLE, '  部分公开:', 4) });
+    const hover = await client.request<{ contents: { value: string } | string }>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(EXAMPLE, '  部分公开:', 4),
+    });
     const text = typeof hover.contents === 'string' ? hover.contents : hover.contents.value;
     assert.match(text, /（二）部分公开（区分处理的，只计这一情形，不计其他情形）/);
   });

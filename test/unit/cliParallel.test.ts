@@ -16,12 +16,20 @@ const CLI = path.join(ROOT, 'server', 'out', 'cli.js');
 async function inProcess(argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const status = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: { LANG: 'zh_CN.UTF-8' } });
+  const status = await runCli(argv, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    env: { LANG: 'zh_CN.UTF-8' },
+  });
   return { status, stdout, stderr };
 }
 
 function built(argv: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...argv], { encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '' }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...argv], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,7 +41,9 @@ describe('govreport check over many files', () => {
     for (let i = 0; i < 140; i++) {
       const organ = `测试市第${i % 70}局`;
       const year = 2023 + Math.floor(i / 70);
-      let text = EXAMPLE.replace(/吕梁市人民政府办公室/g, organ).replace(/2024/g, String(year)).replace(/2025/g, String(year + 1));
+      let text = EXAMPLE.replace(/吕梁市人民政府办公室/g, organ)
+        .replace(/2024/g, String(year))
+        .replace(/2025/g, String(year + 1));
       if (i % 9 === 0) text = text.replace('[11, 2, 81]', `[11, 2, ${81 + i}]`);
       // Written so that 机关 or 年度 is not on one line: the parallel check guesses them wrong and corrects itself.
       if (i === 3 || i === 75) text = text.replace(`机关: ${organ}`, `机关: >-\n  ${organ}`);
@@ -45,9 +55,13 @@ describe('govreport check over many files', () => {
     files = [...files.slice(0, 50), path.join(dir, 'missing.report.yaml'), ...files.slice(50)];
   });
 
-  it('runs on more than one core here, or the comparison below proves nothing new', { skip: availableParallelism() < 2 && 'one core' }, () => {
-    assert.ok(files.length / 64 >= 2);
-  });
+  it(
+    'runs on more than one core here, or the comparison below proves nothing new',
+    { skip: availableParallelism() < 2 && 'one core' },
+    () => {
+      assert.ok(files.length / 64 >= 2);
+    },
+  );
 
   for (const options of [[], ['--format', 'json', '--locale', 'en'], ['--previous', '__FIRST__']]) {
     it(`prints what one thread prints (${options.join(' ') || 'text'})`, async () => {

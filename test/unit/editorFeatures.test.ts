@@ -16,9 +16,15 @@ function labels(marked: string, trigger?: string): string[] {
 
 describe('completion (core)', () => {
   it('keys written with their numbering or an alias count as present', () => {
-    const marked = variant('    予以公开:', '    （一）予以公开:').replace('    部分公开:                    [3, 0, 0, 0, 0, 0, 3]\n', '    ‸\n');
+    const marked = variant('    予以公开:', '    （一）予以公开:').replace(
+      '    部分公开:                    [3, 0, 0, 0, 0, 0, 3]\n',
+      '    ‸\n',
+    );
     assert.deepEqual(labels(marked), ['部分公开']);
-    const alias = variant('  行政规范性文件: [11, 2, 81]', '  规范性文件: [11, 2, 81]').replace('  行政强制:       [0]\n', '  ‸\n');
+    const alias = variant('  行政规范性文件: [11, 2, 81]', '  规范性文件: [11, 2, 81]').replace(
+      '  行政强制:       [0]\n',
+      '  ‸\n',
+    );
     assert.deepEqual(labels(alias), ['行政强制']);
   });
 
@@ -44,7 +50,10 @@ describe('completion (core)', () => {
 
 describe('hover, hints and outline (core)', () => {
   it('a column key of a row written as a mapping', () => {
-    const text = variant('  行政复议:           [0, 0, 0, 0, 0]', '  行政复议: {结果维持: 0, 结果纠正: 0, 其他结果: 0, 尚未审结: 0, 总计: 0}');
+    const text = variant(
+      '  行政复议:           [0, 0, 0, 0, 0]',
+      '  行政复议: {结果维持: 0, 结果纠正: 0, 其他结果: 0, 尚未审结: 0, 总计: 0}',
+    );
     const h = hoverAt(parseReport(text), text.indexOf('尚未审结: 0') + 1, 'en');
     assert.equal(h?.contents, '**尚未审结**\n\na count, a whole number ≥ 0 (件)');
   });
@@ -57,7 +66,9 @@ describe('hover, hints and outline (core)', () => {
 
   it('one hint per wrong cell, even when two identities find it', () => {
     const text = variant('[61, 2, 0, 0, 0, 0, 63]', '[61, 2, 0, 0, 0, 0, 64]');
-    const totals = inlayHints(parseReport(text), { start: 0, end: text.length }, 'zh-CN').filter((h) => h.kind === 'total');
+    const totals = inlayHints(parseReport(text), { start: 0, end: text.length }, 'zh-CN').filter(
+      (h) => h.kind === 'total',
+    );
     assert.deepEqual(
       totals.map((h) => h.label),
       ['应为 63'],

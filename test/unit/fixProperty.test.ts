@@ -11,9 +11,16 @@ const LINES = EXAMPLE.split('\n');
 /** Breakages of the kinds people make: a line lost, a number changed, a key misspelt, a date rewritten. */
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), line: fc.nat(LINES.length - 1) }),
-  fc.record({ kind: fc.constant('number' as const), line: fc.nat(LINES.length - 1), value: fc.oneof(fc.nat(100), fc.constantFrom('/', '', '"3"', '-1', '2.5')) }),
+  fc.record({
+    kind: fc.constant('number' as const),
+    line: fc.nat(LINES.length - 1),
+    value: fc.oneof(fc.nat(100), fc.constantFrom('/', '', '"3"', '-1', '2.5')),
+  }),
   fc.record({ kind: fc.constant('typo' as const), line: fc.nat(LINES.length - 1), at: fc.nat(6) }),
-  fc.record({ kind: fc.constant('date' as const), form: fc.constantFrom('2025/1/8', '2025.01.08', '2025-2-30', '2025年1月8日') }),
+  fc.record({
+    kind: fc.constant('date' as const),
+    form: fc.constantFrom('2025/1/8', '2025.01.08', '2025-2-30', '2025年1月8日'),
+  }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 

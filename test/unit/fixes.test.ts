@@ -20,7 +20,9 @@ function assertOnlyEditsChanged(before: string, after: string, edits: Edit[]): v
 }
 
 function only(text: string, code: string, covers?: string): Finding {
-  const found = check(text).findings.filter((f) => f.code === code && (covers === undefined || spanText(text, f) === covers));
+  const found = check(text).findings.filter(
+    (f) => f.code === code && (covers === undefined || spanText(text, f) === covers),
+  );
   assert.equal(found.length, 1, `one ${code}${covers ? ` on ${covers}` : ''}: ${found.length}`);
   return found[0];
 }
@@ -63,11 +65,14 @@ describe('quick fixes', () => {
   });
 
   it('inserts a missing group with all its rows', () => {
-    const text = variant(/    不予处理:\n(      .*\n){5}/, '');
+    const text = variant(/ {4}不予处理:\n( {6}.*\n){5}/, '');
     const after = apply(text, only(text, 'missing-row').fixes![0]);
     assert.equal(count(after, 'missing-row'), 0);
-    assert.match(after, /\n    不予处理:\n      信访举报投诉类申请: +\[0, 0, 0, 0, 0, 0, 0\]\n/);
-    assert.ok(after.indexOf('不予处理:') > after.indexOf('补正后申请内容仍不明确') && after.indexOf('不予处理:') < after.indexOf('    其他处理:'));
+    assert.match(after, /\n {4}不予处理:\n {6}信访举报投诉类申请: +\[0, 0, 0, 0, 0, 0, 0\]\n/);
+    assert.ok(
+      after.indexOf('不予处理:') > after.indexOf('补正后申请内容仍不明确') &&
+        after.indexOf('不予处理:') < after.indexOf('    其他处理:'),
+    );
   });
 
   it('keeps the comment above the next key with that key', () => {
@@ -82,11 +87,17 @@ describe('quick fixes', () => {
     assert.equal(count(after, 'missing-section'), 0);
     assert.ok(after.indexOf('政府信息公开行政复议、行政诉讼情况:') > after.indexOf('结转下年度继续办理'));
     assert.ok(after.indexOf('政府信息公开行政复议、行政诉讼情况:') < after.indexOf('存在的主要问题及改进情况:'));
-    assert.match(after, /\n  行政诉讼:\n    未经复议直接起诉: \[0, 0, 0, 0, 0\]\n    复议后起诉: \[0, 0, 0, 0, 0\]\n/);
+    assert.match(
+      after,
+      /\n {2}行政诉讼:\n {4}未经复议直接起诉: \[0, 0, 0, 0, 0\]\n {4}复议后起诉: \[0, 0, 0, 0, 0\]\n/,
+    );
   });
 
   it('adds a missing column to a row written as a mapping', () => {
-    const text = variant('  行政复议:           [0, 0, 0, 0, 0]', '  行政复议: {结果维持: 0, 结果纠正: 0, 其他结果: 0, 总计: 0}');
+    const text = variant(
+      '  行政复议:           [0, 0, 0, 0, 0]',
+      '  行政复议: {结果维持: 0, 结果纠正: 0, 其他结果: 0, 总计: 0}',
+    );
     const after = apply(text, only(text, 'missing-cell').fixes![0]);
     assert.match(after, /\{结果维持: 0, 结果纠正: 0, 其他结果: 0, 尚未审结: 0, 总计: 0\}/);
     assert.equal(count(after, 'missing-cell'), 0);
@@ -184,7 +195,8 @@ describe('fix-all', () => {
   it('applies every safe fix and no arithmetic one, and is a fixpoint', () => {
     const once = fixAll(broken);
     const left = once.findings.map((f) => f.code);
-    for (const code of ['missing-row', 'unknown-key', 'date-form', 'missing-section', 'missing-subsection']) assert.ok(!left.includes(code), `${code} left`);
+    for (const code of ['missing-row', 'unknown-key', 'date-form', 'missing-section', 'missing-subsection'])
+      assert.ok(!left.includes(code), `${code} left`);
     assert.ok(left.includes('row-total'), 'arithmetic is never fixed by fix-all');
     assert.match(once.text, /# 吕梁市人民政府办公室 2024 年政府信息公开工作年度报告\n/);
     const twice = fixAll(once.text);

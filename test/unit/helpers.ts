@@ -34,6 +34,7 @@ export function longReport(size: number): string {
   const end = EXAMPLE.indexOf('\n主动公开政府信息情况:');
   const block = EXAMPLE.slice(start, end);
   let extra = '';
-  for (let i = 0; EXAMPLE.length + extra.length < size; i++) extra += block.replace(/^ {2}(\S+): >-/gm, (_m, k: string) => `  ${k}${i}: >-`) + '\n';
+  for (let i = 0; EXAMPLE.length + extra.length < size; i++)
+    extra += block.replace(/^ {2}(\S+): >-/gm, (_m, k: string) => `  ${k}${i}: >-`) + '\n';
   return EXAMPLE.slice(0, end) + '\n' + extra + EXAMPLE.slice(end);
 }

@@ -35,7 +35,9 @@ describe('hostile files', () => {
       const second = check(text, {}, cache);
       assertSane(text, second, `${name} (cached)`);
       // Where YAML gives up on nesting depends on the stack left at the call: only then may they differ.
-      const exhausted = [result, first, second].some((r) => r.report.doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'));
+      const exhausted = [result, first, second].some((r) =>
+        r.report.doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'),
+      );
       if (!exhausted) {
         assert.deepEqual(first.findings, result.findings, 'incremental parse agrees');
         assert.deepEqual(second.findings, result.findings, 'cached pieces agree');
@@ -46,15 +48,21 @@ describe('hostile files', () => {
   it('answers outline, folding, selection, hover, completion and hints on every one', () => {
     for (const { name, text } of hostileCorpus()) {
       const { report } = check(text);
-      const inside = (s: { start: number; end: number }, what: string) => assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `${name}: ${what} [${s.start}, ${s.end})`);
+      const inside = (s: { start: number; end: number }, what: string) =>
+        assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `${name}: ${what} [${s.start}, ${s.end})`);
       const walk = (n: OutlineNode): void => {
         inside(n.span, 'outline');
         inside(n.selection, 'outline selection');
         n.children.forEach(walk);
       };
       outline(report).forEach(walk);
-      for (const f of foldingRanges(report)) assert.ok(f.startLine <= f.endLine && f.endLine < report.lines.lineCount, `${name}: fold ${f.startLine}-${f.endLine}`);
-      for (const h of inlayHints(report, { start: 0, end: text.length }, 'zh-CN')) inside({ start: h.offset, end: h.offset }, 'hint');
+      for (const f of foldingRanges(report))
+        assert.ok(
+          f.startLine <= f.endLine && f.endLine < report.lines.lineCount,
+          `${name}: fold ${f.startLine}-${f.endLine}`,
+        );
+      for (const h of inlayHints(report, { start: 0, end: text.length }, 'zh-CN'))
+        inside({ start: h.offset, end: h.offset }, 'hint');
       for (const at of new Set([0, 1, text.length >> 1, text.length - 1, text.length].filter((o) => o >= 0))) {
         for (const s of selectionSpans(report, at)) inside(s, 'selection');
         const hover = hoverAt(report, at, 'en');
@@ -66,7 +74,26 @@ describe('hostile files', () => {
 
   it('reads invalid UTF-8 from a file the way it checks it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'govreport-hostile-'));
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encodeUtf8('机关: 吕梁'), 0xc3, 0x28, 0xa0, 0xa1, 0xf0, 0x28, 0x8c, 0x28, 0x0a, ...encodeUtf8('年度: 2024\n'), 0xed, 0xa0, 0x80, 0xff]);
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...encodeUtf8('机关: 吕梁'),
+      0xc3,
+      0x28,
+      0xa0,
+      0xa1,
+      0xf0,
+      0x28,
+      0x8c,
+      0x28,
+      0x0a,
+      ...encodeUtf8('年度: 2024\n'),
+      0xed,
+      0xa0,
+      0x80,
+      0xff,
+    ]);
     const file = path.join(dir, 'bad.report.yaml');
     writeFileSync(file, bytes);
     const read = readText(file);
@@ -98,7 +125,10 @@ describe('numbers YAML reads oddly', () => {
     const findings = check(text).findings;
     const at = text.indexOf(big);
     assert.ok(findings.some((f) => f.code === 'number-too-large' && f.span.start === at));
-    assert.ok(findings.some((f) => f.code === 'row-total'), 'the total differs by one and is caught');
+    assert.ok(
+      findings.some((f) => f.code === 'row-total'),
+      'the total differs by one and is caught',
+    );
     const exact = check(EXAMPLE.replace('[67, 2, 0, 0, 0, 0, 69]', `[${big}, 0, 0, 0, 0, 0, ${big}]`)).findings;
     assert.ok(!exact.some((f) => f.code === 'row-total' && f.span.start === at), 'equal totals are equal');
   });
@@ -115,13 +145,20 @@ describe('numbers YAML reads oddly', () => {
   it('年度 written 2024 is taken as it is', () => {
     const r = check(EXAMPLE);
     assert.equal(r.report.year, 2024);
-    assert.ok(!r.findings.some((f) => f.code === 'invalid-value' && f.span.start === EXAMPLE.indexOf('2024', EXAMPLE.indexOf('年度:'))));
+    assert.ok(
+      !r.findings.some(
+        (f) => f.code === 'invalid-value' && f.span.start === EXAMPLE.indexOf('2024', EXAMPLE.indexOf('年度:')),
+      ),
+    );
   });
 
   it('a huge number in the text is compared exactly with the table', () => {
     const stated = '共收到和办理政府信息公开申请 69 件';
     assert.ok(EXAMPLE.includes(stated));
-    const text = EXAMPLE.replace(stated, '共收到和办理政府信息公开申请 9007199254740993 件').replace('[67, 2, 0, 0, 0, 0, 69]', '[9007199254740992, 0, 0, 0, 0, 0, 9007199254740992]');
+    const text = EXAMPLE.replace(stated, '共收到和办理政府信息公开申请 9007199254740993 件').replace(
+      '[67, 2, 0, 0, 0, 0, 69]',
+      '[9007199254740992, 0, 0, 0, 0, 0, 9007199254740992]',
+    );
     const at = text.indexOf('9007199254740993');
     const f = check(text).findings.find((x) => x.span.start === at);
     assert.ok(f, 'the stated number differs from the table by one and is reported');
@@ -137,13 +174,41 @@ describe('aliases and duplicate keys', () => {
   });
 
   it('finds the duplicate keys yaml finds, in one pass', () => {
-    const key = fc.constantFrom('a', 'b', '1', '1.0', '0x1', '.nan', '.NaN', 'null', '~', '"a"', "'b'", 'true', 'True', '"1"', '!!str 1', '&x a', '*x', '[a]', '{a: 1}', '', '0', '-0', '0.0');
+    const key = fc.constantFrom(
+      'a',
+      'b',
+      '1',
+      '1.0',
+      '0x1',
+      '.nan',
+      '.NaN',
+      'null',
+      '~',
+      '"a"',
+      "'b'",
+      'true',
+      'True',
+      '"1"',
+      '!!str 1',
+      '&x a',
+      '*x',
+      '[a]',
+      '{a: 1}',
+      '',
+      '0',
+      '-0',
+      '0.0',
+    );
     const map = fc.array(key, { minLength: 1, maxLength: 8 });
     fc.assert(
       fc.property(map, fc.boolean(), fc.boolean(), (keys, flow, nested) => {
-        const body = flow ? `{${keys.map((k, i) => `${k}: ${i}`).join(', ')}}` : keys.map((k, i) => `${k}: ${i}`).join('\n');
+        const body = flow
+          ? `{${keys.map((k, i) => `${k}: ${i}`).join(', ')}}`
+          : keys.map((k, i) => `${k}: ${i}`).join('\n');
         const text = nested ? `外层:\n  内层: ${flow ? body : '\n' + body.replace(/^/gm, '    ')}\n` : body + '\n';
-        const theirs = parseDocument(text, { uniqueKeys: true }).errors.filter((e) => e.code === 'DUPLICATE_KEY').length;
+        const theirs = parseDocument(text, { uniqueKeys: true }).errors.filter(
+          (e) => e.code === 'DUPLICATE_KEY',
+        ).length;
         const ours = check(text).findings.filter((f) => f.code === 'duplicate-key' && /YAML/.test(f.message.en)).length;
         assert.equal(ours, theirs, text);
       }),
@@ -190,7 +255,9 @@ function zip(members: Record<string, Buffer>): Buffer {
 describe('hostile published reports to import', () => {
   const document = (body: string, padding = 0) =>
     Buffer.concat([
-      Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}`),
+      Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}`,
+      ),
       Buffer.alloc(padding, 0x20),
       Buffer.from('</w:body></w:document>'),
     ]);

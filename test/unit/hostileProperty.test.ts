@@ -19,7 +19,11 @@ import { HOSTILE_TOKENS, assertSane, decodeUtf8, encodeUtf8 } from './hostileInp
 
 /** `npm run fuzz` sets GOVREPORT_FUZZ (a factor for the number of runs) and may set the seed. */
 const FACTOR = Math.max(1, Number(process.env.GOVREPORT_FUZZ) || 1);
-const SEED = process.env.GOVREPORT_FUZZ_SEED ? Number(process.env.GOVREPORT_FUZZ_SEED) : FACTOR > 1 ? Date.now() % 2 ** 31 : 20261127;
+const SEED = process.env.GOVREPORT_FUZZ_SEED
+  ? Number(process.env.GOVREPORT_FUZZ_SEED)
+  : FACTOR > 1
+    ? Date.now() % 2 ** 31
+    : 20261127;
 const params = (runs: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns: runs * FACTOR, endOnFailure: true });
 if (FACTOR > 1) process.stderr.write(`hostile property tests: seed ${SEED}, runs ×${FACTOR}\n`);
 
@@ -30,18 +34,29 @@ const exhausted = (r: CheckResult) => r.report.doc.errors.some((e) => e.code ===
 const token = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_TOKENS) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
-  { weight: 1, arbitrary: fc.constantFrom('收', '\ufffd', '”', '：', '，').chain((c) => fc.nat(300).map((n) => c.repeat(n))) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('收', '\ufffd', '”', '：', '，').chain((c) => fc.nat(300).map((n) => c.repeat(n))),
+  },
 );
 
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('truncateBytes' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('flipBytes' as const), flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 6 }) }),
+  fc.record({
+    kind: fc.constant('flipBytes' as const),
+    flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 6 }),
+  }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: token }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.nat(200) }),
   fc.record({ kind: fc.constant('repeatLine' as const), line: fc.nat(), times: fc.integer({ min: 2, max: 40 }) }),
   fc.record({ kind: fc.constant('swapLines' as const), a: fc.nat(), b: fc.nat() }),
-  fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -4, max: 6 }), tab: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('indent' as const),
+    line: fc.nat(),
+    by: fc.integer({ min: -4, max: 6 }),
+    tab: fc.boolean(),
+  }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 
@@ -75,15 +90,22 @@ function mutate(text: string, m: Mutation): string {
       else if (m.kind === 'swapLines') [lines[l(m.a)], lines[l(m.b)]] = [lines[l(m.b)], lines[l(m.a)]];
       else {
         const i = l(m.line);
-        lines[i] = m.by >= 0 ? (m.tab ? '\t' : ' ').repeat(m.by) + lines[i] : lines[i].replace(new RegExp(`^ {0,${-m.by}}`), '');
+        lines[i] =
+          m.by >= 0 ? (m.tab ? '\t' : ' ').repeat(m.by) + lines[i] : lines[i].replace(new RegExp(`^ {0,${-m.by}}`), '');
       }
       return lines.join('\n');
     }
   }
 }
 
-const BASES = [EXAMPLE, EXAMPLE.replace(/\n/g, '\r\n'), EXAMPLE.slice(0, EXAMPLE.indexOf('收到和处理政府信息公开申请情况:'))];
-const mutated = fc.tuple(fc.constantFrom(...BASES), fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([base, ms]) => ms.reduce(mutate, base));
+const BASES = [
+  EXAMPLE,
+  EXAMPLE.replace(/\n/g, '\r\n'),
+  EXAMPLE.slice(0, EXAMPLE.indexOf('收到和处理政府信息公开申请情况:')),
+];
+const mutated = fc
+  .tuple(fc.constantFrom(...BASES), fc.array(mutation, { minLength: 1, maxLength: 6 }))
+  .map(([base, ms]) => ms.reduce(mutate, base));
 
 // ---- reports from random trees --------------------------------------------------------
 
@@ -91,8 +113,26 @@ const mutated = fc.tuple(fc.constantFrom(...BASES), fc.array(mutation, { minLeng
 const KEYS = [
   ...FORMAT_2021.meta.map((m) => m.key),
   ...FORMAT_2021.sections.map((s) => s.key),
-  '规章', '行政许可', '本年新收政府信息公开申请数量', '本年度办理结果', '予以公开', '不予公开', '属于国家秘密', '行政复议', '自然人', '总计', '起', '止', '概述',
-  '', '<<', '~', 'null', '1', '0x10', '.nan',
+  '规章',
+  '行政许可',
+  '本年新收政府信息公开申请数量',
+  '本年度办理结果',
+  '予以公开',
+  '不予公开',
+  '属于国家秘密',
+  '行政复议',
+  '自然人',
+  '总计',
+  '起',
+  '止',
+  '概述',
+  '',
+  '<<',
+  '~',
+  'null',
+  '1',
+  '0x10',
+  '.nan',
 ];
 const scalar = fc.oneof(
   fc.integer(),
@@ -107,11 +147,20 @@ const tree = fc.letrec((tie) => ({
   list: fc.array(tie('value'), { maxLength: 8 }),
   map: fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 6 })), tie('value'), { maxKeys: 8 }),
 })).map;
-const randomReport = fc.tuple(fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(scalar, tree), { maxKeys: 14 }), fc.boolean()).map(([o, flow]) =>
-  stringify(o, { collectionStyle: flow ? 'flow' : 'any', lineWidth: 0 }),
-);
+const randomReport = fc
+  .tuple(fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(scalar, tree), { maxKeys: 14 }), fc.boolean())
+  .map(([o, flow]) => stringify(o, { collectionStyle: flow ? 'flow' : 'any', lineWidth: 0 }));
 
-const soup = fc.array(fc.oneof(fc.constantFrom(...HOSTILE_TOKENS), fc.constantFrom(...KEYS), fc.constantFrom('\n', '\n  ', '\n    ', ': ', '- ')), { maxLength: 60 }).map((t) => t.join(''));
+const soup = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...HOSTILE_TOKENS),
+      fc.constantFrom(...KEYS),
+      fc.constantFrom('\n', '\n  ', '\n    ', ': ', '- '),
+    ),
+    { maxLength: 60 },
+  )
+  .map((t) => t.join(''));
 
 describe('random and mutated reports', () => {
   it('mutated reports: sane findings, and fix-all works on them', () => {
@@ -141,18 +190,21 @@ describe('random and mutated reports', () => {
 
   it('a document edited into anything and back is checked as a whole parse checks it', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(mutation, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }), (steps) => {
-        const cache = new ChunkCache();
-        let text = EXAMPLE;
-        for (const ms of [...steps, []]) {
-          // Each step edits the previous text; the last goes back to the example.
-          text = ms.length ? ms.reduce(mutate, text) : EXAMPLE;
-          const incremental = check(text, {}, cache);
-          const whole = check(text);
-          if (exhausted(incremental) || exhausted(whole)) continue;
-          assert.deepEqual(incremental.findings, whole.findings, JSON.stringify(text.slice(0, 300)));
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(mutation, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
+        (steps) => {
+          const cache = new ChunkCache();
+          let text = EXAMPLE;
+          for (const ms of [...steps, []]) {
+            // Each step edits the previous text; the last goes back to the example.
+            text = ms.length ? ms.reduce(mutate, text) : EXAMPLE;
+            const incremental = check(text, {}, cache);
+            const whole = check(text);
+            if (exhausted(incremental) || exhausted(whole)) continue;
+            assert.deepEqual(incremental.findings, whole.findings, JSON.stringify(text.slice(0, 300)));
+          }
+        },
+      ),
       params(20),
     );
   });
@@ -161,26 +213,66 @@ describe('random and mutated reports', () => {
 // ---- published reports to import -------------------------------------------------------
 
 const PUBLISHED = readFileSync(path.join(ROOT, 'test', 'fixtures', 'lvliang-2024.published.txt'), 'utf8');
-const MARKUP = ['<', '>', '</', '<table>', '<tr>', '<td>', '</td>', '<br>', '&', '&#', ';', '"', '<!--', '-->', '<script>', '<![CDATA[', '|', '---', '```', '一、', '（一）', '1.', '2025年1月8日', '总计', '自然人'];
+const MARKUP = [
+  '<',
+  '>',
+  '</',
+  '<table>',
+  '<tr>',
+  '<td>',
+  '</td>',
+  '<br>',
+  '&',
+  '&#',
+  ';',
+  '"',
+  '<!--',
+  '-->',
+  '<script>',
+  '<![CDATA[',
+  '|',
+  '---',
+  '```',
+  '一、',
+  '（一）',
+  '1.',
+  '2025年1月8日',
+  '总计',
+  '自然人',
+];
 const published = fc
   .tuple(
     fc.constantFrom(PUBLISHED, `<html><body><p>${PUBLISHED.replace(/\n/g, '</p><p>')}</p></body></html>`),
-    fc.array(fc.tuple(fc.nat(), fc.nat(60), fc.array(fc.constantFrom(...MARKUP, ...HOSTILE_TOKENS), { maxLength: 5 })), { maxLength: 8 }),
+    fc.array(
+      fc.tuple(fc.nat(), fc.nat(60), fc.array(fc.constantFrom(...MARKUP, ...HOSTILE_TOKENS), { maxLength: 5 })),
+      { maxLength: 8 },
+    ),
     fc.constantFrom('r.txt', 'r.html', 'r.md', undefined),
   )
   .map(([base, edits, name]) => ({
-    bytes: encodeUtf8(edits.reduce((t, [at, cut, insert]) => ((at %= t.length + 1), t.slice(0, at) + insert.join('') + t.slice(at + cut)), base)),
+    bytes: encodeUtf8(
+      edits.reduce(
+        (t, [at, cut, insert]) => ((at %= t.length + 1), t.slice(0, at) + insert.join('') + t.slice(at + cut)),
+        base,
+      ),
+    ),
     name,
   }));
 
 describe('random and mutated published reports to import', () => {
   it('import answers (a report or a reason), and what it writes is read by the checker', () => {
     fc.assert(
-      fc.property(fc.oneof(published, fc.record({ bytes: fc.uint8Array({ maxLength: 2000 }), name: fc.constantFrom('r.docx', 'r.txt', undefined) })), ({ bytes, name }) => {
-        const r = importReport(bytes, { name });
-        if (r.ok) assertSane(r.yaml, check(r.yaml), 'imported');
-        else assert.ok(r.message.en && r.message['zh-CN']);
-      }),
+      fc.property(
+        fc.oneof(
+          published,
+          fc.record({ bytes: fc.uint8Array({ maxLength: 2000 }), name: fc.constantFrom('r.docx', 'r.txt', undefined) }),
+        ),
+        ({ bytes, name }) => {
+          const r = importReport(bytes, { name });
+          if (r.ok) assertSane(r.yaml, check(r.yaml), 'imported');
+          else assert.ok(r.message.en && r.message['zh-CN']);
+        },
+      ),
       params(60),
     );
   });

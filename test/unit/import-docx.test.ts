@@ -13,9 +13,15 @@ import { parseReport } from '../../server/src/core/parse';
 const ROOT = path.resolve(__dirname, '..', '..');
 const example = parseReport(readFileSync(path.join(ROOT, 'examples', 'lvliang-2024.report.yaml'), 'utf8'));
 
-const cell = (text: string, span: { rowSpan?: number; columnSpan?: number } = {}) => new TableCell({ children: [new Paragraph(text)], ...span });
-const values = (report: Report, table: string, row: string) => report.tables.get(table)!.rows.get(row)!.cells.map((c) => c!.raw);
-const p = (text: string, heading = false) => new Paragraph(heading ? { text, heading: HeadingLevel.HEADING_2 } : { text });
+const cell = (text: string, span: { rowSpan?: number; columnSpan?: number } = {}) =>
+  new TableCell({ children: [new Paragraph(text)], ...span });
+const values = (report: Report, table: string, row: string) =>
+  report.tables
+    .get(table)!
+    .rows.get(row)!
+    .cells.map((c) => c!.raw);
+const p = (text: string, heading = false) =>
+  new Paragraph(heading ? { text, heading: HeadingLevel.HEADING_2 } : { text });
 
 /** Table 二 as the form prints it: a clause heading over each group of rows. */
 function table2(r: Report): Table {
@@ -23,8 +29,17 @@ function table2(r: Report): Table {
   const rows: TableRow[] = [];
   const clause = (name: string, header: string[], keys: string[]) => {
     rows.push(new TableRow({ children: [cell(name, { columnSpan: 4 })] }));
-    rows.push(new TableRow({ children: [cell('信息内容'), ...header.map((h) => cell(h, { columnSpan: header.length === 1 ? 3 : 1 }))] }));
-    for (const k of keys) rows.push(new TableRow({ children: [cell(k), ...values(r, t, k).map((v) => cell(v, { columnSpan: header.length === 1 ? 3 : 1 }))] }));
+    rows.push(
+      new TableRow({
+        children: [cell('信息内容'), ...header.map((h) => cell(h, { columnSpan: header.length === 1 ? 3 : 1 }))],
+      }),
+    );
+    for (const k of keys)
+      rows.push(
+        new TableRow({
+          children: [cell(k), ...values(r, t, k).map((v) => cell(v, { columnSpan: header.length === 1 ? 3 : 1 }))],
+        }),
+      );
   };
   clause('第二十条第（一）项', ['本年制发件数', '本年废止件数', '现行有效件数'], ['规章', '行政规范性文件']);
   clause('第二十条第（五）项', ['本年处理决定数量'], ['行政许可']);
@@ -37,14 +52,39 @@ function table2(r: Report): Table {
 function table3(r: Report, decl: TableSectionDecl): Table {
   const t = decl.key;
   const rows: TableRow[] = [
-    new TableRow({ children: [cell('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', { columnSpan: 3, rowSpan: 3 }), cell('申请人情况', { columnSpan: 7 })] }),
-    new TableRow({ children: [cell('自然人', { rowSpan: 2 }), cell('法人或其他组织', { columnSpan: 5 }), cell('总计', { rowSpan: 2 })] }),
+    new TableRow({
+      children: [
+        cell('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', { columnSpan: 3, rowSpan: 3 }),
+        cell('申请人情况', { columnSpan: 7 }),
+      ],
+    }),
+    new TableRow({
+      children: [
+        cell('自然人', { rowSpan: 2 }),
+        cell('法人或其他组织', { columnSpan: 5 }),
+        cell('总计', { rowSpan: 2 }),
+      ],
+    }),
     new TableRow({ children: ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => cell(h)) }),
   ];
   const leaves = leafRows(decl);
   const numbers = (path: string) => values(r, t, path).map((v) => cell(v));
-  rows.push(new TableRow({ children: [cell('一、本年新收政府信息公开申请数量', { columnSpan: 3 }), ...numbers('本年新收政府信息公开申请数量')] }));
-  rows.push(new TableRow({ children: [cell('二、上年结转政府信息公开申请数量', { columnSpan: 3 }), ...numbers('上年结转政府信息公开申请数量')] }));
+  rows.push(
+    new TableRow({
+      children: [
+        cell('一、本年新收政府信息公开申请数量', { columnSpan: 3 }),
+        ...numbers('本年新收政府信息公开申请数量'),
+      ],
+    }),
+  );
+  rows.push(
+    new TableRow({
+      children: [
+        cell('二、上年结转政府信息公开申请数量', { columnSpan: 3 }),
+        ...numbers('上年结转政府信息公开申请数量'),
+      ],
+    }),
+  );
   const results = leaves.filter((l) => l.path.startsWith('本年度办理结果/'));
   let first = true;
   let group = '';
@@ -61,7 +101,9 @@ function table3(r: Report, decl: TableSectionDecl): Table {
     group = g?.key ?? '';
     rows.push(new TableRow({ children: [...children, ...numbers(leaf.path)] }));
   }
-  rows.push(new TableRow({ children: [cell('四、结转下年度继续办理', { columnSpan: 3 }), ...numbers('结转下年度继续办理')] }));
+  rows.push(
+    new TableRow({ children: [cell('四、结转下年度继续办理', { columnSpan: 3 }), ...numbers('结转下年度继续办理')] }),
+  );
   return new Table({ rows });
 }
 
@@ -72,9 +114,19 @@ function table4(r: Report): Table {
   return new Table({
     rows: [
       new TableRow({ children: [cell('行政复议', { columnSpan: 5 }), cell('行政诉讼', { columnSpan: 10 })] }),
-      new TableRow({ children: [...heads.map((h) => cell(h, { rowSpan: 2 })), cell('未经复议直接起诉', { columnSpan: 5 }), cell('复议后起诉', { columnSpan: 5 })] }),
+      new TableRow({
+        children: [
+          ...heads.map((h) => cell(h, { rowSpan: 2 })),
+          cell('未经复议直接起诉', { columnSpan: 5 }),
+          cell('复议后起诉', { columnSpan: 5 }),
+        ],
+      }),
       new TableRow({ children: [...heads, ...heads].map((h) => cell(h)) }),
-      new TableRow({ children: ['行政复议', '行政诉讼/未经复议直接起诉', '行政诉讼/复议后起诉'].flatMap((k) => values(r, t, k).map((v) => cell(v))) }),
+      new TableRow({
+        children: ['行政复议', '行政诉讼/未经复议直接起诉', '行政诉讼/复议后起诉'].flatMap((k) =>
+          values(r, t, k).map((v) => cell(v)),
+        ),
+      }),
     ],
   });
 }
@@ -88,7 +140,9 @@ async function exampleAsDocx(inLayoutTable = false): Promise<Buffer> {
     new Paragraph({ text: `${r.organ}${r.year}年政府信息公开工作年度报告`, heading: HeadingLevel.TITLE }),
     p(r.preface!.text),
     p('一、总体情况', true),
-    ...overview.flatMap((b, i) => (b.subKey === '概述' ? [p(b.text)] : [p(`（${numerals[i - 1]}）${b.subKey}`), p(b.text)])),
+    ...overview.flatMap((b, i) =>
+      b.subKey === '概述' ? [p(b.text)] : [p(`（${numerals[i - 1]}）${b.subKey}`), p(b.text)],
+    ),
     p('二、主动公开政府信息情况', true),
     table2(r),
     p('三、收到和处理政府信息公开申请情况', true),
@@ -96,14 +150,18 @@ async function exampleAsDocx(inLayoutTable = false): Promise<Buffer> {
     p('四、政府信息公开行政复议、行政诉讼情况', true),
     table4(r),
     p('五、存在的主要问题及改进情况', true),
-    ...text('存在的主要问题及改进情况')[0].text.split(/\n\n/).map((t) => p(t)),
+    ...text('存在的主要问题及改进情况')[0]
+      .text.split(/\n\n/)
+      .map((t) => p(t)),
     p('六、其他需要报告的事项', true),
     p(text('其他需要报告的事项')[0].text),
     p(r.organ!),
     p('2024年1月8日'),
   ];
   // Some templates put the whole document in one table cell, for its borders.
-  const body = inLayoutTable ? [new Table({ rows: [new TableRow({ children: [new TableCell({ children })] })] })] : children;
+  const body = inLayoutTable
+    ? [new Table({ rows: [new TableRow({ children: [new TableCell({ children })] })] })]
+    : children;
   return Packer.toBuffer(new Document({ sections: [{ children: body }] }));
 }
 
@@ -116,7 +174,11 @@ describe('import: Word (.docx)', () => {
     const got = parseReport(r.yaml);
     for (const [key, table] of example.tables) {
       for (const [rowPath, row] of table.rows) {
-        assert.deepEqual(values(got, key, rowPath), row.cells.map((c) => c!.raw), `${key}/${rowPath}`);
+        assert.deepEqual(
+          values(got, key, rowPath),
+          row.cells.map((c) => c!.raw),
+          `${key}/${rowPath}`,
+        );
       }
     }
     assert.equal(got.organ, '吕梁市人民政府办公室');
@@ -132,7 +194,9 @@ describe('import: Word (.docx)', () => {
     const r = importReport(await exampleAsDocx(true), { name: 'framed.docx' });
     assert.ok(r.ok, r.ok ? '' : r.message.en);
     const got = parseReport(r.yaml);
-    for (const [key, table] of example.tables) for (const rowPath of table.rows.keys()) assert.deepEqual(values(got, key, rowPath), values(example, key, rowPath), rowPath);
+    for (const [key, table] of example.tables)
+      for (const rowPath of table.rows.keys())
+        assert.deepEqual(values(got, key, rowPath), values(example, key, rowPath), rowPath);
     assert.equal(got.sections.length, 6);
     assert.deepEqual(r.notices, []);
   });

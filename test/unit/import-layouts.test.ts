@@ -53,7 +53,10 @@ function printedLabel(leaf: LeafRow): string {
 function numberOf(number: string): string {
   const c = current!;
   const arabic = /^(\d+)\.$/.exec(number);
-  if (arabic) return [`${arabic[1]}.`, `${arabic[1]}、`, `${arabic[1]}．`, String.fromCodePoint(0x2487 + +arabic[1])][c.numbering];
+  if (arabic)
+    return [`${arabic[1]}.`, `${arabic[1]}、`, `${arabic[1]}．`, String.fromCodePoint(0x2487 + +arabic[1])][
+      c.numbering
+    ];
   return number;
 }
 
@@ -85,7 +88,15 @@ function rows3(c: Case): { path: string; leaf: LeafRow }[] {
   for (const leaf of leafRows(T3)) {
     const other = leaf.groups[1]?.key === '其他处理';
     if (other && c.otherAsRow) {
-      if (leaf.decl.number === '1.') out.push({ path: '本年度办理结果/其他处理', leaf: { path: '本年度办理结果/其他处理', decl: { ...leaf.decl, number: '（六）', label: '其他处理' }, groups: [leaf.groups[0]] } });
+      if (leaf.decl.number === '1.')
+        out.push({
+          path: '本年度办理结果/其他处理',
+          leaf: {
+            path: '本年度办理结果/其他处理',
+            decl: { ...leaf.decl, number: '（六）', label: '其他处理' },
+            groups: [leaf.groups[0]],
+          },
+        });
     } else out.push({ path: leaf.path, leaf });
   }
   return out;
@@ -103,7 +114,11 @@ function table3Rows(c: Case): { cells: string[]; tail: string; leaf: LeafRow }[]
     lastGroup = g;
     const [head, tail] = wrapLabel(cells[cells.length - 1], c.wraps.get(leaf.path));
     cells[cells.length - 1] = head;
-    return { cells: [...cells.filter((x, i) => x || i > 0 || leaf.groups.length > 0), ...c.values.get(leaf.path)!], tail, leaf };
+    return {
+      cells: [...cells.filter((x, i) => x || i > 0 || leaf.groups.length > 0), ...c.values.get(leaf.path)!],
+      tail,
+      leaf,
+    };
   });
 }
 
@@ -141,7 +156,9 @@ function columnsTable3(c: Case, out: string[]): void {
     const parts = pieces(label, k);
     const at = parts.length === 1 ? 0 : parts.length === 2 ? (c.valuesLow ? 1 : 0) : 1;
     const from = lines.length;
-    parts.forEach((part, i) => lines.push({ top: '', inner: '', leaf: part, values: i === at ? c.values.get(path)! : [] }));
+    parts.forEach((part, i) =>
+      lines.push({ top: '', inner: '', leaf: part, values: i === at ? c.values.get(path)! : [] }),
+    );
     const [top, inner] = leaf.groups;
     if (top) widen(top.key, 'top', groupNumber(top.number) + top.key, from, lines.length);
     if (inner) widen(inner.key, 'inner', groupNumber(inner.number) + inner.key, from, lines.length);
@@ -156,7 +173,17 @@ function columnsTable3(c: Case, out: string[]): void {
 }
 
 function textDocument(c: Case): string {
-  const out: string[] = ['测试市统计局', '2024 年政府信息公开工作年度报告', '', '本报告中所列数据的统计期限从 2024 年 1 月 1 日起至 2024 年 12 月 31 日止。', '', '一、总体情况', '', '（一）主动公开。全年发布信息 100 条。', ''];
+  const out: string[] = [
+    '测试市统计局',
+    '2024 年政府信息公开工作年度报告',
+    '',
+    '本报告中所列数据的统计期限从 2024 年 1 月 1 日起至 2024 年 12 月 31 日止。',
+    '',
+    '一、总体情况',
+    '',
+    '（一）主动公开。全年发布信息 100 条。',
+    '',
+  ];
   const row = (cells: string[]) => {
     if (c.layout === 'pipe') out.push(`| ${cells.join(' | ')} |`);
     else if (c.layout === 'cellPerLine') for (const x of cells) out.push(`${x} |`);
@@ -167,14 +194,16 @@ function textDocument(c: Case): string {
   out.push('', '三、收到和处理政府信息公开申请情况', '');
   if (c.layout === 'columns') columnsTable3(c, out);
   else for (const h of HEADER3) row(h);
-  if (c.layout !== 'columns') table3Rows(c).forEach((r, i) => {
-    row(r.cells);
-    if (r.tail) row(c.layout === 'pipe' ? ['', r.tail, ...r.cells.slice(2).map(() => '')].slice(0, r.cells.length) : [r.tail]);
-    if (c.breaks.has(i)) {
-      out.push('', `- ${i + 2} -`, '\f');
-      if (c.repeatHeader) HEADER3.slice(1).forEach(row);
-    }
-  });
+  if (c.layout !== 'columns')
+    table3Rows(c).forEach((r, i) => {
+      row(r.cells);
+      if (r.tail)
+        row(c.layout === 'pipe' ? ['', r.tail, ...r.cells.slice(2).map(() => '')].slice(0, r.cells.length) : [r.tail]);
+      if (c.breaks.has(i)) {
+        out.push('', `- ${i + 2} -`, '\f');
+        if (c.repeatHeader) HEADER3.slice(1).forEach(row);
+      }
+    });
   out.push('', '四、政府信息公开行政复议、行政诉讼情况', '');
   const v4 = leafRows(T4).map((l) => c.values.get(l.path)!);
   if (c.transposed) {
@@ -187,7 +216,20 @@ function textDocument(c: Case): string {
     row(['行政诉讼', '未经复议直接起诉', ...v4[1]]);
     row(['', '复议后起诉', ...v4[2]]);
   }
-  out.push('', '五、存在的主要问题及改进情况', '', '问题和改进。', '', '六、其他需要报告的事项', '', '未收取信息处理费。', '', '测试市统计局', '', '2025 年 1 月 20 日');
+  out.push(
+    '',
+    '五、存在的主要问题及改进情况',
+    '',
+    '问题和改进。',
+    '',
+    '六、其他需要报告的事项',
+    '',
+    '未收取信息处理费。',
+    '',
+    '测试市统计局',
+    '',
+    '2025 年 1 月 20 日',
+  );
   return out.join('\n');
 }
 
@@ -195,7 +237,13 @@ function htmlDocument(c: Case): string {
   const td = (t: string, attrs = '') => `<td${attrs}><p><span>${t}</span></p></td>`;
   const rows: string[] = [];
   const t2 = leafRows(T2)
-    .map((l) => `<tr>${td(l.decl.key)}${c.values.get(l.path)!.map((v) => td(v, l.decl.columns.length === 1 ? ' colspan="3"' : '')).join('')}</tr>`)
+    .map(
+      (l) =>
+        `<tr>${td(l.decl.key)}${c.values
+          .get(l.path)!
+          .map((v) => td(v, l.decl.columns.length === 1 ? ' colspan="3"' : ''))
+          .join('')}</tr>`,
+    )
     .join('');
   const leaves = rows3(c).map((r) => r.leaf);
   const results = leaves.filter((l) => l.path.startsWith('本年度办理结果/'));
@@ -215,7 +263,12 @@ function htmlDocument(c: Case): string {
       }
       lastGroup = g?.key ?? '';
     }
-    rows.push(`<tr>${cells}${c.values.get(leaf.path)!.map((v) => td(v)).join('')}</tr>`);
+    rows.push(
+      `<tr>${cells}${c.values
+        .get(leaf.path)!
+        .map((v) => td(v))
+        .join('')}</tr>`,
+    );
   }
   const v4 = leafRows(T4).flatMap((l) => c.values.get(l.path)!);
   const heads = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
@@ -245,14 +298,23 @@ const caseArb: fc.Arbitrary<Case> = fc
   .record({
     layout: fc.constantFrom<Layout>('pipe', 'lines', 'cellPerLine', 'html', 'columns'),
     valuesLow: fc.boolean(),
-    values: fc.tuple(...[...leafRows(T2), ...leafRows(T3), ...leafRows(T4)].map((l) => fc.array(value, { minLength: l.decl.columns.length, maxLength: l.decl.columns.length }))),
+    values: fc.tuple(
+      ...[...leafRows(T2), ...leafRows(T3), ...leafRows(T4)].map((l) =>
+        fc.array(value, { minLength: l.decl.columns.length, maxLength: l.decl.columns.length }),
+      ),
+    ),
     breaks: fc.uniqueArray(fc.integer({ min: 0, max: leafRows(T3).length - 2 }), { maxLength: 3 }),
-    wraps: fc.array(fc.tuple(fc.constantFrom(...leafRows(T3).map((l) => l.path)), fc.double({ min: 0.6, max: 0.95, noNaN: true })), { maxLength: 4 }),
+    wraps: fc.array(
+      fc.tuple(fc.constantFrom(...leafRows(T3).map((l) => l.path)), fc.double({ min: 0.6, max: 0.95, noNaN: true })),
+      { maxLength: 4 },
+    ),
     repeatHeader: fc.boolean(),
     transposed: fc.boolean(),
     numbering: fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3),
     halfWidthParens: fc.boolean(),
-    typos: fc.array(fc.tuple(fc.constantFrom(...leafPaths3), fc.double({ min: 0, max: 0.99, noNaN: true })), { maxLength: 3 }),
+    typos: fc.array(fc.tuple(fc.constantFrom(...leafPaths3), fc.double({ min: 0, max: 0.99, noNaN: true })), {
+      maxLength: 3,
+    }),
     lookAlike: fc.boolean(),
     otherAsRow: fc.boolean(),
   })
@@ -262,7 +324,11 @@ const caseArb: fc.Arbitrary<Case> = fc
     // Blank cells can be printed only where cells are drawn (not in lines of a PDF), and a
     // row of blanks only in a drawn row.
     for (const [path, v] of values) {
-      if (r.layout === 'lines' || r.layout === 'columns' || r.layout === 'cellPerLine' || v.every((x) => x === '')) values.set(path, v.map((x) => x || '0'));
+      if (r.layout === 'lines' || r.layout === 'columns' || r.layout === 'cellPerLine' || v.every((x) => x === ''))
+        values.set(
+          path,
+          v.map((x) => x || '0'),
+        );
     }
     if (r.otherAsRow) {
       for (const p of leafPaths3.filter((p) => p.startsWith('本年度办理结果/其他处理/'))) values.delete(p);
@@ -270,7 +336,9 @@ const caseArb: fc.Arbitrary<Case> = fc
     }
     const wraps = new Map(r.wraps);
     // A typo and a wrap in one label, or a typo in a label split over lines, may leave no piece recognisable.
-    const typos = new Map(r.typos.filter(([p]) => !wraps.has(p) && r.layout !== 'columns' && (!r.otherAsRow || !p.includes('/其他处理/'))));
+    const typos = new Map(
+      r.typos.filter(([p]) => !wraps.has(p) && r.layout !== 'columns' && (!r.otherAsRow || !p.includes('/其他处理/'))),
+    );
     return { ...r, values, breaks: new Set(r.breaks), wraps, typos, transposed: r.layout === 'html' || r.transposed };
   });
 
@@ -286,12 +354,21 @@ function ambiguous(c: Case, path: string): boolean {
 function imported(c: Case): { cells: Map<string, string[]>; flagged: Set<string>; notices: string[] } {
   current = c;
   const doc = c.layout === 'html' ? htmlDocument(c) : textDocument(c);
-  const r = importReport(Buffer.from(doc), { name: c.layout === 'html' ? 'r.html' : c.layout === 'pipe' ? 'r.md' : 'r.txt' });
+  const r = importReport(Buffer.from(doc), {
+    name: c.layout === 'html' ? 'r.html' : c.layout === 'pipe' ? 'r.md' : 'r.txt',
+  });
   assert.ok(r.ok, r.ok ? '' : r.message.en);
   const report = parseReport(r.yaml);
   const cells = new Map<string, string[]>();
-  for (const table of report.tables.values()) for (const [path, row] of table.rows) cells.set(path, row.cells.map((cell) => (cell ? (cell.value ? cell.raw : JSON.parse(cell.raw)) : '?')));
-  const flagged = new Set(r.notices.map((n) => /"([^"]+)" has \d+ numbers for \d+ columns/.exec(n.en)?.[1]).filter((x): x is string => !!x));
+  for (const table of report.tables.values())
+    for (const [path, row] of table.rows)
+      cells.set(
+        path,
+        row.cells.map((cell) => (cell ? (cell.value ? cell.raw : JSON.parse(cell.raw)) : '?')),
+      );
+  const flagged = new Set(
+    r.notices.map((n) => /"([^"]+)" has \d+ numbers for \d+ columns/.exec(n.en)?.[1]).filter((x): x is string => !!x),
+  );
   return { cells, flagged, notices: r.notices.map((n) => n.en) };
 }
 
@@ -303,7 +380,11 @@ describe('import: every layout, page breaks and wrapped labels', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const { cells, flagged, notices } = imported(c);
-        assert.deepEqual(notices.filter((n) => !EXPECTED_NOTICE.test(n)), [], c.layout);
+        assert.deepEqual(
+          notices.filter((n) => !EXPECTED_NOTICE.test(n)),
+          [],
+          c.layout,
+        );
         for (const [path, want] of c.values) {
           if (ambiguous(c, path) && flagged.has(path)) continue;
           assert.deepEqual(cells.get(path), want, `${c.layout}: ${path}`);

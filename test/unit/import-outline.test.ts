@@ -15,10 +15,19 @@ const overviewDecl = FORMAT_2021.sections[0] as TextSectionDecl;
 
 describe('import: metadata', () => {
   it('reads organ and year from the ways titles are written', () => {
-    assert.deepEqual(readTitle(['吕梁市人民政府办公室', '2024 年政府信息公开工作年度报告']), { organ: '吕梁市人民政府办公室', year: 2024 });
-    assert.deepEqual(readTitle(['2024年丰源市生态环境局政府信息公开工作年度报告']), { organ: '丰源市生态环境局', year: 2024 });
+    assert.deepEqual(readTitle(['吕梁市人民政府办公室', '2024 年政府信息公开工作年度报告']), {
+      organ: '吕梁市人民政府办公室',
+      year: 2024,
+    });
+    assert.deepEqual(readTitle(['2024年丰源市生态环境局政府信息公开工作年度报告']), {
+      organ: '丰源市生态环境局',
+      year: 2024,
+    });
     assert.deepEqual(readTitle(['青禾区教育局2024年度政府信息公开工作报告']), { organ: '青禾区教育局', year: 2024 });
-    assert.deepEqual(readTitle(['北京市人民政府关于2024年政府信息公开工作的年度报告']), { organ: '北京市人民政府', year: 2024 });
+    assert.deepEqual(readTitle(['北京市人民政府关于2024年政府信息公开工作的年度报告']), {
+      organ: '北京市人民政府',
+      year: 2024,
+    });
     assert.deepEqual(readTitle(['某某县二〇二四年政府信息公开工作年度报告']), { organ: '某某县', year: 2024 });
   });
 
@@ -38,7 +47,10 @@ describe('import: metadata', () => {
       const r = readPeriod(s);
       return r && [dateValue(r.start), dateValue(r.end)];
     };
-    assert.deepEqual(p('本报告中所列数据的统计期限从 2024 年 1 月 1 日起至 2024 年 12 月 31 日止。'), ['2024-01-01', '2024-12-31']);
+    assert.deepEqual(p('本报告中所列数据的统计期限从 2024 年 1 月 1 日起至 2024 年 12 月 31 日止。'), [
+      '2024-01-01',
+      '2024-12-31',
+    ]);
     assert.deepEqual(p('本年度报告中所列数据统计期限为2022年1月1日至12月31日。'), ['2022-01-01', '2022-12-31']);
     assert.deepEqual(p('本报告所列数据统计时限为2023年1月1日—2023年12月31日'), ['2023-01-01', '2023-12-31']);
     assert.equal(p('2024年1月1日至12月31日我们做了很多工作'), undefined);
@@ -65,17 +77,36 @@ describe('import: outline', () => {
     assert.equal(h('其他需要报告的事项', true), '其他需要报告的事项');
     assert.equal(h('二、依申请公开情况'), undefined);
     assert.equal(h('全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况。'), undefined);
-    assert.deepEqual(sectionHeading(line('六、其他需要报告的事项：本机关未收取信息处理费。', true)), { decl: FORMAT_2021.sections[5], rest: '本机关未收取信息处理费。' });
+    assert.deepEqual(sectionHeading(line('六、其他需要报告的事项：本机关未收取信息处理费。', true)), {
+      decl: FORMAT_2021.sections[5],
+      rest: '本机关未收取信息处理费。',
+    });
   });
 
   it('drops a running header printed on every page', () => {
-    const o = buildOutline(readTextForm('某局2024年政府信息公开工作年度报告\n一、总体情况\n第一段的前半句，在这里被分\n\n- 2 -\n\f\n某局2024年政府信息公开工作年度报告\n页打断了。', false));
-    assert.deepEqual(paragraphs(o.sections[0].blocks as never).map((p) => p.text), ['第一段的前半句，在这里被分页打断了。']);
+    const o = buildOutline(
+      readTextForm(
+        '某局2024年政府信息公开工作年度报告\n一、总体情况\n第一段的前半句，在这里被分\n\n- 2 -\n\f\n某局2024年政府信息公开工作年度报告\n页打断了。',
+        false,
+      ),
+    );
+    assert.deepEqual(
+      paragraphs(o.sections[0].blocks as never).map((p) => p.text),
+      ['第一段的前半句，在这里被分页打断了。'],
+    );
   });
 
   it('does not take a title printed twice for the preface', () => {
-    const o = buildOutline(readTextForm('某局2024年政府信息公开工作年度报告\n发布时间：2025-01-20\n某局2024年政府信息公开工作年度报告\n本报告根据条例编制。\n一、总体情况\n正文。', false));
-    assert.deepEqual(o.preface.map((b) => (b.kind === 'line' ? b.text : '')), ['本报告根据条例编制。']);
+    const o = buildOutline(
+      readTextForm(
+        '某局2024年政府信息公开工作年度报告\n发布时间：2025-01-20\n某局2024年政府信息公开工作年度报告\n本报告根据条例编制。\n一、总体情况\n正文。',
+        false,
+      ),
+    );
+    assert.deepEqual(
+      o.preface.map((b) => (b.kind === 'line' ? b.text : '')),
+      ['本报告根据条例编制。'],
+    );
   });
 
   it('skips a table of contents, finds the signature and what follows it', () => {
@@ -100,29 +131,53 @@ describe('import: outline', () => {
       ),
     );
     assert.deepEqual(o.title, ['某局2024年政府信息公开工作年度报告']);
-    assert.deepEqual(o.sections.map((s) => s.decl.key), ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '其他需要报告的事项']);
-    assert.deepEqual(o.sections[0].blocks.map((b) => (b.kind === 'line' ? b.text : '')), ['正文。']);
+    assert.deepEqual(
+      o.sections.map((s) => s.decl.key),
+      ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '其他需要报告的事项'],
+    );
+    assert.deepEqual(
+      o.sections[0].blocks.map((b) => (b.kind === 'line' ? b.text : '')),
+      ['正文。'],
+    );
     assert.equal(o.signature?.organ, '某局');
     assert.equal(o.signature?.date?.printed, '2025年1月10日');
-    assert.deepEqual(o.after.map((b) => (b.kind === 'line' ? b.text : '')), ['附件：政府信息公开申请表']);
+    assert.deepEqual(
+      o.after.map((b) => (b.kind === 'line' ? b.text : '')),
+      ['附件：政府信息公开申请表'],
+    );
   });
 });
 
 describe('import: narrative', () => {
   it('joins what page and line breaks split, and keeps paragraphs apart', () => {
-    const s = readTextForm('第一段的前半句，在这里被分页打\n\n断了，后半句在下一页。\n\n- 2 -\n\n（一）主动公开\n全年发布信息100条。\n一是第一点。\n二是第二点。', false);
+    const s = readTextForm(
+      '第一段的前半句，在这里被分页打\n\n断了，后半句在下一页。\n\n- 2 -\n\n（一）主动公开\n全年发布信息100条。\n一是第一点。\n二是第二点。',
+      false,
+    );
     const paras = paragraphs(s.blocks.filter((b) => b.kind === 'line') as never);
     assert.deepEqual(
       paras.map((p) => p.text),
-      ['第一段的前半句，在这里被分页打断了，后半句在下一页。', '（一）主动公开', '全年发布信息100条。', '一是第一点。', '二是第二点。'],
+      [
+        '第一段的前半句，在这里被分页打断了，后半句在下一页。',
+        '（一）主动公开',
+        '全年发布信息100条。',
+        '一是第一点。',
+        '二是第二点。',
+      ],
     );
   });
 
   it('joins hard-wrapped lines of a PDF', () => {
-    const s = readTextForm('2024年，本局认真贯彻落实条例要求，围绕中心工作，持续深化政务公开，\n保障人民群众的知情权、参与权和监督权。\n全年发布信息100条，办理申请5件。', false);
+    const s = readTextForm(
+      '2024年，本局认真贯彻落实条例要求，围绕中心工作，持续深化政务公开，\n保障人民群众的知情权、参与权和监督权。\n全年发布信息100条，办理申请5件。',
+      false,
+    );
     assert.deepEqual(
       paragraphs(s.blocks as never).map((p) => p.text),
-      ['2024年，本局认真贯彻落实条例要求，围绕中心工作，持续深化政务公开，保障人民群众的知情权、参与权和监督权。', '全年发布信息100条，办理申请5件。'],
+      [
+        '2024年，本局认真贯彻落实条例要求，围绕中心工作，持续深化政务公开，保障人民群众的知情权、参与权和监督权。',
+        '全年发布信息100条，办理申请5件。',
+      ],
     );
   });
 
@@ -134,7 +189,14 @@ describe('import: narrative', () => {
     assert.equal(key('信息管理情况')?.sub.key, '政府信息管理');
     assert.equal(key('解读回应'), undefined);
     const ov = overview(
-      ['前言段。', '（一）主动公开方面。正文一。', '（二）强化监督保障', '正文二。', '（三）解读回应方面。正文三。', '（四）解读回应方面。正文四。'].map((text) => ({ text, heading: false, listItem: false })),
+      [
+        '前言段。',
+        '（一）主动公开方面。正文一。',
+        '（二）强化监督保障',
+        '正文二。',
+        '（三）解读回应方面。正文三。',
+        '（四）解读回应方面。正文四。',
+      ].map((text) => ({ text, heading: false, listItem: false })),
       overviewDecl,
     );
     assert.deepEqual(ov.lead, ['前言段。']);
@@ -170,11 +232,17 @@ describe('import: a short report end to end', () => {
   it('writes what it found, keeps prose beside a table as a comment, and names what is missing', () => {
     assert.ok(r.ok);
     if (!r.ok) return;
-    assert.match(r.yaml, /\n {2}行政许可: \[3\]\n {2}# 未能归入表格的原文：\n {2}# {3}注：本表数据来源于县政务服务中心。\n/);
+    assert.match(
+      r.yaml,
+      /\n {2}行政许可: \[3\]\n {2}# 未能归入表格的原文：\n {2}# {3}注：本表数据来源于县政务服务中心。\n/,
+    );
     assert.match(r.yaml, /\n落款日期: 2025年2月30日\n/);
     const en = r.notices.map((n) => n.en).join('\n');
     assert.match(en, /text near the table "主动公开政府信息情况"/);
-    assert.match(en, /text near the table "收到和处理政府信息公开申请情况" \("本年度未收到政府信息公开申请。"\) is kept as a comment/);
+    assert.match(
+      en,
+      /text near the table "收到和处理政府信息公开申请情况" \("本年度未收到政府信息公开申请。"\) is kept as a comment/,
+    );
     assert.match(en, /no row of the table "收到和处理政府信息公开申请情况" was found/);
     assert.match(en, /the table "四、政府信息公开行政复议、行政诉讼情况" was not found/);
     assert.match(en, /section 五 "存在的主要问题及改进情况" was found/);

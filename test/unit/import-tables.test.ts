@@ -9,7 +9,10 @@ import { readTextForm } from '../../server/src/core/import/text';
 
 const [T2, T3, T4] = tableSections(FORMAT_2021);
 
-function read(decl: typeof T2, rows: string[][]): { out: TableOut; notices: string[]; get: (path: string) => string | undefined } {
+function read(
+  decl: typeof T2,
+  rows: string[][],
+): { out: TableOut; notices: string[]; get: (path: string) => string | undefined } {
   const notices = new Notices();
   const reader = new TableReader(decl, notices);
   rows.forEach((r) => reader.feedRow(r));
@@ -21,9 +24,14 @@ function read(decl: typeof T2, rows: string[][]): { out: TableOut; notices: stri
   return { out, notices: notices.items.map((n) => n.en), get };
 }
 
-const lines = (text: string) => text.trim().split('\n').map((l) => splitTextRow(l));
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => splitTextRow(l));
 /** Rows as the text reader makes them from `|` lines (one cell per line, bars for blanks). */
-const perLine = (text: string) => readTextForm(text.trim(), false).blocks.flatMap((b) => (b.kind === 'table' ? b.rows : [splitTextRow(b.text)]));
+const perLine = (text: string) =>
+  readTextForm(text.trim(), false).blocks.flatMap((b) => (b.kind === 'table' ? b.rows : [splitTextRow(b.text)]));
 
 describe('import: cells', () => {
   it('numbers as written, marks and blanks kept as printed, labels', () => {
@@ -45,9 +53,28 @@ describe('import: cells', () => {
   });
 
   it('splits a text line into labels and trailing numbers', () => {
-    assert.deepEqual(splitTextRow('一、本年新收政府信息公开申请数量 67 2 0 0 0 0 69'), ['一、本年新收政府信息公开申请数量', '67', '2', '0', '0', '0', '0', '69']);
-    assert.deepEqual(splitTextRow('（三）不予公开 1．属于国家秘密 0 / 0'), ['（三）不予公开', '1．属于国家秘密', '0', '/', '0']);
-    assert.deepEqual(splitTextRow('三、本年度办理结果  （一）予以公开  9'), ['三、本年度办理结果', '（一）予以公开', '9']);
+    assert.deepEqual(splitTextRow('一、本年新收政府信息公开申请数量 67 2 0 0 0 0 69'), [
+      '一、本年新收政府信息公开申请数量',
+      '67',
+      '2',
+      '0',
+      '0',
+      '0',
+      '0',
+      '69',
+    ]);
+    assert.deepEqual(splitTextRow('（三）不予公开 1．属于国家秘密 0 / 0'), [
+      '（三）不予公开',
+      '1．属于国家秘密',
+      '0',
+      '/',
+      '0',
+    ]);
+    assert.deepEqual(splitTextRow('三、本年度办理结果  （一）予以公开  9'), [
+      '三、本年度办理结果',
+      '（一）予以公开',
+      '9',
+    ]);
     assert.deepEqual(splitTextRow('（三） 不予公开'), ['（三）不予公开']);
     assert.deepEqual(splitTextRow('行政许可0'), ['行政许可', '0']);
     assert.deepEqual(splitTextRow('第二十条第（五）项'), ['第二十条第（五）项']);
@@ -119,26 +146,75 @@ describe('import: table recognition', () => {
     assert.equal(get('行政规范性文件'), '0 1 7');
     assert.equal(get('行政许可'), '12');
     assert.equal(get('行政事业性收费'), '0');
-    assert.deepEqual(notices.filter((n) => !/not numbers/.test(n)), []);
+    assert.deepEqual(
+      notices.filter((n) => !/not numbers/.test(n)),
+      [],
+    );
   });
 
   it('does not trust blanks that leave the total empty beside printed numbers', () => {
-    const { out, notices } = read(T3, perLine('一、本年新收政府信息公开申请数量 |\n3 |\n3 |\n|||||||\n二、上年结转政府信息公开申请数量 |\n0 |\n0 |'));
+    const { out, notices } = read(
+      T3,
+      perLine('一、本年新收政府信息公开申请数量 |\n3 |\n3 |\n|||||||\n二、上年结转政府信息公开申请数量 |\n0 |\n0 |'),
+    );
     const row = out.rows.find((r) => r.path === '本年新收政府信息公开申请数量')!;
     assert.match(row.comment!, /原文：3 3（列位置不确定）/);
     assert.ok(notices.some((n) => /"本年新收政府信息公开申请数量" has 2 numbers for 7 columns/.test(n)));
   });
 
   it('takes the total column when a row prints only its total among blank cells', () => {
-    const { get } = read(T3, [['二、上年结转政府信息公开申请数量'], [''], [''], [''], [''], [''], [''], ['0'], [''], ['']]);
+    const { get } = read(T3, [
+      ['二、上年结转政府信息公开申请数量'],
+      [''],
+      [''],
+      [''],
+      [''],
+      [''],
+      [''],
+      ['0'],
+      [''],
+      [''],
+    ]);
     assert.equal(get('上年结转政府信息公开申请数量'), '"" "" "" "" "" "" 0');
   });
 
   it('section 四: the header names the rows, fifteen numbers follow', () => {
     const { get } = read(T4, [
       ['行政复议', '', '', '', '', '行政诉讼', '', '', '', '', '', '', '', '', ''],
-      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''],
-      ['', '', '', '', '', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+      [
+        '结果维持',
+        '结果纠正',
+        '其他结果',
+        '尚未审结',
+        '总计',
+        '未经复议直接起诉',
+        '',
+        '',
+        '',
+        '',
+        '复议后起诉',
+        '',
+        '',
+        '',
+        '',
+      ],
+      [
+        '',
+        '',
+        '',
+        '',
+        '',
+        '结果维持',
+        '结果纠正',
+        '其他结果',
+        '尚未审结',
+        '总计',
+        '结果维持',
+        '结果纠正',
+        '其他结果',
+        '尚未审结',
+        '总计',
+      ],
       '1 0 0 1 2 0 0 0 3 3 4 0 0 0 4'.split(' '),
     ]);
     assert.equal(get('行政复议'), '1 0 0 1 2');
@@ -147,7 +223,12 @@ describe('import: table recognition', () => {
   });
 
   it('section 四: fifteen numbers with no header at all, and rows printed one by one', () => {
-    assert.equal(read(T4, [['5', '0', '0', '0', '5', '0', '0', '0', '0', '0', '1', '0', '0', '0', '1']]).get('行政诉讼/复议后起诉'), '1 0 0 0 1');
+    assert.equal(
+      read(T4, [['5', '0', '0', '0', '5', '0', '0', '0', '0', '0', '1', '0', '0', '0', '1']]).get(
+        '行政诉讼/复议后起诉',
+      ),
+      '1 0 0 0 1',
+    );
     const rows = read(T4, lines('行政复议 1 0 0 0 1\n行政诉讼 未经复议直接起诉 0 0 0 0 0\n复议后起诉 0 1 0 0 1'));
     assert.equal(rows.get('行政复议'), '1 0 0 0 1');
     assert.equal(rows.get('行政诉讼/复议后起诉'), '0 1 0 0 1');
@@ -163,9 +244,15 @@ describe('import: table recognition', () => {
 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0
 3.其他 2 0 0 0 0 0 2`),
     );
-    assert.equal(get('本年度办理结果/其他处理/申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'), '1 0 0 0 0 0 1');
+    assert.equal(
+      get('本年度办理结果/其他处理/申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'),
+      '1 0 0 0 0 0 1',
+    );
     assert.equal(get('本年度办理结果/其他处理/其他'), '2 0 0 0 0 0 2');
-    assert.deepEqual(notices.filter((n) => !/no numbers found/.test(n)), []);
+    assert.deepEqual(
+      notices.filter((n) => !/no numbers found/.test(n)),
+      [],
+    );
   });
 
   it('pdftotext -layout: a group label wrapped beside its rows, row labels wrapped around their numbers', () => {
@@ -188,11 +275,17 @@ describe('import: table recognition', () => {
     assert.equal(get('本年度办理结果/不予处理/信访举报投诉类申请'), '3 0 0 0 0 0 3');
     assert.equal(get('本年度办理结果/不予处理/重复申请'), '0 0 0 0 0 0 0');
     assert.deepEqual(out.unplaced, []);
-    assert.deepEqual(notices.filter((n) => !/no numbers found/.test(n)), []);
+    assert.deepEqual(
+      notices.filter((n) => !/no numbers found/.test(n)),
+      [],
+    );
   });
 
   it('a numbered label whose words match nothing is read by its number, with a notice', () => {
-    const { get, notices } = read(T3, lines('（三）不予公开\n1.属于国家秘密 0 0 0 0 0 0 0\n2.法律法规明令禁止的 1 0 0 0 0 0 1'));
+    const { get, notices } = read(
+      T3,
+      lines('（三）不予公开\n1.属于国家秘密 0 0 0 0 0 0 0\n2.法律法规明令禁止的 1 0 0 0 0 0 1'),
+    );
     assert.equal(get('本年度办理结果/不予公开/其他法律行政法规禁止公开'), '1 0 0 0 0 0 1');
     assert.ok(notices.some((n) => /read by its number as "其他法律行政法规禁止公开"/.test(n)));
   });
@@ -206,8 +299,16 @@ describe('import: table recognition', () => {
   });
 
   it('a group printed as one row, and a group subtotal before its rows', () => {
-    assert.equal(read(T3, lines('（六）其他处理 2 0 0 0 0 0 2\n（七）总计 9 0 0 0 0 0 9')).get('本年度办理结果/其他处理'), '2 0 0 0 0 0 2');
-    const sub = read(T3, lines('（四）无法提供 3 0 0 0 0 0 3\n1.本机关不掌握相关政府信息 2 0 0 0 0 0 2\n2.没有现成信息需要另行制作 1 0 0 0 0 0 1\n3.补正后申请内容仍不明确 0 0 0 0 0 0 0'));
+    assert.equal(
+      read(T3, lines('（六）其他处理 2 0 0 0 0 0 2\n（七）总计 9 0 0 0 0 0 9')).get('本年度办理结果/其他处理'),
+      '2 0 0 0 0 0 2',
+    );
+    const sub = read(
+      T3,
+      lines(
+        '（四）无法提供 3 0 0 0 0 0 3\n1.本机关不掌握相关政府信息 2 0 0 0 0 0 2\n2.没有现成信息需要另行制作 1 0 0 0 0 0 1\n3.补正后申请内容仍不明确 0 0 0 0 0 0 0',
+      ),
+    );
     assert.equal(sub.get('本年度办理结果/无法提供'), undefined);
     assert.equal(sub.get('本年度办理结果/无法提供/本机关不掌握相关政府信息'), '2 0 0 0 0 0 2');
     assert.deepEqual(sub.out.unplaced, ['“无法提供”（小计）：3 0 0 0 0 0 3']);
@@ -239,7 +340,10 @@ describe('import: table recognition', () => {
   it('too few numbers in a text row: placed from the left, blanks padded, flagged', () => {
     const { out, notices } = read(T3, lines('一、本年新收政府信息公开申请数量 3 1 4'));
     const row = out.rows.find((r) => r.path === '本年新收政府信息公开申请数量')!;
-    assert.deepEqual(row.cells.map((c) => c.text), ['3', '1', '4', '', '', '', '']);
+    assert.deepEqual(
+      row.cells.map((c) => c.text),
+      ['3', '1', '4', '', '', '', ''],
+    );
     assert.match(row.comment!, /原文：3 1 4/);
     assert.ok(notices.some((n) => /3 numbers for 7 columns/.test(n)));
   });

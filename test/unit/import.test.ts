@@ -28,7 +28,12 @@ function cells(report: Report): Map<string, string> {
   const out = new Map<string, string>();
   for (const [table, model] of report.tables)
     for (const [rowPath, row] of model.rows)
-      row.cells.forEach((c, i) => out.set(`${table}/${rowPath}#${row.decl.columns[i].label}`, c ? (c.value ? formatDec(c.value) : `text:${c.raw}`) : 'missing'));
+      row.cells.forEach((c, i) =>
+        out.set(
+          `${table}/${rowPath}#${row.decl.columns[i].label}`,
+          c ? (c.value ? formatDec(c.value) : `text:${c.raw}`) : 'missing',
+        ),
+      );
   return out;
 }
 
@@ -62,7 +67,10 @@ describe('import: the published text of the example report', () => {
     const codes = (r: ReturnType<typeof check>) => r.findings.map((f) => f.code).sort();
     assert.deepEqual(codes(a), codes(b));
     for (const code of ['signed-before-year-end', 'missing-subsection']) assert.ok(codes(b).includes(code), code);
-    assert.deepEqual(a.findings.map((f) => placed(a.report, f)).sort(), b.findings.map((f) => placed(b.report, f)).sort());
+    assert.deepEqual(
+      a.findings.map((f) => placed(a.report, f)).sort(),
+      b.findings.map((f) => placed(b.report, f)).sort(),
+    );
   });
 
   it('reads the metadata, the preface and the sub-sections of 总体情况', () => {
@@ -91,8 +99,14 @@ describe('import: the published text of the example report', () => {
   });
 
   it('writes tables like the example: column comments and aligned flow sequences', () => {
-    assert.match(imported.yaml, /\n {2}# {15}\[本年制发件数, 本年废止件数, 现行有效件数\]\n {2}规章: {11}\[0, 0, 0\]\n {2}行政规范性文件: \[11, 2, 81\]\n/);
-    assert.match(imported.yaml, /\n {2}# {19}\[结果维持, 结果纠正, 其他结果, 尚未审结, 总计\]\n {2}行政复议: {11}\[0, 0, 0, 0, 0\]\n/);
+    assert.match(
+      imported.yaml,
+      /\n {2}# {15}\[本年制发件数, 本年废止件数, 现行有效件数\]\n {2}规章: {11}\[0, 0, 0\]\n {2}行政规范性文件: \[11, 2, 81\]\n/,
+    );
+    assert.match(
+      imported.yaml,
+      /\n {2}# {19}\[结果维持, 结果纠正, 其他结果, 尚未审结, 总计\]\n {2}行政复议: {11}\[0, 0, 0, 0, 0\]\n/,
+    );
     assert.match(imported.yaml, /\n存在的主要问题及改进情况: \|-\n/);
   });
 });
@@ -112,7 +126,12 @@ describe('import: fixtures in each form give their expected report files', () =>
       if (process.env.GOVREPORT_UPDATE_GOLDEN) writeFileSync(file, r.yaml);
       assert.equal(r.yaml, readFileSync(file, 'utf8'));
       const checked = check(r.yaml);
-      assert.deepEqual(checked.findings.filter((f) => ['yaml-syntax', 'duplicate-key', 'unknown-key', 'invalid-value'].includes(f.code)), []);
+      assert.deepEqual(
+        checked.findings.filter((f) =>
+          ['yaml-syntax', 'duplicate-key', 'unknown-key', 'invalid-value'].includes(f.code),
+        ),
+        [],
+      );
     });
   }
 
@@ -131,7 +150,10 @@ describe('import: fixtures in each form give their expected report files', () =>
     assert.equal(c.get('收到和处理政府信息公开申请情况/本年度办理结果/其他处理#总计'), '2');
     assert.equal(c.get('收到和处理政府信息公开申请情况/本年度办理结果/总计#总计'), '48');
     assert.equal(c.get('收到和处理政府信息公开申请情况/本年度办理结果/不予公开/危及“三安全一稳定”#自然人'), 'text:"/"');
-    assert.equal(c.get('收到和处理政府信息公开申请情况/本年度办理结果/不予公开/其他法律行政法规禁止公开#总计'), 'text:""');
+    assert.equal(
+      c.get('收到和处理政府信息公开申请情况/本年度办理结果/不予公开/其他法律行政法规禁止公开#总计'),
+      'text:""',
+    );
     assert.equal(c.get('政府信息公开行政复议、行政诉讼情况/行政诉讼/未经复议直接起诉#尚未审结'), '1');
     const codes = new Set(check(r.yaml).findings.map((f) => f.code));
     for (const code of ['row-total', 'group-as-row', 'cell-not-number']) assert.ok(codes.has(code), code);
@@ -149,11 +171,17 @@ describe('import: fixtures in each form give their expected report files', () =>
     const c = cells(report);
     assert.equal(c.get('收到和处理政府信息公开申请情况/本年新收政府信息公开申请数量#总计'), '28');
     assert.equal(c.get('收到和处理政府信息公开申请情况/本年度办理结果/部分公开#自然人'), '3');
-    assert.equal(c.get('收到和处理政府信息公开申请情况/本年度办理结果/不予处理/要求行政机关确认或重新出具已获取信息#总计'), '0');
+    assert.equal(
+      c.get('收到和处理政府信息公开申请情况/本年度办理结果/不予处理/要求行政机关确认或重新出具已获取信息#总计'),
+      '0',
+    );
     assert.equal(c.get('收到和处理政府信息公开申请情况/本年度办理结果/无法提供/本机关不掌握相关政府信息#总计'), '7');
     assert.equal(c.get('政府信息公开行政复议、行政诉讼情况/行政复议#总计'), '1');
     const codes = check(r.yaml).findings.map((f) => f.code);
-    assert.deepEqual(codes.filter((x) => !x.startsWith('narrative-')), ['review-total']);
+    assert.deepEqual(
+      codes.filter((x) => !x.startsWith('narrative-')),
+      ['review-total'],
+    );
     assert.deepEqual(r.notices, []);
   });
 
@@ -209,7 +237,14 @@ describe('import: input that is not a report', () => {
 
 function io() {
   const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s), env: { LANG: 'en' } as NodeJS.ProcessEnv } };
+  return {
+    out,
+    io: {
+      stdout: (s: string) => void (out.stdout += s),
+      stderr: (s: string) => void (out.stderr += s),
+      env: { LANG: 'en' } as NodeJS.ProcessEnv,
+    },
+  };
 }
 
 describe('govreport import', () => {
@@ -217,7 +252,10 @@ describe('govreport import', () => {
     const { out, io: cli } = io();
     assert.equal(await runCli(['import', path.join(FIXTURES, 'qinghe-2024.md')], cli), 0);
     assert.equal(out.stdout, readFileSync(path.join(FIXTURES, 'qinghe-2024.expected.report.yaml'), 'utf8'));
-    assert.match(out.stderr, /^govreport import: warning: table "主动公开政府信息情况": 1 cell\(s\) that are not numbers/m);
+    assert.match(
+      out.stderr,
+      /^govreport import: warning: table "主动公开政府信息情况": 1 cell\(s\) that are not numbers/m,
+    );
   });
 
   it('writes -o OUT atomically, refuses to replace it without --force', async () => {
@@ -244,7 +282,10 @@ describe('govreport import', () => {
   it('exits 2 with a clear message for what is not a report, and for usage errors', async () => {
     for (const [args, pattern] of [
       [['import', path.join(FIXTURES, 'empty.txt')], /empty\.txt: the file is empty/],
-      [['import', path.join(FIXTURES, 'news-page.html')], /does not look like a government information disclosure annual report/],
+      [
+        ['import', path.join(FIXTURES, 'news-page.html')],
+        /does not look like a government information disclosure annual report/,
+      ],
       [['import', path.join(FIXTURES, 'legacy-2019.txt')], /2019 trial format/],
       [['import', path.join(FIXTURES, 'no-such-file.txt')], /cannot read: no such file/],
       [['import'], /no file given/],

@@ -17,9 +17,35 @@ function fresh(text: string): Finding[] {
   return check(text).findings;
 }
 
-const strip = (fs: Finding[]) => fs.map((f) => ({ code: f.code, span: f.span, message: f.message, severity: f.severity, fixes: f.fixes?.map((x) => x.edits) }));
+const strip = (fs: Finding[]) =>
+  fs.map((f) => ({
+    code: f.code,
+    span: f.span,
+    message: f.message,
+    severity: f.severity,
+    fixes: f.fixes?.map((x) => x.edits),
+  }));
 
-const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(3), insert: fc.constantFrom('', '1', '0', ' ', '\n', ':', '  总计: [1, 2]\n', '#', '"', '予以', '[', '- ', '\n  x:', '2025-01-08') });
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.nat(3),
+  insert: fc.constantFrom(
+    '',
+    '1',
+    '0',
+    ' ',
+    '\n',
+    ':',
+    '  总计: [1, 2]\n',
+    '#',
+    '"',
+    '予以',
+    '[',
+    '- ',
+    '\n  x:',
+    '2025-01-08',
+  ),
+});
 
 function run(base: string, edits: { at: number; remove: number; insert: string }[]): void {
   const cache = new ChunkCache();
@@ -34,12 +60,18 @@ function run(base: string, edits: { at: number; remove: number; insert: string }
 
 describe('incremental re-checking', () => {
   it('equals a full re-check after random edits of the example', () => {
-    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => run(EXAMPLE, edits)), { seed: 42, numRuns: 120 });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => run(EXAMPLE, edits)),
+      { seed: 42, numRuns: 120 },
+    );
   });
 
   it('equals a full re-check after random edits of a long report', () => {
     const long = longReport(60_000);
-    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => run(long, edits)), { seed: 43, numRuns: 25 });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => run(long, edits)),
+      { seed: 43, numRuns: 25 },
+    );
   });
 
   it('re-parses only the entry that changed', () => {

@@ -13,7 +13,13 @@ import { EXAMPLE, spanText, variant } from './helpers';
 
 const NARRATIVE = new Set(RULES.filter((r) => r.group === 'narrative').map((r) => r.code));
 const narrative = (text: string) => check(text).findings.filter((f) => NARRATIVE.has(f.code));
-const tokens = (s: string) => numbersIn(s, normalize(s)).map((t) => ({ n: formatDec(t.value), unit: t.unit, approx: t.approx, raw: s.slice(t.start, t.end) }));
+const tokens = (s: string) =>
+  numbersIn(s, normalize(s)).map((t) => ({
+    n: formatDec(t.value),
+    unit: t.unit,
+    approx: t.approx,
+    raw: s.slice(t.start, t.end),
+  }));
 const dec = (s: string) => {
   const [i, f = ''] = s.split('.');
   return { units: BigInt(i + f), scale: f.length };
@@ -44,10 +50,13 @@ describe('numbers in prose', () => {
   });
 
   it('reads Chinese numerals only before a count unit, and not as ordinals', () => {
-    assert.deepEqual(tokens('全文包括六个部分，两件，第三件，一是，三审三校').map((t) => [t.n, t.unit, t.raw]), [
-      ['6', '个', '六'],
-      ['2', '件', '两'],
-    ]);
+    assert.deepEqual(
+      tokens('全文包括六个部分，两件，第三件，一是，三审三校').map((t) => [t.n, t.unit, t.raw]),
+      [
+        ['6', '个', '六'],
+        ['2', '件', '两'],
+      ],
+    );
     assert.equal(parseChineseNumeral('十二'), 12);
     assert.equal(parseChineseNumeral('两千零五'), 2005);
     assert.equal(parseChineseNumeral('一万三千'), 13000);
@@ -63,7 +72,10 @@ describe('numbers in prose', () => {
     const text = '收到 69 件,其中自然人 67 件。办结 63 件！\n结转 8 件';
     assert.equal(normalize(text).length, text.length);
     assert.equal(normalize(text)[7], '，');
-    assert.deepEqual(sentences(normalize(text)).map((r) => text.slice(r.start, r.end)), ['收到 69 件,其中自然人 67 件', '办结 63 件', '结转 8 件']);
+    assert.deepEqual(
+      sentences(normalize(text)).map((r) => text.slice(r.start, r.end)),
+      ['收到 69 件,其中自然人 67 件', '办结 63 件', '结转 8 件'],
+    );
   });
 });
 
@@ -86,8 +98,14 @@ describe('rates', () => {
 describe('positions in block scalars', () => {
   const sentence = '共收到政府信息公开申请 160 件，其中自然人 120 件，法人或其他组织 40 件，办结率 85.7%。';
   for (const [style, body] of [
-    ['folded >-', `>-\n    共收到政府信息公开申请 160 件，其中自然人 120\n    件，法人或其他组织 40 件，办结率 85.7%。`],
-    ['literal |-', `|-\n    共收到政府信息公开申请 160 件，其中自然人 120 件，\n    法人或其他组织 40 件，办结率 85.7%。`],
+    [
+      'folded >-',
+      `>-\n    共收到政府信息公开申请 160 件，其中自然人 120\n    件，法人或其他组织 40 件，办结率 85.7%。`,
+    ],
+    [
+      'literal |-',
+      `|-\n    共收到政府信息公开申请 160 件，其中自然人 120 件，\n    法人或其他组织 40 件，办结率 85.7%。`,
+    ],
     ['plain', sentence],
     ['double-quoted', `"${sentence}"`],
   ] as const) {
@@ -125,7 +143,10 @@ describe('the example report', () => {
   it('reads its request sentence as correct: 上年度结转 is not part of the 69', () => {
     const wrong = variant('收到和办理政府信息公开申请 69 件', '收到和办理政府信息公开申请 71 件');
     // 71 is 一 + 二: the other reading reports use, so still no finding.
-    assert.deepEqual(narrative(wrong).map((f) => f.code), ['narrative-rate']);
+    assert.deepEqual(
+      narrative(wrong).map((f) => f.code),
+      ['narrative-rate'],
+    );
     const worse = variant('收到和办理政府信息公开申请 69 件', '收到和办理政府信息公开申请 96 件');
     const f = narrative(worse).find((x) => x.code === 'narrative-requests');
     assert.ok(f, 'a request total that is neither 一 nor 一 + 二');
@@ -133,7 +154,10 @@ describe('the example report', () => {
     assert.equal(f.severity, 'warning');
     assert.match(f.message['zh-CN'], /96.*69.*71/);
     assert.equal(spanText(worse, { ...f, span: f.related![0].span }), '69', 'related information points at the cell');
-    assert.deepEqual(f.fixes?.map((x) => x.edits[0].text), ['69', '71']);
+    assert.deepEqual(
+      f.fixes?.map((x) => x.edits[0].text),
+      ['69', '71'],
+    );
   });
 
   it('compares 无法提供 with the group: 47 + 3 + 0', () => {
@@ -141,7 +165,10 @@ describe('the example report', () => {
     const f = narrative(wrong).find((x) => x.code === 'narrative-requests')!;
     assert.equal(spanText(wrong, f), '47');
     assert.match(f.message['zh-CN'], /47 \+ 3 \+ 0 = 50/);
-    assert.deepEqual(f.related?.map((r) => wrong.slice(r.span.start, r.span.end)), ['47', '3']);
+    assert.deepEqual(
+      f.related?.map((r) => wrong.slice(r.span.start, r.span.end)),
+      ['47', '3'],
+    );
   });
 
   it('flags a denial of cases when table 四 lists one', () => {
@@ -154,14 +181,24 @@ describe('the example report', () => {
   });
 
   it('points at the number inside a folded scalar across a line break', () => {
-    const wrapped = variant('全年度收到网民来信 2819 件，办结 2348 件，办结率 85.7%，', '全年度收到网民来信 2819 件，办结 2348 件，办结率\n    85.7%，');
+    const wrapped = variant(
+      '全年度收到网民来信 2819 件，办结 2348 件，办结率 85.7%，',
+      '全年度收到网民来信 2819 件，办结 2348 件，办结率\n    85.7%，',
+    );
     const [f] = narrative(wrapped);
     assert.equal(spanText(wrapped, f), '85.7');
   });
 
   it('obeys severity settings and suppression comments', () => {
-    assert.equal(check(EXAMPLE, { severities: { 'narrative-rate': 'off' } }).findings.filter((f) => NARRATIVE.has(f.code)).length, 0);
-    assert.equal(check(EXAMPLE, { severities: { 'narrative-rate': 'hint' } }).findings.find((f) => f.code === 'narrative-rate')?.severity, 'hint');
+    assert.equal(
+      check(EXAMPLE, { severities: { 'narrative-rate': 'off' } }).findings.filter((f) => NARRATIVE.has(f.code)).length,
+      0,
+    );
+    assert.equal(
+      check(EXAMPLE, { severities: { 'narrative-rate': 'hint' } }).findings.find((f) => f.code === 'narrative-rate')
+        ?.severity,
+      'hint',
+    );
     const suppressed = variant('  解读回应: >-', '  # govreport-disable-next-line narrative-rate\n  解读回应: >-');
     assert.equal(narrative(suppressed).length, 0);
   });

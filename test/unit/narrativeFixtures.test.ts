@@ -92,12 +92,17 @@ interface Tally {
   silent: number;
 }
 const tally: Tally = { wrong: 0, found: 0, correct: 0, silent: 0 };
-const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml') && !f.endsWith('.report.yaml') && f !== 'defaults.yaml').sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml') && !f.endsWith('.report.yaml') && f !== 'defaults.yaml')
+  .sort();
 
 describe('narrative fixtures', () => {
   it('the base report alone has no finding at all', () => {
     const text = buildReport({ text: DEFAULTS['依申请公开'] }, { cases: [] });
-    assert.deepEqual(check(text).findings.map((f) => `${f.code}: ${f.message.en}`), []);
+    assert.deepEqual(
+      check(text).findings.map((f) => `${f.code}: ${f.message.en}`),
+      [],
+    );
   });
 
   for (const name of files) {
@@ -108,7 +113,9 @@ describe('narrative fixtures', () => {
         it(label, () => {
           const text = buildReport(c, file);
           const findings = check(text).findings.filter((f) => NARRATIVE.has(f.code));
-          const shown = findings.map((f) => `${f.code} [${text.slice(f.span.start, f.span.end)}] ${f.message['zh-CN']}`);
+          const shown = findings.map(
+            (f) => `${f.code} [${text.slice(f.span.start, f.span.end)}] ${f.message['zh-CN']}`,
+          );
           const expected = c.expect ?? [];
           if (!expected.length) {
             tally.correct++;
@@ -138,14 +145,21 @@ describe('narrative fixtures', () => {
             }
           }
           assert.deepEqual(missing, [], `expected findings; got ${JSON.stringify(shown)}`);
-          assert.deepEqual(unmatched.map((f) => `${f.code} [${text.slice(f.span.start, f.span.end)}]`), [], 'no other narrative finding');
+          assert.deepEqual(
+            unmatched.map((f) => `${f.code} [${text.slice(f.span.start, f.span.end)}]`),
+            [],
+            'no other narrative finding',
+          );
         });
       });
     });
   }
 
   it('recall on the wrong sentences and silence on the correct ones are complete', () => {
-    assert.ok(tally.wrong >= 60 && tally.correct >= 80, `the collection holds ${tally.wrong} expected findings and ${tally.correct} correct sentences`);
+    assert.ok(
+      tally.wrong >= 60 && tally.correct >= 80,
+      `the collection holds ${tally.wrong} expected findings and ${tally.correct} correct sentences`,
+    );
     assert.equal(tally.found, tally.wrong, 'recall');
     assert.equal(tally.silent, tally.correct, 'silence');
   });
@@ -153,6 +167,8 @@ describe('narrative fixtures', () => {
   after(() => {
     const recall = tally.wrong ? tally.found / tally.wrong : 1;
     const silence = tally.correct ? tally.silent / tally.correct : 1;
-    console.log(`narrative fixtures: recall ${tally.found}/${tally.wrong} (${(recall * 100).toFixed(1)}%), silence ${tally.silent}/${tally.correct} (${(silence * 100).toFixed(1)}%)`);
+    console.log(
+      `narrative fixtures: recall ${tally.found}/${tally.wrong} (${(recall * 100).toFixed(1)}%), silence ${tally.silent}/${tally.correct} (${(silence * 100).toFixed(1)}%)`,
+    );
   });
 });

@@ -26,14 +26,19 @@ function workspace(files: Record<string, string>): string {
 
 function finder(dir: string, watch = true): PreviousYearFinder {
   const f = new PreviousYearFinder(new TextDocuments(TextDocument));
-  f.initialize({ processId: null, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }], capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: watch } } } } as InitializeParams);
+  f.initialize({
+    processId: null,
+    rootUri: null,
+    workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }],
+    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: watch } } },
+  } as InitializeParams);
   return f;
 }
 
 const self = 'file:///elsewhere/this.report.yaml';
 
-describe('last year\'s report among the workspace files', () => {
-  it('finds the same organ\'s report on the year before, in a nested folder, and not another organ\'s', () => {
+describe("last year's report among the workspace files", () => {
+  it("finds the same organ's report on the year before, in a nested folder, and not another organ's", () => {
     const dir = workspace({
       'a/other.report.yaml': TEXT_2023.replace('机关: 某县自然资源局', '机关: 某县交通运输局'),
       'b/c/last.report.yml': TEXT_2023,
@@ -44,12 +49,21 @@ describe('last year\'s report among the workspace files', () => {
   });
 
   it('reads keys written otherwise (quoted, with spaces in the organ name)', () => {
-    const dir = workspace({ 'last.report.yaml': TEXT_2023.replace('机关: 某县自然资源局', '"机关": 某县 自然资源局').replace('年度: 2023', '"年度": 2023') });
+    const dir = workspace({
+      'last.report.yaml': TEXT_2023.replace('机关: 某县自然资源局', '"机关": 某县 自然资源局').replace(
+        '年度: 2023',
+        '"年度": 2023',
+      ),
+    });
     assert.ok(finder(dir).find(self, REPORT_2024));
   });
 
   it('does not look into node_modules or hidden folders, nor at files not named *.report.yaml', () => {
-    const dir = workspace({ 'node_modules/x/last.report.yaml': TEXT_2023, '.git/last.report.yaml': TEXT_2023, 'last.yaml': TEXT_2023 });
+    const dir = workspace({
+      'node_modules/x/last.report.yaml': TEXT_2023,
+      '.git/last.report.yaml': TEXT_2023,
+      'last.yaml': TEXT_2023,
+    });
     assert.equal(finder(dir).find(self, REPORT_2024), undefined);
   });
 

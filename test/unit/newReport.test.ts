@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultYear, freeName, organProblem, parseYear, reportFileName, yearProblem } from '../../client/src/newReportInput';
+import {
+  defaultYear,
+  freeName,
+  organProblem,
+  parseYear,
+  reportFileName,
+  yearProblem,
+} from '../../client/src/newReportInput';
 import { check } from '../../server/src/core/check';
 import { parseReport } from '../../server/src/core/parse';
 import { reportSkeleton } from '../../server/src/core/skeleton';

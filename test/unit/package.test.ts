@@ -33,12 +33,19 @@ function filesUnder(dir: string): string[] {
   if (!existsSync(abs)) return [];
   return readdirSync(abs, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => path.relative(ROOT, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'));
+    .map((e) =>
+      path
+        .relative(ROOT, path.join(e.parentPath ?? e.path, e.name))
+        .split(path.sep)
+        .join('/'),
+    );
 }
 
 /** Imports of a module in the sources that run in the editor (not the CLI). */
 function editorSourcesImporting(pattern: RegExp): string[] {
-  const sources = [...filesUnder('client/src'), ...filesUnder('server/src')].filter((f) => f.endsWith('.ts') && !/^server\/src\/cli(\/|\.ts$)/.test(f));
+  const sources = [...filesUnder('client/src'), ...filesUnder('server/src')].filter(
+    (f) => f.endsWith('.ts') && !/^server\/src\/cli(\/|\.ts$)/.test(f),
+  );
   return sources.filter((f) => pattern.test(readFileSync(path.join(ROOT, f), 'utf8')));
 }
 
@@ -56,7 +63,8 @@ describe('the manifest', () => {
       // The description says what is limited, in both languages of the manifest.
       const key = /^%(.+)%$/.exec(virtual.description)?.[1];
       assert.ok(key, 'a localised description');
-      for (const nls of ['package.nls.json', 'package.nls.zh-cn.json']) assert.ok(JSON.parse(readFileSync(path.join(ROOT, nls), 'utf8'))[key], `${key} in ${nls}`);
+      for (const nls of ['package.nls.json', 'package.nls.zh-cn.json'])
+        assert.ok(JSON.parse(readFileSync(path.join(ROOT, nls), 'utf8'))[key], `${key} in ${nls}`);
     } else assert.equal(pkg.capabilities.virtualWorkspaces, true);
   });
 
@@ -82,7 +90,11 @@ describe('the .vsix', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'govreport-vsix-'));
     const out = path.join(dir, 'govreport.vsix');
     const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-    const r = spawnSync(process.execPath, [vsce, 'package', ...(m[1] ?? '').trim().split(/\s+/).filter(Boolean), '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      process.execPath,
+      [vsce, 'package', ...(m[1] ?? '').trim().split(/\s+/).filter(Boolean), '--out', out],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+    );
     assert.equal(r.status, 0, `vsce failed:\n${r.stdout}\n${r.stderr}`);
     entries = zipEntries(readFileSync(out));
   });
@@ -127,6 +139,12 @@ describe('the .vsix', () => {
       ...pkg.contributes.yamlValidation.map((y: any) => y.url),
     ].map(clean);
     for (const f of referenced) assert.ok(shipped.has(f), `${f} is not in the .vsix`);
-    for (const f of [...filesUnder('syntaxes'), ...filesUnder('media'), ...filesUnder('l10n'), ...filesUnder('schemas')]) assert.ok(shipped.has(f), `${f} is not in the .vsix`);
+    for (const f of [
+      ...filesUnder('syntaxes'),
+      ...filesUnder('media'),
+      ...filesUnder('l10n'),
+      ...filesUnder('schemas'),
+    ])
+      assert.ok(shipped.has(f), `${f} is not in the .vsix`);
   });
 });

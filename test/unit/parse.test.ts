@@ -28,10 +28,13 @@ describe('lenient key matching', () => {
       ['      属于国家秘密:', '      1. 属于国家秘密:'],
       ['      危及“三安全一稳定”:', '      3、危及"三安全一稳定":'],
       ['\n收到和处理政府信息公开申请情况:', '\n三、收到和处理政府信息公开申请情况:'],
-    ]) text = variant(from, to, text);
+    ])
+      text = variant(from, to, text);
     const r = check(text);
     assert.deepEqual(
-      r.findings.map((f) => f.code).filter((c) => !['signed-before-year-end', 'missing-subsection'].includes(c) && !c.startsWith('narrative')),
+      r.findings
+        .map((f) => f.code)
+        .filter((c) => !['signed-before-year-end', 'missing-subsection'].includes(c) && !c.startsWith('narrative')),
       [],
     );
     const table = r.report.tables.get('收到和处理政府信息公开申请情况')!;
@@ -51,26 +54,40 @@ describe('rows', () => {
     const text = variant(
       '    予以公开:                    [7, 0, 0, 0, 0, 0, 7]',
       '    予以公开: {自然人: 7, 商业企业: 0, 科研机构: 0, 社会公益组织: 0, 法律服务机构: 0, 其他: 0, 总计: 7}',
-      variant('  行政复议:           [0, 0, 0, 0, 0]', '  行政复议:\n    结果维持: 0\n    结果纠正: 0\n    其他结果: 0\n    尚未审结: 0\n    总计: 0'),
+      variant(
+        '  行政复议:           [0, 0, 0, 0, 0]',
+        '  行政复议:\n    结果维持: 0\n    结果纠正: 0\n    其他结果: 0\n    尚未审结: 0\n    总计: 0',
+      ),
     );
     const r = check(text);
-    assert.deepEqual(r.findings.map((f) => f.code).filter((c) => /cell|row|total|balance/.test(c)), []);
-    assert.equal(formatDec(r.report.tables.get('收到和处理政府信息公开申请情况')!.rows.get('本年度办理结果/予以公开')!.cells[0]!.value!), '7');
+    assert.deepEqual(
+      r.findings.map((f) => f.code).filter((c) => /cell|row|total|balance/.test(c)),
+      [],
+    );
+    assert.equal(
+      formatDec(
+        r.report.tables.get('收到和处理政府信息公开申请情况')!.rows.get('本年度办理结果/予以公开')!.cells[0]!.value!,
+      ),
+      '7',
+    );
   });
 
   it('reports a mapping row that leaves a column out, at the row key', () => {
-    const text = variant('  行政复议:           [0, 0, 0, 0, 0]', '  行政复议: {结果维持: 0, 结果纠正: 0, 其他结果: 0, 总计: 0}');
+    const text = variant(
+      '  行政复议:           [0, 0, 0, 0, 0]',
+      '  行政复议: {结果维持: 0, 结果纠正: 0, 其他结果: 0, 总计: 0}',
+    );
     const f = check(text).findings.find((x) => x.code === 'missing-cell')!;
     assert.equal(spanText(text, f), '行政复议');
     assert.match(f.message['zh-CN'], /尚未审结/);
   });
 
   it('accepts a group given as one row, with a warning, and counts it in the totals', () => {
-    const text = variant(/    无法提供:\n(      .*\n){3}/, '    无法提供: [48, 2, 0, 0, 0, 0, 50]\n');
+    const text = variant(/ {4}无法提供:\n( {6}.*\n){3}/, '    无法提供: [48, 2, 0, 0, 0, 0, 50]\n');
     const found = codes(text);
     assert.ok(found.includes('group-as-row'));
     assert.ok(!found.includes('result-total') && !found.includes('balance'), found.join());
-    const wrong = variant(/    无法提供:\n(      .*\n){3}/, '    无法提供: [49, 2, 0, 0, 0, 0, 51]\n');
+    const wrong = variant(/ {4}无法提供:\n( {6}.*\n){3}/, '    无法提供: [49, 2, 0, 0, 0, 0, 51]\n');
     assert.ok(codes(wrong).includes('result-total'));
   });
 
@@ -78,7 +95,10 @@ describe('rows', () => {
     assert.equal(formatDec(add(parseDec('0.1')!, parseDec('0.2')!)), '0.3');
     assert.equal(formatDec(sum(['1.10', '2.205', '0'].map((s) => parseDec(s)!))), '3.305');
     const r = check(variant('  行政事业性收费: [0]', '  行政事业性收费: [12.35]'));
-    assert.equal(formatDec(r.report.tables.get('主动公开政府信息情况')!.rows.get('行政事业性收费')!.cells[0]!.value!), '12.35');
+    assert.equal(
+      formatDec(r.report.tables.get('主动公开政府信息情况')!.rows.get('行政事业性收费')!.cells[0]!.value!),
+      '12.35',
+    );
     assert.ok(!r.findings.some((f) => f.code === 'cell-fractional'));
   });
 
@@ -89,7 +109,10 @@ describe('rows', () => {
 
   it('keeps integers beyond 2^53 exact and reports them', () => {
     const r = check(variant('  行政许可:       [0]', '  行政许可:       [9007199254740993]'));
-    assert.equal(formatDec(r.report.tables.get('主动公开政府信息情况')!.rows.get('行政许可')!.cells[0]!.value!), '9007199254740993');
+    assert.equal(
+      formatDec(r.report.tables.get('主动公开政府信息情况')!.rows.get('行政许可')!.cells[0]!.value!),
+      '9007199254740993',
+    );
     assert.ok(r.findings.some((f) => f.code === 'number-too-large'));
   });
 });
@@ -97,8 +120,16 @@ describe('rows', () => {
 describe('dates', () => {
   it('reads both forms, with spaces', () => {
     assert.deepEqual(parseDate('2025-01-08'), { ok: true, date: { year: 2025, month: 1, day: 8 }, form: 'iso' });
-    assert.deepEqual(parseDate('2025 年 1 月 8 日'), { ok: true, date: { year: 2025, month: 1, day: 8 }, form: 'chinese' });
-    assert.deepEqual(parseDate('２０２５年１月８日'), { ok: true, date: { year: 2025, month: 1, day: 8 }, form: 'chinese' });
+    assert.deepEqual(parseDate('2025 年 1 月 8 日'), {
+      ok: true,
+      date: { year: 2025, month: 1, day: 8 },
+      form: 'chinese',
+    });
+    assert.deepEqual(parseDate('２０２５年１月８日'), {
+      ok: true,
+      date: { year: 2025, month: 1, day: 8 },
+      form: 'chinese',
+    });
     assert.equal(parseDate('2025-02-30').ok, false);
     assert.equal(parseDate('2024-02-29').ok, true);
     assert.deepEqual(parseDate('2025/1/8'), { ok: false, reason: 'malformed', date: { year: 2025, month: 1, day: 8 } });
@@ -130,7 +161,11 @@ describe('malformed YAML', () => {
   it('never throws on fragments of a report', () => {
     for (let cut = 0; cut < EXAMPLE.length; cut += 97) {
       const r = check(EXAMPLE.slice(0, cut));
-      for (const f of r.findings) assert.ok(f.span.start >= 0 && f.span.end <= cut && f.span.start <= f.span.end, `${f.code} ${f.span.start}-${f.span.end} in ${cut}`);
+      for (const f of r.findings)
+        assert.ok(
+          f.span.start >= 0 && f.span.end <= cut && f.span.start <= f.span.end,
+          `${f.code} ${f.span.start}-${f.span.end} in ${cut}`,
+        );
     }
   });
 
@@ -141,7 +176,8 @@ describe('malformed YAML', () => {
   });
 
   it('does not expand aliases (an alias bomb stays small)', () => {
-    const bomb = 'a: &a [1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n';
+    const bomb =
+      'a: &a [1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n';
     const r = check(bomb);
     assert.ok(r.findings.some((f) => f.code === 'unknown-key'));
   });

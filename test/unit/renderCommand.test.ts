@@ -10,7 +10,11 @@ import { EXAMPLE, EXAMPLE_PATH } from './helpers';
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), env: { LANG: 'zh_CN.UTF-8' } });
+  const code = await runCli(argv, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    env: { LANG: 'zh_CN.UTF-8' },
+  });
   return { code, out, err };
 }
 

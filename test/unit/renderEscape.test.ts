@@ -9,8 +9,52 @@ import { escapeHtml } from '../../server/src/core/render/escape';
 import { HOSTILE, hostileReport } from './renderHostile';
 import { parseTag } from './renderHelpers';
 
-const TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'aside', 'ul', 'li', 'header', 'h1', 'h2', 'h3', 'section', 'p', 'span', 'div', 'table', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'footer']);
-const ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'title', 'data-start', 'data-end', 'data-line', 'data-table', 'colspan', 'rowspan', 'scope', 'width']);
+const TAGS = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'main',
+  'aside',
+  'ul',
+  'li',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'section',
+  'p',
+  'span',
+  'div',
+  'table',
+  'colgroup',
+  'col',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'footer',
+]);
+const ATTRIBUTES = new Set([
+  'lang',
+  'charset',
+  'http-equiv',
+  'content',
+  'name',
+  'class',
+  'title',
+  'data-start',
+  'data-end',
+  'data-line',
+  'data-table',
+  'colspan',
+  'rowspan',
+  'scope',
+  'width',
+]);
 
 /** Every tag of the document in the renderer's strict form, with its text between tags free of markup. */
 function assertStrict(html: string): void {
@@ -32,7 +76,8 @@ function assertStrict(html: string): void {
     assert.ok(tag, `not a plain tag: ${token.slice(0, 120)}`);
     assert.ok(TAGS.has(tag.name), `tag ${tag.name}`);
     for (const name of tag.attrs.keys()) assert.ok(ATTRIBUTES.has(name), `attribute ${name} on ${tag.name}`);
-    for (const n of ['data-start', 'data-end', 'data-line', 'colspan', 'rowspan']) if (tag.attrs.has(n)) assert.match(tag.attrs.get(n)!, /^\d+$/);
+    for (const n of ['data-start', 'data-end', 'data-line', 'colspan', 'rowspan'])
+      if (tag.attrs.has(n)) assert.match(tag.attrs.get(n)!, /^\d+$/);
   }
 }
 
@@ -53,7 +98,11 @@ describe('render: hostile text', () => {
       assert.ok(out.includes('&quot;&gt;&lt;img src=x onerror=alert(2)&gt;'));
       assert.ok(out.includes('&lt;/style&gt;'));
       // Tags with their (escaped) attribute values left out: what remains is markup the renderer wrote.
-      const tags = out.replace(/<style>[\s\S]*?<\/style>/, '').match(/<[^<>]*>/g)!.join('\n').replace(/="[^"]*"/g, '=""');
+      const tags = out
+        .replace(/<style>[\s\S]*?<\/style>/, '')
+        .match(/<[^<>]*>/g)!
+        .join('\n')
+        .replace(/="[^"]*"/g, '=""');
       assert.doesNotMatch(tags, /<script|<img|<a |<link|<iframe|<object|<svg|<base|href=|src=|style=|\son[a-z]+=/i);
     });
   }
@@ -80,12 +129,20 @@ describe('render: hostile text', () => {
   it('allows its own style only, by hash, and nothing else', () => {
     const out = renderHtml(result, { marks: true });
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(out)![1];
-    const hash = createHash('sha256').update(REPORT_CSS + PAGE_CSS, 'utf8').digest('base64');
-    assert.equal(csp, `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; base-uri 'none'; form-action 'none'`);
+    const hash = createHash('sha256')
+      .update(REPORT_CSS + PAGE_CSS, 'utf8')
+      .digest('base64');
+    assert.equal(
+      csp,
+      `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; base-uri 'none'; form-action 'none'`,
+    );
     assert.ok(out.indexOf('Content-Security-Policy') < out.indexOf('<title>'), 'the policy comes before any content');
   });
 
   it('escapes each of the five HTML characters', () => {
-    assert.equal(escapeHtml(`<a href="x" onclick='y'>&amp;</a>`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+    assert.equal(
+      escapeHtml(`<a href="x" onclick='y'>&amp;</a>`),
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;',
+    );
   });
 });

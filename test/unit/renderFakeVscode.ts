@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 
-const ZH_BUNDLE = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+const ZH_BUNDLE = JSON.parse(
+  readFileSync(path.join(__dirname, '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'),
+) as Record<string, string>;
 
 type Listener<T> = (e: T) => unknown;
 
@@ -118,7 +120,11 @@ export class FakeWebview {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         sub.dispose();
-        reject(new Error(`no matching message within ${ms} ms; posted: ${JSON.stringify(this.posted.map((p) => ({ ...p, body: p.body?.length })))}`));
+        reject(
+          new Error(
+            `no matching message within ${ms} ms; posted: ${JSON.stringify(this.posted.map((p) => ({ ...p, body: p.body?.length })))}`,
+          ),
+        );
       }, ms);
       const sub = this.postEvent.event((m) => {
         if (!match(m)) return;
@@ -180,7 +186,12 @@ export function fakeVscode(): Fake {
     shown: [],
     config: { 'preview.throttleMs': 0 },
     activeEditor: undefined,
-    events: { activeEditor: new Emitter(), change: new Emitter(), selection: new Emitter(), configuration: new Emitter() },
+    events: {
+      activeEditor: new Emitter(),
+      change: new Emitter(),
+      selection: new Emitter(),
+      configuration: new Emitter(),
+    },
   };
   const disposable = { dispose() {} };
   fake.module = {
@@ -191,7 +202,10 @@ export function fakeVscode(): Fake {
     TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
     env: { language: 'zh-cn' },
     // As VS Code does for a zh-cn display language: the extension's bundle, then the arguments.
-    l10n: { t: (message: string, ...args: unknown[]) => (ZH_BUNDLE[message] ?? message).replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)])) },
+    l10n: {
+      t: (message: string, ...args: unknown[]) =>
+        (ZH_BUNDLE[message] ?? message).replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)])),
+    },
     commands: {
       registerCommand: (id: string, f: (...args: unknown[]) => unknown) => {
         fake.commands.set(id, f);
@@ -211,7 +225,10 @@ export function fakeVscode(): Fake {
         fake.panels.push(p);
         return p;
       },
-      registerWebviewPanelSerializer: (viewType: string, s: { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> }) => {
+      registerWebviewPanelSerializer: (
+        viewType: string,
+        s: { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> },
+      ) => {
         fake.serializers.set(viewType, s);
         return disposable;
       },
@@ -225,7 +242,9 @@ export function fakeVscode(): Fake {
       onDidChangeTextEditorSelection: fake.events.selection.event,
     },
     workspace: {
-      getConfiguration: () => ({ get: (key: string, fallback?: unknown) => (key in fake.config ? fake.config[key] : fallback) }),
+      getConfiguration: () => ({
+        get: (key: string, fallback?: unknown) => (key in fake.config ? fake.config[key] : fallback),
+      }),
       openTextDocument: (uri: Uri) => {
         const doc = fake.documents.find((d) => d.uri.toString() === uri.toString());
         return doc ? Promise.resolve(doc) : Promise.reject(new Error(`no document ${uri.toString()}`));

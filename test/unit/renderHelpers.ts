@@ -17,7 +17,10 @@ export interface HtmlTable {
 }
 
 export function decode(s: string): string {
-  return s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
+  return s.replace(
+    /&(lt|gt|quot|#39|amp);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!,
+  );
 }
 
 const TAG = /^<([a-z][a-z0-9]*)((?:\s+[a-z][a-z-]*="[^"<>]*")*)\s*>$/;
@@ -40,7 +43,12 @@ export function htmlTables(html: string): HtmlTable[] {
       const cells: HtmlCell[] = [];
       for (const c of tr[2].matchAll(/(<t[hd][^>]*>)([\s\S]*?)<\/t[hd]>/g)) {
         const tag = parseTag(c[1])!;
-        cells.push({ ...tag, text: decode(c[2]), colspan: Number(tag.attrs.get('colspan') ?? 1), rowspan: Number(tag.attrs.get('rowspan') ?? 1) });
+        cells.push({
+          ...tag,
+          text: decode(c[2]),
+          colspan: Number(tag.attrs.get('colspan') ?? 1),
+          rowspan: Number(tag.attrs.get('rowspan') ?? 1),
+        });
       }
       rows.push({ tag: parseTag(tr[1])!, cells });
     }
@@ -87,7 +95,11 @@ export function wordTables(xml: string): WordCell[][][] {
         const span = Number(/<w:gridSpan w:val="(\d+)"\/>/.exec(tc[1])?.[1] ?? 1);
         const merge = /<w:vMerge(?: w:val="(\w+)")?\/>/.exec(tc[1]);
         const text = [...tc[1].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1])).join('');
-        cells.push({ cell: { text, colspan: span, rowspan: 1 }, col, merge: merge ? (merge[1] ?? 'continue') : undefined });
+        cells.push({
+          cell: { text, colspan: span, rowspan: 1 },
+          col,
+          merge: merge ? (merge[1] ?? 'continue') : undefined,
+        });
         col += span;
       }
       rows.push(cells);

@@ -26,7 +26,10 @@ describe('preview page', () => {
       "default-src 'none'; style-src https://x.example 'nonce-N'; script-src 'nonce-N'; base-uri 'none'; form-action 'none'",
     );
     const meta = parseTag(/<meta http-equiv="Content-Security-Policy"[^>]*>/.exec(page)![0])!;
-    assert.equal(meta.attrs.get('content'), contentSecurityPolicy('https://file+.vscode-resource.vscode-cdn.net', 'bm9uY2Utb2YtdGhlLXRlc3Q='));
+    assert.equal(
+      meta.attrs.get('content'),
+      contentSecurityPolicy('https://file+.vscode-resource.vscode-cdn.net', 'bm9uY2Utb2YtdGhlLXRlc3Q='),
+    );
   });
 
   it('has one script, the media script, carrying the nonce, and no inline script or handler', () => {
@@ -41,7 +44,10 @@ describe('preview page', () => {
   });
 
   it('carries the render number and the report URI, escaped', () => {
-    assert.match(page, /<div id="govreport-preview" data-seq="3" data-uri="file:\/\/\/reports\/a&quot;b&lt;c&gt;\.report\.yaml"><main class="report theme-preview marks"/);
+    assert.match(
+      page,
+      /<div id="govreport-preview" data-seq="3" data-uri="file:\/\/\/reports\/a&quot;b&lt;c&gt;\.report\.yaml"><main class="report theme-preview marks"/,
+    );
   });
 });
 
@@ -51,7 +57,11 @@ describe('preview throttle', () => {
     let clock = 0;
     let state = 0;
     const seen: number[] = [];
-    const throttle = new Throttle(() => seen.push(state), () => 200, () => clock);
+    const throttle = new Throttle(
+      () => seen.push(state),
+      () => 200,
+      () => clock,
+    );
     const advance = (ms: number) => {
       clock += ms;
       t.mock.timers.tick(ms);
@@ -88,7 +98,11 @@ describe('preview throttle', () => {
       let clock = 0;
       let interval = 1000;
       let runs = 0;
-      const throttle = new Throttle(() => runs++, () => interval, () => clock);
+      const throttle = new Throttle(
+        () => runs++,
+        () => interval,
+        () => clock,
+      );
       throttle.schedule();
       mock.timers.tick(0);
       interval = 10;

@@ -7,13 +7,17 @@ import { FakeDocument, FakePanel, Position, Uri, fakeVscode, installVscode } fro
 const fake = fakeVscode();
 installVscode(fake);
 // Loaded after the stand-in is installed: the module imports `vscode`.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { registerPreview } = require('../../client/src/preview') as typeof import('../../client/src/preview');
 
 const context = { extensionUri: Uri.file('/ext'), subscriptions: [] as { dispose(): void }[] };
 registerPreview(context as never);
 
 const docA = new FakeDocument(Uri.file('/reports/a.report.yaml'), EXAMPLE);
-const docB = new FakeDocument(Uri.file('/reports/b.report.yaml'), variant('机关: 吕梁市人民政府办公室', '机关: 某某县人民政府办公室'));
+const docB = new FakeDocument(
+  Uri.file('/reports/b.report.yaml'),
+  variant('机关: 吕梁市人民政府办公室', '机关: 某某县人民政府办公室'),
+);
 fake.documents.push(docA, docB);
 fake.activeEditor = { document: docA };
 
@@ -23,7 +27,8 @@ describe('preview wiring', () => {
   let panel: FakePanel;
 
   it('registers the commands and the serializer', () => {
-    for (const id of ['govreport.openPreview', 'govreport.openPreviewToSide', 'govreport.export']) assert.ok(fake.commands.has(id), id);
+    for (const id of ['govreport.openPreview', 'govreport.openPreviewToSide', 'govreport.export'])
+      assert.ok(fake.commands.has(id), id);
     assert.ok(fake.serializers.has('govreport.preview'));
   });
 
@@ -33,16 +38,30 @@ describe('preview wiring', () => {
     panel = fake.panels[0];
     assert.equal(panel.viewType, 'govreport.preview');
     assert.deepEqual(panel.showOptions, { viewColumn: -2, preserveFocus: true });
-    const options = panel.webview.options as { enableScripts: boolean; enableCommandUris: boolean; enableForms: boolean; localResourceRoots: Uri[] };
+    const options = panel.webview.options as {
+      enableScripts: boolean;
+      enableCommandUris: boolean;
+      enableForms: boolean;
+      localResourceRoots: Uri[];
+    };
     assert.equal(options.enableScripts, true);
     assert.equal(options.enableCommandUris, false);
     assert.equal(options.enableForms, false);
     assert.deepEqual(options.localResourceRoots.map(String), ['file:///ext/media']);
     assert.equal(panel.title, '预览 a.report.yaml');
     const html = panel.webview.html;
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src https:\/\/fake\.vscode-resource &#39;nonce-([A-Za-z0-9+/=]+)&#39;; script-src &#39;nonce-\1&#39;;/);
-    assert.match(html, /<script nonce="[^"]+" src="https:\/\/fake\.vscode-resource\/ext\/media\/preview\.js"><\/script>/);
-    assert.match(html, /data-seq="1" data-uri="file:\/\/\/reports\/a\.report\.yaml"><main class="report theme-preview marks"/);
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src https:\/\/fake\.vscode-resource &#39;nonce-([A-Za-z0-9+/=]+)&#39;; script-src &#39;nonce-\1&#39;;/,
+    );
+    assert.match(
+      html,
+      /<script nonce="[^"]+" src="https:\/\/fake\.vscode-resource\/ext\/media\/preview\.js"><\/script>/,
+    );
+    assert.match(
+      html,
+      /data-seq="1" data-uri="file:\/\/\/reports\/a\.report\.yaml"><main class="report theme-preview marks"/,
+    );
     assert.match(html, />吕梁市人民政府办公室</);
   });
 
@@ -57,7 +76,10 @@ describe('preview wiring', () => {
     const last = await panel.webview.next((m) => m.type === 'render' && !!m.body?.includes('>85<'));
     assert.ok(renders(panel).length <= 2, `${renders(panel).length} renders for 5 changes`);
     assert.equal(last.uri, 'file:///reports/a.report.yaml');
-    assert.ok(renders(panel).every((m, i, a) => i === 0 || m.seq! > a[i - 1].seq!), 'numbered in order');
+    assert.ok(
+      renders(panel).every((m, i, a) => i === 0 || m.seq! > a[i - 1].seq!),
+      'numbered in order',
+    );
     fake.config['preview.throttleMs'] = 0;
   });
 
@@ -88,7 +110,11 @@ describe('preview wiring', () => {
     docB.setText(docB.getText().replace('某某县人民政府办公室', '另一县人民政府办公室'));
     fake.events.change.fire({ document: docB });
     await new Promise<void>((resolve) => setImmediate(resolve));
-    assert.equal(renders(panel).some((m) => m.body?.includes('另一县')), false, 'nothing rendered while hidden');
+    assert.equal(
+      renders(panel).some((m) => m.body?.includes('另一县')),
+      false,
+      'nothing rendered while hidden',
+    );
     panel.visible = true;
     panel.viewState.fire({});
     const shown = await panel.webview.next((m) => m.type === 'render' && !!m.body?.includes('另一县'));
@@ -101,12 +127,16 @@ describe('preview wiring', () => {
 
   it('restores a panel after a reload from the saved state, and drops one whose report is gone', async () => {
     const restored = new FakePanel('govreport.preview', {});
-    await fake.serializers.get('govreport.preview')!.deserializeWebviewPanel(restored, { uri: 'file:///reports/a.report.yaml', scrollY: 300 });
+    await fake.serializers
+      .get('govreport.preview')!
+      .deserializeWebviewPanel(restored, { uri: 'file:///reports/a.report.yaml', scrollY: 300 });
     assert.match(restored.webview.html, /data-uri="file:\/\/\/reports\/a\.report\.yaml"/);
     assert.equal((restored.webview.options as { enableScripts: boolean }).enableScripts, true);
     assert.equal(panel.disposed, true, 'one preview at a time');
     const orphan = new FakePanel('govreport.preview', {});
-    await fake.serializers.get('govreport.preview')!.deserializeWebviewPanel(orphan, { uri: 'file:///reports/deleted.report.yaml' });
+    await fake.serializers
+      .get('govreport.preview')!
+      .deserializeWebviewPanel(orphan, { uri: 'file:///reports/deleted.report.yaml' });
     assert.equal(orphan.disposed, true);
     const junk = new FakePanel('govreport.preview', {});
     await fake.serializers.get('govreport.preview')!.deserializeWebviewPanel(junk, { uri: 42 });

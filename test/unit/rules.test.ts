@@ -22,10 +22,30 @@ const REPEAT = '      重复申请:                  [0, 0, 0, 0, 0, 0, 0]';
 const CASES: Case[] = [
   { code: 'yaml-syntax', wrong: variant('规章:           [0, 0, 0]', '规章:           [0, 0, 0'), right: E },
   { code: 'not-a-report', wrong: '- 机关: 某局\n', right: E, covers: '- 机关: 某局\n' },
-  { code: 'unknown-key', wrong: variant('    予以公开:', '    予已公开:'), right: variant('    予以公开:', '    （一）予以公开:'), covers: '予已公开' },
-  { code: 'duplicate-key', wrong: variant('其他需要报告的事项: |-', '六、其他需要报告的事项: 无\n其他需要报告的事项: |-'), right: E, covers: '其他需要报告的事项' },
-  { code: 'legacy-label', wrong: variant('  行政强制:       [0]', '  行政强制:       [0]\n  本年新制作数量: [3]'), right: E, covers: '本年新制作数量' },
-  { code: 'legacy-format-cited', wrong: variant('国办公开办函〔2021〕30 号', '国办公开办函〔2019〕60 号'), right: E, covers: '〔2019〕60 号' },
+  {
+    code: 'unknown-key',
+    wrong: variant('    予以公开:', '    予已公开:'),
+    right: variant('    予以公开:', '    （一）予以公开:'),
+    covers: '予已公开',
+  },
+  {
+    code: 'duplicate-key',
+    wrong: variant('其他需要报告的事项: |-', '六、其他需要报告的事项: 无\n其他需要报告的事项: |-'),
+    right: E,
+    covers: '其他需要报告的事项',
+  },
+  {
+    code: 'legacy-label',
+    wrong: variant('  行政强制:       [0]', '  行政强制:       [0]\n  本年新制作数量: [3]'),
+    right: E,
+    covers: '本年新制作数量',
+  },
+  {
+    code: 'legacy-format-cited',
+    wrong: variant('国办公开办函〔2021〕30 号', '国办公开办函〔2019〕60 号'),
+    right: E,
+    covers: '〔2019〕60 号',
+  },
   { code: 'invalid-value', wrong: variant('机关类型: 部门', '机关类型: 政府部门'), right: E, covers: '政府部门' },
   { code: 'missing-field', wrong: variant('落款日期: 2024-01-08\n', ''), right: E },
   { code: 'missing-preface', wrong: variant(/前言: >-\n.*\n/, ''), right: E },
@@ -43,31 +63,124 @@ const CASES: Case[] = [
   { code: 'missing-row', wrong: variant('  行政许可:       [0]\n', ''), right: E, covers: '行政处罚' },
   { code: 'missing-cell', wrong: variant(REPEAT, '      重复申请:                  [0, 0, 0, 0, 0, 0]'), right: E },
   { code: 'extra-cell', wrong: variant('  行政许可:       [0]', '  行政许可:       [0, 0]'), right: E },
-  { code: 'group-as-row', wrong: variant(/    其他处理:\n(      .*\n){3}/, '    其他处理: [0, 0, 0, 0, 0, 0, 0]\n'), right: E, covers: '其他处理' },
+  {
+    code: 'group-as-row',
+    wrong: variant(/ {4}其他处理:\n( {6}.*\n){3}/, '    其他处理: [0, 0, 0, 0, 0, 0, 0]\n'),
+    right: E,
+    covers: '其他处理',
+  },
   { code: 'cell-not-number', wrong: variant('  行政许可:       [0]', '  行政许可:       [/]'), right: E, covers: '/' },
   { code: 'cell-negative', wrong: variant('  行政处罚:       [0]', '  行政处罚:       [-1]'), right: E, covers: '-1' },
-  { code: 'cell-fractional', wrong: variant('  行政许可:       [0]', '  行政许可:       [2.5]'), right: variant('  行政事业性收费: [0]', '  行政事业性收费: [2.5]'), covers: '2.5' },
-  { code: 'number-too-large', wrong: variant('  行政许可:       [0]', '  行政许可:       [90071992547409930]'), right: variant('  行政许可:       [0]', '  行政许可:       [9007199254740991]'), covers: '90071992547409930' },
-  { code: 'missing-subsection', wrong: E, right: variant('  平台建设: >-', '  政府信息管理: 规范政府信息管理。\n  监督保障: 加强监督保障。\n  平台建设: >-'), covers: '总体情况' },
-  { code: 'section-five-empty', wrong: variant(/存在的主要问题及改进情况: \|-\n(  .*\n|\n)*/, '存在的主要问题及改进情况: 无\n\n'), right: E, covers: '无' },
-  { code: 'fee-not-stated', wrong: variant('本机关 2024 年度未收取政府信息公开信息处理费。', '无。'), right: E, covers: '其他需要报告的事项' },
+  {
+    code: 'cell-fractional',
+    wrong: variant('  行政许可:       [0]', '  行政许可:       [2.5]'),
+    right: variant('  行政事业性收费: [0]', '  行政事业性收费: [2.5]'),
+    covers: '2.5',
+  },
+  {
+    code: 'number-too-large',
+    wrong: variant('  行政许可:       [0]', '  行政许可:       [90071992547409930]'),
+    right: variant('  行政许可:       [0]', '  行政许可:       [9007199254740991]'),
+    covers: '90071992547409930',
+  },
+  {
+    code: 'missing-subsection',
+    wrong: E,
+    right: variant('  平台建设: >-', '  政府信息管理: 规范政府信息管理。\n  监督保障: 加强监督保障。\n  平台建设: >-'),
+    covers: '总体情况',
+  },
+  {
+    code: 'section-five-empty',
+    wrong: variant(/存在的主要问题及改进情况: \|-\n( {2}.*\n|\n)*/, '存在的主要问题及改进情况: 无\n\n'),
+    right: E,
+    covers: '无',
+  },
+  {
+    code: 'fee-not-stated',
+    wrong: variant('本机关 2024 年度未收取政府信息公开信息处理费。', '无。'),
+    right: E,
+    covers: '其他需要报告的事项',
+  },
   {
     code: 'rules-by-department',
     wrong: variant('  规章:           [0, 0, 0]', '  规章:           [2, 0, 5]'),
-    right: variant('  规章:           [0, 0, 0]', '  规章:           [2, 0, 5]', variant('机关类型: 部门', '机关类型: 本级政府')),
+    right: variant(
+      '  规章:           [0, 0, 0]',
+      '  规章:           [2, 0, 5]',
+      variant('机关类型: 部门', '机关类型: 本级政府'),
+    ),
     covers: '规章',
   },
   { code: 'row-total', wrong: variant(ROW69, ROW69.replace('69]', '70]')), right: E, covers: '70' },
-  { code: 'result-total', wrong: variant('    总计:                        [61, 2, 0, 0, 0, 0, 63]', '    总计:                        [62, 2, 0, 0, 0, 0, 64]'), right: E, covers: '62' },
-  { code: 'balance', wrong: variant('  结转下年度继续办理:            [8, 0, 0, 0, 0, 0, 8]', '  结转下年度继续办理:            [9, 0, 0, 0, 0, 0, 9]'), right: E, covers: '9' },
-  { code: 'review-total', wrong: variant('  行政复议:           [0, 0, 0, 0, 0]', '  行政复议:           [10, 1, 0, 0, 0]'), right: variant('  行政复议:           [0, 0, 0, 0, 0]', '  行政复议:           [10, 1, 0, 0, 11]'), covers: '0' },
-  { code: 'date-invalid', wrong: variant('落款日期: 2024-01-08', '落款日期: 2025-02-30'), right: variant('落款日期: 2024-01-08', '落款日期: 2025-02-28'), covers: '2025-02-30' },
-  { code: 'date-form', wrong: variant('落款日期: 2024-01-08', '落款日期: 2025/1/8'), right: variant('落款日期: 2024-01-08', '落款日期: 2025年1月8日'), covers: '2025/1/8' },
-  { code: 'period-year', wrong: variant('统计期限: {起: 2024-01-01, 止: 2024-12-31}', '统计期限: {起: 2023-01-01, 止: 2024-12-31}'), right: E, covers: '2023-01-01' },
-  { code: 'signed-before-year-end', wrong: E, right: variant('落款日期: 2024-01-08', '落款日期: 2025-01-08'), covers: '2024-01-08' },
-  { code: 'past-deadline', wrong: variant('落款日期: 2024-01-08', '落款日期: 2025-02-10'), right: variant('落款日期: 2024-01-08', '落款日期: 2025-01-20'), covers: '2025-02-10' },
-  { code: 'published-before-signed', wrong: variant('落款日期: 2024-01-08', '落款日期: 2025-01-20\n发布日期: 2025-01-10'), right: variant('落款日期: 2024-01-08', '落款日期: 2025-01-20\n发布日期: 2025-01-22'), covers: '2025-01-10' },
-  { code: 'unknown-suppression', wrong: variant('落款日期: 2024-01-08', '# govreport-disable-next-line signed-before-yearend\n落款日期: 2024-01-08'), right: variant('落款日期: 2024-01-08', '# govreport-disable-next-line signed-before-year-end\n落款日期: 2024-01-08'), covers: 'signed-before-yearend' },
+  {
+    code: 'result-total',
+    wrong: variant(
+      '    总计:                        [61, 2, 0, 0, 0, 0, 63]',
+      '    总计:                        [62, 2, 0, 0, 0, 0, 64]',
+    ),
+    right: E,
+    covers: '62',
+  },
+  {
+    code: 'balance',
+    wrong: variant(
+      '  结转下年度继续办理:            [8, 0, 0, 0, 0, 0, 8]',
+      '  结转下年度继续办理:            [9, 0, 0, 0, 0, 0, 9]',
+    ),
+    right: E,
+    covers: '9',
+  },
+  {
+    code: 'review-total',
+    wrong: variant('  行政复议:           [0, 0, 0, 0, 0]', '  行政复议:           [10, 1, 0, 0, 0]'),
+    right: variant('  行政复议:           [0, 0, 0, 0, 0]', '  行政复议:           [10, 1, 0, 0, 11]'),
+    covers: '0',
+  },
+  {
+    code: 'date-invalid',
+    wrong: variant('落款日期: 2024-01-08', '落款日期: 2025-02-30'),
+    right: variant('落款日期: 2024-01-08', '落款日期: 2025-02-28'),
+    covers: '2025-02-30',
+  },
+  {
+    code: 'date-form',
+    wrong: variant('落款日期: 2024-01-08', '落款日期: 2025/1/8'),
+    right: variant('落款日期: 2024-01-08', '落款日期: 2025年1月8日'),
+    covers: '2025/1/8',
+  },
+  {
+    code: 'period-year',
+    wrong: variant('统计期限: {起: 2024-01-01, 止: 2024-12-31}', '统计期限: {起: 2023-01-01, 止: 2024-12-31}'),
+    right: E,
+    covers: '2023-01-01',
+  },
+  {
+    code: 'signed-before-year-end',
+    wrong: E,
+    right: variant('落款日期: 2024-01-08', '落款日期: 2025-01-08'),
+    covers: '2024-01-08',
+  },
+  {
+    code: 'past-deadline',
+    wrong: variant('落款日期: 2024-01-08', '落款日期: 2025-02-10'),
+    right: variant('落款日期: 2024-01-08', '落款日期: 2025-01-20'),
+    covers: '2025-02-10',
+  },
+  {
+    code: 'published-before-signed',
+    wrong: variant('落款日期: 2024-01-08', '落款日期: 2025-01-20\n发布日期: 2025-01-10'),
+    right: variant('落款日期: 2024-01-08', '落款日期: 2025-01-20\n发布日期: 2025-01-22'),
+    covers: '2025-01-10',
+  },
+  {
+    code: 'unknown-suppression',
+    wrong: variant('落款日期: 2024-01-08', '# govreport-disable-next-line signed-before-yearend\n落款日期: 2024-01-08'),
+    right: variant(
+      '落款日期: 2024-01-08',
+      '# govreport-disable-next-line signed-before-year-end\n落款日期: 2024-01-08',
+    ),
+    covers: 'signed-before-yearend',
+  },
 ];
 
 describe('every rule fails on a wrong report and passes on a right one', () => {
@@ -75,14 +188,20 @@ describe('every rule fails on a wrong report and passes on a right one', () => {
     it(c.code, () => {
       const found = findingsOf(c.wrong, c.code, c.options);
       assert.ok(found.length > 0, `${c.code} not found in the wrong case`);
-      if (c.covers !== undefined) assert.ok(found.some((f) => spanText(c.wrong, f) === c.covers), `${c.code} covers ${JSON.stringify(found.map((f) => spanText(c.wrong, f)))}, expected ${JSON.stringify(c.covers)}`);
+      if (c.covers !== undefined)
+        assert.ok(
+          found.some((f) => spanText(c.wrong, f) === c.covers),
+          `${c.code} covers ${JSON.stringify(found.map((f) => spanText(c.wrong, f)))}, expected ${JSON.stringify(c.covers)}`,
+        );
       assert.deepEqual(findingsOf(c.right, c.code, c.options), [], `${c.code} reported on the right case`);
     });
   }
 
   it('has a case for every rule outside the narrative checks', () => {
     const tested = new Set(CASES.map((c) => c.code));
-    const untested = RULES.filter((r) => r.group !== 'narrative' && r.group !== 'cross-year' && !tested.has(r.code)).map((r) => r.code);
+    const untested = RULES.filter(
+      (r) => r.group !== 'narrative' && r.group !== 'cross-year' && !tested.has(r.code),
+    ).map((r) => r.code);
     assert.deepEqual(untested, []);
   });
 });

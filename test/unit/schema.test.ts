@@ -25,14 +25,24 @@ describe('JSON Schema', () => {
   });
 
   it('is contributed for *.report.yaml and *.report.yml through yamlValidation', () => {
-    assert.deepEqual(pkg.contributes.yamlValidation, [{ fileMatch: ['*.report.yaml', '*.report.yml'], url: './schemas/govreport.schema.json' }]);
+    assert.deepEqual(pkg.contributes.yamlValidation, [
+      { fileMatch: ['*.report.yaml', '*.report.yml'], url: './schemas/govreport.schema.json' },
+    ]);
   });
 
   it('the example and a new report validate', () => {
     assert.deepEqual(errors(EXAMPLE), []);
     assert.deepEqual(errors(reportSkeleton({ organ: '某县人民政府', organType: '本级政府', year: 2025 })), []);
     // Rows written as mappings of their column labels are part of the format too.
-    assert.deepEqual(errors(variant('行政复议:           [0, 0, 0, 0, 0]', '行政复议: {结果维持: 0, 结果纠正: 0, 其他结果: 0, 尚未审结: 0, 总计: 0}')), []);
+    assert.deepEqual(
+      errors(
+        variant(
+          '行政复议:           [0, 0, 0, 0, 0]',
+          '行政复议: {结果维持: 0, 结果纠正: 0, 其他结果: 0, 尚未审结: 0, 总计: 0}',
+        ),
+      ),
+      [],
+    );
     assert.deepEqual(errors(variant('落款日期: 2024-01-08', '落款日期: 2025年1月8日')), []);
   });
 
@@ -43,14 +53,21 @@ describe('JSON Schema', () => {
         let node = schema.properties[table.key];
         for (const key of row.path.split('/')) node = node.properties[key];
         assert.equal(node.title, row.decl.number + row.decl.label, row.path);
-        assert.deepEqual(node.default, row.decl.columns.map(() => 0));
+        assert.deepEqual(
+          node.default,
+          row.decl.columns.map(() => 0),
+        );
       }
     }
   });
 
   it('rejects what the format does not allow', () => {
     const cases: [string, string, RegExp][] = [
-      ['[67, 2, 0, 0, 0, 0, 69]', '[67, 2, 0, 0, 0, 69]', /本年新收政府信息公开申请数量 must NOT have fewer than 7 items/],
+      [
+        '[67, 2, 0, 0, 0, 0, 69]',
+        '[67, 2, 0, 0, 0, 69]',
+        /本年新收政府信息公开申请数量 must NOT have fewer than 7 items/,
+      ],
       ['[67, 2, 0, 0, 0, 0, 69]', '[67, 2, 0, 0, 0, 0, 69, 1]', /must NOT have more than 7 items/],
       ['[0, 0, 0, 0, 0, 0, 0]', '[0, -1, 0, 0, 0, 0, 0]', /must be >= 0/],
       ['[11, 2, 81]', '[11, 2.5, 81]', /must be integer/],
@@ -60,7 +77,10 @@ describe('JSON Schema', () => {
     ];
     for (const [from, to, expected] of cases) {
       const found = errors(variant(from, to));
-      assert.ok(found.some((e) => expected.test(e)), `${to}: ${found.join('; ')}`);
+      assert.ok(
+        found.some((e) => expected.test(e)),
+        `${to}: ${found.join('; ')}`,
+      );
     }
     const missing = errors(EXAMPLE.replace(/\n其他需要报告的事项:[^]*$/, '\n'));
     assert.ok(missing.includes(" must have required property '其他需要报告的事项'"), missing.join('; '));

@@ -21,7 +21,11 @@ const FIXABLE = EXAMPLE.replace('年度: 2024', '年度: "2024年"');
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), env: { LANG: 'en_US.UTF-8' } });
+  const code = await runCli(argv, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    env: { LANG: 'en_US.UTF-8' },
+  });
   return { code, out, err };
 }
 
@@ -43,7 +47,10 @@ const others = (dir: string, expected: string[]) => fs.readdirSync(dir).filter((
 
 /** Replaces a function of `fs` for the duration of one test. */
 const restores: (() => void)[] = [];
-function patch<K extends 'writeSync' | 'fsyncSync' | 'renameSync'>(name: K, impl: (original: (typeof fs)[K]) => (typeof fs)[K]): void {
+function patch<K extends 'writeSync' | 'fsyncSync' | 'renameSync'>(
+  name: K,
+  impl: (original: (typeof fs)[K]) => (typeof fs)[K],
+): void {
   // The module object itself: what the CLI's `fs` reads through.
   const mutable = fsModule as unknown as Record<string, unknown>;
   const original = fs[name];
@@ -75,7 +82,10 @@ describe('writeAtomic', () => {
     fs.writeFileSync(file, 'old');
     fs.chmodSync(file, 0o640);
     const before = snapshot(file);
-    assert.throws(() => writeAtomic(file, 'new', false), (e) => e instanceof UsageError && /already exists \(use --force/.test(e.message));
+    assert.throws(
+      () => writeAtomic(file, 'new', false),
+      (e) => e instanceof UsageError && /already exists \(use --force/.test(e.message),
+    );
     assert.deepEqual(snapshot(file), before);
     writeAtomic(file, 'new', true);
     assert.equal(fs.readFileSync(file, 'utf8'), 'new');
@@ -102,11 +112,15 @@ describe('writeAtomic', () => {
     fs.writeFileSync(file, 'old');
     const before = snapshot(file);
     let calls = 0;
-    patch('writeSync', (original) => ((fd: number, buffer: Uint8Array, offset: number, length: number) => {
-      // Half of it goes to disk, then the disk is full.
-      if (calls++ === 0) return original(fd, buffer, offset, Math.max(1, length >> 1));
-      throw diskFull();
-    }) as typeof fs.writeSync);
+    patch(
+      'writeSync',
+      (original) =>
+        ((fd: number, buffer: Uint8Array, offset: number, length: number) => {
+          // Half of it goes to disk, then the disk is full.
+          if (calls++ === 0) return original(fd, buffer, offset, Math.max(1, length >> 1));
+          throw diskFull();
+        }) as typeof fs.writeSync,
+    );
     assert.throws(() => writeAtomic(file, 'x'.repeat(100_000), true), /ENOSPC/);
     assert.deepEqual(snapshot(file), before);
     assert.deepEqual(others(dir, ['out.html']), []);
@@ -152,12 +166,16 @@ describe('the commands that write', () => {
     const beforeA = snapshot(a);
     // The first write fails (disk full after some bytes); the second goes through.
     let failed = false;
-    patch('writeSync', (original) => ((fd: number, buffer: Uint8Array, offset: number, length: number) => {
-      if (failed) return original(fd, buffer, offset, length);
-      failed = true;
-      original(fd, buffer, offset, 10);
-      throw diskFull();
-    }) as typeof fs.writeSync);
+    patch(
+      'writeSync',
+      (original) =>
+        ((fd: number, buffer: Uint8Array, offset: number, length: number) => {
+          if (failed) return original(fd, buffer, offset, length);
+          failed = true;
+          original(fd, buffer, offset, 10);
+          throw diskFull();
+        }) as typeof fs.writeSync,
+    );
     const r = await run('fix', a, b);
     assert.equal(r.code, 2);
     assert.match(r.err, /a\.report\.yaml: cannot write: ENOSPC/);

@@ -18,14 +18,20 @@ export async function exportReport(doc: vscode.TextDocument | undefined): Promis
   }
   const choices: Choice[] = [
     { label: 'HTML', description: vscode.l10n.t('a web page, for publishing'), format: 'html', marks: false },
-    { label: vscode.l10n.t('HTML (findings marked)'), description: vscode.l10n.t('for review'), format: 'html', marks: true },
+    {
+      label: vscode.l10n.t('HTML (findings marked)'),
+      description: vscode.l10n.t('for review'),
+      format: 'html',
+      marks: true,
+    },
     { label: 'Word (.docx)', description: vscode.l10n.t('an editable Word document'), format: 'docx', marks: false },
   ];
   const choice = await vscode.window.showQuickPick(choices, { placeHolder: vscode.l10n.t('Export as') });
   if (!choice) return;
   const ext = choice.format === 'html' ? '.html' : '.docx';
   const base = path.basename(doc.fileName).replace(/(\.report)?\.ya?ml$/i, '') || 'report';
-  const folder = doc.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(doc.uri, '..');
+  const folder =
+    doc.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(doc.uri, '..');
   const target = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, base + ext) : undefined,
     filters: choice.format === 'html' ? { HTML: ['html', 'htm'] } : { Word: ['docx'] },
@@ -41,6 +47,9 @@ export async function exportReport(doc: vscode.TextDocument | undefined): Promis
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const note = errors ? vscode.l10n.t(' (the report has {0} error(s); exported as written)', errors) : '';
   const show = vscode.l10n.t('Show in Folder');
-  const picked = await vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}{1}', path.basename(target.fsPath), note), show);
+  const picked = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Exported {0}{1}', path.basename(target.fsPath), note),
+    show,
+  );
   if (picked === show) await vscode.commands.executeCommand('revealFileInOS', target);
 }

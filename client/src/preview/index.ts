@@ -34,7 +34,12 @@ export function registerPreview(context: vscode.ExtensionContext): void {
       preview.show(doc);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, '', { viewColumn: column, preserveFocus: toSide }, webviewOptions(context.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      '',
+      { viewColumn: column, preserveFocus: toSide },
+      webviewOptions(context.extensionUri),
+    );
     adopt(panel, doc);
   };
 
@@ -63,7 +68,8 @@ export function registerPreview(context: vscode.ExtensionContext): void {
       if (preview && e.document === preview.document) preview.update();
     }),
     vscode.window.onDidChangeTextEditorSelection((e) => {
-      if (preview && e.textEditor.document === preview.document) preview.cursor(e.textEditor.document.offsetAt(e.selections[0].active));
+      if (preview && e.textEditor.document === preview.document)
+        preview.cursor(e.textEditor.document.offsetAt(e.selections[0].active));
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (preview && e.affectsConfiguration('govreport')) preview.update();

@@ -101,7 +101,8 @@ export class ReportPreview implements vscode.Disposable {
 
   private page(): string {
     const webview = this.panel.webview;
-    const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
+    const media = (name: string) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
     const latest = this.latest!;
     return previewShell({
       cspSource: webview.cspSource,
@@ -121,7 +122,8 @@ export class ReportPreview implements vscode.Disposable {
     if (m.type === 'ready' && typeof m.seq === 'number') {
       this.ready = true;
       // The page loaded with an older render (it was hidden, or reloaded): send the newest.
-      if (this.latest && this.latest.seq > m.seq) void this.panel.webview.postMessage({ type: 'render', ...this.latest });
+      if (this.latest && this.latest.seq > m.seq)
+        void this.panel.webview.postMessage({ type: 'render', ...this.latest });
     } else if (m.type === 'reveal' && typeof m.offset === 'number' && m.uri === this.doc.uri.toString()) {
       void this.reveal(m.offset);
     }
@@ -132,8 +134,14 @@ export class ReportPreview implements vscode.Disposable {
     const doc = this.doc;
     const position = doc.positionAt(offset);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, preserveFocus: false, selection: new vscode.Range(position, position) });
+    const column =
+      visible?.viewColumn ??
+      (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(doc, {
+      viewColumn: column,
+      preserveFocus: false,
+      selection: new vscode.Range(position, position),
+    });
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 

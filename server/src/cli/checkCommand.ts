@@ -37,7 +37,9 @@ export const checkCommand: Command = {
       explicit = read(given, r.text);
     }
     const out = new Output(format, locale, io);
-    const workers = CAN_FORK ? Math.min(availableParallelism(), MAX_WORKERS, Math.floor(args.files.length / FILES_PER_WORKER)) : 1;
+    const workers = CAN_FORK
+      ? Math.min(availableParallelism(), MAX_WORKERS, Math.floor(args.files.length / FILES_PER_WORKER))
+      : 1;
     if (workers > 1) return checkInWorkers(args.files, explicit, workers, out).then(() => out.end());
     const reports: Read[] = [];
     for (const file of args.files) {
@@ -49,7 +51,11 @@ export const checkCommand: Command = {
     reports.forEach((r, i) => {
       const p = pairs.previous(i);
       const previous = p === 'explicit' ? explicit : p === undefined ? undefined : reports[p];
-      out.file(r.file, r.report.lines, checkReport(r.report, previous ? { previous: asPrevious(previous) } : {}).findings);
+      out.file(
+        r.file,
+        r.report.lines,
+        checkReport(r.report, previous ? { previous: asPrevious(previous) } : {}).findings,
+      );
     });
     return out.end();
   },

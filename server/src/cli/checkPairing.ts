@@ -37,10 +37,15 @@ export class Pairing {
     const explicit = this.explicit;
     if (explicit) {
       if (explicit.year !== year - 1) {
-        this.stderr(`govreport: ${explicit.file} is a report on ${explicit.year ?? '?'}, not on ${year - 1}: ${r.file} is checked without it\n`);
+        this.stderr(
+          `govreport: ${explicit.file} is a report on ${explicit.year ?? '?'}, not on ${year - 1}: ${r.file} is checked without it\n`,
+        );
         return undefined;
       }
-      if (!sameOrgan(explicit.organ, r.organ)) this.stderr(`govreport: ${explicit.file} is of ${explicit.organ ?? '?'}, ${r.file} of ${r.organ ?? '?'}; compared anyway\n`);
+      if (!sameOrgan(explicit.organ, r.organ))
+        this.stderr(
+          `govreport: ${explicit.file} is of ${explicit.organ ?? '?'}, ${r.file} of ${r.organ ?? '?'}; compared anyway\n`,
+        );
       return 'explicit';
     }
     if (r.organ === undefined) return undefined;
@@ -57,7 +62,10 @@ const YEAR_LINE = /^(?:年度|报告年度)[ \t]*[:：][ \t]*["']?(\d{4})/m;
  * which the full parse of the file confirms or corrects.
  */
 export function guessMeta(file: string, text: string): Meta {
-  const organ = ORGAN_LINE.exec(text)?.[1].replace(/\s+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+  const organ = ORGAN_LINE.exec(text)?.[1]
+    .replace(/\s+#.*$/, '')
+    .trim()
+    .replace(/^(["'])(.*)\1$/, '$2');
   const year = YEAR_LINE.exec(text)?.[1];
   return { file, year: year === undefined ? undefined : Number(year), organ: organ || undefined };
 }

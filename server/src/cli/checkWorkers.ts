@@ -55,14 +55,20 @@ interface Job {
 }
 
 type ToWorker = { type: 'check'; jobs: Job[] } | { type: 'done' };
-type FromWorker = { type: 'checked'; index: number; findings: Finding[]; year?: number; organ?: string } | { type: 'more' };
+type FromWorker =
+  { type: 'checked'; index: number; findings: Finding[]; year?: number; organ?: string } | { type: 'more' };
 
 /** Files handed to a worker at a time, at the least: a few milliseconds of work. */
 const BATCH = 8;
 /** Young generation of a worker: parse trees die young; on the 1,000-report batch this was a few per cent faster than the default. */
 const YOUNG_GENERATION_MB = 16;
 
-export async function checkInWorkers(files: string[], explicit: Read | undefined, count: number, sink: Sink): Promise<void> {
+export async function checkInWorkers(
+  files: string[],
+  explicit: Read | undefined,
+  count: number,
+  sink: Sink,
+): Promise<void> {
   // Started first: loading the bundle in each worker overlaps reading the files here.
   const pool = startWorkers(count, explicit);
   let results: Awaited<ReturnType<typeof runJobs>>;
@@ -121,11 +127,26 @@ function batches(texts: { file: string; text: string }[], previous: (number | 'e
   });
   // Oldest first within a group: last year's report is always an earlier year.
   const depth = (i: number): number => (typeof previous[i] === 'number' ? 1 + depth(previous[i] as number) : 0);
-  const ordered = [...groups.values()].map((g) => g.map((i) => ({ i, d: depth(i) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.i)).sort((a, b) => b.length - a.length);
+  const ordered = [...groups.values()]
+    .map((g) =>
+      g
+        .map((i) => ({ i, d: depth(i) }))
+        .sort((a, b) => a.d - b.d || a.i - b.i)
+        .map((x) => x.i),
+    )
+    .sort((a, b) => b.length - a.length);
   const out: Job[][] = [];
   let current: Job[] = [];
   for (const group of ordered) {
-    current.push(...group.map((i) => ({ index: i, file: texts[i].file, text: texts[i].text, previous: previous[i], uses: uses[i] })));
+    current.push(
+      ...group.map((i) => ({
+        index: i,
+        file: texts[i].file,
+        text: texts[i].text,
+        previous: previous[i],
+        uses: uses[i],
+      })),
+    );
     if (current.length >= BATCH) {
       out.push(current);
       current = [];
@@ -143,7 +164,16 @@ interface Pool {
 
 function startWorkers(count: number, explicit: Read | undefined): Pool {
   const data: WorkerData = { govreportCheck: true, previous: explicit?.file };
-  const workers = Array.from({ length: count }, () => new Worker(__filename, { argv: ['check'], workerData: data, stdout: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+  const workers = Array.from(
+    { length: count },
+    () =>
+      new Worker(__filename, {
+        argv: ['check'],
+        workerData: data,
+        stdout: false,
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      }),
+  );
   const failed = new Promise<never>((_, reject) => {
     for (const w of workers) {
       w.on('error', reject);
@@ -155,7 +185,10 @@ function startWorkers(count: number, explicit: Read | undefined): Pool {
 }
 
 /** Runs the batches on the workers, each taking the next batch when it is done with one. */
-async function runJobs({ workers, failed }: Pool, queue: Job[][]): Promise<{ findings: Finding[]; year?: number; organ?: string }[]> {
+async function runJobs(
+  { workers, failed }: Pool,
+  queue: Job[][],
+): Promise<{ findings: Finding[]; year?: number; organ?: string }[]> {
   const total = queue.reduce((n, b) => n + b.length, 0);
   const results: { findings: Finding[]; year?: number; organ?: string }[] = [];
   const finished = new Promise<void>((resolve) => {
@@ -217,7 +250,13 @@ export function serve(data: WorkerData): Promise<number> {
         }
         const findings = checkReport(r.report, prev ? { previous: asPrevious(prev) } : {}).findings;
         if (job.uses) kept.set(job.index, { read: r, uses: job.uses });
-        port.postMessage({ type: 'checked', index: job.index, findings, year: r.year, organ: r.organ } satisfies FromWorker);
+        port.postMessage({
+          type: 'checked',
+          index: job.index,
+          findings,
+          year: r.year,
+          organ: r.organ,
+        } satisfies FromWorker);
       }
       port.postMessage({ type: 'more' } satisfies FromWorker);
     });

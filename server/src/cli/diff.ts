@@ -37,7 +37,10 @@ function diffLines(a: string[], b: string[]): Op[] {
     const prevK = k === -d || (k !== d && (vd.get(k - 1) ?? -1) < (vd.get(k + 1) ?? -1)) ? k + 1 : k - 1;
     const prevX = vd.get(prevK) ?? 0;
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) ops.push({ kind: ' ', line: a[--x] }) && y--;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: ' ', line: a[--x] });
+      y--;
+    }
     if (d > 0) {
       if (x === prevX) ops.push({ kind: '+', line: b[--y] });
       else ops.push({ kind: '-', line: a[--x] });
@@ -64,7 +67,7 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
       i++;
       continue;
     }
-    let start = Math.max(0, i - context);
+    const start = Math.max(0, i - context);
     let end = i;
     // Extend the hunk while changes are within 2*context lines of each other.
     while (end < ops.length) {
@@ -88,7 +91,6 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
     out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`);
     for (const o of hunk) out.push(o.kind + o.line);
     i = end;
-    start = end;
   }
   return out.join('\n') + '\n';
 }

@@ -15,7 +15,14 @@ export function readText(file: string): ReadResult {
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bom };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    const why =
+      err.code === 'ENOENT'
+        ? 'no such file'
+        : err.code === 'EISDIR'
+          ? 'is a directory'
+          : err.code === 'EACCES'
+            ? 'permission denied'
+            : err.message;
     return { ok: false, error: `${file}: cannot read: ${why}` };
   }
 }
@@ -28,14 +35,15 @@ export function readText(file: string): ReadResult {
 export function writeAtomic(file: string, data: string | Uint8Array, overwrite: boolean): void {
   const exists = () => new UsageError(`${file}: already exists (use --force to replace it)`);
   if (!overwrite && fs.existsSync(file)) throw exists();
-  const target = overwrite && fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ? fs.realpathSync(file) : file;
+  const target =
+    overwrite && fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ? fs.realpathSync(file) : file;
   const dir = path.dirname(path.resolve(target));
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     const fd = fs.openSync(tmp, 'wx');
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+      for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at, bytes.length - at);
       // On disk before it takes the name: after a crash the file is the old one or the new one.
       fs.fsyncSync(fd);
     } finally {

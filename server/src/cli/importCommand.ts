@@ -10,7 +10,14 @@ function readBytes(file: string): { ok: true; bytes: Uint8Array } | { ok: false;
     return { ok: true, bytes: fs.readFileSync(file === '-' ? 0 : file) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    const why =
+      err.code === 'ENOENT'
+        ? 'no such file'
+        : err.code === 'EISDIR'
+          ? 'is a directory'
+          : err.code === 'EACCES'
+            ? 'permission denied'
+            : err.message;
     return { ok: false, error: `${file}: cannot read: ${why}` };
   }
 }
@@ -25,7 +32,8 @@ export const importCommand: Command = {
     const file = args.files[0];
     const out = args.flags.get('-o') ?? args.flags.get('--output');
     if (out === true) throw new UsageError('-o needs a file name');
-    if (out && file !== '-' && path.resolve(out) === path.resolve(file)) throw new UsageError(`${out}: would replace the file being imported`);
+    if (out && file !== '-' && path.resolve(out) === path.resolve(file))
+      throw new UsageError(`${out}: would replace the file being imported`);
     const read = readBytes(file);
     if (!read.ok) {
       io.stderr(`govreport: ${read.error}\n`);
@@ -56,7 +64,11 @@ export const importCommand: Command = {
           : `govreport import: ${warning}: ${out} 的文件名不以 .report.yaml 结尾，编辑器不会把它当作报告打开\n`,
       );
     }
-    io.stderr(locale === 'en' ? `wrote ${out}; check it with: govreport check ${out}\n` : `已写入 ${out}；可用 govreport check ${out} 检查\n`);
+    io.stderr(
+      locale === 'en'
+        ? `wrote ${out}; check it with: govreport check ${out}\n`
+        : `已写入 ${out}；可用 govreport check ${out} 检查\n`,
+    );
     return 0;
   },
 };

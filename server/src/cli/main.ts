@@ -30,8 +30,14 @@ const COMMANDS: Record<string, Command> = {
 
 function help(): string {
   const lines = ['usage: govreport <command> [options] FILE...', '', 'commands:'];
-  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(8)}${c.summary}`, `          ${c.usage}`);
-  lines.push('', 'common options:', '  --locale zh-CN|en   language of messages (default from LANG/LC_ALL)', '  --help              this text');
+  for (const [name, c] of Object.entries(COMMANDS))
+    lines.push(`  ${name.padEnd(8)}${c.summary}`, `          ${c.usage}`);
+  lines.push(
+    '',
+    'common options:',
+    '  --locale zh-CN|en   language of messages (default from LANG/LC_ALL)',
+    '  --help              this text',
+  );
   return lines.join('\n') + '\n';
 }
 

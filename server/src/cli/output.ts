@@ -40,7 +40,9 @@ export function jsonOutput(results: FileFindings[], locale: Locale): string {
   return JSON.stringify(
     results.map((r) => ({
       file: r.file,
-      diagnostics: r.findings.map((f) => toDiagnostic(f, r.lines, locale, pathToFileURL(path.resolve(r.file)).toString())),
+      diagnostics: r.findings.map((f) =>
+        toDiagnostic(f, r.lines, locale, pathToFileURL(path.resolve(r.file)).toString()),
+      ),
     })),
     null,
     2,

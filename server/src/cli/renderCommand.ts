@@ -26,7 +26,8 @@ export const renderCommand: Command = {
     if (o === true || o === '') throw new UsageError('-o needs a file name');
     // HTML goes to stdout without -o; a Word file is binary, so it goes next to the report.
     const out = o ?? (format === 'docx' ? defaultOutput(file, '.docx') : undefined);
-    if (out && path.resolve(out) === path.resolve(file)) throw new UsageError(`${out}: would replace the report itself`);
+    if (out && path.resolve(out) === path.resolve(file))
+      throw new UsageError(`${out}: would replace the report itself`);
     const read = readText(file);
     if (!read.ok) {
       io.stderr(`govreport: ${read.error}\n`);
@@ -35,7 +36,8 @@ export const renderCommand: Command = {
     const result = check(read.text);
     const marks = !args.flags.has('--no-marks');
     const force = args.flags.has('--force');
-    const data = format === 'html' ? renderHtml(result, { marks, theme: 'export', locale }) : await renderDocx(result, { marks });
+    const data =
+      format === 'html' ? renderHtml(result, { marks, theme: 'export', locale }) : await renderDocx(result, { marks });
     if (!out) io.stdout(data as string);
     else {
       try {

@@ -46,7 +46,10 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     if (s === 'off') continue;
     let out = s ? { ...f, severity: s } : f;
     if (broken && out.fixes?.some((x) => x.safe && x.edits.some((e) => e.start === e.end))) {
-      out = { ...out, fixes: out.fixes.map((x) => (x.edits.some((e) => e.start === e.end) ? { ...x, safe: false } : x)) };
+      out = {
+        ...out,
+        fixes: out.fixes.map((x) => (x.edits.some((e) => e.start === e.end) ? { ...x, safe: false } : x)),
+      };
     }
     findings.push(out);
   }

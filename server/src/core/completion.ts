@@ -5,7 +5,16 @@
  */
 import { formatChinese, formatIso, type SimpleDate } from './dates';
 import type { Locale, Span } from './findings';
-import { sectionHeading, type ColumnDecl, type FormatDecl, type ItemDecl, type MetaDecl, type SectionDecl, type TableSectionDecl, type TextSectionDecl } from './format';
+import {
+  sectionHeading,
+  type ColumnDecl,
+  type FormatDecl,
+  type ItemDecl,
+  type MetaDecl,
+  type SectionDecl,
+  type TableSectionDecl,
+  type TextSectionDecl,
+} from './format';
 import { normalizeLabel } from './labels';
 import { displayWidth, indentUnit } from './layout';
 import type { Report } from './model';
@@ -71,7 +80,8 @@ type Level =
   | { kind: 'columns'; columns: ColumnDecl[] }
   | { kind: 'none' };
 
-const same = (a: string, names: (string | undefined)[]) => names.some((n) => n !== undefined && normalizeLabel(n) === normalizeLabel(a));
+const same = (a: string, names: (string | undefined)[]) =>
+  names.some((n) => n !== undefined && normalizeLabel(n) === normalizeLabel(a));
 
 function topEntry(format: FormatDecl, key: string): { meta?: MetaDecl; section?: SectionDecl } {
   const meta = format.meta.find((m) => same(key, [m.key, ...(m.aliases ?? [])]));
@@ -158,13 +168,24 @@ export interface CompletionOptions extends DateOptions {
   today?: SimpleDate;
 }
 
-export function completionsAt(report: Report, offset: number, locale: Locale, options: CompletionOptions = {}): Candidate[] {
+export function completionsAt(
+  report: Report,
+  offset: number,
+  locale: Locale,
+  options: CompletionOptions = {},
+): Candidate[] {
   const { text } = report;
   const pos = report.lines.positionAt(offset);
   const lines = text.split(/\r\n|\r|\n/);
   const lineStart = report.lines.lineStart(pos.line);
   const lineText = lines[pos.line] ?? '';
-  const ctx: Context = { lines, line: pos.line, lineStart, before: lineText.slice(0, offset - lineStart), after: lineText.slice(offset - lineStart) };
+  const ctx: Context = {
+    lines,
+    line: pos.line,
+    lineStart,
+    before: lineText.slice(0, offset - lineStart),
+    after: lineText.slice(offset - lineStart),
+  };
   if (/^\s*#/.test(ctx.before)) return [];
   const keyTyping = /^(\s*)([^\s#:'"][^:#]*)?$/.exec(ctx.before);
   if (keyTyping) {
@@ -177,7 +198,13 @@ export function completionsAt(report: Report, offset: number, locale: Locale, op
 
 // ---- keys ------------------------------------------------------------------------
 
-function keyCandidates(report: Report, ctx: Context, indent: number, locale: Locale, options: CompletionOptions): Candidate[] {
+function keyCandidates(
+  report: Report,
+  ctx: Context,
+  indent: number,
+  locale: Locale,
+  options: CompletionOptions,
+): Candidate[] {
   const t = (zh: string, en: string) => (locale === 'en' ? en : zh);
   const found = parents(ctx.lines, ctx.line, indent);
   if (!found) return [];
@@ -188,29 +215,54 @@ function keyCandidates(report: Report, ctx: Context, indent: number, locale: Loc
   const colon = ctx.after.indexOf(':');
   // Renaming a key that already has its colon (and maybe a value): offer the key alone.
   const keyOnly = colon >= 0;
-  const end = keyOnly ? ctx.lineStart + ctx.before.length + colon : ctx.lineStart + ctx.before.length + ctx.after.trimEnd().length;
+  const end = keyOnly
+    ? ctx.lineStart + ctx.before.length + colon
+    : ctx.lineStart + ctx.before.length + ctx.after.trimEnd().length;
   const range = { start, end };
   const unit = indentUnit(report.text);
   const pad = ' '.repeat(indent);
   const out: Candidate[] = [];
   const add = (c: Omit<Candidate, 'range' | 'sortText' | 'insertText' | 'snippet'>, whole: string) => {
-    out.push({ ...c, range, sortText: String(out.length).padStart(3, '0'), insertText: keyOnly ? esc(c.label) : whole, snippet: true });
+    out.push({
+      ...c,
+      range,
+      sortText: String(out.length).padStart(3, '0'),
+      insertText: keyOnly ? esc(c.label) : whole,
+      snippet: true,
+    });
   };
   const lines = (ls: string[]) => ls.map((l, i) => (i === 0 ? l.slice(indent) : l)).join('\n');
   const column = alignedColumn(ctx.lines, ctx.line, found.parentLine);
-  const padTo = (key: string) => ' '.repeat(column === undefined ? 1 : Math.max(1, column - displayWidth(`${pad}${key}:`)));
+  const padTo = (key: string) =>
+    ' '.repeat(column === undefined ? 1 : Math.max(1, column - displayWidth(`${pad}${key}:`)));
   switch (level.kind) {
     case 'top': {
       const format = report.format;
       const y = report.year ?? (options.today?.year ?? new Date().getFullYear()) - 1;
       for (const m of format.meta) {
         if (isPresent([m.key, ...(m.aliases ?? [])])) continue;
-        add({ label: m.key, kind: 'meta', detail: m.required ? t('必填', 'required') : t('可选', 'optional'), documentation: m.description[locale] }, metaSnippet(report, m, y, unit, options));
+        add(
+          {
+            label: m.key,
+            kind: 'meta',
+            detail: m.required ? t('必填', 'required') : t('可选', 'optional'),
+            documentation: m.description[locale],
+          },
+          metaSnippet(report, m, y, unit, options),
+        );
       }
       for (const s of format.sections) {
         if (isPresent([s.key, s.title, ...(s.aliases ?? [])])) continue;
         const body = s.kind === 'table' ? tableLines(s, '', unit) : textSectionLines(s, unit);
-        add({ label: s.key, kind: 'section', detail: sectionHeading(s), documentation: t('插入整个部分', 'Inserts the whole section') }, firstCellTabstop(esc(body.join('\n'))));
+        add(
+          {
+            label: s.key,
+            kind: 'section',
+            detail: sectionHeading(s),
+            documentation: t('插入整个部分', 'Inserts the whole section'),
+          },
+          firstCellTabstop(esc(body.join('\n'))),
+        );
       }
       break;
     }
@@ -220,18 +272,37 @@ function keyCandidates(report: Report, ctx: Context, indent: number, locale: Loc
         const detail = item.number + item.label;
         if (item.kind === 'row') {
           const cells = item.columns.map((_, i) => `\${${i + 1}:0}`).join(', ');
-          add({ label: item.key, kind: 'row', detail, documentation: columnsDoc(item.columns, t) }, `${esc(item.key)}:${padTo(item.key)}[${cells}]`);
+          add(
+            { label: item.key, kind: 'row', detail, documentation: columnsDoc(item.columns, t) },
+            `${esc(item.key)}:${padTo(item.key)}[${cells}]`,
+          );
         } else {
           const body = itemLines(item, pad, unit, column);
-          add({ label: item.key, kind: 'group', detail, documentation: t(`分组：${item.items.map((i) => i.key).join('、')}`, `Group of: ${item.items.map((i) => i.key).join(', ')}`) }, firstCellTabstop(esc(lines(body))));
+          add(
+            {
+              label: item.key,
+              kind: 'group',
+              detail,
+              documentation: t(
+                `分组：${item.items.map((i) => i.key).join('、')}`,
+                `Group of: ${item.items.map((i) => i.key).join(', ')}`,
+              ),
+            },
+            firstCellTabstop(esc(lines(body))),
+          );
         }
       }
       break;
     case 'subsections':
       for (const sub of level.section.subsections) {
         if (isPresent([sub.key, sub.title, ...(sub.aliases ?? [])])) continue;
-        const doc = sub.expected ? t('2021 年格式要求逐项说明的方面', 'a topic the 2021 format asks for') : t('可选', 'optional');
-        add({ label: sub.key, kind: 'subsection', detail: sub.title || undefined, documentation: doc }, `${esc(sub.key)}: |-\n${pad}${unit}$0`);
+        const doc = sub.expected
+          ? t('2021 年格式要求逐项说明的方面', 'a topic the 2021 format asks for')
+          : t('可选', 'optional');
+        add(
+          { label: sub.key, kind: 'subsection', detail: sub.title || undefined, documentation: doc },
+          `${esc(sub.key)}: |-\n${pad}${unit}$0`,
+        );
       }
       break;
     case 'period': {
@@ -282,7 +353,10 @@ function textSectionLines(s: TextSectionDecl, unit: string): string[] {
 
 function columnsDoc(columns: ColumnDecl[], t: (zh: string, en: string) => string): string {
   const names = columns.map((c) => `${c.short}`).join(t('、', ', '));
-  return t(`${columns.length} 列（${columns[0].unit}）：${names}`, `${columns.length} column(s) (${columns[0].unit}): ${names}`);
+  return t(
+    `${columns.length} 列（${columns[0].unit}）：${names}`,
+    `${columns.length} column(s) (${columns[0].unit}): ${names}`,
+  );
 }
 
 function metaSnippet(report: Report, m: MetaDecl, year: number, unit: string, options: DateOptions): string {
@@ -324,8 +398,16 @@ function valueCandidates(report: Report, ctx: Context, locale: Locale, options: 
   const restOfValue = ctx.after.replace(/\s+#.*$/, '').trimEnd();
   const range = { start: valueStart, end: ctx.lineStart + ctx.before.length + restOfValue.length };
   const out: Candidate[] = [];
-  const add = (c: Omit<Candidate, 'range' | 'sortText' | 'snippet' | 'insertText'> & { insertText?: string; snippet?: boolean }) =>
-    out.push({ range, sortText: String(out.length).padStart(3, '0'), snippet: false, ...c, insertText: lead + (c.insertText ?? c.label) });
+  const add = (
+    c: Omit<Candidate, 'range' | 'sortText' | 'snippet' | 'insertText'> & { insertText?: string; snippet?: boolean },
+  ) =>
+    out.push({
+      range,
+      sortText: String(out.length).padStart(3, '0'),
+      snippet: false,
+      ...c,
+      insertText: lead + (c.insertText ?? c.label),
+    });
   const y = report.year;
   const dates = (name: string) => dateCandidates(report, name, options, t);
 
@@ -336,7 +418,17 @@ function valueCandidates(report: Report, ctx: Context, locale: Locale, options: 
     const date = flowPeriod[1] === '起' ? `${y}-01-01` : `${y}-12-31`;
     const start = ctx.lineStart + ctx.before.length - flowPeriod[3].length;
     const stop = /^[^,}]*/.exec(ctx.after)![0].trimEnd().length;
-    return [{ label: date, kind: 'date', detail: flowPeriod[1], range: { start, end: ctx.lineStart + ctx.before.length + stop }, insertText: (flowPeriod[2] ? '' : ' ') + date, snippet: false, sortText: '000' }];
+    return [
+      {
+        label: date,
+        kind: 'date',
+        detail: flowPeriod[1],
+        range: { start, end: ctx.lineStart + ctx.before.length + stop },
+        insertText: (flowPeriod[2] ? '' : ' ') + date,
+        snippet: false,
+        sortText: '000',
+      },
+    ];
   }
   if (/^[[{]/.test(typed)) return [];
 
@@ -345,7 +437,8 @@ function valueCandidates(report: Report, ctx: Context, locale: Locale, options: 
     if (!meta) return [];
     switch (meta.type) {
       case 'organType':
-        for (const o of report.format.organTypes) add({ label: o.key, kind: 'value', documentation: o.description[locale] });
+        for (const o of report.format.organTypes)
+          add({ label: o.key, kind: 'value', documentation: o.description[locale] });
         break;
       case 'format':
         add({ label: report.format.id, kind: 'value', detail: report.format.name });
@@ -356,7 +449,8 @@ function valueCandidates(report: Report, ctx: Context, locale: Locale, options: 
         break;
       }
       case 'period':
-        if (y !== undefined) add({ label: `{起: ${y}-01-01, 止: ${y}-12-31}`, kind: 'date', detail: t(`${y} 年度`, `year ${y}`) });
+        if (y !== undefined)
+          add({ label: `{起: ${y}-01-01, 止: ${y}-12-31}`, kind: 'date', detail: t(`${y} 年度`, `year ${y}`) });
         break;
       case 'date':
         for (const c of dates(meta.key)) add(c);
@@ -377,7 +471,14 @@ function valueCandidates(report: Report, ctx: Context, locale: Locale, options: 
     const columns = item?.kind === 'row' ? item.columns : undefined;
     if (columns) {
       const cells = columns.map((_, i) => `\${${i + 1}:0}`).join(', ');
-      add({ label: `[${columns.map(() => '0').join(', ')}]`, kind: 'row', detail: item!.number + item!.label, documentation: columnsDoc(columns, t), insertText: `[${cells}]`, snippet: true });
+      add({
+        label: `[${columns.map(() => '0').join(', ')}]`,
+        kind: 'row',
+        detail: item!.number + item!.label,
+        documentation: columnsDoc(columns, t),
+        insertText: `[${cells}]`,
+        snippet: true,
+      });
     }
   }
   if (level.kind === 'columns' && typed.trim() === '') add({ label: '0', kind: 'value' });
@@ -385,25 +486,37 @@ function valueCandidates(report: Report, ctx: Context, locale: Locale, options: 
 }
 
 /** Dates worth offering for 落款日期 / 发布日期: the deadline that applies, today, the signature date. */
-function dateCandidates(report: Report, name: string, options: CompletionOptions, t: (zh: string, en: string) => string): Omit<Candidate, 'range' | 'sortText' | 'snippet' | 'insertText'>[] {
+function dateCandidates(
+  report: Report,
+  name: string,
+  options: CompletionOptions,
+  t: (zh: string, en: string) => string,
+): Omit<Candidate, 'range' | 'sortText' | 'snippet' | 'insertText'>[] {
   const y = report.year;
   if (y === undefined) return [];
   const out: Omit<Candidate, 'range' | 'sortText' | 'snippet' | 'insertText'>[] = [];
   const deadline = deadlineFor(report, options);
   const custom = options.deadlines?.[report.organType] !== undefined;
   if (deadline) {
-    const why = t(`公布期限（${report.organType}，${custom ? '设置中的期限' : '《条例》第四十九条'}）`, `the deadline (${report.organType}, ${custom ? 'from the settings' : 'Regulations art. 49'})`);
+    const why = t(
+      `公布期限（${report.organType}，${custom ? '设置中的期限' : '《条例》第四十九条'}）`,
+      `the deadline (${report.organType}, ${custom ? 'from the settings' : 'Regulations art. 49'})`,
+    );
     out.push({ label: formatIso(deadline), kind: 'date', detail: why });
     out.push({ label: formatChinese(deadline), kind: 'date', detail: why });
   }
-  const today = options.today ?? (() => {
-    const d = new Date();
-    return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
-  })();
+  const today =
+    options.today ??
+    (() => {
+      const d = new Date();
+      return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+    })();
   const afterYear = today.year > y;
   const withinDeadline = !deadline || formatIso(today) <= formatIso(deadline);
-  if (afterYear && withinDeadline && (!deadline || formatIso(today) !== formatIso(deadline))) out.push({ label: formatIso(today), kind: 'date', detail: t('今天', 'today') });
+  if (afterYear && withinDeadline && (!deadline || formatIso(today) !== formatIso(deadline)))
+    out.push({ label: formatIso(today), kind: 'date', detail: t('今天', 'today') });
   const signed = report.signed?.parsed;
-  if (name !== '落款日期' && signed?.ok) out.push({ label: formatIso(signed.date), kind: 'date', detail: t('与落款日期相同', 'the signature date') });
+  if (name !== '落款日期' && signed?.ok)
+    out.push({ label: formatIso(signed.date), kind: 'date', detail: t('与落款日期相同', 'the signature date') });
   return out;
 }

@@ -24,7 +24,9 @@ export function fixAllEdits(findings: Finding[]): Edit[] {
     if (!fix) continue;
     if (fix.edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
     // Two identical insertions (e.g. the same missing line found twice) are made once.
-    const fresh = fix.edits.filter((e) => !chosen.some((c) => c.start === e.start && c.end === e.end && c.text === e.text));
+    const fresh = fix.edits.filter(
+      (e) => !chosen.some((c) => c.start === e.start && c.end === e.end && c.text === e.text),
+    );
     chosen.push(...fresh);
   }
   return orderInsertions(chosen);
@@ -38,7 +40,12 @@ function orderInsertions(edits: Edit[]): Edit[] {
   const depth = (e: Edit) => (e.start === e.end ? (/^\r?\n?([ \t]*)/.exec(e.text)?.[1].length ?? 0) : 0);
   return edits
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => a.e.start - b.e.start || (a.e.start === a.e.end && b.e.start === b.e.end ? depth(b.e) - depth(a.e) : 0) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        a.e.start - b.e.start ||
+        (a.e.start === a.e.end && b.e.start === b.e.end ? depth(b.e) - depth(a.e) : 0) ||
+        a.i - b.i,
+    )
     .map((x) => x.e);
 }
 

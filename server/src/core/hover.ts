@@ -7,7 +7,17 @@ import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { formatChinese, formatIso, type SimpleDate } from './dates';
 import { eq, formatDec, sub, sum, type Dec } from './decimal';
 import type { Locale, Span } from './findings';
-import { leafRows, sectionHeading, type ColumnDecl, type GroupDecl, type IdentityDecl, type ItemDecl, type RowDecl, type SectionDecl, type TableSectionDecl } from './format';
+import {
+  leafRows,
+  sectionHeading,
+  type ColumnDecl,
+  type GroupDecl,
+  type IdentityDecl,
+  type ItemDecl,
+  type RowDecl,
+  type SectionDecl,
+  type TableSectionDecl,
+} from './format';
 import type { DateValue, Report, RowModel, TableModel } from './model';
 import { equations, rowsAt, type CellRef } from './rules/arithmetic';
 import { deadlineFor, type DateOptions } from './rules/dates';
@@ -22,7 +32,12 @@ type T = (zh: string, en: string) => string;
 
 const within = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
 
-export function hoverAt(report: Report, offset: number, locale: Locale, options: DateOptions = {}): HoverInfo | undefined {
+export function hoverAt(
+  report: Report,
+  offset: number,
+  locale: Locale,
+  options: DateOptions = {},
+): HoverInfo | undefined {
   const t: T = (zh, en) => (locale === 'en' ? en : zh);
   for (const table of report.tables.values()) {
     for (const row of table.rows.values()) {
@@ -33,7 +48,8 @@ export function hoverAt(report: Report, offset: number, locale: Locale, options:
       if (column) return { span: column.span, contents: columnHover(row.decl.columns[column.index], t) };
     }
     for (const group of table.groups.values()) {
-      if (within(group.keySpan, offset)) return { span: group.keySpan, contents: itemHover(table, group.decl, group.path, t) };
+      if (within(group.keySpan, offset))
+        return { span: group.keySpan, contents: itemHover(table, group.decl, group.path, t) };
     }
   }
   for (const s of report.sections) {
@@ -47,13 +63,20 @@ export function hoverAt(report: Report, offset: number, locale: Locale, options:
         ? sub.expected
           ? t('2021 年格式要求在总体情况中逐项说明这一方面。', 'The 2021 format asks the overview to cover this topic.')
           : t('可选。', 'Optional.')
-        : t('自定的小节：以键为标题，按文件中的顺序编号打印。', 'A sub-section of your own: the key is printed as its heading, numbered in file order.');
+        : t(
+            '自定的小节：以键为标题，按文件中的顺序编号打印。',
+            'A sub-section of your own: the key is printed as its heading, numbered in file order.',
+          );
       return { span: block.keySpan, contents: `**${heading}**  \n${sectionHeading(block.section)}\n\n${note}` };
     }
   }
   for (const [key, m] of report.meta) {
     if (within(m.keySpan, offset)) {
-      const required = m.decl.required ? t('必填。', 'Required.') : m.decl.expected ? t('应当填写。', 'Expected.') : t('可选。', 'Optional.');
+      const required = m.decl.required
+        ? t('必填。', 'Required.')
+        : m.decl.expected
+          ? t('应当填写。', 'Expected.')
+          : t('可选。', 'Optional.');
       return { span: m.keySpan, contents: `**${key}**\n\n${m.decl.description[locale]}\n\n${required}` };
     }
   }
@@ -64,7 +87,9 @@ export function hoverAt(report: Report, offset: number, locale: Locale, options:
     const type = report.format.organTypes.find((x) => x.key === report.organType);
     if (type) {
       const deadline = deadlineFor(report, options);
-      const line = deadline ? `\n\n${t(`${report.year} 年度报告的公布期限：${formatChinese(deadline)}`, `Deadline for the ${report.year} report: ${formatIso(deadline)}`)}${customNote(report, options, t)}` : '';
+      const line = deadline
+        ? `\n\n${t(`${report.year} 年度报告的公布期限：${formatChinese(deadline)}`, `Deadline for the ${report.year} report: ${formatIso(deadline)}`)}${customNote(report, options, t)}`
+        : '';
       return { span: organType.span, contents: `**${type.key}**\n\n${type.description[locale]}${line}` };
     }
   }
@@ -72,8 +97,17 @@ export function hoverAt(report: Report, offset: number, locale: Locale, options:
   if (year && report.year !== undefined && within(year.span, offset) && year.span.end > year.span.start) {
     const y = report.year;
     const deadline = deadlineFor(report, options);
-    const lines = [`**${t(`${y} 年度`, `Year ${y}`)}**`, t(`统计期限：${y}年1月1日至${y}年12月31日`, `Statistics period: ${y}-01-01 to ${y}-12-31`)];
-    if (deadline) lines.push(t(`公布期限：${formatChinese(deadline)}（${report.organType}）`, `Deadline: ${formatIso(deadline)} (${report.organType})`) + customNote(report, options, t));
+    const lines = [
+      `**${t(`${y} 年度`, `Year ${y}`)}**`,
+      t(`统计期限：${y}年1月1日至${y}年12月31日`, `Statistics period: ${y}-01-01 to ${y}-12-31`),
+    ];
+    if (deadline)
+      lines.push(
+        t(
+          `公布期限：${formatChinese(deadline)}（${report.organType}）`,
+          `Deadline: ${formatIso(deadline)} (${report.organType})`,
+        ) + customNote(report, options, t),
+      );
     return { span: year.span, contents: lines.join('\n\n') };
   }
   return undefined;
@@ -91,7 +125,11 @@ function cellHover(table: TableModel, row: RowModel, col: number, t: T): string 
   const path = breadcrumb(table.decl, row.path);
   const lines = [`${path} › **${column.short}**`];
   if (column.label !== column.short) lines.push(column.label);
-  lines.push(cell.value ? unitText(column, formatDec(cell.value)) : t(`不是数字：\`${cell.raw}\``, `not a number: \`${cell.raw}\``));
+  lines.push(
+    cell.value
+      ? unitText(column, formatDec(cell.value))
+      : t(`不是数字：\`${cell.raw}\``, `not a number: \`${cell.raw}\``),
+  );
   for (const e of equations(table)) {
     if (e.target.row !== row || e.target.col !== col) continue;
     lines.push(formula(table, e.identity, e.left, e.right, row, col, t));
@@ -100,7 +138,15 @@ function cellHover(table: TableModel, row: RowModel, col: number, t: T): string 
 }
 
 /** `总计 = 67 + 2 + 0 + 0 + 0 + 0 = 69`, solved for the cell, with what was written when it differs. */
-function formula(table: TableModel, identity: IdentityDecl, left: CellRef[], right: CellRef[], row: RowModel, col: number, t: T): string {
+function formula(
+  table: TableModel,
+  identity: IdentityDecl,
+  left: CellRef[],
+  right: CellRef[],
+  row: RowModel,
+  col: number,
+  t: T,
+): string {
   const value = (r: CellRef): Dec => r.row.cells[r.col]!.value!;
   const reported = row.cells[col]!.value!;
   const column = row.decl.columns[col];
@@ -114,20 +160,28 @@ function formula(table: TableModel, identity: IdentityDecl, left: CellRef[], rig
     const targetPath = identity.target;
     const onLeft = identity.left.includes(targetPath);
     const plus = (onLeft ? identity.right : identity.left).map((p) => term(table, p, col));
-    const minus = (onLeft ? identity.left : identity.right).filter((p) => p !== targetPath).map((p) => term(table, p, col));
+    const minus = (onLeft ? identity.left : identity.right)
+      .filter((p) => p !== targetPath)
+      .map((p) => term(table, p, col));
     computed = sub(sum(plus.map((x) => x.value)), sum(minus.map((x) => x.value)));
     const names = plus.map((x) => x.name).join(' + ') + minus.map((x) => ` − ${x.name}`).join('');
-    const values = plus.map((x) => formatDec(x.value)).join(' + ') + minus.map((x) => ` − ${formatDec(x.value)}`).join('');
+    const values =
+      plus.map((x) => formatDec(x.value)).join(' + ') + minus.map((x) => ` − ${formatDec(x.value)}`).join('');
     text = `${column.short}${t('：', ': ')}${shortName(table.decl, targetPath)} = ${names} = ${values} = ${formatDec(computed)}`;
   }
-  const note = eq(computed, reported) ? '' : ` ${t(`≠ 填写的 ${formatDec(reported)}`, `≠ ${formatDec(reported)} as written`)}`;
+  const note = eq(computed, reported)
+    ? ''
+    : ` ${t(`≠ 填写的 ${formatDec(reported)}`, `≠ ${formatDec(reported)} as written`)}`;
   return `\`${text}\`${note}`;
 }
 
 /** A row or group of an identity in one column, with the sum of its rows. */
 function term(table: TableModel, path: string, col: number): { name: string; value: Dec } {
   const rows = rowsAt(table, path) ?? [];
-  return { name: shortName(table.decl, path), value: sum(rows.map((r) => r.cells[col]?.value ?? { units: 0n, scale: 0 })) };
+  return {
+    name: shortName(table.decl, path),
+    value: sum(rows.map((r) => r.cells[col]?.value ?? { units: 0n, scale: 0 })),
+  };
 }
 
 /** The numbering that names a row on the form: 一, 三（七）, （三）; the key where there is none. */
@@ -160,16 +214,32 @@ function itemHover(table: TableModel, decl: RowDecl | GroupDecl, path: string, t
   if (decl.kind === 'group' && !table.rows.has(path)) {
     const items = decl.items.map((i) => `${i.number}${i.key}`).join(t('、', ', '));
     lines.push(t(`由以下各项组成（每项一行）：${items}`, `Made of these items (one row each): ${items}`));
-    if (decl.mayBeOneRow) lines.push(t('写成一行也能读取，但 2021 年格式要求分项填写。', 'Written as one row it is still read, but the 2021 format asks for the items.'));
+    if (decl.mayBeOneRow)
+      lines.push(
+        t(
+          '写成一行也能读取，但 2021 年格式要求分项填写。',
+          'Written as one row it is still read, but the 2021 format asks for the items.',
+        ),
+      );
     return lines.join('\n\n');
   }
   const columns = decl.columns;
   const names = columns.map((c) => c.short).join(t('、', ', '));
   const unit = [...new Set(columns.map((c) => c.unit))].join('/');
-  lines.push(t(`${columns.length} 列（${unit}）：${names}`, `${columns.length} column${columns.length > 1 ? 's' : ''} (${unit}): ${names}`));
+  lines.push(
+    t(
+      `${columns.length} 列（${unit}）：${names}`,
+      `${columns.length} column${columns.length > 1 ? 's' : ''} (${unit}): ${names}`,
+    ),
+  );
   const across = table.decl.identities.find((i) => i.kind === 'across');
   if (across && across.kind === 'across' && across.total < columns.length) {
-    lines.push(t(`${columns[across.total].short} = 前 ${across.addends.length} 列之和`, `${columns[across.total].short} = the sum of the first ${across.addends.length} columns`));
+    lines.push(
+      t(
+        `${columns[across.total].short} = 前 ${across.addends.length} 列之和`,
+        `${columns[across.total].short} = the sum of the first ${across.addends.length} columns`,
+      ),
+    );
   }
   lines.push(t('写法：', 'Written as: ') + '`' + `${decl.key}: [${columns.map(() => '0').join(', ')}]` + '`');
   return lines.join('\n\n');
@@ -182,7 +252,9 @@ function columnKeyAt(row: RowModel, offset: number): { index: number; span: Span
     if (!r || offset < r[0] || offset > r[1]) continue;
     const written = isScalar(p.key) ? String(p.key.value) : '';
     const index = row.cells.findIndex((c) => c && c.span.start === (p.value as Node | null)?.range?.[0]);
-    const byLabel = row.decl.columns.findIndex((c) => c.label === written || c.short === written || c.aliases?.includes(written));
+    const byLabel = row.decl.columns.findIndex(
+      (c) => c.label === written || c.short === written || c.aliases?.includes(written),
+    );
     const i = index >= 0 ? index : byLabel;
     if (i >= 0) return { index: i, span: { start: r[0], end: r[1] } };
   }
@@ -190,7 +262,10 @@ function columnKeyAt(row: RowModel, offset: number): { index: number; span: Span
 }
 
 function columnHover(column: ColumnDecl, t: T): string {
-  const kind = column.kind === 'money' ? t('金额，可有小数，精确比较', 'an amount, decimals allowed, compared exactly') : t('件数，非负整数', 'a count, a whole number ≥ 0');
+  const kind =
+    column.kind === 'money'
+      ? t('金额，可有小数，精确比较', 'an amount, decimals allowed, compared exactly')
+      : t('件数，非负整数', 'a count, a whole number ≥ 0');
   return `**${column.label}**\n\n${kind}${t(`（${column.unit}）`, ` (${column.unit})`)}`;
 }
 
@@ -200,9 +275,17 @@ function sectionHover(decl: SectionDecl, t: T): string {
     const rows = leafRows(decl);
     const top = decl.items.map((i) => i.number + i.key).join(t('、', ', '));
     lines.push(t(`表格，共 ${rows.length} 行：${top}`, `A table of ${rows.length} rows: ${top}`));
-    lines.push(t('每行写成一列数字，按官方列序，如 `[0, 0, 0]`。', 'Each row is a list of numbers in the official column order, e.g. `[0, 0, 0]`.'));
+    lines.push(
+      t(
+        '每行写成一列数字，按官方列序，如 `[0, 0, 0]`。',
+        'Each row is a list of numbers in the official column order, e.g. `[0, 0, 0]`.',
+      ),
+    );
   } else if (decl.subsections.length) {
-    const subs = decl.subsections.filter((s) => s.title).map((s) => s.key).join(t('、', ', '));
+    const subs = decl.subsections
+      .filter((s) => s.title)
+      .map((s) => s.key)
+      .join(t('、', ', '));
     lines.push(t(`文字部分：一段文字，或按方面分为：${subs}`, `Narrative: one text, or divided into: ${subs}`));
   } else {
     lines.push(t('文字部分：一段文字（多段用 |- 写成块）。', 'Narrative: one text (use |- for several paragraphs).'));
@@ -235,7 +318,12 @@ function dateHover(report: Report, name: string, value: DateValue, options: Date
   if (y === undefined) return lines.join('\n\n');
   if (name.startsWith('统计期限')) {
     const want = name.endsWith('起') ? { year: y, month: 1, day: 1 } : { year: y, month: 12, day: 31 };
-    lines.push(t(`${y} 年度报告的统计期限${name.endsWith('起') ? '始于' : '止于'} ${formatChinese(want)}`, `The statistics period of a ${y} report ${name.endsWith('起') ? 'starts' : 'ends'} on ${formatIso(want)}`));
+    lines.push(
+      t(
+        `${y} 年度报告的统计期限${name.endsWith('起') ? '始于' : '止于'} ${formatChinese(want)}`,
+        `The statistics period of a ${y} report ${name.endsWith('起') ? 'starts' : 'ends'} on ${formatIso(want)}`,
+      ),
+    );
     return lines.join('\n\n');
   }
   const deadline = deadlineFor(report, options);
@@ -247,7 +335,12 @@ function dateHover(report: Report, name: string, value: DateValue, options: Date
         `Deadline: ${formatIso(deadline)} (${report.organType}, ${custom ? 'from the settings' : 'Regulations art. 49'})`,
       ),
     );
-    lines.push(t(`应晚于 ${y}年12月31日，不晚于 ${formatChinese(deadline)}。`, `Must lie after ${y}-12-31 and not after ${formatIso(deadline)}.`));
+    lines.push(
+      t(
+        `应晚于 ${y}年12月31日，不晚于 ${formatChinese(deadline)}。`,
+        `Must lie after ${y}-12-31 and not after ${formatIso(deadline)}.`,
+      ),
+    );
   }
   return lines.join('\n\n');
 }

@@ -27,7 +27,8 @@ export function inlayHints(report: Report, span: Span, locale: Locale): Hint[] {
       // A row written as a mapping names its columns already.
       if (row.decl.columns.length < LONG_ROW || !isSeq(row.node)) continue;
       row.cells.forEach((cell, i) => {
-        if (cell && inside(cell.span.start)) hints.push({ offset: cell.span.start, label: `${row.decl.columns[i].short}:`, kind: 'column' });
+        if (cell && inside(cell.span.start))
+          hints.push({ offset: cell.span.start, label: `${row.decl.columns[i].short}:`, kind: 'column' });
       });
     }
     const seen = new Set<string>();
@@ -41,7 +42,10 @@ export function inlayHints(report: Report, span: Span, locale: Locale): Hint[] {
         offset: cell.span.end,
         label: locale === 'en' ? `expected ${value}` : `应为 ${value}`,
         kind: 'total',
-        tooltip: locale === 'en' ? `The other cells make this ${value}; ${formatDec(r.reported)} is written.` : `按其他单元格计算应为 ${value}，填写的是 ${formatDec(r.reported)}。`,
+        tooltip:
+          locale === 'en'
+            ? `The other cells make this ${value}; ${formatDec(r.reported)} is written.`
+            : `按其他单元格计算应为 ${value}，填写的是 ${formatDec(r.reported)}。`,
       });
     }
   }

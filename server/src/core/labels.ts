@@ -4,7 +4,8 @@
  * full-width and half-width brackets and quotes are the same.
  */
 
-const LEADING_NUMBER = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.、．]|第[一二三四五六七八九十\d]+[项条部分]、?)\s*/u;
+const LEADING_NUMBER =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.、．]|第[一二三四五六七八九十\d]+[项条部分]、?)\s*/u;
 const PARENTHETICAL = /[（(][^（）()]*[）)]/gu;
 const QUOTES = /[“”„‟"'‘’「」『』]/gu;
 const SPACE = /[\s\u3000]+/gu;

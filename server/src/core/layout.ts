@@ -11,7 +11,17 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      c >= 0x20000
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -66,7 +76,11 @@ export function startOfLeadingComments(text: string, keyStart: number): number {
   while (start > 0) {
     const prevStart = lineStartOf(text, start - 1);
     const line = text.slice(prevStart, start).replace(/\r?\n$/, '');
-    if (!line.startsWith(indent + '#') && !(line.trimStart().startsWith('#') && indentOf(text, prevStart + line.indexOf('#')) === indent)) break;
+    if (
+      !line.startsWith(indent + '#') &&
+      !(line.trimStart().startsWith('#') && indentOf(text, prevStart + line.indexOf('#')) === indent)
+    )
+      break;
     start = prevStart;
   }
   return start;
@@ -88,6 +102,7 @@ export function insertLinesAfter(text: string, end: number, lines: string[]): Ed
   const eol = eolOf(text);
   if (end > 0 && text[end - 1] === '\n') return { start: end, end, text: lines.join(eol) + eol };
   const nl = text.indexOf('\n', end);
-  if (nl < 0) return { start: text.length, end: text.length, text: eol + lines.join(eol) + (text.endsWith('\n') ? '' : '') };
+  if (nl < 0)
+    return { start: text.length, end: text.length, text: eol + lines.join(eol) + (text.endsWith('\n') ? '' : '') };
   return { start: nl + 1, end: nl + 1, text: lines.join(eol) + eol };
 }

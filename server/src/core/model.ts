@@ -3,7 +3,15 @@ import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Dec } from './decimal';
 import type { DateParse } from './dates';
 import type { Finding, Span } from './findings';
-import type { FormatDecl, GroupDecl, MetaDecl, RowDecl, SectionDecl, TableSectionDecl, TextSectionDecl } from './format';
+import type {
+  FormatDecl,
+  GroupDecl,
+  MetaDecl,
+  RowDecl,
+  SectionDecl,
+  TableSectionDecl,
+  TextSectionDecl,
+} from './format';
 import type { LineIndex } from './lineIndex';
 import type { ParsedYaml } from './yamlChunks';
 

@@ -54,16 +54,27 @@ function infoByPair(report: Report): Map<Pair, Info> {
   const info = new Map<Pair, Info>();
   for (const [key, m] of report.meta) {
     const raw = m.raw.replace(/\s+/g, ' ').trim();
-    info.set(m.pair, { name: key, kind: 'meta', detail: m.decl.type === 'text' ? undefined : raw.length > 40 ? raw.slice(0, 39) + '…' : raw, descend: false });
+    info.set(m.pair, {
+      name: key,
+      kind: 'meta',
+      detail: m.decl.type === 'text' ? undefined : raw.length > 40 ? raw.slice(0, 39) + '…' : raw,
+      descend: false,
+    });
   }
   for (const s of report.sections) {
     info.set(s.pair, { name: s.decl.number + s.decl.title, kind: 'section', descend: true });
   }
   for (const table of report.tables.values()) {
-    for (const g of table.groups.values()) info.set(g.pair, { name: g.decl.number + g.decl.key, kind: 'group', descend: true });
+    for (const g of table.groups.values())
+      info.set(g.pair, { name: g.decl.number + g.decl.key, kind: 'group', descend: true });
     for (const r of table.rows.values()) {
       const values = r.cells.map((c) => c?.raw.trim() ?? '·');
-      info.set(r.pair, { name: r.decl.number + r.decl.key, kind: 'row', detail: `[${values.join(', ')}]`, descend: false });
+      info.set(r.pair, {
+        name: r.decl.number + r.decl.key,
+        kind: 'row',
+        detail: `[${values.join(', ')}]`,
+        descend: false,
+      });
     }
   }
   return info;
@@ -189,11 +200,19 @@ export function selectionSpans(report: Report, offset: number): Span[] {
     const { node, pair } = path[i];
     const r = rangeOf(node)!;
     const span = { start: r[0], end: trimmedEnd(text, r[0], r[1]) };
-    if (i === path.length - 1 && isScalar(node) && typeof node.value === 'string' && pair?.key !== node && !isSeq(path[i - 1]?.node)) {
-      for (const s of textUnits(text, span, offset, node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) push(s);
+    if (
+      i === path.length - 1 &&
+      isScalar(node) &&
+      typeof node.value === 'string' &&
+      pair?.key !== node &&
+      !isSeq(path[i - 1]?.node)
+    ) {
+      for (const s of textUnits(text, span, offset, node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED'))
+        push(s);
     }
     // Inside a flow collection, the contents between the brackets come before the brackets.
-    if (isCollection(node) && node.flow && span.end - span.start >= 2) push({ start: span.start + 1, end: span.end - 1 });
+    if (isCollection(node) && node.flow && span.end - span.start >= 2)
+      push({ start: span.start + 1, end: span.end - 1 });
     push(span);
     if (pair) push(pairSpan(text, pair));
   }

@@ -31,8 +31,16 @@ function topMatcher(format: FormatDecl): LabelMatcher<TopEntry> {
   let m = topMatchers.get(format);
   if (!m) {
     m = new LabelMatcher<TopEntry>([
-      ...format.meta.map((decl) => ({ label: decl.key, aliases: decl.aliases, value: { kind: 'meta' as const, decl } })),
-      ...format.sections.map((decl) => ({ label: decl.key, aliases: decl.aliases, value: { kind: 'section' as const, decl } })),
+      ...format.meta.map((decl) => ({
+        label: decl.key,
+        aliases: decl.aliases,
+        value: { kind: 'meta' as const, decl },
+      })),
+      ...format.sections.map((decl) => ({
+        label: decl.key,
+        aliases: decl.aliases,
+        value: { kind: 'section' as const, decl },
+      })),
     ]);
     topMatchers.set(format, m);
   }
@@ -53,7 +61,9 @@ const columnMatchers = new WeakMap<ColumnDecl[], LabelMatcher<number>>();
 function columnMatcher(columns: ColumnDecl[]): LabelMatcher<number> {
   let m = columnMatchers.get(columns);
   if (!m) {
-    m = new LabelMatcher(columns.map((c, i) => ({ label: c.label, aliases: [c.short, ...(c.aliases ?? [])], value: i })));
+    m = new LabelMatcher(
+      columns.map((c, i) => ({ label: c.label, aliases: [c.short, ...(c.aliases ?? [])], value: i })),
+    );
     columnMatchers.set(columns, m);
   }
   return m;
@@ -121,7 +131,14 @@ class ReportReader {
       this.readTop(contents);
     } else if (contents && !isEmpty(contents)) {
       this.findings.push(
-        finding('not-a-report', spanOf(contents, { start: 0, end: 0 }), txt('报告文件的顶层应是“键: 值”映射（机关、年度、各部分……）', 'the top level of a report must be a mapping of keys (机关, 年度, the sections…)')),
+        finding(
+          'not-a-report',
+          spanOf(contents, { start: 0, end: 0 }),
+          txt(
+            '报告文件的顶层应是“键: 值”映射（机关、年度、各部分……）',
+            'the top level of a report must be a mapping of keys (机关, 年度, the sections…)',
+          ),
+        ),
       );
     }
     return this.report;
@@ -142,7 +159,14 @@ class ReportReader {
     const legacy = this.report.format.legacyLabels.find((l) => normalizeLabel(l) === normalizeLabel(key));
     if (legacy) {
       this.findings.push(
-        finding('legacy-label', span, txt(`“${key}”是 2019 年试行格式（国办公开办函〔2019〕60号）的标签，2021 年格式已不再使用`, `"${key}" is a label of the 2019 trial format (国办公开办函〔2019〕60号), not used since the 2021 format`)),
+        finding(
+          'legacy-label',
+          span,
+          txt(
+            `“${key}”是 2019 年试行格式（国办公开办函〔2019〕60号）的标签，2021 年格式已不再使用`,
+            `"${key}" is a label of the 2019 trial format (国办公开办函〔2019〕60号), not used since the 2021 format`,
+          ),
+        ),
       );
       return undefined;
     }
@@ -150,10 +174,22 @@ class ReportReader {
     const fixes: Fix[] = [];
     if (closest) {
       const near = closest.label.length > 0 && normalizedDistanceOne(key, closest.label);
-      fixes.push({ title: txt(`改为“${closest.label}”`, `Rename to "${closest.label}"`), edits: [{ ...span, text: closest.label }], preferred: true, safe: near });
+      fixes.push({
+        title: txt(`改为“${closest.label}”`, `Rename to "${closest.label}"`),
+        edits: [{ ...span, text: closest.label }],
+        preferred: true,
+        safe: near,
+      });
     }
     const hint = closest ? txt(`，是否应为“${closest.label}”？`, `; did you mean "${closest.label}"?`) : txt('', '');
-    this.findings.push(finding('unknown-key', span, txt(`${where}中没有“${key}”这一项${hint['zh-CN']}`, `"${key}" is not a key of ${where}${hint.en}`), { fixes }));
+    this.findings.push(
+      finding(
+        'unknown-key',
+        span,
+        txt(`${where}中没有“${key}”这一项${hint['zh-CN']}`, `"${key}" is not a key of ${where}${hint.en}`),
+        { fixes },
+      ),
+    );
     return closest?.value;
   }
 
@@ -169,7 +205,16 @@ class ReportReader {
       }
       const id = entry.decl.key;
       if (seen.has(id)) {
-        this.findings.push(finding('duplicate-key', this.keySpan(pair), txt(`“${key}”重复出现（与“${keyText(seen.get(id)!)}”是同一项）`, `"${key}" appears twice (the same key as "${keyText(seen.get(id)!)}")`)));
+        this.findings.push(
+          finding(
+            'duplicate-key',
+            this.keySpan(pair),
+            txt(
+              `“${key}”重复出现（与“${keyText(seen.get(id)!)}”是同一项）`,
+              `"${key}" appears twice (the same key as "${keyText(seen.get(id)!)}")`,
+            ),
+          ),
+        );
         continue;
       }
       seen.set(id, pair);
@@ -181,14 +226,26 @@ class ReportReader {
   private readMeta(decl: MetaDecl, pair: Pair): void {
     const node = pair.value as Node | null;
     const span = this.valueSpan(pair);
-    const entry: MetaEntry = { decl, keySpan: this.keySpan(pair), span, raw: this.text.slice(span.start, span.end), pair, node };
+    const entry: MetaEntry = {
+      decl,
+      keySpan: this.keySpan(pair),
+      span,
+      raw: this.text.slice(span.start, span.end),
+      pair,
+      node,
+    };
     this.report.meta.set(decl.key, entry);
-    const invalid = (zh: string, en: string, fixes: Fix[] = []) => this.findings.push(finding('invalid-value', span, txt(zh, en), { fixes }));
+    const invalid = (zh: string, en: string, fixes: Fix[] = []) =>
+      this.findings.push(finding('invalid-value', span, txt(zh, en), { fixes }));
     const scalarValue = isScalar(node) ? node.value : undefined;
     switch (decl.type) {
       case 'format':
         if (isEmpty(node)) return;
-        if (String(scalarValue) !== this.report.format.id) invalid(`格式应为 ${this.report.format.id}（国办公开办函〔2021〕30号）`, `格式 must be ${this.report.format.id} (国办公开办函〔2021〕30号)`);
+        if (String(scalarValue) !== this.report.format.id)
+          invalid(
+            `格式应为 ${this.report.format.id}（国办公开办函〔2021〕30号）`,
+            `格式 must be ${this.report.format.id} (国办公开办函〔2021〕30号)`,
+          );
         return;
       case 'string':
         if (typeof scalarValue === 'string' && scalarValue.trim()) this.report.organ = scalarValue.trim();
@@ -197,9 +254,16 @@ class ReportReader {
       case 'organType': {
         if (isEmpty(node)) return;
         const types = this.report.format.organTypes;
-        const m = typeof scalarValue === 'string' ? types.find((t) => normalizeLabel(t.key) === normalizeLabel(scalarValue)) : undefined;
+        const m =
+          typeof scalarValue === 'string'
+            ? types.find((t) => normalizeLabel(t.key) === normalizeLabel(scalarValue))
+            : undefined;
         if (m) this.report.organType = m.key;
-        else invalid(`机关类型应为 ${types.map((t) => t.key).join(' 或 ')}`, `机关类型 must be ${types.map((t) => t.key).join(' or ')}`);
+        else
+          invalid(
+            `机关类型应为 ${types.map((t) => t.key).join(' 或 ')}`,
+            `机关类型 must be ${types.map((t) => t.key).join(' or ')}`,
+          );
         return;
       }
       case 'year': {
@@ -212,7 +276,14 @@ class ReportReader {
         const m = /^\s*(\d{4})\s*年?(度)?\s*$/.exec(raw.normalize('NFKC'));
         if (m) {
           this.report.year = +m[1];
-          invalid(`年度应写作整数，如 ${m[1]}`, `年度 must be an integer, e.g. ${m[1]}`, [{ title: txt(`改为 ${m[1]}`, `Write ${m[1]}`), edits: [{ ...span, text: m[1] }], safe: true, preferred: true }]);
+          invalid(`年度应写作整数，如 ${m[1]}`, `年度 must be an integer, e.g. ${m[1]}`, [
+            {
+              title: txt(`改为 ${m[1]}`, `Write ${m[1]}`),
+              edits: [{ ...span, text: m[1] }],
+              safe: true,
+              preferred: true,
+            },
+          ]);
         } else if (!isEmpty(node)) invalid('年度应是四位整数，如 2024', '年度 must be a four-digit year, e.g. 2024');
         return;
       }
@@ -225,9 +296,21 @@ class ReportReader {
         const period: NonNullable<Report['period']> = { span };
         for (const p of node.items) {
           const k = normalizeLabel(keyText(p));
-          const slot = k === '起' || k === '开始' || k === '自' ? 'start' : k === '止' || k === '结束' || k === '至' ? 'end' : undefined;
+          const slot =
+            k === '起' || k === '开始' || k === '自'
+              ? 'start'
+              : k === '止' || k === '结束' || k === '至'
+                ? 'end'
+                : undefined;
           if (!slot) {
-            this.unknownKey(p, new LabelMatcher([{ label: '起', value: 0 }, { label: '止', value: 1 }]), '统计期限');
+            this.unknownKey(
+              p,
+              new LabelMatcher([
+                { label: '起', value: 0 },
+                { label: '止', value: 1 },
+              ]),
+              '统计期限',
+            );
             continue;
           }
           const d = this.readDate(p, `统计期限.${k}`);
@@ -255,7 +338,16 @@ class ReportReader {
     const span = this.valueSpan(pair);
     if (isEmpty(node)) return undefined;
     if (!isScalar(node)) {
-      this.findings.push(finding('invalid-value', span, txt(`${name}应是一个日期，如 2025-01-20 或 2025年1月20日`, `${name} must be a date, e.g. 2025-01-20 or 2025年1月20日`)));
+      this.findings.push(
+        finding(
+          'invalid-value',
+          span,
+          txt(
+            `${name}应是一个日期，如 2025-01-20 或 2025年1月20日`,
+            `${name} must be a date, e.g. 2025-01-20 or 2025年1月20日`,
+          ),
+        ),
+      );
       return undefined;
     }
     const raw = String(node.value);
@@ -270,7 +362,13 @@ class ReportReader {
 
   // ---- narrative -------------------------------------------------------------------
 
-  private textBlock(section: TextSectionDecl | undefined, pair: Pair, title: string, subKey?: string, subDecl?: string): TextBlock | undefined {
+  private textBlock(
+    section: TextSectionDecl | undefined,
+    pair: Pair,
+    title: string,
+    subKey?: string,
+    subDecl?: string,
+  ): TextBlock | undefined {
     const node = pair.value;
     const keySpan = this.keySpan(pair);
     const span = this.valueSpan(pair);
@@ -280,7 +378,13 @@ class ReportReader {
       scalar = node;
       text = node.value == null ? '' : String(node.value);
     } else if (!isEmpty(node)) {
-      this.findings.push(finding('invalid-value', span, txt('这里应是一段文字（多段可用 |- 写成块）', 'a text is expected here (use |- for several paragraphs)')));
+      this.findings.push(
+        finding(
+          'invalid-value',
+          span,
+          txt('这里应是一段文字（多段可用 |- 写成块）', 'a text is expected here (use |- for several paragraphs)'),
+        ),
+      );
       return undefined;
     }
     const src = this.text;
@@ -314,10 +418,18 @@ class ReportReader {
       return;
     }
     if (decl.subsections.length === 0) {
-      this.findings.push(finding('invalid-value', this.valueSpan(pair), txt(`“${decl.key}”应是一段文字`, `"${decl.key}" must be a text`)));
+      this.findings.push(
+        finding(
+          'invalid-value',
+          this.valueSpan(pair),
+          txt(`“${decl.key}”应是一段文字`, `"${decl.key}" must be a text`),
+        ),
+      );
       return;
     }
-    const matcher = new LabelMatcher(decl.subsections.map((s) => ({ label: s.key, aliases: [s.title, ...(s.aliases ?? [])], value: s })));
+    const matcher = new LabelMatcher(
+      decl.subsections.map((s) => ({ label: s.key, aliases: [s.title, ...(s.aliases ?? [])], value: s })),
+    );
     const seen = new Set<string>();
     for (const p of node.items) {
       const key = keyText(p);
@@ -326,7 +438,9 @@ class ReportReader {
         this.unknownKey(p, matcher, `“${decl.key}”`);
       }
       if (sub && seen.has(sub.key)) {
-        this.findings.push(finding('duplicate-key', this.keySpan(p), txt(`“${key}”重复出现`, `"${key}" appears twice`)));
+        this.findings.push(
+          finding('duplicate-key', this.keySpan(p), txt(`“${key}”重复出现`, `"${key}" appears twice`)),
+        );
         continue;
       }
       if (sub) seen.add(sub.key);
@@ -340,11 +454,23 @@ class ReportReader {
 
   private readTable(decl: TableSectionDecl, pair: Pair): void {
     const node = pair.value;
-    const table: TableModel = { decl, node: isMap(node) ? node : undefined, rows: new Map(), groups: new Map(), misspelled: new Set() };
+    const table: TableModel = {
+      decl,
+      node: isMap(node) ? node : undefined,
+      rows: new Map(),
+      groups: new Map(),
+      misspelled: new Set(),
+    };
     this.report.tables.set(decl.key, table);
     if (isMap(node)) this.readItems(table, decl.items, node, '', decl.title);
     else if (!isEmpty(node)) {
-      this.findings.push(finding('invalid-value', this.valueSpan(pair), txt(`“${decl.key}”应是由各行组成的映射`, `"${decl.key}" must be a mapping of its rows`)));
+      this.findings.push(
+        finding(
+          'invalid-value',
+          this.valueSpan(pair),
+          txt(`“${decl.key}”应是由各行组成的映射`, `"${decl.key}" must be a mapping of its rows`),
+        ),
+      );
     }
   }
 
@@ -360,7 +486,16 @@ class ReportReader {
         continue;
       }
       if (seen.has(item.key)) {
-        this.findings.push(finding('duplicate-key', this.keySpan(pair), txt(`“${key}”重复出现（与“${seen.get(item.key)}”是同一行）`, `"${key}" appears twice (the same row as "${seen.get(item.key)}")`)));
+        this.findings.push(
+          finding(
+            'duplicate-key',
+            this.keySpan(pair),
+            txt(
+              `“${key}”重复出现（与“${seen.get(item.key)}”是同一行）`,
+              `"${key}" appears twice (the same row as "${seen.get(item.key)}")`,
+            ),
+          ),
+        );
         continue;
       }
       seen.set(item.key, key);
@@ -373,7 +508,12 @@ class ReportReader {
   private readGroup(table: TableModel, decl: GroupDecl, path: string, pair: Pair): void {
     const node = pair.value;
     const columns = columnMatcher(decl.columns);
-    const looksLikeRow = isSeq(node) || (isMap(node) && node.items.length > 0 && columns.match(keyText(node.items[0])) !== undefined && !itemMatcher(decl.items).match(keyText(node.items[0])));
+    const looksLikeRow =
+      isSeq(node) ||
+      (isMap(node) &&
+        node.items.length > 0 &&
+        columns.match(keyText(node.items[0])) !== undefined &&
+        !itemMatcher(decl.items).match(keyText(node.items[0])));
     if (isMap(node) && !looksLikeRow) {
       table.groups.set(path, { path, decl, keySpan: this.keySpan(pair), pair, node });
       this.readItems(table, decl.items, node, path, decl.key);
@@ -381,14 +521,27 @@ class ReportReader {
     }
     if (looksLikeRow && decl.mayBeOneRow) {
       this.findings.push(
-        finding('group-as-row', this.keySpan(pair), txt(`“${decl.key}”写成了一行；2021 年格式要求分项填写（${decl.items.map((i) => i.key).join('、')}），其数字仍计入总计`, `"${decl.key}" is written as one row; the 2021 format asks for its items (${decl.items.map((i) => i.key).join(', ')}); its numbers still count in the totals`)),
+        finding(
+          'group-as-row',
+          this.keySpan(pair),
+          txt(
+            `“${decl.key}”写成了一行；2021 年格式要求分项填写（${decl.items.map((i) => i.key).join('、')}），其数字仍计入总计`,
+            `"${decl.key}" is written as one row; the 2021 format asks for its items (${decl.items.map((i) => i.key).join(', ')}); its numbers still count in the totals`,
+          ),
+        ),
       );
       this.readRow(table, decl, path, pair, true);
       return;
     }
     table.groups.set(path, { path, decl, keySpan: this.keySpan(pair), pair, node: undefined });
     if (!isEmpty(node)) {
-      this.findings.push(finding('invalid-value', this.valueSpan(pair), txt(`“${decl.key}”应是由其各项组成的映射`, `"${decl.key}" must be a mapping of its items`)));
+      this.findings.push(
+        finding(
+          'invalid-value',
+          this.valueSpan(pair),
+          txt(`“${decl.key}”应是由其各项组成的映射`, `"${decl.key}" must be a mapping of its items`),
+        ),
+      );
     }
   }
 
@@ -413,9 +566,18 @@ class ReportReader {
       const names = columns.map((c) => c.short).join(', ');
       const span = isEmpty(node) ? keySpan : row.span;
       this.findings.push(
-        finding('missing-cell', span, txt(`“${decl.key}”应是 ${columns.length} 个数字：[${names}]`, `"${decl.key}" must be ${columns.length} numbers: [${names}]`), {
-          fixes: isEmpty(node) && !isAlias(node) ? [insertZerosAfterKey(this.text, pair, keySpan, columns.length)] : [],
-        }),
+        finding(
+          'missing-cell',
+          span,
+          txt(
+            `“${decl.key}”应是 ${columns.length} 个数字：[${names}]`,
+            `"${decl.key}" must be ${columns.length} numbers: [${names}]`,
+          ),
+          {
+            fixes:
+              isEmpty(node) && !isAlias(node) ? [insertZerosAfterKey(this.text, pair, keySpan, columns.length)] : [],
+          },
+        ),
       );
     }
   }
@@ -425,18 +587,38 @@ class ReportReader {
     node.items.forEach((item, i) => {
       const itemSpan = spanOf(item as Node, row.span);
       if (i >= n) {
-        this.findings.push(finding('extra-cell', itemSpan, txt(`“${row.decl.key}”只有 ${n} 列，这是第 ${i + 1} 个数`, `"${row.decl.key}" has ${n} columns; this is value ${i + 1}`)));
+        this.findings.push(
+          finding(
+            'extra-cell',
+            itemSpan,
+            txt(
+              `“${row.decl.key}”只有 ${n} 列，这是第 ${i + 1} 个数`,
+              `"${row.decl.key}" has ${n} columns; this is value ${i + 1}`,
+            ),
+          ),
+        );
         return;
       }
       row.cells[i] = this.readCell(item as Node | null, columns[i], row, itemSpan);
     });
     if (node.items.length < n) {
-      const missing = columns.slice(node.items.length).map((c) => c.short).join('、');
+      const missing = columns
+        .slice(node.items.length)
+        .map((c) => c.short)
+        .join('、');
       const end = node.flow ? Math.max(row.span.start, row.span.end - 1) : row.span.end;
       this.findings.push(
-        finding('missing-cell', { start: end, end: Math.max(end, row.span.end) }, txt(`“${row.decl.key}”应有 ${n} 列，只写了 ${node.items.length} 个数（缺：${missing}）`, `"${row.decl.key}" has ${n} columns but ${node.items.length} values (missing: ${missing})`), {
-          fixes: completeRowFix(this.text, row, node, columns),
-        }),
+        finding(
+          'missing-cell',
+          { start: end, end: Math.max(end, row.span.end) },
+          txt(
+            `“${row.decl.key}”应有 ${n} 列，只写了 ${node.items.length} 个数（缺：${missing}）`,
+            `"${row.decl.key}" has ${n} columns but ${node.items.length} values (missing: ${missing})`,
+          ),
+          {
+            fixes: completeRowFix(this.text, row, node, columns),
+          },
+        ),
       );
     }
   }
@@ -450,14 +632,27 @@ class ReportReader {
         continue;
       }
       if (row.cells[i]) {
-        this.findings.push(finding('duplicate-key', this.keySpan(p), txt(`列“${columns[i].label}”重复出现`, `column "${columns[i].label}" appears twice`)));
+        this.findings.push(
+          finding(
+            'duplicate-key',
+            this.keySpan(p),
+            txt(`列“${columns[i].label}”重复出现`, `column "${columns[i].label}" appears twice`),
+          ),
+        );
         continue;
       }
       row.cells[i] = this.readCell(p.value as Node | null, columns[i], row, this.valueSpan(p));
     }
     columns.forEach((c, i) => {
       if (!row.cells[i]) {
-        this.findings.push(finding('missing-cell', row.keySpan, txt(`“${row.decl.key}”缺少列“${c.label}”`, `"${row.decl.key}" lacks the column "${c.label}"`), { fixes: [insertMapColumnFix(this.text, node, columns, i)] }));
+        this.findings.push(
+          finding(
+            'missing-cell',
+            row.keySpan,
+            txt(`“${row.decl.key}”缺少列“${c.label}”`, `"${row.decl.key}" lacks the column "${c.label}"`),
+            { fixes: [insertMapColumnFix(this.text, node, columns, i)] },
+          ),
+        );
       }
     });
   }
@@ -467,8 +662,14 @@ class ReportReader {
     const cell: Cell = { raw, span };
     const where = `“${row.decl.key}”的“${column.short}”`;
     const whereEn = `${column.short} of "${row.decl.key}"`;
-    const notNumber = (zh: string, en: string, fixes: Fix[] = []) => this.findings.push(finding('cell-not-number', span, txt(`${where}${zh}`, `${whereEn} ${en}`), { fixes }));
-    const toZero = (): Fix => ({ title: txt('填 0', 'Write 0'), edits: [{ ...span, text: '0' }], safe: true, preferred: true });
+    const notNumber = (zh: string, en: string, fixes: Fix[] = []) =>
+      this.findings.push(finding('cell-not-number', span, txt(`${where}${zh}`, `${whereEn} ${en}`), { fixes }));
+    const toZero = (): Fix => ({
+      title: txt('填 0', 'Write 0'),
+      edits: [{ ...span, text: '0' }],
+      safe: true,
+      preferred: true,
+    });
     if (isEmpty(node)) {
       notNumber('是空的；没有数字请填 0', 'is empty; write 0 for none', node ? [toZero()] : []);
       return cell;
@@ -504,7 +705,9 @@ class ReportReader {
       cell.value = dec;
       const plain = formatDec(dec);
       const safe = node.type !== 'PLAIN' && normal === trimmed;
-      notNumber(`应写成普通数字 ${plain}`, `must be written as a plain number, ${plain}`, [{ title: txt(`改为 ${plain}`, `Write ${plain}`), edits: [{ ...span, text: plain }], safe, preferred: true }]);
+      notNumber(`应写成普通数字 ${plain}`, `must be written as a plain number, ${plain}`, [
+        { title: txt(`改为 ${plain}`, `Write ${plain}`), edits: [{ ...span, text: plain }], safe, preferred: true },
+      ]);
       return cell;
     }
     notNumber(`“${trimmed}”不是数字`, `"${trimmed}" is not a number`);
@@ -513,14 +716,30 @@ class ReportReader {
 
   private checkValue(cell: Cell, column: ColumnDecl, where: string, whereEn: string): void {
     const d = cell.value!;
-    if (isNegative(d)) this.findings.push(finding('cell-negative', cell.span, txt(`${where}不能是负数`, `${whereEn} cannot be negative`)));
-    if (column.kind === 'count' && !isInteger(d)) this.findings.push(finding('cell-fractional', cell.span, txt(`${where}是件数，应为整数`, `${whereEn} is a count and must be a whole number`)));
+    if (isNegative(d))
+      this.findings.push(
+        finding('cell-negative', cell.span, txt(`${where}不能是负数`, `${whereEn} cannot be negative`)),
+      );
+    if (column.kind === 'count' && !isInteger(d))
+      this.findings.push(
+        finding(
+          'cell-fractional',
+          cell.span,
+          txt(`${where}是件数，应为整数`, `${whereEn} is a count and must be a whole number`),
+        ),
+      );
     const intPart = d.units / 10n ** BigInt(d.scale);
     if (intPart > MAX_EXACT || intPart < -MAX_EXACT) this.tooLarge(cell, where, whereEn);
   }
 
   private tooLarge(cell: Cell, where: string, whereEn: string): Cell {
-    this.findings.push(finding('number-too-large', cell.span, txt(`${where}超出可精确计算的范围（${MAX_EXACT}）`, `${whereEn} is beyond the exact range (${MAX_EXACT})`)));
+    this.findings.push(
+      finding(
+        'number-too-large',
+        cell.span,
+        txt(`${where}超出可精确计算的范围（${MAX_EXACT}）`, `${whereEn} is beyond the exact range (${MAX_EXACT})`),
+      ),
+    );
     return cell;
   }
 }
@@ -553,7 +772,12 @@ function insertZerosAfterKey(text: string, pair: Pair, keySpan: Span, n: number)
   const at = value?.range ? value.range[0] : keySpan.end + (text[keySpan.end] === ':' ? 1 : 0);
   const zeros = `[${new Array(n).fill('0').join(', ')}]`;
   const lead = text[at - 1] === ' ' ? '' : ' ';
-  return { title: txt(`填入 ${zeros}`, `Fill in ${zeros}`), edits: [{ start: at, end: at, text: lead + zeros }], safe: true, preferred: true };
+  return {
+    title: txt(`填入 ${zeros}`, `Fill in ${zeros}`),
+    edits: [{ start: at, end: at, text: lead + zeros }],
+    safe: true,
+    preferred: true,
+  };
 }
 
 /** Fixes for a sequence row that is short of cells. */
@@ -570,10 +794,19 @@ function completeRowFix(text: string, row: RowModel, node: YAMLSeq, columns: Col
   // Only the 总计 is missing: the given values are the applicant columns, so the total is their sum.
   if (totalLast && missing === 1 && values.every(Boolean)) {
     const t = formatDec(sum(values as Dec[]));
-    fixes.push({ title: txt(`补上总计 ${t}`, `Add the total ${t}`), edits: [{ start: closing, end: closing, text: `, ${t}` }], safe: allZero, preferred: true });
+    fixes.push({
+      title: txt(`补上总计 ${t}`, `Add the total ${t}`),
+      edits: [{ start: closing, end: closing, text: `, ${t}` }],
+      safe: allZero,
+      preferred: true,
+    });
   } else {
     const zeros = new Array(missing).fill('0').join(', ');
-    fixes.push({ title: txt(`在末尾补 ${missing} 个 0`, `Append ${missing} zero(s)`), edits: [{ start: closing, end: closing, text: `, ${zeros}` }], safe: allZero });
+    fixes.push({
+      title: txt(`在末尾补 ${missing} 个 0`, `Append ${missing} zero(s)`),
+      edits: [{ start: closing, end: closing, text: `, ${zeros}` }],
+      safe: allZero,
+    });
   }
   return fixes;
 }

@@ -32,7 +32,8 @@ export function scalarOffsets(source: string, start: number, end: number, value:
     }
     out[i] = q;
     p = q + 1;
-    if (folded) while (p < end && isSpace(source[p]) && !(value[i + 1] !== undefined && source[p] === value[i + 1])) p++;
+    if (folded)
+      while (p < end && isSpace(source[p]) && !(value[i + 1] !== undefined && source[p] === value[i + 1])) p++;
   }
   return out;
 }

@@ -15,8 +15,18 @@ const both = (zh: string, en: string) => `${zh}\n${en}`;
 
 export function jsonSchema(format: FormatDecl = FORMAT_2021): JsonSchema {
   const definitions: Record<string, JsonSchema> = {
-    date: { type: 'string', pattern: DATE_PATTERN, description: both('日期：2025-01-20 或 2025年1月20日', 'a date: 2025-01-20 or 2025年1月20日') },
-    text: { type: 'string', description: both('一段文字；多段用 |- 写成块，空行分段', 'a text; use |- for several paragraphs, separated by blank lines') },
+    date: {
+      type: 'string',
+      pattern: DATE_PATTERN,
+      description: both('日期：2025-01-20 或 2025年1月20日', 'a date: 2025-01-20 or 2025年1月20日'),
+    },
+    text: {
+      type: 'string',
+      description: both(
+        '一段文字；多段用 |- 写成块，空行分段',
+        'a text; use |- for several paragraphs, separated by blank lines',
+      ),
+    },
   };
   // One definition per set of columns, named in order of first appearance.
   const rowNames = new Map<ColumnDecl[], string>();

@@ -56,7 +56,9 @@ export function tableLines(section: TableSectionDecl, indent: string, unit: stri
     if (item.columns !== columns) {
       columns = item.columns;
       const head = `${indent}${unit}#`;
-      lines.push(head + ' '.repeat(Math.max(1, column - displayWidth(head))) + `[${columns.map((c) => c.label).join(', ')}]`);
+      lines.push(
+        head + ' '.repeat(Math.max(1, column - displayWidth(head))) + `[${columns.map((c) => c.label).join(', ')}]`,
+      );
     }
     lines.push(...itemLines(item, indent + unit, unit, column));
   }
@@ -88,7 +90,10 @@ export function reportSkeleton(r: NewReport, format: FormatDecl = FORMAT_2021): 
         return [];
     }
   };
-  const lines = [`# ${r.organ} ${y} 年政府信息公开工作年度报告`, '# 表格各行先填 0；文字部分写在引号里，或把 "" 换成 |- 后另起一行、缩进两格书写。'];
+  const lines = [
+    `# ${r.organ} ${y} 年政府信息公开工作年度报告`,
+    '# 表格各行先填 0；文字部分写在引号里，或把 "" 换成 |- 后另起一行、缩进两格书写。',
+  ];
   for (const m of format.meta) lines.push(...metaLine(m));
   for (const s of format.sections) {
     lines.push('', ...(s.kind === 'table' ? tableLines(s, '', '  ') : sectionLines(s, '', '  ')));

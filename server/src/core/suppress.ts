@@ -49,7 +49,16 @@ export function applySuppressions(text: string, lines: LineIndex, findings: Find
       if (ruleInfo(code)) codes.add(code);
       else {
         const at = listStart + cm.index!;
-        own.push(finding('unknown-suppression', { start: at, end: at + code.length }, txt(`没有代码为“${code}”的规则（见 docs/rules.md）`, `there is no rule with the code "${code}" (see docs/rules.md)`)));
+        own.push(
+          finding(
+            'unknown-suppression',
+            { start: at, end: at + code.length },
+            txt(
+              `没有代码为“${code}”的规则（见 docs/rules.md）`,
+              `there is no rule with the code "${code}" (see docs/rules.md)`,
+            ),
+          ),
+        );
       }
     }
     if (m[2]) {
@@ -148,7 +157,7 @@ function suppressionEdit(text: string, lines: LineIndex, line: number, code: str
     }
   }
   const start = lines.lineStart(line);
-  const indent = indentOf(text, start + (/^\s*/.exec(lines.lineText(line))![0].length));
+  const indent = indentOf(text, start + /^\s*/.exec(lines.lineText(line))![0].length);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return { start, end: start, text: `${indent}# govreport-disable-next-line ${code}${eol}` };
 }

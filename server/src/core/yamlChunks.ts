@@ -7,7 +7,22 @@
  * the pieces disagree with a whole-document parse (document markers, directives, a key
  * repeated across pieces, an alias to another piece) falls back to one full parse.
  */
-import { isCollection, isMap, isNode, isPair, isScalar, parseDocument, Pair, YAMLMap, YAMLParseError, type Document, type Node, type ParsedNode, type YAMLError, type YAMLWarning } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  parseDocument,
+  Pair,
+  YAMLMap,
+  YAMLParseError,
+  type Document,
+  type Node,
+  type ParsedNode,
+  type YAMLError,
+  type YAMLWarning,
+} from 'yaml';
 
 export interface ParsedYaml {
   contents: ParsedNode | null;

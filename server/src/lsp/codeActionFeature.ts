@@ -3,7 +3,9 @@ import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { cancelled, type Feature } from './context';
 
 export const codeActionFeature: Feature = {
-  capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } },
+  capabilities: {
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+  },
   register(ctx) {
     ctx.connection.onCodeAction((params, token) => {
       const stop = cancelled(token);

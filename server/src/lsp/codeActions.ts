@@ -11,7 +11,8 @@ import { toRange, toTextEdit } from './convert';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
 
 /** A diagnostic's identity: its code, range and message (two findings may share a range). */
-const keyOf = (code: unknown, r: Range, message: string) => `${String(code)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}@${message}`;
+const keyOf = (code: unknown, r: Range, message: string) =>
+  `${String(code)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}@${message}`;
 
 /** Findings by the key of their diagnostic (the first of equal ones), so matching a long list of diagnostics stays linear. */
 function byDiagnostic(findings: Finding[], lines: LineIndex, locale: Locale): Map<string, Finding> {
@@ -27,7 +28,12 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
-export function codeActions(doc: TextDocument, result: CheckResult, params: CodeActionParams, locale: Locale): CodeAction[] {
+export function codeActions(
+  doc: TextDocument,
+  result: CheckResult,
+  params: CodeActionParams,
+  locale: Locale,
+): CodeAction[] {
   const { lines } = result.report;
   const only = params.context.only;
   const actions: CodeAction[] = [];
@@ -56,7 +62,12 @@ export function codeActions(doc: TextDocument, result: CheckResult, params: Code
   return actions;
 }
 
-function fixAllAction(doc: TextDocument, findings: Finding[], result: CheckResult, locale: Locale): CodeAction | undefined {
+function fixAllAction(
+  doc: TextDocument,
+  findings: Finding[],
+  result: CheckResult,
+  locale: Locale,
+): CodeAction | undefined {
   const edits = fixAllEdits(findings);
   if (!edits.length) return undefined;
   return {

@@ -1,5 +1,11 @@
 /** Completion: keys, whole rows and sections, and values, from the format declaration. */
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+} from 'vscode-languageserver';
 import { completionsAt, type CandidateKind } from '../core/completion';
 import { cancelled, type Feature } from './context';
 import { toRange } from './convert';
@@ -26,21 +32,22 @@ export const completionFeature: Feature = {
       if (!doc) return [];
       const { report } = ctx.store.get(doc);
       const offset = report.lines.offsetAt(params.position);
-      const candidates = completionsAt(report, offset, ctx.locale(), { ...checkOptions(ctx.settings()), trigger: params.context?.triggerCharacter });
-      return candidates.map(
-        (c): CompletionItem => ({
-          label: c.label,
-          kind: KIND[c.kind],
-          detail: c.detail,
-          documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
-          sortText: c.sortText,
-          filterText: c.label,
-          textEdit: { range: toRange(report.lines, c.range), newText: c.insertText },
-          insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-          // Later lines carry their full indentation already.
-          insertTextMode: c.insertText.includes('\n') ? InsertTextMode.asIs : undefined,
-        }),
-      );
+      const candidates = completionsAt(report, offset, ctx.locale(), {
+        ...checkOptions(ctx.settings()),
+        trigger: params.context?.triggerCharacter,
+      });
+      return candidates.map((c): CompletionItem => ({
+        label: c.label,
+        kind: KIND[c.kind],
+        detail: c.detail,
+        documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+        sortText: c.sortText,
+        filterText: c.label,
+        textEdit: { range: toRange(report.lines, c.range), newText: c.insertText },
+        insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        // Later lines carry their full indentation already.
+        insertTextMode: c.insertText.includes('\n') ? InsertTextMode.asIs : undefined,
+      }));
     });
   },
 };

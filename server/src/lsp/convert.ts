@@ -28,12 +28,10 @@ export function toDiagnostic(f: Finding, lines: LineIndex, locale: Locale, uri: 
     message: f.message[locale],
   };
   if (f.related?.length) {
-    d.relatedInformation = f.related.map(
-      (r): DiagnosticRelatedInformation => ({
-        location: { uri: r.uri ?? uri, range: r.uri && r.range ? r.range : toRange(lines, r.span) },
-        message: r.message[locale],
-      }),
-    );
+    d.relatedInformation = f.related.map((r): DiagnosticRelatedInformation => ({
+      location: { uri: r.uri ?? uri, range: r.uri && r.range ? r.range : toRange(lines, r.span) },
+      message: r.message[locale],
+    }));
   }
   return d;
 }

@@ -52,7 +52,9 @@ export class Validator {
       // previous text must not stay on this one.
       this.sent.set(uri, { version: doc.version, json: '[]' });
       void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
-      this.ctx.connection.console.error(`govreport: checking ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.ctx.connection.console.error(
+        `govreport: checking ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
       return;
     }
     const locale = this.ctx.locale();
@@ -65,7 +67,14 @@ export class Validator {
       void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     }
     const count = (s: string) => entry.result.findings.filter((f) => f.severity === s).length;
-    const note: CheckedNotification = { uri, version: doc.version, errors: count('error'), warnings: count('warning'), information: count('information') + count('hint'), elapsedMs: entry.elapsed };
+    const note: CheckedNotification = {
+      uri,
+      version: doc.version,
+      errors: count('error'),
+      warnings: count('warning'),
+      information: count('information') + count('hint'),
+      elapsedMs: entry.elapsed,
+    };
     void this.ctx.connection.sendNotification(CHECKED_NOTIFICATION, note);
   }
 

@@ -11,7 +11,11 @@ export const foldingFeature: Feature = {
       if (stop) return stop;
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return [];
-      return foldingRanges(ctx.store.get(doc).report).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : undefined }));
+      return foldingRanges(ctx.store.get(doc).report).map((f) => ({
+        startLine: f.startLine,
+        endLine: f.endLine,
+        kind: f.kind === 'comment' ? FoldingRangeKind.Comment : undefined,
+      }));
     });
   },
 };

@@ -15,7 +15,9 @@ export const hoverFeature: Feature = {
       if (!doc) return null;
       const { report } = ctx.store.get(doc);
       const info = hoverAt(report, report.lines.offsetAt(params.position), ctx.locale(), checkOptions(ctx.settings()));
-      return info ? { contents: { kind: MarkupKind.Markdown, value: info.contents }, range: toRange(report.lines, info.span) } : null;
+      return info
+        ? { contents: { kind: MarkupKind.Markdown, value: info.contents }, range: toRange(report.lines, info.span) }
+        : null;
     });
   },
 };

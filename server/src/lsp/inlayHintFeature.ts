@@ -13,16 +13,14 @@ export const inlayHintFeature: Feature = {
       if (!doc || !ctx.settings().inlayHints.enabled) return [];
       const { report } = ctx.store.get(doc);
       const span = { start: report.lines.offsetAt(params.range.start), end: report.lines.offsetAt(params.range.end) };
-      return inlayHints(report, span, ctx.locale()).map(
-        (h): InlayHint => ({
-          position: report.lines.positionAt(h.offset),
-          label: h.label,
-          kind: h.kind === 'column' ? InlayHintKind.Parameter : undefined,
-          tooltip: h.tooltip,
-          paddingLeft: h.kind === 'total',
-          paddingRight: h.kind === 'column',
-        }),
-      );
+      return inlayHints(report, span, ctx.locale()).map((h): InlayHint => ({
+        position: report.lines.positionAt(h.offset),
+        label: h.label,
+        kind: h.kind === 'column' ? InlayHintKind.Parameter : undefined,
+        tooltip: h.tooltip,
+        paddingLeft: h.kind === 'total',
+        paddingRight: h.kind === 'column',
+      }));
     });
   },
 };

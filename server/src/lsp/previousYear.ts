@@ -84,7 +84,8 @@ export class PreviousYearFinder {
   }
 
   find(uri: string, report: Report): FoundPrevious | undefined {
-    const found = report.year !== undefined && report.organ ? this.lookUp(uri, report.organ, report.year - 1) : undefined;
+    const found =
+      report.year !== undefined && report.organ ? this.lookUp(uri, report.organ, report.year - 1) : undefined;
     if (!found) {
       this.usedBy.delete(uri);
       return undefined;
@@ -94,7 +95,11 @@ export class PreviousYearFinder {
   }
 
   /** The report of `organ` on `year`: an open document first, else a file of the workspace. */
-  private lookUp(self: string, organ: string, year: number): { uri: string; stamp: string; report: Report } | undefined {
+  private lookUp(
+    self: string,
+    organ: string,
+    year: number,
+  ): { uri: string; stamp: string; report: Report } | undefined {
     const open = new Set(this.documents.keys());
     for (const uri of open) {
       if (uri === self) continue;
@@ -157,10 +162,14 @@ export class PreviousYearFinder {
   /** Asks the client to tell of report files created, changed or deleted (when it can). */
   watchFiles(connection: Connection): void {
     if (!this.watch) return;
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{report.yaml,report.yml}' }] }).catch(() => {
-      // Not watched after all: walk again now and then.
-      this.watch = false;
-    });
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{report.yaml,report.yml}' }],
+      })
+      .catch(() => {
+        // Not watched after all: walk again now and then.
+        this.watch = false;
+      });
   }
 
   private openReport(uri: string): Parsed | undefined {
@@ -180,7 +189,10 @@ export class PreviousYearFinder {
     const h: Header = { stamp: entry.stamp };
     const text = this.readFile(entry.file);
     if (text !== undefined) {
-      const organ = ORGAN_LINE.exec(text)?.[1].replace(/\s+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+      const organ = ORGAN_LINE.exec(text)?.[1]
+        .replace(/\s+#.*$/, '')
+        .trim()
+        .replace(/^(["'])(.*)\1$/, '$2');
       const year = YEAR_LINE.exec(text)?.[1];
       if (organ && year) Object.assign(h, { organ, year: +year });
       else {

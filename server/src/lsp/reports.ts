@@ -44,7 +44,8 @@ export class ReportStore {
   entry(doc: TextDocument): Entry {
     const cached = this.entries.get(doc.uri);
     // A version number alone does not identify a text: a client may reopen a document or reuse a number.
-    const sameText = cached !== undefined && cached.version === doc.version && cached.result.report.text === doc.getText();
+    const sameText =
+      cached !== undefined && cached.version === doc.version && cached.result.report.text === doc.getText();
     // Last year's report may have changed while this document did not.
     const found = sameText ? this.previous?.find(doc.uri, cached.result.report) : undefined;
     if (sameText && cached.options === this.options && cached.previousKey === found?.key) return cached;
@@ -52,7 +53,13 @@ export class ReportStore {
     const report = sameText ? cached.result.report : this.report(doc);
     const previous = sameText ? found : this.previous?.find(doc.uri, report);
     const result = checkReport(report, previous ? { ...this.options, previous: previous.previous } : this.options);
-    const entry = { version: doc.version, options: this.options, result, elapsed: performance.now() - t0, previousKey: previous?.key };
+    const entry = {
+      version: doc.version,
+      options: this.options,
+      result,
+      elapsed: performance.now() - t0,
+      previousKey: previous?.key,
+    };
     this.entries.set(doc.uri, entry);
     return entry;
   }

@@ -36,14 +36,18 @@ export function readSettings(raw: unknown): Settings {
   return {
     severity: rec(o.severity),
     deadlines: rec(o.deadlines),
-    validate: { debounceMs: Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 5000) : DEFAULT_SETTINGS.validate.debounceMs },
+    validate: {
+      debounceMs:
+        Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 5000) : DEFAULT_SETTINGS.validate.debounceMs,
+    },
     inlayHints: { enabled: inlay.enabled !== false },
   };
 }
 
 export function checkOptions(s: Settings): CheckOptions {
   const severities: Record<string, Severity | 'off'> = {};
-  for (const [code, sev] of Object.entries(s.severity)) if (SEVERITIES.includes(sev)) severities[code] = sev as Severity | 'off';
+  for (const [code, sev] of Object.entries(s.severity))
+    if (SEVERITIES.includes(sev)) severities[code] = sev as Severity | 'off';
   const deadlines: Record<string, Deadline> = {};
   for (const [type, md] of Object.entries(s.deadlines)) {
     const m = /^(\d{1,2})-(\d{1,2})$/.exec(md.trim());

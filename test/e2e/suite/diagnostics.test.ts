@@ -3,9 +3,15 @@ import * as vscode from 'vscode';
 import { check } from '../../../server/src/core/check';
 import { closeAllEditors, codeOf, firstDiagnostics, freshCopy, openReport } from './helpers';
 
-const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, information: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint };
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
 
-const key = (code: string, severity: vscode.DiagnosticSeverity, r: vscode.Range): string => `${code} ${vscode.DiagnosticSeverity[severity]} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+const key = (code: string, severity: vscode.DiagnosticSeverity, r: vscode.Range): string =>
+  `${code} ${vscode.DiagnosticSeverity[severity]} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
 describe('diagnostics', () => {
   afterEach(closeAllEditors);
@@ -29,7 +35,10 @@ describe('diagnostics', () => {
     for (const d of ds) {
       assert.ok(d.message.length > 0, `${codeOf(d)} has a message`);
       const target = typeof d.code === 'object' ? d.code.target : undefined;
-      assert.ok(target && target.path.endsWith('/docs/rules.md') && target.fragment === codeOf(d), `${codeOf(d)} links to its rule in docs/rules.md, got ${target?.toString()}`);
+      assert.ok(
+        target && target.path.endsWith('/docs/rules.md') && target.fragment === codeOf(d),
+        `${codeOf(d)} links to its rule in docs/rules.md, got ${target?.toString()}`,
+      );
     }
   });
 

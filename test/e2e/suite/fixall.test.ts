@@ -1,7 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, firstDiagnostics, freshCopy, openReport, waitForDiagnostics, withSetting } from './helpers';
+import {
+  closeAllEditors,
+  codeOf,
+  firstDiagnostics,
+  freshCopy,
+  openReport,
+  waitForDiagnostics,
+  withSetting,
+} from './helpers';
 
 const FIX_ALL = 'source.fixAll.govreport';
 const BOTH_ADDED = (t: string): boolean => /^ {2}政府信息管理: ""$/m.test(t) && /^ {2}监督保障: ""$/m.test(t);
@@ -14,7 +22,13 @@ describe('fix-all', () => {
     const { document } = await openReport(uri);
     await firstDiagnostics(uri);
     const all = new vscode.Range(0, 0, document.lineCount, 0);
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, all, FIX_ALL)) ?? [];
+    const actions =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        all,
+        FIX_ALL,
+      )) ?? [];
     const kinds = actions.map((a) => a.kind?.value);
     assert.deepEqual(kinds, [FIX_ALL]);
   });
@@ -24,7 +38,11 @@ describe('fix-all', () => {
     const { document } = await openReport(uri);
     await firstDiagnostics(uri);
     await vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL, apply: 'first' });
-    const after = await waitForDiagnostics(uri, 'the missing-subsection warnings to go', (xs) => !xs.some((d) => codeOf(d) === 'missing-subsection'));
+    const after = await waitForDiagnostics(
+      uri,
+      'the missing-subsection warnings to go',
+      (xs) => !xs.some((d) => codeOf(d) === 'missing-subsection'),
+    );
     assert.ok(BOTH_ADDED(document.getText()), 'both sub-sections added');
     // A date needs judgement, so fix-all leaves it.
     assert.ok(after.some((d) => codeOf(d) === 'signed-before-year-end'));
@@ -41,7 +59,11 @@ describe('fix-all', () => {
       assert.ok(await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n')));
       assert.equal(await editor.document.save(), true);
       assert.ok(BOTH_ADDED(readFileSync(uri.fsPath, 'utf8')), 'the saved file has both sub-sections');
-      await waitForDiagnostics(uri, 'the missing-subsection warnings to go', (xs) => !xs.some((d) => codeOf(d) === 'missing-subsection'));
+      await waitForDiagnostics(
+        uri,
+        'the missing-subsection warnings to go',
+        (xs) => !xs.some((d) => codeOf(d) === 'missing-subsection'),
+      );
     } finally {
       await restore();
     }

@@ -43,7 +43,13 @@ export async function openReport(uri: vscode.Uri, column = vscode.ViewColumn.One
  * Resolves with `probe()`'s first defined value, probing now and whenever one of `events`
  * fires; rejects after `ms` naming `what`, with the last state `describe()` reports.
  */
-export function waitFor<T>(what: string, probe: () => T | undefined, events: vscode.Event<unknown>[], describe?: () => string, ms = WAIT_MS): Promise<T> {
+export function waitFor<T>(
+  what: string,
+  probe: () => T | undefined,
+  events: vscode.Event<unknown>[],
+  describe?: () => string,
+  ms = WAIT_MS,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const subs: vscode.Disposable[] = [];
     const done = (): void => {
@@ -86,7 +92,11 @@ export function summary(ds: vscode.Diagnostic[]): string {
 }
 
 /** Waits until the report's govreport diagnostics satisfy `ok`, and returns them. */
-export function waitForDiagnostics(uri: vscode.Uri, what: string, ok: (ds: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  what: string,
+  ok: (ds: vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
   return waitFor(
     what,
     () => {
@@ -132,7 +142,12 @@ export async function closeAllEditors(): Promise<void> {
 }
 
 /** Sets a user setting for the test and returns how to put the old value back. */
-export async function withSetting(section: string, key: string, value: unknown, languageId?: string): Promise<() => Thenable<void>> {
+export async function withSetting(
+  section: string,
+  key: string,
+  value: unknown,
+  languageId?: string,
+): Promise<() => Thenable<void>> {
   const config = vscode.workspace.getConfiguration(section, languageId ? { languageId } : undefined);
   const before = languageId ? config.inspect(key)?.globalLanguageValue : config.inspect(key)?.globalValue;
   await config.update(key, value, vscode.ConfigurationTarget.Global, languageId ? true : undefined);

@@ -15,7 +15,9 @@ export interface SuiteResults {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
-  const files = readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   const grep = process.env.GOVREPORT_E2E_GREP;
   if (grep) mocha.grep(grep);
@@ -30,7 +32,9 @@ export function run(): Promise<void> {
       else resolve();
     });
     runner.on('pass', (t) => results.passed.push(t.fullTitle()));
-    runner.on('fail', (t, err: Error) => results.failed.push({ title: t.fullTitle(), error: String(err?.stack ?? err) }));
+    runner.on('fail', (t, err: Error) =>
+      results.failed.push({ title: t.fullTitle(), error: String(err?.stack ?? err) }),
+    );
     runner.on('pending', (t) => results.pending.push(t.fullTitle()));
   });
 }

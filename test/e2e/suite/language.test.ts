@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, firstDiagnostics, findPosition, freshCopy, openReport, withSetting } from './helpers';
 
-const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
+const labelOf = (item: vscode.CompletionItem): string =>
+  typeof item.label === 'string' ? item.label : item.label.label;
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
@@ -12,12 +13,18 @@ function hoverText(hovers: vscode.Hover[]): string {
 }
 
 async function completions(uri: vscode.Uri, at: vscode.Position): Promise<string[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, at);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    uri,
+    at,
+  );
   return (list?.items ?? []).map(labelOf);
 }
 
 async function hover(uri: vscode.Uri, at: vscode.Position): Promise<string> {
-  return hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at)) ?? []);
+  return hoverText(
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at)) ?? [],
+  );
 }
 
 describe('completion and hover', () => {
@@ -32,7 +39,11 @@ describe('completion and hover', () => {
     const { document } = await openReport(uri);
     await firstDiagnostics(uri);
     const labels = await completions(uri, findPosition(document, '机关类型: ', '机关类型: '.length));
-    for (const want of ['部门', '本级政府']) assert.ok(labels.some((l) => l.includes(want)), `${want} among ${JSON.stringify(labels)}`);
+    for (const want of ['部门', '本级政府'])
+      assert.ok(
+        labels.some((l) => l.includes(want)),
+        `${want} among ${JSON.stringify(labels)}`,
+      );
   });
 
   it('completes the missing 总体情况 sub-sections, not those already written', async () => {
@@ -43,7 +54,11 @@ describe('completion and hover', () => {
     const blank = findPosition(editor.document, '\n\n主动公开政府信息情况:', 1);
     assert.ok(await editor.edit((b) => b.insert(blank, '  ')));
     const labels = await completions(uri, blank.translate(0, 2));
-    for (const want of ['政府信息管理', '监督保障']) assert.ok(labels.some((l) => l.includes(want)), `${want} among ${JSON.stringify(labels)}`);
+    for (const want of ['政府信息管理', '监督保障'])
+      assert.ok(
+        labels.some((l) => l.includes(want)),
+        `${want} among ${JSON.stringify(labels)}`,
+      );
     assert.ok(!labels.some((l) => l.includes('解读回应')), `解读回应 is already there: ${JSON.stringify(labels)}`);
   });
 

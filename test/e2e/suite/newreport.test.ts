@@ -33,17 +33,29 @@ describe('New Annual Report', () => {
     // Complete: every section, table and row is there, the tables hold zeros, and the dates
     // fit the year and the 本级政府 deadline, so no structural, arithmetic or date finding.
     const findings = check(text).findings;
-    const wrong = findings.filter((f) => f.severity === 'error' || /^(missing-|signed-|past-deadline|period-)/.test(f.code));
-    assert.deepEqual(wrong.map((f) => f.code), []);
+    const wrong = findings.filter(
+      (f) => f.severity === 'error' || /^(missing-|signed-|past-deadline|period-)/.test(f.code),
+    );
+    assert.deepEqual(
+      wrong.map((f) => f.code),
+      [],
+    );
     assert.equal(report.sections.length, report.format.sections.length, 'all six sections');
     for (const [key, table] of report.tables) {
       for (const row of table.rows.values()) {
-        assert.ok(row.cells.length > 0 && row.cells.every((c) => c?.raw === '0'), `${key} › ${row.path} is zeros: ${JSON.stringify(row.cells.map((c) => c?.raw))}`);
+        assert.ok(
+          row.cells.length > 0 && row.cells.every((c) => c?.raw === '0'),
+          `${key} › ${row.path} is zeros: ${JSON.stringify(row.cells.map((c) => c?.raw))}`,
+        );
       }
     }
     // And the editor checks it like any report.
     const expected = JSON.stringify(findings.map((f) => f.code).sort());
-    const shown = await waitForDiagnostics(doc.uri, `the editor to show ${expected}`, (ds) => JSON.stringify(ds.map(codeOf).sort()) === expected);
+    const shown = await waitForDiagnostics(
+      doc.uri,
+      `the editor to show ${expected}`,
+      (ds) => JSON.stringify(ds.map(codeOf).sort()) === expected,
+    );
     assert.ok(!shown.some((d) => d.severity === vscode.DiagnosticSeverity.Error), `no errors: ${summary(shown)}`);
   });
 });

@@ -1,11 +1,28 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, firstDiagnostics, freshCopy, openReport, summary, waitForDiagnostics, waitForText } from './helpers';
+import {
+  closeAllEditors,
+  codeOf,
+  firstDiagnostics,
+  freshCopy,
+  openReport,
+  summary,
+  waitForDiagnostics,
+  waitForText,
+} from './helpers';
 
 /** The quick fixes at a diagnostic's range (the command's results do not say which diagnostic each fixes). */
 async function quickFixes(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-  return actions.filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
+  const actions =
+    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    )) ?? [];
+  return actions.filter(
+    (a): a is vscode.CodeAction => 'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind),
+  );
 }
 
 describe('quick fixes', () => {
@@ -23,7 +40,11 @@ describe('quick fixes', () => {
     assert.match(fix.title, /2025-01-08/);
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
     assert.equal(document.lineAt(10).text, '落款日期: 2025-01-08');
-    const after = await waitForDiagnostics(uri, 'signed-before-year-end to go', (xs) => !xs.some((d) => codeOf(d) === 'signed-before-year-end'));
+    const after = await waitForDiagnostics(
+      uri,
+      'signed-before-year-end to go',
+      (xs) => !xs.some((d) => codeOf(d) === 'signed-before-year-end'),
+    );
     assert.equal(after.filter((d) => codeOf(d) === 'missing-subsection').length, 2, 'the other findings stay');
   });
 
@@ -38,7 +59,11 @@ describe('quick fixes', () => {
     assert.ok(fix?.edit, `a preferred quick fix adding 监督保障 among ${JSON.stringify(fixes.map((a) => a.title))}`);
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
     await waitForText(document, 'the 监督保障 key', (t) => /^ {2}监督保障: ""$/m.test(t));
-    const after = await waitForDiagnostics(uri, 'one missing-subsection to remain', (xs) => xs.filter((d) => codeOf(d) === 'missing-subsection').length === 1);
+    const after = await waitForDiagnostics(
+      uri,
+      'one missing-subsection to remain',
+      (xs) => xs.filter((d) => codeOf(d) === 'missing-subsection').length === 1,
+    );
     assert.match(after.find((d) => codeOf(d) === 'missing-subsection')!.message, /政府信息管理/);
   });
 
@@ -48,9 +73,16 @@ describe('quick fixes', () => {
     const ds = await firstDiagnostics(uri);
     const signed = ds.find((d) => codeOf(d) === 'signed-before-year-end')!;
     const fixes = await quickFixes(uri, signed);
-    const silence = fixes.find((a) => a.edit && a.edit.get(uri).some((e) => e.newText.includes('govreport-disable-next-line signed-before-year-end')));
+    const silence = fixes.find(
+      (a) =>
+        a.edit && a.edit.get(uri).some((e) => e.newText.includes('govreport-disable-next-line signed-before-year-end')),
+    );
     assert.ok(silence, `a suppression fix among ${JSON.stringify(fixes.map((a) => a.title))}`);
     assert.equal(await vscode.workspace.applyEdit(silence.edit!), true);
-    await waitForDiagnostics(uri, 'the silenced finding to go', (xs) => !xs.some((d) => codeOf(d) === 'signed-before-year-end'));
+    await waitForDiagnostics(
+      uri,
+      'the silenced finding to go',
+      (xs) => !xs.some((d) => codeOf(d) === 'signed-before-year-end'),
+    );
   });
 });

@@ -43,7 +43,13 @@ const row = (key: string, number: string, columns: ColumnDecl[], extra: Partial<
   ...extra,
 });
 
-const group = (key: string, number: string, items: ItemDecl[], mayBeOneRow: boolean, columns: ColumnDecl[]): GroupDecl => ({
+const group = (
+  key: string,
+  number: string,
+  items: ItemDecl[],
+  mayBeOneRow: boolean,
+  columns: ColumnDecl[],
+): GroupDecl => ({
   kind: 'group',
   key,
   number,
@@ -82,14 +88,72 @@ export const FORMAT_2021: FormatDecl = {
     },
   ],
   meta: [
-    { key: '格式', type: 'format', required: false, description: { 'zh-CN': '报告所依据的全国格式，2021 即国办公开办函〔2021〕30号', en: 'the national format the report follows; 2021 is 国办公开办函〔2021〕30号' } },
-    { key: '机关', type: 'string', required: true, description: { 'zh-CN': '报告机关的全称，如：吕梁市人民政府办公室', en: 'the full name of the reporting organ' }, aliases: ['机关名称', '单位', '单位名称'] },
-    { key: '机关类型', type: 'organType', required: false, description: { 'zh-CN': '部门（次年1月31日前公布）或 本级政府（次年3月31日前公布）', en: '部门 (due 31 January) or 本级政府 (due 31 March)' } },
-    { key: '年度', type: 'year', required: true, description: { 'zh-CN': '报告年度，如 2024', en: 'the reporting year, e.g. 2024' }, aliases: ['报告年度'] },
-    { key: '统计期限', type: 'period', required: false, description: { 'zh-CN': '统计期限，{起: 年-01-01, 止: 年-12-31}', en: 'the statistics period, {起: Y-01-01, 止: Y-12-31}' } },
-    { key: '落款日期', type: 'date', required: true, description: { 'zh-CN': '落款处的日期，应在报告年度结束之后、法定期限之内', en: 'the date under the signature: after the year ends, within the statutory deadline' }, aliases: ['落款时间', '成文日期'] },
-    { key: '发布日期', type: 'date', required: false, description: { 'zh-CN': '网上公布的日期', en: 'the date it was published online' }, aliases: ['公布日期', '发布时间'] },
-    { key: '前言', type: 'text', required: false, expected: true, description: { 'zh-CN': '报告开头的说明段落', en: 'the opening paragraph' }, aliases: ['引言', '导语'] },
+    {
+      key: '格式',
+      type: 'format',
+      required: false,
+      description: {
+        'zh-CN': '报告所依据的全国格式，2021 即国办公开办函〔2021〕30号',
+        en: 'the national format the report follows; 2021 is 国办公开办函〔2021〕30号',
+      },
+    },
+    {
+      key: '机关',
+      type: 'string',
+      required: true,
+      description: { 'zh-CN': '报告机关的全称，如：吕梁市人民政府办公室', en: 'the full name of the reporting organ' },
+      aliases: ['机关名称', '单位', '单位名称'],
+    },
+    {
+      key: '机关类型',
+      type: 'organType',
+      required: false,
+      description: {
+        'zh-CN': '部门（次年1月31日前公布）或 本级政府（次年3月31日前公布）',
+        en: '部门 (due 31 January) or 本级政府 (due 31 March)',
+      },
+    },
+    {
+      key: '年度',
+      type: 'year',
+      required: true,
+      description: { 'zh-CN': '报告年度，如 2024', en: 'the reporting year, e.g. 2024' },
+      aliases: ['报告年度'],
+    },
+    {
+      key: '统计期限',
+      type: 'period',
+      required: false,
+      description: {
+        'zh-CN': '统计期限，{起: 年-01-01, 止: 年-12-31}',
+        en: 'the statistics period, {起: Y-01-01, 止: Y-12-31}',
+      },
+    },
+    {
+      key: '落款日期',
+      type: 'date',
+      required: true,
+      description: {
+        'zh-CN': '落款处的日期，应在报告年度结束之后、法定期限之内',
+        en: 'the date under the signature: after the year ends, within the statutory deadline',
+      },
+      aliases: ['落款时间', '成文日期'],
+    },
+    {
+      key: '发布日期',
+      type: 'date',
+      required: false,
+      description: { 'zh-CN': '网上公布的日期', en: 'the date it was published online' },
+      aliases: ['公布日期', '发布时间'],
+    },
+    {
+      key: '前言',
+      type: 'text',
+      required: false,
+      expected: true,
+      description: { 'zh-CN': '报告开头的说明段落', en: 'the opening paragraph' },
+      aliases: ['引言', '导语'],
+    },
   ],
   sections: [
     {
@@ -103,7 +167,12 @@ export const FORMAT_2021: FormatDecl = {
         { key: '主动公开', title: '主动公开', expected: true, aliases: ['主动公开情况'] },
         { key: '依申请公开', title: '依申请公开', expected: true, aliases: ['依申请公开情况'] },
         { key: '政府信息管理', title: '政府信息管理', expected: true },
-        { key: '平台建设', title: '政府信息公开平台建设', expected: true, aliases: ['政府信息公开平台建设', '平台建设情况'] },
+        {
+          key: '平台建设',
+          title: '政府信息公开平台建设',
+          expected: true,
+          aliases: ['政府信息公开平台建设', '平台建设情况'],
+        },
         { key: '监督保障', title: '监督保障', expected: true, aliases: ['监督保障情况'] },
       ],
     },
@@ -155,11 +224,26 @@ export const FORMAT_2021: FormatDecl = {
               true,
               A,
             ),
-            group('无法提供', '（四）', numbered(['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确'], A), true, A),
+            group(
+              '无法提供',
+              '（四）',
+              numbered(['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确'], A),
+              true,
+              A,
+            ),
             group(
               '不予处理',
               '（五）',
-              numbered(['信访举报投诉类申请', '重复申请', '要求提供公开出版物', '无正当理由大量反复申请', '要求行政机关确认或重新出具已获取信息'], A),
+              numbered(
+                [
+                  '信访举报投诉类申请',
+                  '重复申请',
+                  '要求提供公开出版物',
+                  '无正当理由大量反复申请',
+                  '要求行政机关确认或重新出具已获取信息',
+                ],
+                A,
+              ),
               true,
               A,
             ),
@@ -189,7 +273,14 @@ export const FORMAT_2021: FormatDecl = {
         {
           kind: 'down',
           code: 'result-total',
-          left: ['本年度办理结果/予以公开', '本年度办理结果/部分公开', '本年度办理结果/不予公开', '本年度办理结果/无法提供', '本年度办理结果/不予处理', '本年度办理结果/其他处理'],
+          left: [
+            '本年度办理结果/予以公开',
+            '本年度办理结果/部分公开',
+            '本年度办理结果/不予公开',
+            '本年度办理结果/无法提供',
+            '本年度办理结果/不予处理',
+            '本年度办理结果/其他处理',
+          ],
           right: ['本年度办理结果/总计'],
           target: '本年度办理结果/总计',
         },
@@ -208,7 +299,10 @@ export const FORMAT_2021: FormatDecl = {
       number: '四、',
       title: '政府信息公开行政复议、行政诉讼情况',
       aliases: ['政府信息公开行政复议行政诉讼情况', '因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
-      items: [row('行政复议', '', R), group('行政诉讼', '', [row('未经复议直接起诉', '', R), row('复议后起诉', '', R)], false, R)],
+      items: [
+        row('行政复议', '', R),
+        group('行政诉讼', '', [row('未经复议直接起诉', '', R), row('复议后起诉', '', R)], false, R),
+      ],
       identities: [{ kind: 'across', code: 'review-total', rows: ['*'], total: 4, addends: [0, 1, 2, 3] }],
     },
     {
@@ -232,7 +326,16 @@ export const FORMAT_2021: FormatDecl = {
       subsections: [],
     },
   ],
-  legacyLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '其他对外管理服务事项', '第二十条第（九）项', '政府集中采购'],
+  legacyLabels: [
+    '本年新制作数量',
+    '本年新公开数量',
+    '对外公开总数量',
+    '上一年项目数量',
+    '本年增/减',
+    '其他对外管理服务事项',
+    '第二十条第（九）项',
+    '政府集中采购',
+  ],
   legacyCitations: ['〔2019〕60号'],
 };
 

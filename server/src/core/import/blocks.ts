@@ -34,7 +34,14 @@ export interface Source {
 }
 
 export function line(text: string, gap: boolean, extra: Partial<Omit<Line, 'kind' | 'text' | 'gap'>> = {}): Line {
-  return { kind: 'line', text, gap, indent: extra.indent ?? false, heading: extra.heading ?? false, ...(extra.listItem ? { listItem: true } : {}) };
+  return {
+    kind: 'line',
+    text,
+    gap,
+    indent: extra.indent ?? false,
+    heading: extra.heading ?? false,
+    ...(extra.listItem ? { listItem: true } : {}),
+  };
 }
 
 /**

@@ -21,14 +21,24 @@ export function readCell(printed: string): ReadCell {
   if (/^\d{1,2}\s*[.、．]$/u.test(raw)) return { kind: 'label', text: raw };
   // White space inside a number only as a thousands separator ("1 532"); "3 4" is two numbers run together.
   const spaced = /^\d{1,3}(?:\s\d{3})+(?:\.\d+)?$/u.test(raw.replace(UNIT, '').trim());
-  const t = (spaced ? raw.replace(/\s+/g, '') : raw.replace(/\s+(?=件|个|项|条|宗|次|人次|万元)/gu, '')).replace(UNIT, '');
+  const t = (spaced ? raw.replace(/\s+/g, '') : raw.replace(/\s+(?=件|个|项|条|宗|次|人次|万元)/gu, '')).replace(
+    UNIT,
+    '',
+  );
   if (/^[+-]?\d+(?:\.\d+)?$/.test(t)) return { kind: 'number', text: t.replace(/^\+/, '') };
   // Thousands separators are only separators when the groups are of three digits.
-  if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) return { kind: 'number', text: t.replace(/,/g, '').replace(/^\+/, '') };
+  if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t))
+    return { kind: 'number', text: t.replace(/,/g, '').replace(/^\+/, '') };
   if (MARK.test(t)) return { kind: 'mark', text: raw };
   // Something number-like that is not a clean number ("1,23", "7。", "O"): a cell that could
   // not be read, kept as printed so the checker reports it.
-  if (/^[\d.,，。、+\s-]+$/u.test(t) || /^\d+(?:\.\d+)?元$/u.test(t) || /^\d+(?:\.\d+)?[^\d\u4e00-\u9fff]{1,2}$/u.test(t) || /^[OoIl]$/.test(t)) return { kind: 'mark', text: raw };
+  if (
+    /^[\d.,，。、+\s-]+$/u.test(t) ||
+    /^\d+(?:\.\d+)?元$/u.test(t) ||
+    /^\d+(?:\.\d+)?[^\d\u4e00-\u9fff]{1,2}$/u.test(t) ||
+    /^[OoIl]$/.test(t)
+  )
+    return { kind: 'mark', text: raw };
   return { kind: 'label', text: raw };
 }
 
@@ -58,7 +68,9 @@ export function splitTextRow(text: string): string[] {
       values.push(glued[2]);
     }
   }
-  const parts = label ? label.split(/(?<=[\u4e00-\u9fff）)”」])\s+(?=[\u4e00-\u9fff（(“「]|\d{1,2}\s*[.．、](?!\d))/u) : [];
+  const parts = label
+    ? label.split(/(?<=[\u4e00-\u9fff）)”」])\s+(?=[\u4e00-\u9fff（(“「]|\d{1,2}\s*[.．、](?!\d))/u)
+    : [];
   // Numbering printed apart from its label ("（三） 不予公开") belongs to it.
   const labels: string[] = [];
   for (const p of parts) {

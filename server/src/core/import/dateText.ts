@@ -2,7 +2,22 @@
 import { formatIso, isValidDate, type SimpleDate } from '../dates';
 import { chineseNumber } from './labelMatch';
 
-const CN_YEAR_DIGITS: Record<string, string> = { 〇: '0', 零: '0', '○': '0', Ｏ: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_YEAR_DIGITS: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  '○': '0',
+  Ｏ: '0',
+  O: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 
 const YEAR = '(\\d{4}|[〇零○ＯO一二三四五六七八九]{4})';
 const PART = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';

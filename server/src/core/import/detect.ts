@@ -43,7 +43,8 @@ export function detectForm(name: string | undefined, bytes: Uint8Array, text: ()
   let nul = 0;
   for (const b of probe) if (b === 0) nul++;
   // UTF-16 text has NULs too; it starts with a byte-order mark.
-  if (nul > 0 && !(startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]))) return { ok: false, kind: 'binary' };
+  if (nul > 0 && !(startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])))
+    return { ok: false, kind: 'binary' };
   const ext = /\.([A-Za-z0-9]+)$/.exec(name ?? '')?.[1].toLowerCase();
   const byName = ext ? EXTENSIONS[ext] : undefined;
   if (byName === 'docx') return { ok: false, kind: 'binary' };

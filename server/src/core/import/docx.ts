@@ -8,7 +8,8 @@ import { descendants, parseMarkup, type Element, type Node } from './markup';
 import { cleanText, joinFragments } from './normalize';
 import { readZipMember } from './zip';
 
-const child = (el: Element, name: string): Element | undefined => el.children.find((c): c is Element => typeof c !== 'string' && c.name === name);
+const child = (el: Element, name: string): Element | undefined =>
+  el.children.find((c): c is Element => typeof c !== 'string' && c.name === name);
 const kids = (el: Element): Element[] => el.children.filter((c): c is Element => typeof c !== 'string');
 
 function paragraphText(p: Element): string {
@@ -76,7 +77,10 @@ function readBody(el: Element, blocks: Block[]): void {
       const text = paragraphText(c);
       for (const [i, part] of text.split('\n').entries()) {
         const t = part.trim();
-        if (t) blocks.push(line(t, i === 0, { indent: /^[\s\u3000]{2,}/u.test(part), heading: isHeading(c), listItem: isListItem(c) }));
+        if (t)
+          blocks.push(
+            line(t, i === 0, { indent: /^[\s\u3000]{2,}/u.test(part), heading: isHeading(c), listItem: isListItem(c) }),
+          );
       }
     } else if (c.name === 'w:tbl') {
       const cells = kids(c)
@@ -89,7 +93,13 @@ function readBody(el: Element, blocks: Block[]): void {
         continue;
       }
       if (rows.length) blocks.push({ kind: 'table', rows });
-    } else if (c.name === 'w:sdt' || c.name === 'w:sdtContent' || c.name === 'w:customXml' || c.name === 'w:ins' || c.name === 'w:body') {
+    } else if (
+      c.name === 'w:sdt' ||
+      c.name === 'w:sdtContent' ||
+      c.name === 'w:customXml' ||
+      c.name === 'w:ins' ||
+      c.name === 'w:body'
+    ) {
       readBody(c, blocks);
     }
   }

@@ -8,11 +8,61 @@ import { descendants, parseMarkup, type Element, type Node } from './markup';
 import { cleanText, joinFragments } from './normalize';
 
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'center', 'address', 'figure', 'figcaption', 'caption', 'form', 'fieldset', 'hr',
-  'tr', 'td', 'th', 'table', 'tbody', 'thead', 'tfoot', 'body', 'html',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'blockquote',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'center',
+  'address',
+  'figure',
+  'figcaption',
+  'caption',
+  'form',
+  'fieldset',
+  'hr',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'body',
+  'html',
 ]);
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'nav', 'select', 'button', 'iframe', 'svg', 'object', 'map', 'textarea']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'nav',
+  'select',
+  'button',
+  'iframe',
+  'svg',
+  'object',
+  'map',
+  'textarea',
+]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 function hidden(el: Element): boolean {
@@ -81,7 +131,9 @@ function isLayoutTable(table: Element): boolean {
 export function readHtml(src: string): Source {
   const root = parseMarkup(src);
   const title = descendants(root, 'title')[0];
-  const docTitle = title ? cleanText(title.children.filter((c): c is string => typeof c === 'string').join('')).trim() : undefined;
+  const docTitle = title
+    ? cleanText(title.children.filter((c): c is string => typeof c === 'string').join('')).trim()
+    : undefined;
   const body = descendants(root, 'body')[0] ?? root;
   const blocks: Block[] = [];
   let buf = '';
@@ -93,7 +145,14 @@ export function readHtml(src: string): Source {
     const raw = cleanText(buf);
     const text = raw.trim();
     const bold = cleanText(lead).trim();
-    if (text && bold && bold !== text && bold.length <= 40 && /^[一二三四五六七八九十]+\s*[、.．]/u.test(bold) && text.startsWith(bold)) {
+    if (
+      text &&
+      bold &&
+      bold !== text &&
+      bold.length <= 40 &&
+      /^[一二三四五六七八九十]+\s*[、.．]/u.test(bold) &&
+      text.startsWith(bold)
+    ) {
       // "<strong>一、总体情况</strong>2024年，…" in one paragraph: the heading, then the text.
       blocks.push(line(bold, true, { heading: true }));
       blocks.push(line(text.slice(bold.length).trim(), true));

@@ -26,14 +26,19 @@ export type { InputForm } from './blocks';
 
 export type ImportFailure = 'empty' | 'not-a-report' | 'legacy-format' | 'unsupported';
 
-export type ImportResult = { ok: true; yaml: string; form: InputForm; notices: Text[] } | { ok: false; reason: ImportFailure; message: Text };
+export type ImportResult =
+  { ok: true; yaml: string; form: InputForm; notices: Text[] } | { ok: false; reason: ImportFailure; message: Text };
 
 export interface ImportOptions {
   /** The input's file name: its extension helps to tell the form, its base name goes into a comment. */
   name?: string;
 }
 
-const fail = (reason: ImportFailure, zh: string, en: string): ImportResult => ({ ok: false, reason, message: txt(zh, en) });
+const fail = (reason: ImportFailure, zh: string, en: string): ImportResult => ({
+  ok: false,
+  reason,
+  message: txt(zh, en),
+});
 
 export function importReport(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
   if (!bytes.length) return fail('empty', '文件是空的', 'the file is empty');
@@ -41,14 +46,33 @@ export function importReport(bytes: Uint8Array, options: ImportOptions = {}): Im
   const decoded = () => (text ??= decodeBytes(bytes));
   const detected = detectForm(options.name, bytes, decoded);
   if (!detected.ok) {
-    if (detected.kind === 'pdf') return fail('unsupported', '这是 PDF 文件：请先提取其文字（如 pdftotext -layout 报告.pdf），再导入得到的文本', 'this is a PDF: extract its text first (e.g. pdftotext -layout report.pdf) and import the text');
-    if (detected.kind === 'doc') return fail('unsupported', '这是旧版 Word（.doc）文件：请另存为 .docx 或网页后再导入', 'this is a legacy Word (.doc) file: save it as .docx or HTML and import that');
-    return fail('unsupported', '这不是文本、网页或 Word（.docx）文件', 'this is not a text, web page or Word (.docx) file');
+    if (detected.kind === 'pdf')
+      return fail(
+        'unsupported',
+        '这是 PDF 文件：请先提取其文字（如 pdftotext -layout 报告.pdf），再导入得到的文本',
+        'this is a PDF: extract its text first (e.g. pdftotext -layout report.pdf) and import the text',
+      );
+    if (detected.kind === 'doc')
+      return fail(
+        'unsupported',
+        '这是旧版 Word（.doc）文件：请另存为 .docx 或网页后再导入',
+        'this is a legacy Word (.doc) file: save it as .docx or HTML and import that',
+      );
+    return fail(
+      'unsupported',
+      '这不是文本、网页或 Word（.docx）文件',
+      'this is not a text, web page or Word (.docx) file',
+    );
   }
   let source: Source;
   if (detected.form === 'docx') {
     const docx = readDocx(bytes);
-    if (!docx.ok) return fail('unsupported', '无法读取这个 .docx 文件（找不到 word/document.xml）', 'cannot read this .docx file (no word/document.xml)');
+    if (!docx.ok)
+      return fail(
+        'unsupported',
+        '无法读取这个 .docx 文件（找不到 word/document.xml）',
+        'cannot read this .docx file (no word/document.xml)',
+      );
     source = docx.source;
   } else {
     const t = decoded();
@@ -127,16 +151,24 @@ function readTable(decl: TableSectionDecl, blocks: Block[], notices: Notices): T
   const out = reader.finish();
   for (const p of paragraphs(narrativeLines(proseLines)).map((x) => x.text)) {
     out.unplaced.push(p);
-    notices.add(`表格“${decl.title}”附近的文字“${quote(p)}”已作为注释保留`, `text near the table "${decl.title}" ("${quote(p)}") is kept as a comment`);
+    notices.add(
+      `表格“${decl.title}”附近的文字“${quote(p)}”已作为注释保留`,
+      `text near the table "${decl.title}" ("${quote(p)}") is kept as a comment`,
+    );
   }
   return out;
 }
 
 function importSource(source: Source, options: ImportOptions): ImportResult {
-  if (!source.blocks.some((b) => b.kind === 'table' || b.text.trim())) return fail('empty', '文件中没有文字', 'the file has no text');
+  if (!source.blocks.some((b) => b.kind === 'table' || b.text.trim()))
+    return fail('empty', '文件中没有文字', 'the file has no text');
   const legacy = legacyLabels(source);
   if (legacy.length) {
-    const names = legacy.slice(0, 3).map((l) => `“${l}”`).join('、') + (legacy.length > 3 ? '…' : '');
+    const names =
+      legacy
+        .slice(0, 3)
+        .map((l) => `“${l}”`)
+        .join('、') + (legacy.length > 3 ? '…' : '');
     return fail(
       'legacy-format',
       `这是 2019 年试行格式（国办公开办函〔2019〕60号）的报告（含 ${names}）；只能导入 2021 年格式（国办公开办函〔2021〕30号）的报告`,
@@ -188,15 +220,28 @@ function importSource(source: Source, options: ImportOptions): ImportResult {
     if (decl.kind === 'table') {
       const t = tables.get(decl);
       if (t && (t.rows.length || t.unplaced.length)) sections.push({ kind: 'table', table: t });
-      else notices.add(`未找到表格“${decl.number}${decl.title}”，检查时将报告缺少该部分`, `the table "${decl.number}${decl.title}" was not found; the checker reports it as missing`);
+      else
+        notices.add(
+          `未找到表格“${decl.number}${decl.title}”，检查时将报告缺少该部分`,
+          `the table "${decl.number}${decl.title}" was not found; the checker reports it as missing`,
+        );
       continue;
     }
     const blocks = narrative.get(decl);
     if (!blocks) {
-      notices.add(`未找到第${decl.number.replace('、', '')}部分“${decl.title}”的标题，检查时将报告缺少该部分`, `no heading of section ${decl.number.replace('、', '')} "${decl.title}" was found; the checker reports it as missing`);
+      notices.add(
+        `未找到第${decl.number.replace('、', '')}部分“${decl.title}”的标题，检查时将报告缺少该部分`,
+        `no heading of section ${decl.number.replace('、', '')} "${decl.title}" was found; the checker reports it as missing`,
+      );
       continue;
     }
-    sections.push(narrativeSection(decl, paragraphs(narrativeLines(blocks)), decl.subsections.some((s) => s.expected)));
+    sections.push(
+      narrativeSection(
+        decl,
+        paragraphs(narrativeLines(blocks)),
+        decl.subsections.some((s) => s.expected),
+      ),
+    );
   }
 
   const header = outline.title.length ? [outline.title.join(' ')] : [];
@@ -206,21 +251,46 @@ function importSource(source: Source, options: ImportOptions): ImportResult {
   const signer = outline.signature?.organ;
   if (signer && meta.organ && signer.replace(/\s+/g, '') !== meta.organ) metaComments.push(`落款机关：${signer}`);
   const trailer: string[] = [];
-  const afterLines = narrativeLines(outline.after).map((l) => l.text).filter((t) => !isChrome(t) && !isPageNumber(t, true));
+  const afterLines = narrativeLines(outline.after)
+    .map((l) => l.text)
+    .filter((t) => !isChrome(t) && !isPageNumber(t, true));
   if (afterLines.length) {
     trailer.push('落款之后的原文：', ...afterLines.map((t) => `  ${t}`));
-    notices.add(`落款之后的 ${afterLines.length} 行文字（${quote(afterLines[0])}…）已作为注释保留在文件末尾`, `${afterLines.length} line(s) after the signature ("${quote(afterLines[0])}"…) are kept as comments at the end`);
+    notices.add(
+      `落款之后的 ${afterLines.length} 行文字（${quote(afterLines[0])}…）已作为注释保留在文件末尾`,
+      `${afterLines.length} line(s) after the signature ("${quote(afterLines[0])}"…) are kept as comments at the end`,
+    );
   }
-  const yaml = writeReport({ header, meta, metaComments, preface: paragraphs(narrativeLines(preface)).map((p) => p.text), sections, trailer });
+  const yaml = writeReport({
+    header,
+    meta,
+    metaComments,
+    preface: paragraphs(narrativeLines(preface)).map((p) => p.text),
+    sections,
+    trailer,
+  });
   const broken = parseReport(yaml).findings.filter((f) => f.code === 'yaml-syntax' || f.code === 'duplicate-key');
-  if (broken.length) notices.add(`导入结果有 YAML 错误（${broken[0].message['zh-CN']}），请报告这个问题`, `the imported file has a YAML error (${broken[0].message.en}); please report this`);
+  if (broken.length)
+    notices.add(
+      `导入结果有 YAML 错误（${broken[0].message['zh-CN']}），请报告这个问题`,
+      `the imported file has a YAML error (${broken[0].message.en}); please report this`,
+    );
   return { ok: true, yaml, form: source.form, notices: notices.items };
 }
 
-function narrativeSection(decl: TextSectionDecl, paras: ReturnType<typeof paragraphs>, withSubsections: boolean): SectionOut {
+function narrativeSection(
+  decl: TextSectionDecl,
+  paras: ReturnType<typeof paragraphs>,
+  withSubsections: boolean,
+): SectionOut {
   if (withSubsections) {
     const ov = overview(paras, decl);
     if (ov.subsections.length) return { kind: 'overview', key: decl.key, lead: ov.lead, subsections: ov.subsections };
   }
-  return { kind: 'text', key: decl.key, paragraphs: paras.map((p) => p.text), literal: decl.key !== FORMAT_2021.sections[0].key };
+  return {
+    kind: 'text',
+    key: decl.key,
+    paragraphs: paras.map((p) => p.text),
+    literal: decl.key !== FORMAT_2021.sections[0].key,
+  };
 }

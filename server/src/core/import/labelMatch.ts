@@ -25,13 +25,18 @@ export function chineseNumber(s: string): number | undefined {
   return tens !== undefined && ones !== undefined ? tens * 10 + ones : undefined;
 }
 
-const NUMBERING = /^\s*(?:([一二三四五六七八九十]+)\s*[、.．,，]|[（(]\s*([一二三四五六七八九十]+)\s*[)）]|(\d{1,2})\s*(?:[.、．,，](?!\d)|[)）]))\s*/u;
+const NUMBERING =
+  /^\s*(?:([一二三四五六七八九十]+)\s*[、.．,，]|[（(]\s*([一二三四五六七八九十]+)\s*[)）]|(\d{1,2})\s*(?:[.、．,，](?!\d)|[)）]))\s*/u;
 
 export function numberingOf(label: string): { numbering: Numbering; rest: string } | undefined {
   const s = label.normalize('NFKC');
   const m = NUMBERING.exec(s);
   if (!m) return undefined;
-  const numbering: Numbering = m[1] ? { kind: 'cn', n: chineseNumber(m[1]) ?? 0 } : m[2] ? { kind: 'paren', n: chineseNumber(m[2]) ?? 0 } : { kind: 'arabic', n: +m[3] };
+  const numbering: Numbering = m[1]
+    ? { kind: 'cn', n: chineseNumber(m[1]) ?? 0 }
+    : m[2]
+      ? { kind: 'paren', n: chineseNumber(m[2]) ?? 0 }
+      : { kind: 'arabic', n: +m[3] };
   return { numbering, rest: s.slice(m[0].length) };
 }
 
@@ -48,7 +53,9 @@ export function labelForm(label: string): string {
   // An opening bracket never closed: a note cut off where the cell or line wrapped.
   const cut = s.replace(/[（(][^）)]*$/u, '');
   if (cut.trim()) s = cut;
-  return normalizeLabel(s).replace(/^[①-⑳]/u, '').replace(/[:：。，,；;、]+$/u, '');
+  return normalizeLabel(s)
+    .replace(/^[①-⑳]/u, '')
+    .replace(/[:：。，,；;、]+$/u, '');
 }
 
 /**
@@ -80,7 +87,17 @@ export interface Candidate<T> {
 }
 
 export function candidate<T>(names: (string | undefined)[], value: T): Candidate<T> {
-  return { forms: [...new Set(names.filter((x): x is string => !!x).map(labelForm).filter(Boolean))], value };
+  return {
+    forms: [
+      ...new Set(
+        names
+          .filter((x): x is string => !!x)
+          .map(labelForm)
+          .filter(Boolean),
+      ),
+    ],
+    value,
+  };
 }
 
 /** Every candidate at the lowest cost, with that cost. */

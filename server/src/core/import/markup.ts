@@ -12,13 +12,46 @@ export interface Element {
 
 export type Node = Element | string;
 
-type Token = { type: 'start'; name: string; attrs: Record<string, string>; selfClosing: boolean } | { type: 'end'; name: string } | { type: 'text'; text: string };
+type Token =
+  | { type: 'start'; name: string; attrs: Record<string, string>; selfClosing: boolean }
+  | { type: 'end'; name: string }
+  | { type: 'text'; text: string };
 
 const NAMED: Record<string, string> = {
-  nbsp: '\u00a0', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
-  middot: '·', mdash: '—', ndash: '–', hellip: '…', times: '×', divide: '÷', emsp: '\u2003', ensp: '\u2002',
-  thinsp: '\u2009', ideographicspace: '\u3000', copy: '©', reg: '®', yen: '¥', deg: '°', plusmn: '±', laquo: '«',
-  raquo: '»', bull: '•', zwj: '\u200d', zwnj: '\u200c', shy: '\u00ad', permil: '‰', sect: '§', para: '¶',
+  nbsp: '\u00a0',
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  middot: '·',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  times: '×',
+  divide: '÷',
+  emsp: '\u2003',
+  ensp: '\u2002',
+  thinsp: '\u2009',
+  ideographicspace: '\u3000',
+  copy: '©',
+  reg: '®',
+  yen: '¥',
+  deg: '°',
+  plusmn: '±',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  zwj: '\u200d',
+  zwnj: '\u200c',
+  shy: '\u00ad',
+  permil: '‰',
+  sect: '§',
+  para: '¶',
 };
 
 export function decodeEntities(s: string, xml = false): string {
@@ -96,7 +129,8 @@ function tokenize(src: string, xml: boolean): Token[] {
     const attrs: Record<string, string> = {};
     const attrRe = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
     let a: RegExpExecArray | null;
-    while ((a = attrRe.exec(inner))) attrs[xml ? a[1] : a[1].toLowerCase()] = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '', xml);
+    while ((a = attrRe.exec(inner)))
+      attrs[xml ? a[1] : a[1].toLowerCase()] = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '', xml);
     const selfClosing = /\/\s*$/.test(inner);
     out.push({ type: 'start', name, attrs, selfClosing });
     if (!xml && !selfClosing && RAW_TEXT.has(name)) {
@@ -114,8 +148,51 @@ function tokenize(src: string, xml: boolean): Token[] {
 }
 
 const MAX_DEPTH = 256;
-const VOID = new Set(['br', 'img', 'hr', 'input', 'meta', 'link', 'col', 'area', 'base', 'wbr', 'source', 'embed', 'param', 'track', 'keygen']);
-const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'div', 'dl', 'fieldset', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'center']);
+const VOID = new Set([
+  'br',
+  'img',
+  'hr',
+  'input',
+  'meta',
+  'link',
+  'col',
+  'area',
+  'base',
+  'wbr',
+  'source',
+  'embed',
+  'param',
+  'track',
+  'keygen',
+]);
+const CLOSES_P = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'div',
+  'dl',
+  'fieldset',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'ul',
+  'center',
+]);
 const TABLE_SCOPE = new Set(['table', 'td', 'th', 'caption']);
 const TABLE_PARTS = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'caption']);
 
@@ -152,7 +229,8 @@ export function parseMarkup(src: string, xml = false): Element {
         if (n === 'li') closeTo(find('li', new Set(['ul', 'ol', ...TABLE_SCOPE])));
         if (n === 'td' || n === 'th') closeTo(find(new Set(['td', 'th']), new Set(['tr', 'table'])));
         if (n === 'tr') closeTo(find(new Set(['tr']), new Set(['table'])));
-        if (n === 'tbody' || n === 'thead' || n === 'tfoot') closeTo(find(new Set(['tbody', 'thead', 'tfoot']), new Set(['table'])));
+        if (n === 'tbody' || n === 'thead' || n === 'tfoot')
+          closeTo(find(new Set(['tbody', 'thead', 'tfoot']), new Set(['table'])));
       }
       const el: Element = { name: t.name, attrs: t.attrs, children: [] };
       top().children.push(el);
@@ -165,7 +243,8 @@ export function parseMarkup(src: string, xml = false): Element {
       top().children.push({ name: 'br', attrs: {}, children: [] });
       continue;
     }
-    const scope = xml || t.name === 'table' ? new Set<string>() : TABLE_PARTS.has(t.name) ? new Set(['table']) : TABLE_SCOPE;
+    const scope =
+      xml || t.name === 'table' ? new Set<string>() : TABLE_PARTS.has(t.name) ? new Set(['table']) : TABLE_SCOPE;
     const k = find(t.name, scope);
     if (k > 0) closeTo(k);
   }

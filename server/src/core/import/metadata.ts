@@ -18,7 +18,10 @@ export interface Metadata {
 }
 
 const YEAR = '(\\d{4}|[〇零○一二三四五六七八九]{4})';
-const TITLE_PARTS = new RegExp(`^(.*?)(?:关于)?[（(]?${YEAR}\\s*年\\s*度?[)）]?\\s*(?:的)?\\s*(.*?)(?:关于)?政府信息公开`, 'u');
+const TITLE_PARTS = new RegExp(
+  `^(.*?)(?:关于)?[（(]?${YEAR}\\s*年\\s*度?[)）]?\\s*(?:的)?\\s*(.*?)(?:关于)?政府信息公开`,
+  'u',
+);
 
 function cleanOrgan(s: string): string {
   return s
@@ -76,7 +79,8 @@ export function readPeriod(text: string): { start: PrintedDate; end: PrintedDate
 const PUBLISHED = new RegExp(`(?:发布|公布|发文|上传|更新|信息)(?:时间|日期)\\s*[:：]?\\s*(${DATE_PATTERN})`, 'u');
 const WRITTEN = new RegExp(`成文(?:时间|日期)\\s*[:：]?\\s*(${DATE_PATTERN})`, 'u');
 
-const linesOf = (blocks: Block[]): string[] => blocks.flatMap((b) => (b.kind === 'line' ? [b.text] : b.rows.map((r) => r.join(' '))));
+const linesOf = (blocks: Block[]): string[] =>
+  blocks.flatMap((b) => (b.kind === 'line' ? [b.text] : b.rows.map((r) => r.join(' '))));
 
 export function readMetadata(outline: Outline, docTitle: string | undefined, notices: Notices): Metadata {
   const meta: Metadata = {};
@@ -85,17 +89,35 @@ export function readMetadata(outline: Outline, docTitle: string | undefined, not
   const signer = outline.signature?.organ ? cleanOrgan(outline.signature.organ) : undefined;
   meta.organ = fromTitle.organ ?? fromPage.organ ?? signer;
   // A title that names only the place (北京市2024年…): the signer, when it is of that place, is the organ.
-  if (meta.organ && signer && signer !== meta.organ && signer.startsWith(meta.organ) && guessOrganType(meta.organ) === '本级政府' && !meta.organ.endsWith('人民政府')) {
+  if (
+    meta.organ &&
+    signer &&
+    signer !== meta.organ &&
+    signer.startsWith(meta.organ) &&
+    guessOrganType(meta.organ) === '本级政府' &&
+    !meta.organ.endsWith('人民政府')
+  ) {
     meta.organ = signer;
   }
-  if (!meta.organ) notices.add('未能从标题或落款中找到报告机关，“机关”未写入', 'the reporting organ was found neither in the title nor in the signature; 机关 is left out');
+  if (!meta.organ)
+    notices.add(
+      '未能从标题或落款中找到报告机关，“机关”未写入',
+      'the reporting organ was found neither in the title nor in the signature; 机关 is left out',
+    );
   const titleOrgan = fromTitle.organ ?? fromPage.organ;
   meta.organType = guessOrganType(titleOrgan) === '本级政府' ? '本级政府' : guessOrganType(meta.organ);
-  const headText = [...linesOf(outline.preface), ...outline.sections.slice(0, 1).flatMap((s) => linesOf(s.blocks))].join('\n');
+  const headText = [
+    ...linesOf(outline.preface),
+    ...outline.sections.slice(0, 1).flatMap((s) => linesOf(s.blocks)),
+  ].join('\n');
   const period = readPeriod(headText);
   if (period) meta.period = { start: dateValue(period.start), end: dateValue(period.end) };
   meta.year = fromTitle.year ?? fromPage.year ?? period?.start.date.year;
-  if (meta.year === undefined) notices.add('未能从标题或统计期限中找到报告年度，“年度”未写入', 'the reporting year was found neither in the title nor in the statistics period; 年度 is left out');
+  if (meta.year === undefined)
+    notices.add(
+      '未能从标题或统计期限中找到报告年度，“年度”未写入',
+      'the reporting year was found neither in the title nor in the statistics period; 年度 is left out',
+    );
   const pageText = [...linesOf(outline.before), ...linesOf(outline.after)].join('\n');
   const signed = outline.signature?.date ?? (WRITTEN.exec(pageText) ? readDate(WRITTEN.exec(pageText)![1]) : undefined);
   if (signed) meta.signed = dateValue(signed);

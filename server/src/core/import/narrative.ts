@@ -8,7 +8,8 @@ import { labelForm, matchCost, numberingOf } from './labelMatch';
 import { TERMINAL, chinesePunctuation, isPageNumber, joinFragments } from './normalize';
 
 /** A line that starts a paragraph of its own whatever comes before it. */
-const STARTS_PARAGRAPH = /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[、.．](?!\d)|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|附件|特此报告|[①-⑳])/u;
+const STARTS_PARAGRAPH =
+  /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}\s*[、.．](?!\d)|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|附件|特此报告|[①-⑳])/u;
 
 /** A short numbered line without a full stop: a heading, never joined to the text after it. */
 function isHeadingLine(text: string): boolean {
@@ -18,7 +19,11 @@ function isHeadingLine(text: string): boolean {
 /** Table blocks inside narrative become lines of cells joined by " | ". */
 export function narrativeLines(blocks: Block[]): Line[] {
   return blocks.flatMap((b): Line[] =>
-    b.kind === 'line' ? [b] : b.rows.filter((r) => r.some((c) => c.trim())).map((r, i) => ({ kind: 'line', text: r.join(' | '), gap: i === 0, indent: false, heading: false })),
+    b.kind === 'line'
+      ? [b]
+      : b.rows
+          .filter((r) => r.some((c) => c.trim()))
+          .map((r, i) => ({ kind: 'line', text: r.join(' | '), gap: i === 0, indent: false, heading: false })),
   );
 }
 
@@ -40,12 +45,20 @@ export function paragraphs(lines: Line[]): Paragraph[] {
   // A paragraph grows as pieces: testing the whole text after each joined line would make a
   // paragraph of n lines cost n² (the tests only look at its end, or at a short text).
   const out: (Omit<Paragraph, 'text'> & { pieces: string[]; length: number; end: string; lastLine: string })[] = [];
-  const short = (p: { pieces: string[]; length: number }, max: number) => (p.length <= max ? p.pieces.join('') : undefined);
+  const short = (p: { pieces: string[]; length: number }, max: number) =>
+    p.length <= max ? p.pieces.join('') : undefined;
   for (const l of kept) {
     const text = l.text.trim();
     const prev = out[out.length - 1];
     let join = false;
-    if (prev && !l.heading && !prev.heading && !STARTS_PARAGRAPH.test(text) && !isHeadingLine(short(prev, 40) ?? '') && !l.listItem) {
+    if (
+      prev &&
+      !l.heading &&
+      !prev.heading &&
+      !STARTS_PARAGRAPH.test(text) &&
+      !isHeadingLine(short(prev, 40) ?? '') &&
+      !l.listItem
+    ) {
       // After a blank line, a short line without any punctuation is a heading or a title, not a broken sentence.
       const start = short(prev, 15);
       const headingLike = start !== undefined && !/[，、,；;：:]/u.test(start);
@@ -58,7 +71,15 @@ export function paragraphs(lines: Line[]): Paragraph[] {
       prev.length += piece.length;
       prev.end = (prev.end + piece).slice(-8);
       prev.lastLine = text;
-    } else out.push({ pieces: [text], length: text.length, end: text.slice(-8), heading: l.heading, listItem: !!l.listItem, lastLine: text });
+    } else
+      out.push({
+        pieces: [text],
+        length: text.length,
+        end: text.slice(-8),
+        heading: l.heading,
+        listItem: !!l.listItem,
+        lastLine: text,
+      });
   }
   return out.map(({ pieces, heading, listItem }) => ({ text: chinesePunctuation(pieces.join('')), heading, listItem }));
 }
@@ -80,22 +101,30 @@ export interface Overview {
 const FILLER = /(?:工作)?(?:方面|情况)$/u;
 
 /** The official sub-section a heading names, if any. */
-export function officialSubsection(heading: string, decl: TextSectionDecl): { sub: SubsectionDecl; exact: boolean } | undefined {
+export function officialSubsection(
+  heading: string,
+  decl: TextSectionDecl,
+): { sub: SubsectionDecl; exact: boolean } | undefined {
   const subs = decl.subsections.filter((s) => s.title);
   const form = labelForm(heading);
   const bare = form.replace(FILLER, '');
   for (const sub of subs) {
     const names = [sub.key, sub.title, ...(sub.aliases ?? [])].map(labelForm);
     if (names.some((n) => n === form || n === bare)) return { sub, exact: true };
-    if (names.some((n) => {
-      const c = matchCost(bare, n);
-      return c !== undefined && c <= 1;
-    }))
+    if (
+      names.some((n) => {
+        const c = matchCost(bare, n);
+        return c !== undefined && c <= 1;
+      })
+    )
       return { sub, exact: false };
   }
   // A heading that contains one official topic and little else ("加强监督保障").
-  const containing = subs.filter((s) => [s.key, s.title].map(labelForm).some((n) => bare.includes(n) || (n.includes(bare) && bare.length >= n.length - 2)));
-  if (containing.length === 1 && bare.length <= labelForm(containing[0].title).length + 6) return { sub: containing[0], exact: false };
+  const containing = subs.filter((s) =>
+    [s.key, s.title].map(labelForm).some((n) => bare.includes(n) || (n.includes(bare) && bare.length >= n.length - 2)),
+  );
+  if (containing.length === 1 && bare.length <= labelForm(containing[0].title).length + 6)
+    return { sub: containing[0], exact: false };
   return undefined;
 }
 
@@ -111,7 +140,8 @@ function subHeading(p: Paragraph, numberedStyle: boolean): { heading: string; bo
   // Without （一） numbering, a "1." list item is a heading only when it is short and names no figure.
   const limit = byNumber && numbered!.numbering.kind !== 'paren' ? 20 : 40;
   const plausible = (h: string) => h.length <= limit && (limit === 40 || !/\d/.test(h));
-  if (cut && plausible(body.slice(0, cut.index))) return { heading: text.slice(0, start + cut.index), body: body.slice(cut.index + 1).trim() };
+  if (cut && plausible(body.slice(0, cut.index)))
+    return { heading: text.slice(0, start + cut.index), body: body.slice(cut.index + 1).trim() };
   if (!cut && plausible(body)) return { heading: text, body: '' };
   return undefined;
 }
@@ -135,7 +165,11 @@ export function overview(paras: Paragraph[], decl: TextSectionDecl): Overview {
     if (used.has(key)) key = printed;
     for (let n = 2; used.has(key); n++) key = `${printed}（${n}）`;
     used.add(key);
-    subsections.push({ key, printed: official && !official.exact ? h.heading : undefined, paragraphs: h.body ? [h.body] : [] });
+    subsections.push({
+      key,
+      printed: official && !official.exact ? h.heading : undefined,
+      paragraphs: h.body ? [h.body] : [],
+    });
   }
   return { lead, subsections };
 }

@@ -6,13 +6,17 @@
 
 // Compatibility characters mapped one by one with NFKC. Full-width punctuation (，。：（）)
 // is left alone: it belongs in Chinese text, and NFKC would turn it into ASCII.
-const COMPAT = /[\u00a0\u2000-\u200a\u202f\u205f\u2488-\u249b\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]|\ud87e[\udc00-\ude1f]/gu;
+const COMPAT =
+  /[\u00a0\u2000-\u200a\u202f\u205f\u2488-\u249b\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]|\ud87e[\udc00-\ude1f]/gu;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/gu;
 
 /** Cleans a piece of text without changing its meaning or its Chinese punctuation. */
 export function cleanText(s: string): string {
-  return s.replace(INVISIBLE, '').replace(CONTROL, '').replace(COMPAT, (c) => c.normalize('NFKC'));
+  return s
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, '')
+    .replace(COMPAT, (c) => c.normalize('NFKC'));
 }
 
 /** A CJK ideograph (the characters of labels and narrative). */
@@ -49,12 +53,23 @@ export function squeeze(s: string): string {
   return s.replace(/[ \t\u3000]+/gu, ' ').trim();
 }
 
-const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+};
 const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\u3000-\\u303f\\uff01-\\uff5e“”‘’]';
 // A half-width mark before Chinese (after Chinese, a number or %; spaces aside); a bracket with Chinese inside.
 // Each lookbehind follows the mark it qualifies: tried at every position, it would scan back
 // over the text before it each time (quadratic in a long line without brackets).
-const BETWEEN = new RegExp(`[,;:?!](?<=(?:${HAN}|[\\d%])\\s*[,;:?!])(?=\\s*${HAN})|\\((?=\\s*${HAN}[^()]*\\))|\\)(?<=\\([^()]*${HAN}\\s*\\))`, 'gu');
+const BETWEEN = new RegExp(
+  `[,;:?!](?<=(?:${HAN}|[\\d%])\\s*[,;:?!])(?=\\s*${HAN})|\\((?=\\s*${HAN}[^()]*\\))|\\)(?<=\\([^()]*${HAN}\\s*\\))`,
+  'gu',
+);
 
 /**
  * Half-width punctuation typed into Chinese sentences (“69 件,其中”) as the full-width marks

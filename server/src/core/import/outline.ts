@@ -26,7 +26,8 @@ export interface Outline {
   after: Block[];
 }
 
-const SECTION_NUMBER = /^\s*(?:第\s*([一二三四五六七八九十]+)\s*(?:部分|章)\s*[、.．:：]?|([一二三四五六七八九十]+)\s*[、.．:：]|(\d)\s*[、.．](?!\d))\s*/u;
+const SECTION_NUMBER =
+  /^\s*(?:第\s*([一二三四五六七八九十]+)\s*(?:部分|章)\s*[、.．:：]?|([一二三四五六七八九十]+)\s*[、.．:：]|(\d)\s*[、.．](?!\d))\s*/u;
 
 /** Words that a numbered heading must contain to be section N, when it is not the title itself. */
 const SECTION_WORDS: RegExp[] = [
@@ -40,14 +41,17 @@ const SECTION_WORDS: RegExp[] = [
 
 export const TITLE_PATTERN = /政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?报告/u;
 
-const CHROME = /版权所有|ICP备|网站标识码|公网安备|主办单位|承办单位|技术支持|联系我们|网站地图|网站声明|扫一扫|分享到|打印本页|关闭窗口|[【[]\s*(?:打印|关闭|字体|大|小)|字号\s*[:：]|浏览次数|访问量|阅读次数|点击数|当前位置|您的位置|首页\s*[>＞»]|索引号|发布机构|主题分类|信息来源|来源\s*[:：]|作者\s*[:：]|责任编辑|发布(?:时间|日期)\s*[:：]|公布(?:时间|日期)\s*[:：]|成文日期\s*[:：]|文\s*号\s*[:：]|有效性\s*[:：]|^\s*[大中小](?:\s+[大中小]){1,2}\s*$|^(?:打印|关闭|返回顶部|上一篇|下一篇)/u;
+const CHROME =
+  /版权所有|ICP备|网站标识码|公网安备|主办单位|承办单位|技术支持|联系我们|网站地图|网站声明|扫一扫|分享到|打印本页|关闭窗口|[【[]\s*(?:打印|关闭|字体|大|小)|字号\s*[:：]|浏览次数|访问量|阅读次数|点击数|当前位置|您的位置|首页\s*[>＞»]|索引号|发布机构|主题分类|信息来源|来源\s*[:：]|作者\s*[:：]|责任编辑|发布(?:时间|日期)\s*[:：]|公布(?:时间|日期)\s*[:：]|成文日期\s*[:：]|文\s*号\s*[:：]|有效性\s*[:：]|^\s*[大中小](?:\s+[大中小]){1,2}\s*$|^(?:打印|关闭|返回顶部|上一篇|下一篇)/u;
 
 export function isChrome(text: string): boolean {
   return CHROME.test(text);
 }
 
 const HEADING_WORDS = /情况|情形|总体|概述|概况|主动|申请|复议|诉讼|问题|改进|整改|措施|事项/u;
-const SECTION_NAMES = new Map<SectionDecl, string[]>(FORMAT_2021.sections.map((d) => [d, [d.title, d.key, ...(d.aliases ?? [])].map(labelForm)]));
+const SECTION_NAMES = new Map<SectionDecl, string[]>(
+  FORMAT_2021.sections.map((d) => [d, [d.title, d.key, ...(d.aliases ?? [])].map(labelForm)]),
+);
 
 /** The section a line heads, and any text after the heading on the same line. */
 export function sectionHeading(l: Line): { decl: SectionDecl; rest: string } | undefined {
@@ -82,7 +86,9 @@ const SIGNATURE_MAX = 500;
 const DATE_LINE = new RegExp(`^(.*?)[（(]?\\s*(${DATE_PATTERN})\\s*[)）]?$`, 'u');
 
 /** The lines from the end of a region that are the signature: organ line and date line. */
-function findSignature(blocks: Block[]): { at: number; organ?: string; date: PrintedDate; afterAt: number } | undefined {
+function findSignature(
+  blocks: Block[],
+): { at: number; organ?: string; date: PrintedDate; afterAt: number } | undefined {
   let seen = 0;
   for (let i = blocks.length - 1; i >= 0 && seen < 12; i--) {
     const b = blocks[i];
@@ -106,7 +112,13 @@ function findSignature(blocks: Block[]): { at: number; organ?: string; date: Pri
     const prev = blocks[i - 1];
     if (!organ && prev?.kind === 'line') {
       const p = prev.text.trim();
-      if (p.length <= 40 && !/[。；：:，,！？]$/u.test(p) && !/^特此/u.test(p) && !SECTION_NUMBER.test(p) && !/^[（(][一二三四五六七八九十]/u.test(p)) {
+      if (
+        p.length <= 40 &&
+        !/[。；：:，,！？]$/u.test(p) &&
+        !/^特此/u.test(p) &&
+        !SECTION_NUMBER.test(p) &&
+        !/^[（(][一二三四五六七八九十]/u.test(p)
+      ) {
         organ = p;
         at = i - 1;
       }
@@ -129,9 +141,15 @@ export function buildOutline(source: Source): Outline {
   const order = (d: SectionDecl) => FORMAT_2021.sections.indexOf(d);
   const toc = (k: number) => {
     const next = found[k + 1];
-    return next && next.at === found[k].at + 1 && found.slice(k + 1).some((f, j) => j > 0 && f.decl === found[k].decl) && !found[k].rest;
+    return (
+      next &&
+      next.at === found[k].at + 1 &&
+      found.slice(k + 1).some((f, j) => j > 0 && f.decl === found[k].decl) &&
+      !found[k].rest
+    );
   };
-  const titleLike = (b: Block | undefined): b is Line => b?.kind === 'line' && b.text.length <= 80 && !/[。；，,]$/u.test(b.text.trim());
+  const titleLike = (b: Block | undefined): b is Line =>
+    b?.kind === 'line' && b.text.length <= 80 && !/[。；，,]$/u.test(b.text.trim());
   // The title may be wrapped over two lines ("…政府信息公开工作" / "年度报告").
   let titleAt = -1;
   let titleLines = 0;
@@ -140,7 +158,14 @@ export function buildOutline(source: Source): Outline {
     const next = blocks[i + 1];
     if (!titleLike(b)) continue;
     if (TITLE_PATTERN.test(b.text)) [titleAt, titleLines] = [i, 1];
-    else if (titleLike(next) && !isChrome(b.text) && next.text.length <= 20 && !TITLE_PATTERN.test(next.text) && TITLE_PATTERN.test(b.text + next.text)) [titleAt, titleLines] = [i, 2];
+    else if (
+      titleLike(next) &&
+      !isChrome(b.text) &&
+      next.text.length <= 20 &&
+      !TITLE_PATTERN.test(next.text) &&
+      TITLE_PATTERN.test(b.text + next.text)
+    )
+      [titleAt, titleLines] = [i, 2];
   }
   const headings: typeof found = [];
   for (let k = 0; k < found.length; k++) {
@@ -156,22 +181,34 @@ export function buildOutline(source: Source): Outline {
   let title: string[] = [];
   let startAt = 0;
   if (titleAt >= 0 && titleAt < firstHeading) {
-    title = [blocks.slice(titleAt, titleAt + titleLines).reduce((t, b) => joinFragments(t, (b as Line).text.trim()), '')];
+    title = [
+      blocks.slice(titleAt, titleAt + titleLines).reduce((t, b) => joinFragments(t, (b as Line).text.trim()), ''),
+    ];
     startAt = titleAt + titleLines;
     const prev = blocks[titleAt - 1];
-    if (titleLines === 1 && /^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年/u.test(title[0]) && prev?.kind === 'line' && prev.text.length <= 40 && !/[。；：:，,]/u.test(prev.text) && !isChrome(prev.text)) title.unshift(prev.text);
+    if (
+      titleLines === 1 &&
+      /^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年/u.test(title[0]) &&
+      prev?.kind === 'line' &&
+      prev.text.length <= 40 &&
+      !/[。；：:，,]/u.test(prev.text) &&
+      !isChrome(prev.text)
+    )
+      title.unshift(prev.text);
   }
   const before = blocks.slice(0, titleAt >= 0 && title.length ? startAt - titleLines - (title.length - 1) : 0);
   const preface: Block[] = [];
   for (const b of blocks.slice(startAt, firstHeading)) {
     // Page metadata printed between the title and the text (发布时间、来源、字号…), and the
     // title printed again (the page's heading and the document's).
-    if (b.kind === 'line' && (isChrome(b.text) || (TITLE_PATTERN.test(b.text) && titleLike(b) && b.text.length <= 60))) before.push(b);
+    if (b.kind === 'line' && (isChrome(b.text) || (TITLE_PATTERN.test(b.text) && titleLike(b) && b.text.length <= 60)))
+      before.push(b);
     else if (titleAt < 0 && b.kind === 'line' && b.text.length < 12 && !/[。；]$/u.test(b.text)) before.push(b);
     else preface.push(b);
   }
   // A title line printed again further on is a page's running header.
-  const runningHeader = (b: Block) => b.kind === 'line' && TITLE_PATTERN.test(b.text) && titleLike(b) && b.text.length <= 60;
+  const runningHeader = (b: Block) =>
+    b.kind === 'line' && TITLE_PATTERN.test(b.text) && titleLike(b) && b.text.length <= 60;
   const sections: SectionRegion[] = headings.map((h, k) => {
     const end = k + 1 < headings.length ? headings[k + 1].at : blocks.length;
     const region = blocks.slice(h.at + 1, end).filter((b) => !runningHeader(b));
@@ -180,7 +217,7 @@ export function buildOutline(source: Source): Outline {
   });
   const last = sections.length ? sections[sections.length - 1].blocks : preface;
   const sig = findSignature(last);
-  let after: Block[] = [];
+  let after: Block[];
   let signature: Outline['signature'];
   if (sig) {
     after = last.slice(sig.afterAt);

@@ -6,7 +6,16 @@
  * a header that names the three rows. Labels are matched against the declaration
  * (`labelMatch.ts`); values keep their printed text.
  */
-import { FORMAT_2021, leafRows, TABLE2_CLAUSES, type ColumnDecl, type GroupDecl, type ItemDecl, type LeafRow, type TableSectionDecl } from '../format';
+import {
+  FORMAT_2021,
+  leafRows,
+  TABLE2_CLAUSES,
+  type ColumnDecl,
+  type GroupDecl,
+  type ItemDecl,
+  type LeafRow,
+  type TableSectionDecl,
+} from '../format';
 import { readCell, type ReadCell } from './cells';
 import { bestMatches, candidate, declNumbering, labelForm, numberingOf, type Candidate } from './labelMatch';
 import { Notices, quote } from './notices';
@@ -34,7 +43,10 @@ export interface TableOut {
   unplaced: string[];
 }
 
-type Target = { kind: 'leaf'; leaf: LeafRow; index: number } | { kind: 'group'; path: string; decl: GroupDecl; first: number; last: number } | { kind: 'header' };
+type Target =
+  | { kind: 'leaf'; leaf: LeafRow; index: number }
+  | { kind: 'group'; path: string; decl: GroupDecl; first: number; last: number }
+  | { kind: 'header' };
 type RowTarget = Exclude<Target, { kind: 'header' }>;
 
 interface Pending {
@@ -52,8 +64,16 @@ interface Val {
   line?: number;
 }
 
-const HEADER_WORDS = ['信息内容', '申请人情况', '法人或其他组织', '单位：万元', '单位：件', ...TABLE2_CLAUSES.map((c) => c.clause)];
-const HEADER_PATTERN = /勾稽关系|第[一二三四]项(?:加|之和)|^第二十条|申请人情况|^项目$|^序号$|^类别$|^单位|^表[一二三四五六七八九十\d]/u;
+const HEADER_WORDS = [
+  '信息内容',
+  '申请人情况',
+  '法人或其他组织',
+  '单位：万元',
+  '单位：件',
+  ...TABLE2_CLAUSES.map((c) => c.clause),
+];
+const HEADER_PATTERN =
+  /勾稽关系|第[一二三四]项(?:加|之和)|^第二十条|申请人情况|^项目$|^序号$|^类别$|^单位|^表[一二三四五六七八九十\d]/u;
 /** Section titles printed inside a table (as its first row or caption). */
 const SECTION_TITLES = FORMAT_2021.sections.flatMap((s) => [s.title, ...(s.aliases ?? [])]);
 
@@ -78,7 +98,13 @@ const blank = (): Val => ({ cell: { kind: 'blank', text: '' } });
  * the numbers among the blanks is possible; where rows cannot be seen (`weakBlanks`, one
  * cell per line) a placement that leaves the 总计 blank beside numbers is not one.
  */
-export function fitRow<T extends { cell: ReadCell }>(vals: T[], n: number, totalLast: boolean, pad: () => T, weakBlanks = false): { cells: T[]; exact: boolean } {
+export function fitRow<T extends { cell: ReadCell }>(
+  vals: T[],
+  n: number,
+  totalLast: boolean,
+  pad: () => T,
+  weakBlanks = false,
+): { cells: T[]; exact: boolean } {
   const nonBlank = vals.filter((v) => v.cell.kind !== 'blank');
   const first = vals.findIndex((v) => v.cell.kind !== 'blank');
   let last = vals.length - 1;
@@ -98,7 +124,10 @@ export function fitRow<T extends { cell: ReadCell }>(vals: T[], n: number, total
     return { cells, exact: plausible.length === 1 && !(weakBlanks && blankTotal) };
   }
   const padding = Array.from({ length: n - nonBlank.length }, pad);
-  return { cells: totalLast && nonBlank.length === 1 ? [...padding, ...nonBlank] : [...nonBlank, ...padding], exact: false };
+  return {
+    cells: totalLast && nonBlank.length === 1 ? [...padding, ...nonBlank] : [...nonBlank, ...padding],
+    exact: false,
+  };
 }
 
 export class TableReader {
@@ -134,7 +163,9 @@ export class TableReader {
     private readonly notices: Notices,
   ) {
     this.leaves = leafRows(decl);
-    const targets: Candidate<Target>[] = this.leaves.map((leaf, index) => candidate([leaf.decl.key, leaf.decl.label, ...(leaf.decl.aliases ?? [])], { kind: 'leaf', leaf, index }));
+    const targets: Candidate<Target>[] = this.leaves.map((leaf, index) =>
+      candidate([leaf.decl.key, leaf.decl.label, ...(leaf.decl.aliases ?? [])], { kind: 'leaf', leaf, index }),
+    );
     const walk = (items: ItemDecl[], prefix: string) => {
       for (const item of items) {
         const path = prefix ? `${prefix}/${item.key}` : item.key;
@@ -148,7 +179,8 @@ export class TableReader {
     };
     walk(decl.items, '');
     const columns = new Set<string>();
-    for (const l of this.leaves) for (const c of l.decl.columns) [c.label, c.short, ...(c.aliases ?? [])].forEach((x) => columns.add(x));
+    for (const l of this.leaves)
+      for (const c of l.decl.columns) [c.label, c.short, ...(c.aliases ?? [])].forEach((x) => columns.add(x));
     targets.push(candidate([...columns, ...HEADER_WORDS, ...SECTION_TITLES], { kind: 'header' }));
     this.candidates = targets;
   }
@@ -223,7 +255,8 @@ export class TableReader {
     };
     let leaf = this.leaves.findIndex((l) => inContext(l) && same(l.decl.number) && !this.filled.has(l.path));
     // The group's own label may come later (centred on its rows): the next row with this number.
-    if (leaf < 0) leaf = this.leaves.findIndex((l, i) => i >= this.cursor && same(l.decl.number) && !this.filled.has(l.path));
+    if (leaf < 0)
+      leaf = this.leaves.findIndex((l, i) => i >= this.cursor && same(l.decl.number) && !this.filled.has(l.path));
     if (leaf >= 0) return { kind: 'leaf', leaf: this.leaves[leaf], index: leaf };
     return this.groups.find((g) => same(g.decl.number));
   }
@@ -350,8 +383,13 @@ export class TableReader {
     // A blank belongs to the printed row it is in: the blanks of a drawn row without numbers
     // (the next row's merged label cells, a header's spare cells) are its layout.
     const numberLines = new Set(nonBlank.map((v) => v.line));
-    const vals = nonBlank.length ? all.filter((v) => !isBlank(v) || v.line === undefined || numberLines.has(v.line)) : all;
-    const oneLine = numberLines.size === 1 && !numberLines.has(undefined) ? vals.filter((v) => v.line === [...numberLines][0]) : undefined;
+    const vals = nonBlank.length
+      ? all.filter((v) => !isBlank(v) || v.line === undefined || numberLines.has(v.line))
+      : all;
+    const oneLine =
+      numberLines.size === 1 && !numberLines.has(undefined)
+        ? vals.filter((v) => v.line === [...numberLines][0])
+        : undefined;
     if (!nonBlank.length) {
       // Only blanks: a row printed empty when its own printed row holds a blank for every
       // column right after its label; otherwise the spare cells of a header (or text with one
@@ -370,7 +408,8 @@ export class TableReader {
     const targets = this.pending.filter((p): p is Pending & { target: RowTarget } => !!p.target);
     const trimmed = trimBlanks(vals);
     const sum = targets.reduce((s, p) => s + columnsOf(p.target).length, 0);
-    const seriesOf = (k: number) => (oneLine?.length === k ? oneLine : nonBlank.length === k ? nonBlank : trimmed.length === k ? trimmed : undefined);
+    const seriesOf = (k: number) =>
+      oneLine?.length === k ? oneLine : nonBlank.length === k ? nonBlank : trimmed.length === k ? trimmed : undefined;
     const series = seriesOf(sum);
     if (targets.length > 1 && series) {
       // Several rows named in a header, their numbers in one run (section 四's usual layout).
@@ -425,7 +464,13 @@ export class TableReader {
     if (this.leaves.length < 2 || this.leaves.some((l) => l.decl.columns.length !== n)) return false;
     const series = seriesOf(this.leaves.length * n);
     if (!series) return false;
-    this.leaves.forEach((leaf, index) => this.assign({ target: { kind: 'leaf', leaf, index }, raw: leaf.decl.key, seq: this.labels }, series.slice(index * n, index * n + n), true));
+    this.leaves.forEach((leaf, index) =>
+      this.assign(
+        { target: { kind: 'leaf', leaf, index }, raw: leaf.decl.key, seq: this.labels },
+        series.slice(index * n, index * n + n),
+        true,
+      ),
+    );
     return true;
   }
 
@@ -438,19 +483,30 @@ export class TableReader {
   private keepUnknown(raw: string): void {
     if (labelForm(raw).length < 6) return;
     this.unplaced.push(`“${raw}”`);
-    this.notices.add(`表格“${this.decl.title}”：无法识别“${quote(raw)}”，已作为注释保留`, `table "${this.decl.title}": "${quote(raw)}" not recognised; kept as a comment`);
+    this.notices.add(
+      `表格“${this.decl.title}”：无法识别“${quote(raw)}”，已作为注释保留`,
+      `table "${this.decl.title}": "${quote(raw)}" not recognised; kept as a comment`,
+    );
   }
 
   private assign(p: Pending, vals: Val[], exact: boolean): void {
     const target = p.target!;
     const path = pathOf(target);
-    const cells: CellOut[] = vals.map((v) => (v.cell.kind === 'number' ? { kind: 'number', text: v.cell.text } : { kind: 'text', text: v.cell.text }));
-    const printed = vals.filter((v) => !isBlank(v)).map((v) => v.cell.text).join(' ');
+    const cells: CellOut[] = vals.map((v) =>
+      v.cell.kind === 'number' ? { kind: 'number', text: v.cell.text } : { kind: 'text', text: v.cell.text },
+    );
+    const printed = vals
+      .filter((v) => !isBlank(v))
+      .map((v) => v.cell.text)
+      .join(' ');
     const previous = this.filled.get(path);
     if (previous) {
       if (JSON.stringify(previous.cells) === JSON.stringify(cells)) return;
       this.unplaced.push(`“${p.raw}”（重复）：${printed}`);
-      this.notices.add(`表格“${this.decl.title}”：“${path}”出现两次，第二次的数字 ${quote(printed)} 已作为注释保留`, `table "${this.decl.title}": "${path}" appears twice; the second numbers (${quote(printed)}) are kept as a comment`);
+      this.notices.add(
+        `表格“${this.decl.title}”：“${path}”出现两次，第二次的数字 ${quote(printed)} 已作为注释保留`,
+        `table "${this.decl.title}": "${path}" appears twice; the second numbers (${quote(printed)}) are kept as a comment`,
+      );
       return;
     }
     if (target.kind === 'group') {
@@ -486,7 +542,10 @@ export class TableReader {
     this.resetPending();
     for (const [path, raw] of this.byNumberNotes) {
       const key = path.split('/').pop();
-      this.notices.add(`表格“${this.decl.title}”：“${quote(raw)}”按编号读作“${key}”，请核对`, `table "${this.decl.title}": "${quote(raw)}" read by its number as "${key}"; please verify`);
+      this.notices.add(
+        `表格“${this.decl.title}”：“${quote(raw)}”按编号读作“${key}”，请核对`,
+        `table "${this.decl.title}": "${quote(raw)}" read by its number as "${key}"; please verify`,
+      );
     }
     const rows: RowOut[] = [];
     const missing: string[] = [];
@@ -501,7 +560,10 @@ export class TableReader {
     };
     walk(this.decl.items, '');
     if (!rows.length) {
-      this.notices.add(`表格“${this.decl.title}”中没有找到任何行（表格是否印成了图片或文字？）；检查时将报告缺行`, `no row of the table "${this.decl.title}" was found (printed as an image, or as prose?); the checker reports the rows as missing`);
+      this.notices.add(
+        `表格“${this.decl.title}”中没有找到任何行（表格是否印成了图片或文字？）；检查时将报告缺行`,
+        `no row of the table "${this.decl.title}" was found (printed as an image, or as prose?); the checker reports the rows as missing`,
+      );
     } else if (missing.length) {
       const names = missing.map((m) => m.split('/').pop()).join('、');
       const empty = missing.filter((m) => this.seen.has(m)).length;

@@ -34,7 +34,9 @@ export function yamlString(s: string): string {
     s !== '' &&
     PLAIN.test(s) &&
     !/[:#]\s|\s#|:$|\s$|[\n\t]/u.test(s) &&
-    !/^(?:true|false|null|yes|no|on|off|~|[-+]?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|\.\d+|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan))$/iu.test(s);
+    !/^(?:true|false|null|yes|no|on|off|~|[-+]?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|\.\d+|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan))$/iu.test(
+      s,
+    );
   return plain ? s : JSON.stringify(s);
 }
 

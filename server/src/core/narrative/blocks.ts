@@ -41,7 +41,17 @@ export function blockViews(report: Report): BlockView[] {
       let r = byNode.get(block.node!);
       if (r?.text !== block.text) byNode.set(block.node!, (r = readings.get(block.text, read)));
       // Written out: a spread copies through a slow generic path, once per block per check.
-      return { block, reading: r, text: r.text, norm: r.norm, numbers: r.numbers, sentences: r.sentences, paragraphs: r.paragraphs, inSentence: r.inSentence, paragraphOf: r.paragraphOf };
+      return {
+        block,
+        reading: r,
+        text: r.text,
+        norm: r.norm,
+        numbers: r.numbers,
+        sentences: r.sentences,
+        paragraphs: r.paragraphs,
+        inSentence: r.inSentence,
+        paragraphOf: r.paragraphOf,
+      };
     });
 }
 
@@ -77,13 +87,24 @@ export function docSpan(view: BlockView, start: number, end: number): Span {
  * at the number's span is not the number's characters (an escape in a quoted scalar), so a
  * fix never edits the wrong text.
  */
-export function replaceNumberFix(report: Report, view: BlockView, token: NumberToken, plain: string, preferred: boolean): Fix | undefined {
+export function replaceNumberFix(
+  report: Report,
+  view: BlockView,
+  token: NumberToken,
+  plain: string,
+  preferred: boolean,
+): Fix | undefined {
   const span = docSpan(view, token.start, token.end);
   const written = view.text.slice(token.start, token.end);
   if (report.text.slice(span.start, span.end) !== written) return undefined;
   const value = writeLike(token, plain);
   if (value === written) return undefined;
-  return { title: txt(`将 ${written} 改为 ${value}`, `Change ${written} to ${value}`), edits: [{ ...span, text: value }], preferred, safe: false };
+  return {
+    title: txt(`将 ${written} 改为 ${value}`, `Change ${written} to ${value}`),
+    edits: [{ ...span, text: value }],
+    preferred,
+    safe: false,
+  };
 }
 
 /** The characters of a number as written, for messages. */
@@ -92,9 +113,21 @@ export function written(view: TextReading, token: NumberToken): string {
 }
 
 /** A fix that writes `value` over characters [start, end) of the block, when the source holds exactly them. */
-export function replaceTextFix(report: Report, view: BlockView, start: number, end: number, value: string, preferred: boolean): Fix | undefined {
+export function replaceTextFix(
+  report: Report,
+  view: BlockView,
+  start: number,
+  end: number,
+  value: string,
+  preferred: boolean,
+): Fix | undefined {
   const span = docSpan(view, start, end);
   const old = view.text.slice(start, end);
   if (report.text.slice(span.start, span.end) !== old || old === value) return undefined;
-  return { title: txt(`将“${old}”改为“${value}”`, `Change "${old}" to "${value}"`), edits: [{ ...span, text: value }], preferred, safe: false };
+  return {
+    title: txt(`将“${old}”改为“${value}”`, `Change "${old}" to "${value}"`),
+    edits: [{ ...span, text: value }],
+    preferred,
+    safe: false,
+  };
 }

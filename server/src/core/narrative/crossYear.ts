@@ -33,7 +33,12 @@ export function organKey(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '');
 }
 
-export function checkAcrossYears(report: Report, previous: PreviousReport, statements: Statement[], views: BlockView[]): Finding[] {
+export function checkAcrossYears(
+  report: Report,
+  previous: PreviousReport,
+  statements: Statement[],
+  views: BlockView[],
+): Finding[] {
   const prev = previous.report;
   if (report.year === undefined || prev.year !== report.year - 1) return [];
   return [...carryOver(report, previous), ...stock(report, previous), ...growth(report, previous, statements, views)];
@@ -41,7 +46,14 @@ export function checkAcrossYears(report: Report, previous: PreviousReport, state
 
 function elsewhere(previous: PreviousReport, span: Span, message: ReturnType<typeof txt>): Related {
   const lines = previous.report.lines;
-  return previous.uri ? { span, message, uri: previous.uri, range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) } } : { span, message };
+  return previous.uri
+    ? {
+        span,
+        message,
+        uri: previous.uri,
+        range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) },
+      }
+    : { span, message };
 }
 
 function carryOver(report: Report, previous: PreviousReport): Finding[] {
@@ -56,10 +68,34 @@ function carryOver(report: Report, previous: PreviousReport): Finding[] {
     if (!a?.value || !b?.value || eq(a.value, b.value)) return;
     const v = formatDec(b.value);
     out.push(
-      finding('cross-year-carryover', a.span, txt(`上年结转（${col.short}）为 ${formatDec(a.value)}，${py} 年度报告的“结转下年度继续办理”（${col.short}）为 ${v}`, `carried over (${col.short}) is ${formatDec(a.value)}, but the ${py} report carried ${v} into this year (${col.short})`), {
-        related: [elsewhere(previous, b.span, txt(`${py} 年度：结转下年度继续办理（${col.short}）= ${v}`, `${py}: carried into the next year (${col.short}) = ${v}`))],
-        fixes: [{ title: txt(`改为 ${v}`, `Change to ${v}`), edits: [{ ...a.span, text: v }], preferred: true, safe: false }],
-      }),
+      finding(
+        'cross-year-carryover',
+        a.span,
+        txt(
+          `上年结转（${col.short}）为 ${formatDec(a.value)}，${py} 年度报告的“结转下年度继续办理”（${col.short}）为 ${v}`,
+          `carried over (${col.short}) is ${formatDec(a.value)}, but the ${py} report carried ${v} into this year (${col.short})`,
+        ),
+        {
+          related: [
+            elsewhere(
+              previous,
+              b.span,
+              txt(
+                `${py} 年度：结转下年度继续办理（${col.short}）= ${v}`,
+                `${py}: carried into the next year (${col.short}) = ${v}`,
+              ),
+            ),
+          ],
+          fixes: [
+            {
+              title: txt(`改为 ${v}`, `Change to ${v}`),
+              edits: [{ ...a.span, text: v }],
+              preferred: true,
+              safe: false,
+            },
+          ],
+        },
+      ),
     );
   });
   return out;
@@ -78,15 +114,26 @@ function stock(report: Report, previous: PreviousReport): Finding[] {
     if (eq(expected, valid.value)) continue;
     const [b, i, r, e] = [before.value, issued.value, repealed.value, expected].map(formatDec);
     out.push(
-      finding('cross-year-stock', valid.span, txt(`${key}现行有效 ${formatDec(valid.value)} 件，按 ${py} 年的 ${b} + 本年制发 ${i} − 废止 ${r} 应为 ${e} 件（如有集中清理请说明）`, `${key} in force: ${formatDec(valid.value)}, but ${py}'s ${b} + issued ${i} − repealed ${r} = ${e} (explain a clean-up if there was one)`), {
-        related: [elsewhere(previous, before.span, txt(`${py} 年度：${key}现行有效 = ${b}`, `${py}: ${key} in force = ${b}`))],
-      }),
+      finding(
+        'cross-year-stock',
+        valid.span,
+        txt(
+          `${key}现行有效 ${formatDec(valid.value)} 件，按 ${py} 年的 ${b} + 本年制发 ${i} − 废止 ${r} 应为 ${e} 件（如有集中清理请说明）`,
+          `${key} in force: ${formatDec(valid.value)}, but ${py}'s ${b} + issued ${i} − repealed ${r} = ${e} (explain a clean-up if there was one)`,
+        ),
+        {
+          related: [
+            elsewhere(previous, before.span, txt(`${py} 年度：${key}现行有效 = ${b}`, `${py}: ${key} in force = ${b}`)),
+          ],
+        },
+      ),
     );
   }
   return out;
 }
 
-const GROWTH = /(?:同比|较上一?年度?|比上一?年度?|较去年|比去年|与上一?年度?(?:同期)?相比|较\d{4}年度?|比\d{4}年度?)(?:同期)?[，\s]*(增长|增加|上升|提高|多|下降|减少|降低|回落|少)(?:了)?(?:约)?$/;
+const GROWTH =
+  /(?:同比|较上一?年度?|比上一?年度?|较去年|比去年|与上一?年度?(?:同期)?相比|较\d{4}年度?|比\d{4}年度?)(?:同期)?[，\s]*(增长|增加|上升|提高|多|下降|减少|降低|回落|少)(?:了)?(?:约)?$/;
 
 function growth(report: Report, previous: PreviousReport, statements: Statement[], views: BlockView[]): Finding[] {
   const out: Finding[] = [];
@@ -107,7 +154,13 @@ function growth(report: Report, previous: PreviousReport, statements: Statement[
           const then = figure(previous.report, fig.table.decl.key, fig.paths, fig.cols);
           if (!then) continue;
           const b = formatDec(then.value);
-          const related = [elsewhere(previous, then.cells[0].cell.span, txt(`${py} 年度：${then.name['zh-CN']} = ${b}`, `${py}: ${then.name.en} = ${b}`))];
+          const related = [
+            elsewhere(
+              previous,
+              then.cells[0].cell.span,
+              txt(`${py} 年度：${then.name['zh-CN']} = ${b}`, `${py}: ${then.name.en} = ${b}`),
+            ),
+          ];
           const f = judgeChange(report, py, view, token, change, then.value, related);
           if (f) out.push(f);
           continue;
@@ -120,7 +173,13 @@ function growth(report: Report, previous: PreviousReport, statements: Statement[
         if (!said.length || said.some((x) => !eq(x.token.value, said[0].token.value))) continue;
         const { view: pv, token: pt } = said[0];
         const b = written(pv, pt);
-        const related = [elsewhere(previous, docSpan(pv, pt.start, pt.end), txt(`${py} 年度报告写的是 ${b} ${pt.unit}`, `the ${py} report says ${b} ${pt.unit}`))];
+        const related = [
+          elsewhere(
+            previous,
+            docSpan(pv, pt.start, pt.end),
+            txt(`${py} 年度报告写的是 ${b} ${pt.unit}`, `the ${py} report says ${b} ${pt.unit}`),
+          ),
+        ];
         const f = judgeChange(report, py, view, token, change, pt.value, related);
         if (f) {
           // Words in two texts are weaker evidence than cells of two tables.
@@ -186,7 +245,15 @@ function changeAfter(view: BlockView, si: number, token: NumberToken): Change | 
   return { token: next, up: /增长|增加|上升|提高|多/.test(m[1]) };
 }
 
-function judgeChange(report: Report, py: number, view: BlockView, now: NumberToken, change: Change, before: Dec, related: Related[]): Finding | undefined {
+function judgeChange(
+  report: Report,
+  py: number,
+  view: BlockView,
+  now: NumberToken,
+  change: Change,
+  before: Dec,
+  related: Related[],
+): Finding | undefined {
   const diff = sub(now.value, before);
   const stated = change.token.value;
   const signed: Dec = change.up ? stated : { units: -stated.units, scale: stated.scale };
@@ -201,17 +268,33 @@ function judgeChange(report: Report, py: number, view: BlockView, now: NumberTok
     const sameDirection = right === 0n || right > 0n === change.up;
     const text = unitsText(right < 0n ? -right : right, change.token.decimals);
     const fix = sameDirection ? replaceNumberFix(report, view, change.token, text, true) : undefined;
-    return finding('cross-year-growth', span, txt(`同比变化 ${word}% 与上年数字不符：(${shownNow} − ${b}) ÷ ${b} = ${unitsText(right, change.token.decimals)}%（${py} 年为 ${b}）`, `the change ${word}% does not follow from last year's figure: (${shownNow} − ${b}) / ${b} = ${unitsText(right, change.token.decimals)}% (${py}: ${b})`), {
-      related,
-      fixes: fix ? [fix] : [],
-    });
+    return finding(
+      'cross-year-growth',
+      span,
+      txt(
+        `同比变化 ${word}% 与上年数字不符：(${shownNow} − ${b}) ÷ ${b} = ${unitsText(right, change.token.decimals)}%（${py} 年为 ${b}）`,
+        `the change ${word}% does not follow from last year's figure: (${shownNow} − ${b}) / ${b} = ${unitsText(right, change.token.decimals)}% (${py}: ${b})`,
+      ),
+      {
+        related,
+        fixes: fix ? [fix] : [],
+      },
+    );
   }
   if (eq(signed, diff)) return undefined;
   const abs = diff.units < 0n ? { units: -diff.units, scale: diff.scale } : diff;
   const sameDirection = diff.units === 0n || diff.units > 0n === change.up;
   const fix = sameDirection ? replaceNumberFix(report, view, change.token, formatDec(abs), true) : undefined;
-  return finding('cross-year-growth', span, txt(`同比变化 ${word} ${change.token.unit}与上年数字不符：${shownNow} − ${b} = ${formatDec(diff)}（${py} 年为 ${b}）`, `the change ${word} ${change.token.unit} does not follow from last year's figure: ${shownNow} − ${b} = ${formatDec(diff)} (${py}: ${b})`), {
-    related,
-    fixes: fix ? [fix] : [],
-  });
+  return finding(
+    'cross-year-growth',
+    span,
+    txt(
+      `同比变化 ${word} ${change.token.unit}与上年数字不符：${shownNow} − ${b} = ${formatDec(diff)}（${py} 年为 ${b}）`,
+      `the change ${word} ${change.token.unit} does not follow from last year's figure: ${shownNow} − ${b} = ${formatDec(diff)} (${py}: ${b})`,
+    ),
+    {
+      related,
+      fixes: fix ? [fix] : [],
+    },
+  );
 }

@@ -14,9 +14,15 @@ const KIND = '(行政复议|行政诉讼)';
 const AND = '(?:和|及|或|与|以及|、)\\s*(?:被提起|提起|被申请|申请)?\\s*';
 const SECOND = `(?:\\s*(?:申请|案件)?\\s*${AND}(?:行政)?(复议|诉讼))?`;
 /** 未/没有/无 … 行政复议 [和 行政诉讼]: the gap holds no number and no clause break. */
-const BEFORE = new RegExp(`(?:未|没有|无|不存在)(?:\\s*(?:收到|发生|出现|产生|有|涉及|办理|被))*([^，。；！？\\d]{0,24}?)${KIND}${SECOND}`, 'dg');
+const BEFORE = new RegExp(
+  `(?:未|没有|无|不存在)(?:\\s*(?:收到|发生|出现|产生|有|涉及|办理|被))*([^，。；！？\\d]{0,24}?)${KIND}${SECOND}`,
+  'dg',
+);
 /** 行政复议 [和 行政诉讼] … 均为 0 / 均未发生. */
-const AFTER = new RegExp(`${KIND}${SECOND}(?:案件|情况|数量|数)?\\s*(?:均|都|皆|也)?\\s*(?:为\\s*(?:0|零)(?![.\\d])|未发生|没有发生|未收到|没有)`, 'dg');
+const AFTER = new RegExp(
+  `${KIND}${SECOND}(?:案件|情况|数量|数)?\\s*(?:均|都|皆|也)?\\s*(?:为\\s*(?:0|零)(?![.\\d])|未发生|没有发生|未收到|没有)`,
+  'dg',
+);
 /** Words that make the sentence deny something else about the cases (corrections, losses). */
 const ABOUT_OUTCOMES = /纠错|纠正|败诉|撤销|确认违法|被判|维持|审结|结果|决定|起诉后|经复议/;
 
@@ -74,7 +80,10 @@ function denial(view: BlockView, at: number, kind: string, fig: Figure): Finding
   return finding(
     'narrative-reviews',
     docSpan(view, at, at + length),
-    txt(`正文说没有${word}，但${fig.name['zh-CN']}为 ${v}`, `the text says there was no ${word}, but ${fig.name.en} is ${v}`),
+    txt(
+      `正文说没有${word}，但${fig.name['zh-CN']}为 ${v}`,
+      `the text says there was no ${word}, but ${fig.name.en} is ${v}`,
+    ),
     { related: relatedCells(fig) },
   );
 }

@@ -77,7 +77,10 @@ function itemLabel(table: TableModel, path: string): string {
 
 function nameOf(table: TableModel, paths: string[], cols: number[], columns: ColumnDecl[]): Text {
   const rows = paths.map((p) => itemLabel(table, p)).join(' + ');
-  const colNames = cols.length === ORGANISATIONS.length && cols.every((c, i) => c === ORGANISATIONS[i]) ? ['法人或其他组织'] : cols.map((c) => columns[c]?.short ?? String(c));
+  const colNames =
+    cols.length === ORGANISATIONS.length && cols.every((c, i) => c === ORGANISATIONS[i])
+      ? ['法人或其他组织']
+      : cols.map((c) => columns[c]?.short ?? String(c));
   const where = columns.length > 1 ? `（${colNames.join(' + ')}）` : '';
   const whereEn = columns.length > 1 ? ` (${colNames.join(' + ')})` : '';
   const section = table.decl.number.replace('、', '');
@@ -94,7 +97,10 @@ export function relatedCells(f: Figure): Related[] {
     const v = formatDec(cell.value!);
     return {
       span: cell.span,
-      message: txt(`${label}${colName ? `（${colName}）` : ''} = ${v}`, `${label}${colName ? ` (${colName})` : ''} = ${v}`),
+      message: txt(
+        `${label}${colName ? `（${colName}）` : ''} = ${v}`,
+        `${label}${colName ? ` (${colName})` : ''} = ${v}`,
+      ),
     };
   });
 }

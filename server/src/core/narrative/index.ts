@@ -18,7 +18,13 @@ export { organKey, sameOrgan } from './crossYear';
 export function checkNarrative(report: Report, previous?: PreviousReport): Finding[] {
   const views = blockViews(report);
   const statements = readStatements(report, views);
-  const out = [...checkStatements(report, statements), ...checkDenials(report, views), ...checkRates(report, views), ...checkLists(views, statements), ...checkYears(report, views, statements)];
+  const out = [
+    ...checkStatements(report, statements),
+    ...checkDenials(report, views),
+    ...checkRates(report, views),
+    ...checkLists(views, statements),
+    ...checkYears(report, views, statements),
+  ];
   if (previous) out.push(...checkAcrossYears(report, previous, statements, views));
   return out;
 }

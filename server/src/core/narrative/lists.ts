@@ -19,7 +19,8 @@ const OUT_OF_SCOPE = /结转|上一?年|去年|同比|较|比上|另有|另外|�
 const RESULT_KIND = /予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|办结|结转/;
 const CATCH_ALL = /其他|其它|其余|剩余|余下/;
 /** Units of quantities that add up (not dates, durations or rates). */
-const LIST_UNITS = (unit: string) => unit !== '' && !/^(年|月|日|号|天|个工作日|工作日|个百分点|百分点|倍|%|‰)$/.test(unit);
+const LIST_UNITS = (unit: string) =>
+  unit !== '' && !/^(年|月|日|号|天|个工作日|工作日|个百分点|百分点|倍|%|‰)$/.test(unit);
 
 interface Item {
   token: NumberToken;
@@ -99,7 +100,12 @@ function totalFor(unit: string, before: NumberToken[], previous: NumberToken[] |
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-function judge(view: TextReading, total: NumberToken, parts: Item[], whole: Item[]): ((block: BlockView) => Finding) | undefined {
+function judge(
+  view: TextReading,
+  total: NumberToken,
+  parts: Item[],
+  whole: Item[],
+): ((block: BlockView) => Finding) | undefined {
   // Any run of items from the first that makes the total: the items after it are outside its scope.
   let running: Dec = ZERO;
   for (const item of whole) {
@@ -114,11 +120,20 @@ function judge(view: TextReading, total: NumberToken, parts: Item[], whole: Item
   const terms = parts.map((p) => written(view, p.token)).join(' + ');
   const shown = written(view, total);
   return (block) => {
-    const related: Related[] = parts.map((p) => ({ span: docSpan(block, p.token.start, p.token.end), message: txt(`${p.label || '一项'} ${written(view, p.token)} ${unit}`, `${p.label || 'item'} ${written(view, p.token)} ${unit}`) }));
+    const related: Related[] = parts.map((p) => ({
+      span: docSpan(block, p.token.start, p.token.end),
+      message: txt(
+        `${p.label || '一项'} ${written(view, p.token)} ${unit}`,
+        `${p.label || 'item'} ${written(view, p.token)} ${unit}`,
+      ),
+    }));
     const f = finding(
       'narrative-list-sum',
       docSpan(block, total.start, total.end),
-      txt(`总数 ${shown} ${unit}与“其中”各项之和不符：${terms} = ${formatDec(sum)} ${unit}`, `the total ${shown} ${unit} differs from the sum of the items after 其中: ${terms} = ${formatDec(sum)} ${unit}`),
+      txt(
+        `总数 ${shown} ${unit}与“其中”各项之和不符：${terms} = ${formatDec(sum)} ${unit}`,
+        `the total ${shown} ${unit} differs from the sum of the items after 其中: ${terms} = ${formatDec(sum)} ${unit}`,
+      ),
       { related },
     );
     if (!partition) f.severity = 'information';

@@ -30,7 +30,39 @@ export interface NumberToken {
 }
 
 /** Units that follow counts, amounts and rates; longer ones first so `万元` wins over `万`. */
-const UNITS = ['个百分点', '百分点', '个工作日', '工作日', '人次', '万元', '亿元', '元', '件', '条', '个', '次', '项', '起', '宗', '例', '份', '期', '篇', '部', '场', '家', '人', '天', '年', '月', '日', '号', '倍', '%', '‰'];
+const UNITS = [
+  '个百分点',
+  '百分点',
+  '个工作日',
+  '工作日',
+  '人次',
+  '万元',
+  '亿元',
+  '元',
+  '件',
+  '条',
+  '个',
+  '次',
+  '项',
+  '起',
+  '宗',
+  '例',
+  '份',
+  '期',
+  '篇',
+  '部',
+  '场',
+  '家',
+  '人',
+  '天',
+  '年',
+  '月',
+  '日',
+  '号',
+  '倍',
+  '%',
+  '‰',
+];
 /** Units a Chinese numeral must be followed by to count as a number at all. */
 const CHINESE_UNITS = /^(件|个|条|项|次|起|宗|例|份|部|篇|场|家)$/;
 const APPROX_BEFORE = /(约|近|逾|超过|超|将近|大约|接近|不足|不到)\s*$/;
@@ -64,7 +96,15 @@ export function numbersIn(text: string, norm: string): NumberToken[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-function finish(text: string, norm: string, start: number, end: number, value: Dec, decimals: number, chinese: boolean): NumberToken {
+function finish(
+  text: string,
+  norm: string,
+  start: number,
+  end: number,
+  value: Dec,
+  decimals: number,
+  chinese: boolean,
+): NumberToken {
   let p = end;
   let approx = APPROX_BEFORE.test(norm.slice(Math.max(0, start - 4), start));
   const skip = () => {
@@ -108,7 +148,20 @@ function finish(text: string, norm: string, start: number, end: number, value: D
   };
 }
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** 十二 → 12, 两千零五 → 2005, 一万三千 → 13000; undefined for strings that are not a numeral (一二). */
@@ -146,6 +199,7 @@ export function writeLike(token: Pick<NumberToken, 'wide' | 'grouped'>, plain: s
     const [int, frac] = s.split('.');
     s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
   }
-  if (token.wide) s = s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 48 + 0xff10)).replace(/\./g, '．');
+  if (token.wide)
+    s = s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 48 + 0xff10)).replace(/\./g, '．');
   return s;
 }

@@ -30,7 +30,8 @@ export interface StatementSpec {
 }
 
 /** Words that may stand between a label and its number. */
-const FILLER = '(?:的|共|共计|合计|总计|累计|计|为|达|达到|是|有|了|数|数量|总数|件数|申请|政府信息公开申请|政府信息公开|信息公开申请|依申请公开申请|案件|事项|案)*';
+const FILLER =
+  '(?:的|共|共计|合计|总计|累计|计|为|达|达到|是|有|了|数|数量|总数|件数|申请|政府信息公开申请|政府信息公开|信息公开申请|依申请公开申请|案件|事项|案)*';
 const label = (core: string) => new RegExp(`(?:${core})${FILLER}$`);
 
 const COUNT_UNITS = /^(件|个|条|宗|起|份|例|项|部)$/;
@@ -69,7 +70,10 @@ const REASONS: { path: string; words: string }[] = [
   { path: `${RESULTS}/不予处理/无正当理由大量反复申请`, words: '大量反复申请' },
   { path: `${RESULTS}/不予处理/要求行政机关确认或重新出具已获取信息`, words: '重新出具(?:已获取)?(?:的)?信息' },
   { path: `${RESULTS}/其他处理/申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请`, words: '逾期不补正' },
-  { path: `${RESULTS}/其他处理/申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请`, words: '未按收费通知(?:要求)?缴纳(?:费用)?' },
+  {
+    path: `${RESULTS}/其他处理/申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请`,
+    words: '未按收费通知(?:要求)?缴纳(?:费用)?',
+  },
 ];
 
 /**
@@ -79,7 +83,8 @@ const REASONS: { path: string; words: string }[] = [
 function groupFigures(report: Report, group: string, lead: string): (Figure | undefined)[] {
   const out = [req(report, [`${RESULTS}/${group}`])];
   if (!lead.includes('等')) {
-    for (const r of REASONS) if (r.path.startsWith(`${RESULTS}/${group}/`) && new RegExp(r.words).test(lead)) out.push(req(report, [r.path]));
+    for (const r of REASONS)
+      if (r.path.startsWith(`${RESULTS}/${group}/`) && new RegExp(r.words).test(lead)) out.push(req(report, [r.path]));
   }
   return out;
 }
@@ -90,21 +95,55 @@ const NOUN = '(?:各类|各项)?(?:政府信息公开|信息公开|依申请公�
 
 export const SPECS: StatementSpec[] = [
   // Reasons first: their labels are the most specific.
-  ...REASONS.map(
-    (r): StatementSpec => ({
-      id: `reason:${r.path}`,
-      rule: 'narrative-requests',
-      name: r.path.split('/').pop()!,
-      label: label(`(?:属于|因|系|涉及)?(?:${r.words})(?:类|的|情形|原因)*`),
-      figures: (report) => [req(report, [r.path])],
-    }),
-  ),
-  { id: 'granted', rule: 'narrative-requests', name: '予以公开', label: label('(?<!不)予以公开|同意公开'), figures: (report) => [req(report, [`${RESULTS}/予以公开`])] },
-  { id: 'partial', rule: 'narrative-requests', name: '部分公开', label: label('部分公开'), figures: (report) => [req(report, [`${RESULTS}/部分公开`])] },
-  { id: 'withheld', rule: 'narrative-requests', name: '不予公开', label: label('不予(?:以)?公开'), figures: (report, lead) => groupFigures(report, '不予公开', lead) },
-  { id: 'unavailable', rule: 'narrative-requests', name: '无法提供', label: label('无法提供'), figures: (report, lead) => groupFigures(report, '无法提供', lead) },
-  { id: 'notProcessed', rule: 'narrative-requests', name: '不予处理', label: label('不予处理'), figures: (report, lead) => groupFigures(report, '不予处理', lead) },
-  { id: 'otherHandling', rule: 'narrative-requests', name: '其他处理', label: label('其他处理'), figures: (report, lead) => groupFigures(report, '其他处理', lead) },
+  ...REASONS.map((r): StatementSpec => ({
+    id: `reason:${r.path}`,
+    rule: 'narrative-requests',
+    name: r.path.split('/').pop()!,
+    label: label(`(?:属于|因|系|涉及)?(?:${r.words})(?:类|的|情形|原因)*`),
+    figures: (report) => [req(report, [r.path])],
+  })),
+  {
+    id: 'granted',
+    rule: 'narrative-requests',
+    name: '予以公开',
+    label: label('(?<!不)予以公开|同意公开'),
+    figures: (report) => [req(report, [`${RESULTS}/予以公开`])],
+  },
+  {
+    id: 'partial',
+    rule: 'narrative-requests',
+    name: '部分公开',
+    label: label('部分公开'),
+    figures: (report) => [req(report, [`${RESULTS}/部分公开`])],
+  },
+  {
+    id: 'withheld',
+    rule: 'narrative-requests',
+    name: '不予公开',
+    label: label('不予(?:以)?公开'),
+    figures: (report, lead) => groupFigures(report, '不予公开', lead),
+  },
+  {
+    id: 'unavailable',
+    rule: 'narrative-requests',
+    name: '无法提供',
+    label: label('无法提供'),
+    figures: (report, lead) => groupFigures(report, '无法提供', lead),
+  },
+  {
+    id: 'notProcessed',
+    rule: 'narrative-requests',
+    name: '不予处理',
+    label: label('不予处理'),
+    figures: (report, lead) => groupFigures(report, '不予处理', lead),
+  },
+  {
+    id: 'otherHandling',
+    rule: 'narrative-requests',
+    name: '其他处理',
+    label: label('其他处理'),
+    figures: (report, lead) => groupFigures(report, '其他处理', lead),
+  },
   {
     id: 'carried',
     rule: 'narrative-requests',
@@ -117,12 +156,20 @@ export const SPECS: StatementSpec[] = [
     },
   },
   // The table's own label is specific enough to need no topic.
-  { id: 'pendingLabel', rule: 'narrative-requests', name: '结转下年度继续办理', label: label('结转下(?:一)?年度继续办理'), figures: (report) => [req(report, [NEXT])] },
+  {
+    id: 'pendingLabel',
+    rule: 'narrative-requests',
+    name: '结转下年度继续办理',
+    label: label('结转下(?:一)?年度继续办理'),
+    figures: (report) => [req(report, [NEXT])],
+  },
   {
     id: 'pending',
     rule: 'narrative-requests',
     name: '结转下年度',
-    label: label('(?:结转|转入|转|转至|转到|顺延|延至|移至)(?:至|到|入)?(?:下一?个?年度?|次年|明年|\\d{4}年度?)(?:继续)?(?:办理|处理|答复)?|(?:尚在|正在|仍在)办理(?:中)?|尚未办结|未办结'),
+    label: label(
+      '(?:结转|转入|转|转至|转到|顺延|延至|移至)(?:至|到|入)?(?:下一?个?年度?|次年|明年|\\d{4}年度?)(?:继续)?(?:办理|处理|答复)?|(?:尚在|正在|仍在)办理(?:中)?|尚未办结|未办结',
+    ),
     avoid: OTHER_MATTERS,
     paragraphNeeds: /申请/,
     figures: (report) => [req(report, [NEXT])],
@@ -140,7 +187,9 @@ export const SPECS: StatementSpec[] = [
     id: 'received',
     rule: 'narrative-requests',
     name: '收到申请',
-    label: label(`(?:${RECEIVE_VERB}|${HANDLE_VERB})(?:了)?(?:[和及与、](?:${RECEIVE_VERB}|${HANDLE_VERB}|答复))?(?:的)?${NOUN}|(?:${RECEIVE_VERB}|${HANDLE_VERB})(?:的)?依申请公开(?:事项)?`),
+    label: label(
+      `(?:${RECEIVE_VERB}|${HANDLE_VERB})(?:了)?(?:[和及与、](?:${RECEIVE_VERB}|${HANDLE_VERB}|答复))?(?:的)?${NOUN}|(?:${RECEIVE_VERB}|${HANDLE_VERB})(?:的)?依申请公开(?:事项)?`,
+    ),
     figures: (report, lead) => receivedFigures(report, lead),
   },
   {
@@ -152,8 +201,20 @@ export const SPECS: StatementSpec[] = [
     figures: (report, lead) => receivedFigures(report, lead),
   },
   // Parts of a figure just stated (其中自然人 67 件，法人或其他组织 2 件).
-  { id: 'natural', rule: 'narrative-requests', name: '自然人', label: label('自然人(?:提出)?(?:的)?'), childCols: NATURAL },
-  { id: 'organisations', rule: 'narrative-requests', name: '法人或其他组织', label: label('法人(?:或|和|及|与|、)?(?:其他)?组织(?:提出)?(?:的)?|法人(?:提出)?(?:的)?'), childCols: ORGANISATIONS },
+  {
+    id: 'natural',
+    rule: 'narrative-requests',
+    name: '自然人',
+    label: label('自然人(?:提出)?(?:的)?'),
+    childCols: NATURAL,
+  },
+  {
+    id: 'organisations',
+    rule: 'narrative-requests',
+    name: '法人或其他组织',
+    label: label('法人(?:或|和|及|与|、)?(?:其他)?组织(?:提出)?(?:的)?|法人(?:提出)?(?:的)?'),
+    childCols: ORGANISATIONS,
+  },
   { id: 'business', rule: 'narrative-requests', name: '商业企业', label: label('商业企业'), childCols: [1] },
   { id: 'research', rule: 'narrative-requests', name: '科研机构', label: label('科研机构'), childCols: [2] },
   { id: 'welfare', rule: 'narrative-requests', name: '社会公益组织', label: label('社会公益组织'), childCols: [3] },
@@ -222,13 +283,20 @@ function receivedFigures(report: Report, lead: string): (Figure | undefined)[] {
   const only = /新收/.test(lead);
   const out = [req(report, [NEW])];
   if (!only) out.push(req(report, [NEW, CARRIED]));
-  if (!only && new RegExp(`(?:${HANDLE_VERB})(?:的)?(?:${NOUN}|依申请公开)`).test(lead) && !new RegExp(RECEIVE_VERB).test(lead)) out.push(req(report, [TOTAL]));
+  if (
+    !only &&
+    new RegExp(`(?:${HANDLE_VERB})(?:的)?(?:${NOUN}|依申请公开)`).test(lead) &&
+    !new RegExp(RECEIVE_VERB).test(lead)
+  )
+    out.push(req(report, [TOTAL]));
   return out;
 }
 
 /** The figures that stand for all requests: 一, 一 + 二, 三（七）总计. */
 export function wholeRequests(report: Report): Figure[] {
-  return [req(report, [NEW]), req(report, [NEW, CARRIED]), req(report, [TOTAL])].filter((f): f is Figure => f !== undefined);
+  return [req(report, [NEW]), req(report, [NEW, CARRIED]), req(report, [TOTAL])].filter(
+    (f): f is Figure => f !== undefined,
+  );
 }
 
 function documentSpecs(name: string, noun: string, row: string): StatementSpec[] {
@@ -236,11 +304,48 @@ function documentSpecs(name: string, noun: string, row: string): StatementSpec[]
   const other = name === '规章' ? /规范性文件/ : /规章/;
   const topic = name === '规章' ? /规章/ : /规范性文件/;
   return [
-    { id: `${name}:issued`, rule: 'narrative-documents', name: `制发${name}`, label: label(`(?:新)?(?:制发|制定|出台|印发)(?:了)?${noun}`), avoid: OTHER_SCOPE, figures: doc(0) },
-    { id: `${name}:repealed`, rule: 'narrative-documents', name: `废止${name}`, label: label(`废止(?:了)?${noun}`), avoid: OTHER_SCOPE, figures: doc(1) },
-    { id: `${name}:valid`, rule: 'narrative-documents', name: `现行有效${name}`, label: label(`现行有效(?:的)?${noun}|${noun}现行有效`), avoid: OTHER_SCOPE, figures: doc(2) },
+    {
+      id: `${name}:issued`,
+      rule: 'narrative-documents',
+      name: `制发${name}`,
+      label: label(`(?:新)?(?:制发|制定|出台|印发)(?:了)?${noun}`),
+      avoid: OTHER_SCOPE,
+      figures: doc(0),
+    },
+    {
+      id: `${name}:repealed`,
+      rule: 'narrative-documents',
+      name: `废止${name}`,
+      label: label(`废止(?:了)?${noun}`),
+      avoid: OTHER_SCOPE,
+      figures: doc(1),
+    },
+    {
+      id: `${name}:valid`,
+      rule: 'narrative-documents',
+      name: `现行有效${name}`,
+      label: label(`现行有效(?:的)?${noun}|${noun}现行有效`),
+      avoid: OTHER_SCOPE,
+      figures: doc(2),
+    },
     // Bare 废止/现行有效 in a sentence that is about one kind of document only.
-    { id: `${name}:repealedBare`, rule: 'narrative-documents', name: `废止${name}`, label: label('废止(?:了)?'), needs: topic, avoid: new RegExp(`${other.source}|${OTHER_SCOPE.source}`), figures: doc(1) },
-    { id: `${name}:validBare`, rule: 'narrative-documents', name: `现行有效${name}`, label: label('现行有效(?:的)?'), needs: topic, avoid: new RegExp(`${other.source}|${OTHER_SCOPE.source}`), figures: doc(2) },
+    {
+      id: `${name}:repealedBare`,
+      rule: 'narrative-documents',
+      name: `废止${name}`,
+      label: label('废止(?:了)?'),
+      needs: topic,
+      avoid: new RegExp(`${other.source}|${OTHER_SCOPE.source}`),
+      figures: doc(1),
+    },
+    {
+      id: `${name}:validBare`,
+      rule: 'narrative-documents',
+      name: `现行有效${name}`,
+      label: label('现行有效(?:的)?'),
+      needs: topic,
+      avoid: new RegExp(`${other.source}|${OTHER_SCOPE.source}`),
+      figures: doc(2),
+    },
   ];
 }

@@ -17,7 +17,8 @@ import { add, sub } from '../decimal';
 
 /** "办结率为", "按时答复率达到": the stem before 率. */
 const NAMED = /([\u4e00-\u9fff]{1,8}?)率(?:为|达|达到|是|均为|保持在?|约为)?$/;
-const SHARE = /^(?:申请|的)?(?:占(?:比)?|所占比例|比例)(?:[\u4e00-\u9fff]{0,12}?的)?(?:比例|比重)?(?:为|达|约为|达到)?$/;
+const SHARE =
+  /^(?:申请|的)?(?:占(?:比)?|所占比例|比例)(?:[\u4e00-\u9fff]{0,12}?的)?(?:比例|比重)?(?:为|达|约为|达到)?$/;
 const TOTAL_LABEL = /共|总|合计|累计/;
 /** Rates that are not a ratio of counts in the sentence. */
 const NOT_A_RATIO = /满意|知晓|增长|下降|覆盖|准确|完成|达标|合格|回访|参与|利用/;
@@ -97,7 +98,12 @@ function share(view: TextReading, pct: NumberToken, counts: NumberToken[], sente
   // 40 件，占 25%") are shares of a total stated elsewhere.
   const qizhong = view.norm.lastIndexOf('其中', numerator.start);
   const first = before[0];
-  const total = qizhong >= sentenceStart ? before.filter((t) => t.start < qizhong).pop() : first && TOTAL_LABEL.test(leadOf(view, first)) ? first : undefined;
+  const total =
+    qizhong >= sentenceStart
+      ? before.filter((t) => t.start < qizhong).pop()
+      : first && TOTAL_LABEL.test(leadOf(view, first))
+        ? first
+        : undefined;
   if (!total) return undefined;
   return { numerator, bases: [total], certain: true, numerators: [numerator], name: '占比' };
 }
@@ -125,9 +131,25 @@ function judge(view: TextReading, pct: NumberToken, r: Reading): Deferred | unde
     const fix = replaceNumberFix(report, block, pct, right, true);
     const span = docSpan(block, pct.start, pct.end);
     if (truncated) {
-      return finding('narrative-rate-truncated', span, txt(`${r.name} ${shown}% 是截断值：${num} ÷ ${den} 四舍五入为 ${right}%`, `${r.name} ${shown}% is cut off, not rounded: ${num} / ${den} rounds to ${right}%`), { related, fixes: fix ? [fix] : [] });
+      return finding(
+        'narrative-rate-truncated',
+        span,
+        txt(
+          `${r.name} ${shown}% 是截断值：${num} ÷ ${den} 四舍五入为 ${right}%`,
+          `${r.name} ${shown}% is cut off, not rounded: ${num} / ${den} rounds to ${right}%`,
+        ),
+        { related, fixes: fix ? [fix] : [] },
+      );
     }
-    const f = finding('narrative-rate', span, txt(`${r.name} ${shown}% 与其数字不符：${num} ÷ ${den} = ${right}%`, `${r.name} ${shown}% does not follow from its counts: ${num} / ${den} = ${right}%`), { related, fixes: r.certain && fix ? [fix] : [] });
+    const f = finding(
+      'narrative-rate',
+      span,
+      txt(
+        `${r.name} ${shown}% 与其数字不符：${num} ÷ ${den} = ${right}%`,
+        `${r.name} ${shown}% does not follow from its counts: ${num} / ${den} = ${right}%`,
+      ),
+      { related, fixes: r.certain && fix ? [fix] : [] },
+    );
     if (!r.certain) f.severity = 'information';
     return f;
   };
@@ -163,9 +185,17 @@ function explicitGrowth(view: TextReading, pct: NumberToken, counts: NumberToken
       { span: docSpan(block, now.start, now.end), message: txt(`本期 ${a}`, `this period ${a}`) },
       { span: docSpan(block, base.start, base.end), message: txt(`上期 ${b}`, `last period ${b}`) },
     ];
-    return finding('narrative-rate', docSpan(block, pct.start, pct.end), txt(`变化幅度 ${shown}% 与其数字不符：(${a} − ${b}) ÷ ${b} = ${unitsText(right, pct.decimals)}%`, `the change ${shown}% does not follow from its figures: (${a} − ${b}) / ${b} = ${unitsText(right, pct.decimals)}%`), {
-      related,
-      fixes: fix ? [fix] : [],
-    });
+    return finding(
+      'narrative-rate',
+      docSpan(block, pct.start, pct.end),
+      txt(
+        `变化幅度 ${shown}% 与其数字不符：(${a} − ${b}) ÷ ${b} = ${unitsText(right, pct.decimals)}%`,
+        `the change ${shown}% does not follow from its figures: (${a} − ${b}) / ${b} = ${unitsText(right, pct.decimals)}%`,
+      ),
+      {
+        related,
+        fixes: fix ? [fix] : [],
+      },
+    );
   };
 }

@@ -34,7 +34,13 @@ export function normalize(text: string): string {
 const isDigit = (c: string | undefined) => c !== undefined && ((c >= '0' && c <= '9') || (c >= '０' && c <= '９'));
 
 function isThousandsComma(text: string, i: number): boolean {
-  return isDigit(text[i - 1]) && isDigit(text[i + 1]) && isDigit(text[i + 2]) && isDigit(text[i + 3]) && !isDigit(text[i + 4]);
+  return (
+    isDigit(text[i - 1]) &&
+    isDigit(text[i + 1]) &&
+    isDigit(text[i + 2]) &&
+    isDigit(text[i + 3]) &&
+    !isDigit(text[i + 4])
+  );
 }
 
 export interface Range {

@@ -100,7 +100,17 @@ function readCandidates(view: TextReading): Candidate[] {
         if (!answers) paragraphAnswers.set(paragraph, (answers = new Map()));
         topical = ask(answers, spec.paragraphNeeds, () => view.norm.slice(paragraph.start, paragraph.end));
       }
-      out.push({ token, si, sentence, spec, topical, lead, afterQizhong: qizhong >= sentence.start && qizhong < cs, opensSubset, yearToken });
+      out.push({
+        token,
+        si,
+        sentence,
+        spec,
+        topical,
+        lead,
+        afterQizhong: qizhong >= sentence.start && qizhong < cs,
+        opensSubset,
+        yearToken,
+      });
     }
   });
   return out;
@@ -160,7 +170,8 @@ function namedFigures(report: Report, spec: StatementSpec, lead: string): Figure
   let byLead = bySpec.get(spec);
   if (!byLead) bySpec.set(spec, (byLead = new Map()));
   let figures = byLead.get(lead);
-  if (!figures) byLead.set(lead, (figures = (spec.figures?.(report, lead) ?? []).filter((f): f is Figure => f !== undefined)));
+  if (!figures)
+    byLead.set(lead, (figures = (spec.figures?.(report, lead) ?? []).filter((f): f is Figure => f !== undefined)));
   return figures;
 }
 
@@ -183,7 +194,12 @@ function isYear(view: TextReading, t: NumberToken): boolean {
 }
 
 /** The year a statement's figure is put in, when it is not the report's. */
-function otherYear(report: Report, spec: StatementSpec, lead: string, stated: NumberToken | undefined): NumberToken | 'earlier' | undefined {
+function otherYear(
+  report: Report,
+  spec: StatementSpec,
+  lead: string,
+  stated: NumberToken | undefined,
+): NumberToken | 'earlier' | undefined {
   if (spec.id !== 'carried' && COMPARISON.test(lead)) return 'earlier';
   const y = report.year;
   if (y === undefined || !stated) return undefined;
@@ -197,7 +213,8 @@ export function checkStatements(report: Report, statements: Statement[]): Findin
   // The same statement twice in a sentence ("局机关收到…40 件，局属单位收到…120 件") is a
   // breakdown by subject: no one of them is the table's figure.
   const seen = new Map<string, number>();
-  const keyOf = (st: Statement) => `${st.view.block.keySpan.start}|${st.si}|${st.spec.name}|${st.parent?.token.start ?? ''}`;
+  const keyOf = (st: Statement) =>
+    `${st.view.block.keySpan.start}|${st.si}|${st.spec.name}|${st.parent?.token.start ?? ''}`;
   for (const st of statements) seen.set(keyOf(st), (seen.get(keyOf(st)) ?? 0) + 1);
   for (const st of statements) {
     if (st.otherYear !== undefined || !st.figures.length || st.matched.length) continue;

@@ -14,17 +14,32 @@ const SUBJECT = '政府信息公开工作年度报告';
 
 export function buildPrinted(result: CheckResult): PrintedReport {
   const { report, findings } = result;
-  const src: SourceOf = (span: Span) => ({ start: span.start, end: span.end, line: report.lines.positionAt(span.start).line });
+  const src: SourceOf = (span: Span) => ({
+    start: span.start,
+    end: span.end,
+    line: report.lines.positionAt(span.start).line,
+  });
   const metaSource = (key: string) => {
     const m = report.meta.get(key);
     return m ? src(m.span) : undefined;
   };
 
-  const organ: Run | undefined = report.organ ? { text: report.organ, source: metaSource('机关'), findings: [] } : undefined;
-  const subject: Run = { text: report.year ? `${report.year}年${SUBJECT}` : SUBJECT, source: metaSource('年度'), findings: [] };
+  const organ: Run | undefined = report.organ
+    ? { text: report.organ, source: metaSource('机关'), findings: [] }
+    : undefined;
+  const subject: Run = {
+    text: report.year ? `${report.year}年${SUBJECT}` : SUBJECT,
+    source: metaSource('年度'),
+    findings: [],
+  };
   const signed = report.signed;
   const date: Run | undefined = signed
-    ? { text: signed.parsed.ok || signed.parsed.reason !== 'unrecognised' ? formatChinese(signed.parsed.date) : signed.raw, source: src(signed.span), findings: [] }
+    ? {
+        text:
+          signed.parsed.ok || signed.parsed.reason !== 'unrecognised' ? formatChinese(signed.parsed.date) : signed.raw,
+        source: src(signed.span),
+        findings: [],
+      }
     : undefined;
 
   const printed: PrintedReport = {
@@ -44,18 +59,36 @@ export function buildPrinted(result: CheckResult): PrintedReport {
 function section(report: Report, decl: Report['format']['sections'][number], src: SourceOf): PrintedSection {
   const entry = report.sections.find((s) => s.decl === decl);
   const end = (entry?.pair.value as Node | null | undefined)?.range?.[1];
-  const heading = { kind: 'heading' as const, level: 1 as const, text: sectionHeading(decl), source: entry ? src(entry.keySpan) : undefined, findings: [] };
+  const heading = {
+    kind: 'heading' as const,
+    level: 1 as const,
+    text: sectionHeading(decl),
+    source: entry ? src(entry.keySpan) : undefined,
+    findings: [],
+  };
   const blocks: Block[] = [];
   if (decl.kind === 'table') blocks.push({ kind: 'table', grid: buildGrid(report, decl, src) });
   else {
     let n = 0;
     for (const block of report.texts.filter((t) => t.section === decl)) {
       // An untitled block (`概述`, or a section written as one text) is a lead paragraph.
-      if (block.title) blocks.push({ kind: 'heading', level: 2, text: subsectionNumber(++n) + block.title, source: src(block.keySpan), findings: [] });
+      if (block.title)
+        blocks.push({
+          kind: 'heading',
+          level: 2,
+          text: subsectionNumber(++n) + block.title,
+          source: src(block.keySpan),
+          findings: [],
+        });
       blocks.push(...paragraphs(block, src));
     }
   }
-  return { key: decl.key, heading, blocks, source: entry ? src({ start: entry.keySpan.start, end: Math.max(entry.keySpan.end, end ?? 0) }) : undefined };
+  return {
+    key: decl.key,
+    heading,
+    blocks,
+    source: entry ? src({ start: entry.keySpan.start, end: Math.max(entry.keySpan.end, end ?? 0) }) : undefined,
+  };
 }
 
 // Chinese sentence ends only: ASCII `;` and `!` also occur inside entities, URLs and code.
@@ -77,7 +110,7 @@ export function paragraphs(block: TextBlock, src: SourceOf): Paragraph[] {
     while (end > start && /\s/.test(text[end - 1])) end--;
     if (end > start) {
       const runs: Run[] = [];
-      for (let i = start; i < end; ) {
+      for (let i = start; i < end;) {
         let j = i;
         while (j < end && !SENTENCE_END.test(text[j])) j++;
         while (j < end && (SENTENCE_END.test(text[j]) || CLOSER.test(text[j]))) j++;

@@ -15,4 +15,3 @@ export function chineseNumber(n: number): string {
 export function subsectionNumber(n: number): string {
   return `（${chineseNumber(n)}）`;
 }
-

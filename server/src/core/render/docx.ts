@@ -71,7 +71,12 @@ export async function renderDocx(result: CheckResult, options: DocxOptions): Pro
         },
         footers: {
           default: new Footer({
-            children: [new DocxParagraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })] })],
+            children: [
+              new DocxParagraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })],
+              }),
+            ],
           }),
         },
         children: body(printed, options),
@@ -82,8 +87,12 @@ export async function renderDocx(result: CheckResult, options: DocxOptions): Pro
 }
 
 function body(p: PrintedReport, options: DocxOptions): (DocxParagraph | Table)[] {
-  const shade = (a: Anchored): Shade => (options.marks && a.findings.length ? { type: ShadingType.CLEAR, color: 'auto', fill: FILL[worst(a.findings)] } : undefined);
-  const run = (r: Run, extra: { font?: typeof FONTS.text; size?: number } = {}) => new TextRun({ text: revealHidden(r.text), shading: shade(r), ...extra });
+  const shade = (a: Anchored): Shade =>
+    options.marks && a.findings.length
+      ? { type: ShadingType.CLEAR, color: 'auto', fill: FILL[worst(a.findings)] }
+      : undefined;
+  const run = (r: Run, extra: { font?: typeof FONTS.text; size?: number } = {}) =>
+    new TextRun({ text: revealHidden(r.text), shading: shade(r), ...extra });
   const text = (para: Paragraph) =>
     new DocxParagraph({
       alignment: AlignmentType.JUSTIFIED,
@@ -95,7 +104,13 @@ function body(p: PrintedReport, options: DocxOptions): (DocxParagraph | Table)[]
   const out: (DocxParagraph | Table)[] = [];
   const title = [p.title.organ, p.title.subject].filter((r): r is Run => !!r);
   for (const [i, r] of title.entries()) {
-    out.push(new DocxParagraph({ alignment: AlignmentType.CENTER, spacing: { after: i === title.length - 1 ? 480 : 0, line: 720, lineRule: LineRuleType.EXACT }, children: [run(r, { font: FONTS.title, size: TITLE })] }));
+    out.push(
+      new DocxParagraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: i === title.length - 1 ? 480 : 0, line: 720, lineRule: LineRuleType.EXACT },
+        children: [run(r, { font: FONTS.title, size: TITLE })],
+      }),
+    );
   }
   out.push(...p.preface.map(text));
   for (const s of p.sections) {
@@ -108,7 +123,14 @@ function body(p: PrintedReport, options: DocxOptions): (DocxParagraph | Table)[]
   }
   const signature = [p.signature.organ, p.signature.date].filter((r): r is Run => !!r);
   for (const [i, r] of signature.entries()) {
-    out.push(new DocxParagraph({ alignment: AlignmentType.RIGHT, indent: { right: TWO_CHARS }, spacing: { before: i === 0 ? 960 : 0, line: 560, lineRule: LineRuleType.EXACT }, children: [run(r)] }));
+    out.push(
+      new DocxParagraph({
+        alignment: AlignmentType.RIGHT,
+        indent: { right: TWO_CHARS },
+        spacing: { before: i === 0 ? 960 : 0, line: 560, lineRule: LineRuleType.EXACT },
+        children: [run(r)],
+      }),
+    );
   }
   return out;
 }
@@ -124,7 +146,13 @@ function heading(text: string, f: typeof FONTS.h1, shading: Shade): DocxParagrap
 
 function table(g: Grid, shade: (a: Anchored) => Shade): (DocxParagraph | Table)[] {
   const out: (DocxParagraph | Table)[] = [];
-  if (g.unit) out.push(new DocxParagraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: g.unit, font: FONTS.table, size: NOTE })] }));
+  if (g.unit)
+    out.push(
+      new DocxParagraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text: g.unit, font: FONTS.table, size: NOTE })],
+      }),
+    );
   const widths = g.widths.map((w) => Math.round(w * CONTENT_WIDTH));
   const columns = cellColumns(g);
   // Each cell states its width too: some editors ignore the table grid.
@@ -137,7 +165,14 @@ function table(g: Grid, shade: (a: Anchored) => Shade): (DocxParagraph | Table)[
         children: row.cells.map((c, k) => cell(c, span(columns[i][k], c.colspan), shade)),
       }),
   );
-  out.push(new Table({ rows, columnWidths: widths, width: { size: CONTENT_WIDTH, type: WidthType.DXA }, layout: TableLayoutType.FIXED }));
+  out.push(
+    new Table({
+      rows,
+      columnWidths: widths,
+      width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+      layout: TableLayoutType.FIXED,
+    }),
+  );
   // Word needs a paragraph between a table and what follows.
   out.push(new DocxParagraph({ children: [] }));
   return out;
@@ -155,7 +190,15 @@ function cell(c: GridCell, width: number, shade: (a: Anchored) => Shade): TableC
     children: [
       new DocxParagraph({
         alignment,
-        children: c.text ? [new TextRun({ text: revealHidden(c.text), font: FONTS.table, size: c.role === 'corner' ? NOTE : TABLE_TEXT })] : [],
+        children: c.text
+          ? [
+              new TextRun({
+                text: revealHidden(c.text),
+                font: FONTS.table,
+                size: c.role === 'corner' ? NOTE : TABLE_TEXT,
+              }),
+            ]
+          : [],
       }),
     ],
   });

@@ -104,7 +104,10 @@ function clausesGrid(ctx: Ctx, decl: TableSectionDecl, layout: Extract<TableLayo
   const rows = decl.items.filter((i): i is RowDecl => i.kind === 'row');
   const width = 1 + Math.max(...rows.map((r) => r.columns.length));
   const blocks = layout.clauses
-    .map((c) => ({ clause: c.clause, rows: c.rows.map((k) => rows.find((r) => r.key === k)).filter((r): r is RowDecl => !!r) }))
+    .map((c) => ({
+      clause: c.clause,
+      rows: c.rows.map((k) => rows.find((r) => r.key === k)).filter((r): r is RowDecl => !!r),
+    }))
     .filter((b) => b.rows.length);
   const listed = new Set(blocks.flatMap((b) => b.rows));
   // Rows no clause lists still print, each with its own header.
@@ -122,11 +125,23 @@ function clausesGrid(ctx: Ctx, decl: TableSectionDecl, layout: Extract<TableLayo
     for (const r of b.rows) {
       const model = ctx.table?.rows.get(r.key);
       const source = rowSource(ctx, model);
-      out.push({ cells: fill([cell('label', r.label, { source, absent: absentLabel(ctx, r, r.key, model) }), ...valueCells(ctx, model, r.columns)]), source });
+      out.push({
+        cells: fill([
+          cell('label', r.label, { source, absent: absentLabel(ctx, r, r.key, model) }),
+          ...valueCells(ctx, model, r.columns),
+        ]),
+        source,
+      });
     }
   }
   const label = 0.4;
-  return { key: decl.key, columns: width, widths: [label, ...new Array(width - 1).fill((1 - label) / (width - 1))], headRows: 0, rows: out };
+  return {
+    key: decl.key,
+    columns: width,
+    widths: [label, ...new Array(width - 1).fill((1 - label) / (width - 1))],
+    headRows: 0,
+    rows: out,
+  };
 }
 
 // ---- table 三: one line per row, row groups merged on the left -------------------------------
@@ -142,13 +157,24 @@ function columnTree(columns: ColumnDecl[], groups: ColumnGroup[]): HeaderNode[] 
   const valid = groups.filter((g) => g.columns.length > 0 && g.columns.every((l) => labels.includes(l)));
   const build = (span: string[], inside: ColumnGroup[]): HeaderNode[] => {
     const out: HeaderNode[] = [];
-    for (let i = 0; i < span.length; ) {
+    for (let i = 0; i < span.length;) {
       // The widest group starting here that lies within this span.
       const g = inside
-        .filter((x) => x.columns[0] === span[i] && x.columns.length <= span.length - i && x.columns.every((l, k) => span[i + k] === l))
+        .filter(
+          (x) =>
+            x.columns[0] === span[i] &&
+            x.columns.length <= span.length - i &&
+            x.columns.every((l, k) => span[i + k] === l),
+        )
         .sort((a, b) => b.columns.length - a.columns.length)[0];
       if (g) {
-        out.push({ label: g.label, children: build(g.columns, inside.filter((x) => x !== g)) });
+        out.push({
+          label: g.label,
+          children: build(
+            g.columns,
+            inside.filter((x) => x !== g),
+          ),
+        });
         i += g.columns.length;
       } else {
         out.push({ label: span[i], children: [] });
@@ -160,7 +186,8 @@ function columnTree(columns: ColumnDecl[], groups: ColumnGroup[]): HeaderNode[] 
   return build(labels, valid);
 }
 
-const treeDepth = (nodes: HeaderNode[]): number => Math.max(...nodes.map((n) => 1 + (n.children.length ? treeDepth(n.children) : 0)));
+const treeDepth = (nodes: HeaderNode[]): number =>
+  Math.max(...nodes.map((n) => 1 + (n.children.length ? treeDepth(n.children) : 0)));
 const leafCount = (n: HeaderNode): number => (n.children.length ? n.children.reduce((s, c) => s + leafCount(c), 0) : 1);
 
 /** Header rows for a column tree: a group spans its columns, a column reaches down to the last header row. */
@@ -188,7 +215,9 @@ function identityNote(decl: TableSectionDecl): string {
     if (id.kind !== 'down') continue;
     const side = (paths: string[]) => {
       const items = [...new Set(paths.map(top))];
-      return items.length === paths.length && items.every((i) => i && i.number) ? items.map((i) => `第${i!.number.replace(/[、.．]$/, '')}项`) : undefined;
+      return items.length === paths.length && items.every((i) => i && i.number)
+        ? items.map((i) => `第${i!.number.replace(/[、.．]$/, '')}项`)
+        : undefined;
     };
     const left = side(id.left);
     const right = side(id.right);
@@ -216,7 +245,13 @@ function rowsGrid(ctx: Ctx, decl: TableSectionDecl, groups: ColumnGroup[]): Grid
       if (item.kind === 'row' || row) {
         const source = rowSource(ctx, row);
         const absent = absentLabel(ctx, item, path, row);
-        out.push({ cells: [cell('label', label, { colspan: labelDepth - level, source, absent }), ...valueCells(ctx, row, item.columns)], source });
+        out.push({
+          cells: [
+            cell('label', label, { colspan: labelDepth - level, source, absent }),
+            ...valueCells(ctx, row, item.columns),
+          ],
+          source,
+        });
         continue;
       }
       const inner = body((item as GroupDecl).items, path, level + 1);
@@ -263,14 +298,23 @@ function columnsGrid(ctx: Ctx, decl: TableSectionDecl): Grid {
       const row = asRow(ctx, item, path);
       if (item.kind === 'row' || row) {
         const source = rowSource(ctx, row);
-        head[level].push(cell('head', item.number + item.label, { colspan: item.columns.length, source, absent: absentLabel(ctx, item, path, row) }));
+        head[level].push(
+          cell('head', item.number + item.label, {
+            colspan: item.columns.length,
+            source,
+            absent: absentLabel(ctx, item, path, row),
+          }),
+        );
         for (const c of item.columns) head[level + 1].push(cell('head', c.label, { rowspan: levels - level }));
         leaves.push({ row, columns: item.columns });
         width += item.columns.length;
         continue;
       }
       const group = groupSource(ctx, path);
-      const at = head[level].push(cell('head', item.number + item.label, { source: group, absent: absentLabel(ctx, item, path, group) })) - 1;
+      const at =
+        head[level].push(
+          cell('head', item.number + item.label, { source: group, absent: absentLabel(ctx, item, path, group) }),
+        ) - 1;
       const inner = walk((item as GroupDecl).items, path, level + 1);
       head[level][at].colspan = inner;
       width += inner;
@@ -297,7 +341,8 @@ export function cellColumns(grid: Grid): number[][] {
     return row.cells.map((c) => {
       while (col < grid.columns && covered[r][col]) col++;
       const at = col;
-      for (let dr = 0; dr < c.rowspan && r + dr < grid.rows.length; dr++) for (let dc = 0; dc < c.colspan; dc++) covered[r + dr][at + dc] = true;
+      for (let dr = 0; dr < c.rowspan && r + dr < grid.rows.length; dr++)
+        for (let dc = 0; dc < c.colspan; dc++) covered[r + dr][at + dc] = true;
       col += c.colspan;
       return at;
     });

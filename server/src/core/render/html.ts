@@ -84,7 +84,9 @@ class Writer {
 
   describe(f: Finding): string {
     const name = SEVERITY_NAME[this.locale][f.severity];
-    return this.locale === 'en' ? `${name} (${f.code}): ${f.message.en}` : `${name}（${f.code}）：${f.message['zh-CN']}`;
+    return this.locale === 'en'
+      ? `${name} (${f.code}): ${f.message.en}`
+      : `${name}（${f.code}）：${f.message['zh-CN']}`;
   }
 
   inline(tag: string, a: Anchored & { text: string }, classes: string[] = []): string {
@@ -131,8 +133,10 @@ function summary(w: Writer, p: PrintedReport, locale: Locale): void {
   const hints = n('information') + n('hint');
   const line =
     locale === 'en'
-      ? `${n('error')} error(s), ${n('warning')} warning(s), ${hints} note(s)` + (p.unplaced.length ? '; not shown in the text:' : '; each is marked where it occurs.')
-      : `共 ${n('error')} 个错误、${n('warning')} 个警告、${hints} 个提示` + (p.unplaced.length ? '；以下问题无法在正文中标出：' : '；均已在正文中标出。');
+      ? `${n('error')} error(s), ${n('warning')} warning(s), ${hints} note(s)` +
+        (p.unplaced.length ? '; not shown in the text:' : '; each is marked where it occurs.')
+      : `共 ${n('error')} 个错误、${n('warning')} 个警告、${hints} 个提示` +
+        (p.unplaced.length ? '；以下问题无法在正文中标出：' : '；均已在正文中标出。');
   w.out.push(`<aside class="findings-summary"><p>${escapeHtml(line)}</p>`);
   if (p.unplaced.length) {
     w.out.push('<ul>');

@@ -6,7 +6,9 @@ type Placed = Anchored & { source: Source };
 
 const contains = (s: Source, f: Finding) => s.start <= f.span.start && f.span.end <= s.end;
 const overlaps = (s: Source, f: Finding) =>
-  f.span.start === f.span.end ? s.start <= f.span.start && f.span.start < s.end : s.start < f.span.end && f.span.start < s.end;
+  f.span.start === f.span.end
+    ? s.start <= f.span.start && f.span.start < s.end
+    : s.start < f.span.end && f.span.start < s.end;
 
 /**
  * A finding goes to the smallest element that contains its span (a cell, a sentence, a row
@@ -33,7 +35,9 @@ export function attachFindings(elements: Anchored[], findings: Finding[]): Findi
     for (let i = lo - 1; i >= 0 && reach[i] >= from; i--) if (placed[i].source.end >= from) out.push(placed[i]);
     return out;
   };
-  const absent = elements.filter((e): e is Anchored & { absent: string } => typeof (e as { absent?: unknown }).absent === 'string');
+  const absent = elements.filter(
+    (e): e is Anchored & { absent: string } => typeof (e as { absent?: unknown }).absent === 'string',
+  );
   const unplaced: Finding[] = [];
   for (const f of findings) {
     // A missing row's finding sits on a neighbouring key in the file; the printed form has the
@@ -53,7 +57,8 @@ export function attachFindings(elements: Anchored[], findings: Finding[]): Findi
         best = [e];
       } else if (n === size) best.push(e);
     }
-    if (!best.length) best = reaching(Math.max(f.span.start, f.span.end - 1), f.span.start).filter((e) => overlaps(e.source, f));
+    if (!best.length)
+      best = reaching(Math.max(f.span.start, f.span.end - 1), f.span.start).filter((e) => overlaps(e.source, f));
     if (best.length) for (const e of new Set(best)) e.findings.push(f);
     else unplaced.push(f);
   }

@@ -55,7 +55,9 @@ export function equations(table: TableModel): Equation[] {
   const out: Equation[] = [];
   for (const identity of table.decl.identities) {
     if (identity.kind === 'across') {
-      const rows = identity.rows.includes('*') ? orderedRows(table) : identity.rows.flatMap((p) => rowsAt(table, p) ?? []);
+      const rows = identity.rows.includes('*')
+        ? orderedRows(table)
+        : identity.rows.flatMap((p) => rowsAt(table, p) ?? []);
       for (const row of rows) {
         const target = { row, col: identity.total };
         out.push({ identity, table, left: identity.addends.map((col) => ({ row, col })), right: [target], target });
@@ -67,7 +69,13 @@ export function equations(table: TableModel): Equation[] {
       if (!target || left.some((r) => !r) || right.some((r) => !r)) continue;
       const columns = target.decl.columns.length;
       for (let col = 0; col < columns; col++) {
-        out.push({ identity, table, left: left.flat().map((row) => ({ row: row!, col })), right: right.flat().map((row) => ({ row: row!, col })), target: { row: target, col } });
+        out.push({
+          identity,
+          table,
+          left: left.flat().map((row) => ({ row: row!, col })),
+          right: right.flat().map((row) => ({ row: row!, col })),
+          target: { row: target, col },
+        });
       }
     }
   }
@@ -76,7 +84,10 @@ export function equations(table: TableModel): Equation[] {
 
 function orderedRows(table: TableModel): RowModel[] {
   const order = new Map(leafRows(table.decl).map((r, i) => [r.path, i]));
-  const rank = (row: RowModel) => order.get(row.path) ?? order.get(leafRows(table.decl).find((l) => l.path.startsWith(row.path + '/'))?.path ?? '') ?? 0;
+  const rank = (row: RowModel) =>
+    order.get(row.path) ??
+    order.get(leafRows(table.decl).find((l) => l.path.startsWith(row.path + '/'))?.path ?? '') ??
+    0;
   return [...table.rows.values()].sort((a, b) => rank(a) - rank(b));
 }
 
@@ -121,7 +132,10 @@ function toFinding(result: EquationResult, all: Equation[]): Finding {
   const { eq: e, reported, expected } = result;
   const v = (r: CellRef) => formatDec(cellOf(r)!.value!);
   const others = [...e.left, ...e.right].filter((c) => !same(c, e.target));
-  const related: Related[] = others.map((c) => ({ span: cellOf(c)!.span, message: txt(`${rowName(c)}（${columnName(c)}）= ${v(c)}`, `${rowName(c)} (${columnName(c)}) = ${v(c)}`) }));
+  const related: Related[] = others.map((c) => ({
+    span: cellOf(c)!.span,
+    message: txt(`${rowName(c)}（${columnName(c)}）= ${v(c)}`, `${rowName(c)} (${columnName(c)}) = ${v(c)}`),
+  }));
   const target = e.target;
   let zh: string;
   let en: string;
@@ -149,11 +163,23 @@ function toFinding(result: EquationResult, all: Equation[]): Finding {
   const fixes: Fix[] = [];
   const expectedText = formatDec(expected);
   if (expected.units >= 0n) {
-    fixes.push({ title: txt(`将${columnName(target)}改为 ${expectedText}`, `Set ${columnName(target)} to ${expectedText}`), edits: [{ ...cellOf(target)!.span, text: expectedText }], preferred: true, safe: false });
+    fixes.push({
+      title: txt(`将${columnName(target)}改为 ${expectedText}`, `Set ${columnName(target)} to ${expectedText}`),
+      edits: [{ ...cellOf(target)!.span, text: expectedText }],
+      preferred: true,
+      safe: false,
+    });
   }
   const alt = explainingAddend(result, all);
   if (alt) {
-    fixes.push({ title: txt(`或将${rowName(alt.cell)}（${columnName(alt.cell)}）改为 ${formatDec(alt.value)}`, `Or set ${rowName(alt.cell)} (${columnName(alt.cell)}) to ${formatDec(alt.value)}`), edits: [{ ...cellOf(alt.cell)!.span, text: formatDec(alt.value) }], safe: false });
+    fixes.push({
+      title: txt(
+        `或将${rowName(alt.cell)}（${columnName(alt.cell)}）改为 ${formatDec(alt.value)}`,
+        `Or set ${rowName(alt.cell)} (${columnName(alt.cell)}) to ${formatDec(alt.value)}`,
+      ),
+      edits: [{ ...cellOf(alt.cell)!.span, text: formatDec(alt.value) }],
+      safe: false,
+    });
   }
   return finding(e.identity.code, cellOf(target)!.span, txt(zh, en), { related, fixes });
 }

@@ -3,7 +3,7 @@ import { txt, type Finding } from '../findings';
 import type { Report } from '../model';
 import { finding } from './finding';
 
-const CITATION = /[〔\[【（(]\s*2019\s*[〕\]】）)]\s*60\s*号/gu;
+const CITATION = /[〔[【（(]\s*2019\s*[〕\]】）)]\s*60\s*号/gu;
 
 export function checkLegacyCitations(report: Report): Finding[] {
   const out: Finding[] = [];
@@ -14,7 +14,16 @@ export function checkLegacyCitations(report: Report): Finding[] {
     for (const m of b.text.matchAll(CITATION)) {
       const start = b.offsetAt(m.index!);
       const end = b.offsetAt(m.index! + m[0].length - 1) + 1;
-      out.push(finding('legacy-format-cited', { start, end }, txt('引用的是 2019 年试行格式（国办公开办函〔2019〕60号）；2021 年起应依据国办公开办函〔2021〕30号', 'cites the 2019 trial format (国办公开办函〔2019〕60号); since 2021 the format is 国办公开办函〔2021〕30号')));
+      out.push(
+        finding(
+          'legacy-format-cited',
+          { start, end },
+          txt(
+            '引用的是 2019 年试行格式（国办公开办函〔2019〕60号）；2021 年起应依据国办公开办函〔2021〕30号',
+            'cites the 2019 trial format (国办公开办函〔2019〕60号); since 2021 the format is 国办公开办函〔2021〕30号',
+          ),
+        ),
+      );
     }
   }
   return out;

@@ -15,7 +15,8 @@ export interface RuleInfo {
 }
 
 type Entry = [code: string, severity: Severity, zh: string, en: string];
-const group = (g: RuleGroup, entries: Entry[]): RuleInfo[] => entries.map(([code, severity, zh, en]) => ({ code, group: g, severity, title: txt(zh, en) }));
+const group = (g: RuleGroup, entries: Entry[]): RuleInfo[] =>
+  entries.map(([code, severity, zh, en]) => ({ code, group: g, severity, title: txt(zh, en) }));
 
 export const RULES: RuleInfo[] = [
   ...group('file', [
@@ -63,20 +64,55 @@ export const RULES: RuleInfo[] = [
     ['unknown-suppression', 'warning', '抑制注释中的未知规则代码', 'unknown rule code in a suppression comment'],
   ]),
   ...group('narrative', [
-    ['narrative-requests', 'warning', '正文中的申请数字与表格三不符', 'a request figure in the text differs from table 三'],
-    ['narrative-documents', 'warning', '正文中的规章、规范性文件件数与表格二不符', 'a document count in the text differs from table 二'],
-    ['narrative-reviews', 'warning', '正文中的行政复议、行政诉讼情况与表格四不符', 'reconsideration or litigation in the text differs from table 四'],
+    [
+      'narrative-requests',
+      'warning',
+      '正文中的申请数字与表格三不符',
+      'a request figure in the text differs from table 三',
+    ],
+    [
+      'narrative-documents',
+      'warning',
+      '正文中的规章、规范性文件件数与表格二不符',
+      'a document count in the text differs from table 二',
+    ],
+    [
+      'narrative-reviews',
+      'warning',
+      '正文中的行政复议、行政诉讼情况与表格四不符',
+      'reconsideration or litigation in the text differs from table 四',
+    ],
     ['narrative-rate', 'warning', '正文中的比率与其数字不符', 'a rate in the text does not follow from its counts'],
     ['narrative-rate-truncated', 'information', '比率是截断值而非四舍五入', 'a rate cut off instead of rounded'],
     ['narrative-list-sum', 'warning', '“其中”各项之和与总数不符', 'the items after 其中 do not add up to the total'],
-    ['narrative-period', 'warning', '正文中的统计期限与统计期限不符', 'the period stated in the text differs from 统计期限'],
+    [
+      'narrative-period',
+      'warning',
+      '正文中的统计期限与统计期限不符',
+      'the period stated in the text differs from 统计期限',
+    ],
     ['narrative-plan-year', 'warning', '改进计划不是针对下一年', 'plans not for the year after the report'],
     ['narrative-year', 'warning', '本年度的内容写成了别的年份', "this year's content written under another year"],
   ]),
   ...group('cross-year', [
-    ['cross-year-carryover', 'warning', '上年结转与上年报告的结转下年度不符', "carried over differs from last year's carry-forward"],
-    ['cross-year-stock', 'information', '现行有效件数与上年报告衔接不上', "documents in force do not follow from last year's"],
-    ['cross-year-growth', 'warning', '同比增减与上年报告的数字不符', "a year-on-year change differs from last year's figure"],
+    [
+      'cross-year-carryover',
+      'warning',
+      '上年结转与上年报告的结转下年度不符',
+      "carried over differs from last year's carry-forward",
+    ],
+    [
+      'cross-year-stock',
+      'information',
+      '现行有效件数与上年报告衔接不上',
+      "documents in force do not follow from last year's",
+    ],
+    [
+      'cross-year-growth',
+      'warning',
+      '同比增减与上年报告的数字不符',
+      "a year-on-year change differs from last year's figure",
+    ],
   ]),
 ];
 

@@ -1,17 +1,19 @@
-// Runs node's test runner over test/<dir>/*.test.ts for each directory named on the command line.
+// Runs node's test runner over test/<dir>/**/*.test.ts for each directory named on the command line.
 import { readdirSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
+const walk = (dir) =>
+  readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+    );
+
 const dirs = process.argv.slice(2);
 const files = dirs.flatMap((d) => {
   const dir = join('test', d);
-  return existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.endsWith('.test.ts'))
-        .sort()
-        .map((f) => join(dir, f))
-    : [];
+  return existsSync(dir) ? walk(dir) : [];
 });
 if (!files.length) {
   console.error(`no test files in ${dirs.map((d) => `test/${d}`).join(', ')}`);

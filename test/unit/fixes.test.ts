@@ -194,7 +194,7 @@ describe('fix-all', () => {
 
   it('applies every safe fix and no arithmetic one, and is a fixpoint', () => {
     const once = fixAll(broken);
-    const left = once.findings.map((f) => f.code);
+    const left: string[] = once.findings.map((f) => f.code);
     for (const code of ['missing-row', 'unknown-key', 'date-form', 'missing-section', 'missing-subsection'])
       assert.ok(!left.includes(code), `${code} left`);
     assert.ok(left.includes('row-total'), 'arithmetic is never fixed by fix-all');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../../server/src/core/check';
 import { applyEdits } from '../../server/src/core/edits';
-import { ruleInfo } from '../../server/src/core/rules/registry';
+import { isRuleCode } from '../../server/src/core/codes';
 import { toDiagnostic } from '../../server/src/lsp/convert';
 import { EXAMPLE } from './helpers';
 
@@ -287,7 +287,7 @@ export function assertSane(text: string, result: CheckResult, label = ''): void 
   };
   for (const f of result.findings) {
     const what = `${f.code}`;
-    assert.ok(ruleInfo(f.code), `${label}: unknown rule code ${f.code}`);
+    assert.ok(isRuleCode(f.code), `${label}: unknown rule code ${f.code}`);
     assert.ok(['error', 'warning', 'information', 'hint'].includes(f.severity), `${label}: severity ${f.severity}`);
     assert.ok(f.message['zh-CN'] && f.message.en, `${label}: ${what} has a message in both languages`);
     inside(f.span, what);

@@ -246,7 +246,7 @@ describe('import: a short report end to end', () => {
     assert.match(en, /no row of the table "收到和处理政府信息公开申请情况" was found/);
     assert.match(en, /the table "四、政府信息公开行政复议、行政诉讼情况" was not found/);
     assert.match(en, /section 五 "存在的主要问题及改进情况" was found/);
-    const codes = new Set(check(r.yaml).findings.map((f) => f.code));
+    const codes = new Set<string>(check(r.yaml).findings.map((f) => f.code));
     for (const c of ['date-invalid', 'missing-section', 'missing-row']) assert.ok(codes.has(c), c);
     assert.equal(parseReport(r.yaml).organType, '部门');
   });

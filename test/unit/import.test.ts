@@ -64,7 +64,7 @@ describe('import: the published text of the example report', () => {
   it('checks with the same findings as the example, at the same kind of position', () => {
     const a = check(imported.yaml);
     const b = check(example);
-    const codes = (r: ReturnType<typeof check>) => r.findings.map((f) => f.code).sort();
+    const codes = (r: ReturnType<typeof check>): string[] => r.findings.map((f) => f.code).sort();
     assert.deepEqual(codes(a), codes(b));
     for (const code of ['signed-before-year-end', 'missing-subsection']) assert.ok(codes(b).includes(code), code);
     assert.deepEqual(
@@ -155,7 +155,7 @@ describe('import: fixtures in each form give their expected report files', () =>
       'text:""',
     );
     assert.equal(c.get('政府信息公开行政复议、行政诉讼情况/行政诉讼/未经复议直接起诉#尚未审结'), '1');
-    const codes = new Set(check(r.yaml).findings.map((f) => f.code));
+    const codes = new Set<string>(check(r.yaml).findings.map((f) => f.code));
     for (const code of ['row-total', 'group-as-row', 'cell-not-number']) assert.ok(codes.has(code), code);
     assert.ok(!codes.has('missing-row') && !codes.has('missing-section'));
     assert.doesNotMatch(r.yaml, /版权所有|ICP备|不是正文|分享到/);

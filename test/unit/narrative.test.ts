@@ -8,10 +8,11 @@ import { numbersIn, parseChineseNumeral, writeLike } from '../../server/src/core
 import { percentHolds, percentTruncates, percentUnits } from '../../server/src/core/narrative/ratio';
 import { normalize, sentences } from '../../server/src/core/narrative/segments';
 import { parseReport } from '../../server/src/core/parse';
-import { RULES } from '../../server/src/core/rules/registry';
+import { RULE_CODES } from '../../server/src/core/codes';
+import { groupOf } from '../../server/src/core/rules';
 import { EXAMPLE, spanText, variant } from './helpers';
 
-const NARRATIVE = new Set(RULES.filter((r) => r.group === 'narrative').map((r) => r.code));
+const NARRATIVE = new Set<string>(RULE_CODES.filter((c) => groupOf(c) === 'narrative'));
 const narrative = (text: string) => check(text).findings.filter((f) => NARRATIVE.has(f.code));
 const tokens = (s: string) =>
   numbersIn(s, normalize(s)).map((t) => ({

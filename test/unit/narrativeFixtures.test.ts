@@ -12,12 +12,13 @@ import { parse } from 'yaml';
 import { check } from '../../server/src/core/check';
 import { applyEdits } from '../../server/src/core/edits';
 import type { Finding } from '../../server/src/core/findings';
-import { RULES } from '../../server/src/core/rules/registry';
+import { RULE_CODES } from '../../server/src/core/codes';
+import { groupOf } from '../../server/src/core/rules';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'narrative');
 const BASE = readFileSync(path.join(DIR, 'base.report.yaml'), 'utf8');
 const DEFAULTS = parse(readFileSync(path.join(DIR, 'defaults.yaml'), 'utf8')) as Record<string, string>;
-const NARRATIVE = new Set(RULES.filter((r) => r.group === 'narrative').map((r) => r.code));
+const NARRATIVE = new Set<string>(RULE_CODES.filter((c) => groupOf(c) === 'narrative'));
 
 interface Expected {
   code: string;

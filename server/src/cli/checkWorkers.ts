@@ -13,7 +13,7 @@ import { checkReport } from '../core/check';
 import type { Finding } from '../core/findings';
 import { LineIndex } from '../core/lineIndex';
 import type { Report } from '../core/model';
-import type { PreviousReport } from '../core/narrative';
+import type { PreviousReport } from '../core/model';
 import { parseReport } from '../core/parse';
 import { Pairing, guessMeta, type Meta } from './checkPairing';
 import { readText } from './files';

@@ -1,20 +1,18 @@
 /** The checker: text in, findings out. The server, the CLI and the tests all call this. */
 import type { Finding, Severity } from './findings';
-import type { Report } from './model';
-import { checkNarrative, type PreviousReport } from './narrative';
+import type { FormatDecl } from './format';
+import type { PreviousReport, Report } from './model';
 import { parseReport } from './parse';
-import { checkArithmetic } from './rules/arithmetic';
-import { checkDates, type DateOptions } from './rules/dates';
-import { checkLegacyCitations } from './rules/legacy';
-import { checkStructure } from './rules/structure';
+import type { RuleContext } from './rule';
+import { RULES } from './rules';
 import { applySuppressions } from './suppress';
 import type { ChunkCache } from './yamlChunks';
 
-export interface CheckOptions extends DateOptions {
+export interface CheckOptions extends Omit<RuleContext, 'report'> {
   /** Severity by rule code; `off` drops the rule. */
   severities?: Record<string, Severity | 'off' | undefined>;
-  /** Last year's report of the same organ, for the checks across years. */
-  previous?: PreviousReport;
+  /** The formats `格式:` may name (the first is the default); the declared ones when absent. */
+  formats?: readonly FormatDecl[];
 }
 
 export interface CheckResult {
@@ -22,26 +20,22 @@ export interface CheckResult {
   findings: Finding[];
 }
 
+export type { PreviousReport };
+
 /** `cache` (one per document) makes re-checking an edited document re-parse only what changed. */
 export function check(text: string, options: CheckOptions = {}, cache?: ChunkCache): CheckResult {
-  return checkReport(parseReport(text, undefined, cache), options);
+  return checkReport(parseReport(text, { formats: options.formats, cache }), options);
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
-  const raw = [
-    ...report.findings,
-    ...checkStructure(report),
-    ...checkArithmetic(report),
-    ...checkDates(report, options),
-    ...checkLegacyCitations(report),
-    ...checkNarrative(report, options.previous),
-  ];
-  const { kept, own } = applySuppressions(report.text, report.lines, raw);
+  const ctx: RuleContext = { report, deadlines: options.deadlines, previous: options.previous };
+  const raw = RULES.flatMap((rule) => rule.check(ctx));
+  const kept = applySuppressions(report.text, report.lines, raw);
   // On a document YAML could not read, where new lines would land is a guess: inserting
   // them takes judgement, so they leave fix-all (they stay as quick fixes).
   const broken = report.doc.errors.length > 0;
   const findings: Finding[] = [];
-  for (const f of [...kept, ...own]) {
+  for (const f of kept) {
     const s = options.severities?.[f.code];
     if (s === 'off') continue;
     let out = s ? { ...f, severity: s } : f;

@@ -6,6 +6,8 @@
 import { formatChinese, formatIso, type SimpleDate } from './dates';
 import type { Locale, Span } from './findings';
 import {
+  metaByRole,
+  metaKey,
   sectionHeading,
   type ColumnDecl,
   type FormatDecl,
@@ -18,7 +20,7 @@ import {
 import { normalizeLabel } from './labels';
 import { displayWidth, indentUnit } from './layout';
 import type { Report } from './model';
-import { deadlineFor, type DateOptions } from './rules/dates';
+import { deadlineFor, type DateOptions } from './deadlines';
 import { itemLines, standardPreface, tableLines } from './skeleton';
 
 export type CandidateKind = 'meta' | 'section' | 'subsection' | 'group' | 'row' | 'column' | 'value' | 'date';
@@ -89,6 +91,12 @@ function topEntry(format: FormatDecl, key: string): { meta?: MetaDecl; section?:
   return { section: format.sections.find((s) => same(key, [s.key, s.title, ...(s.aliases ?? [])])) };
 }
 
+/** The keys of the period's start and end (`起`, `止`). */
+function periodKeys(format: FormatDecl): { start: string; end: string } {
+  const parts = metaByRole(format, 'period')?.parts;
+  return { start: parts?.start[0] ?? 'start', end: parts?.end[0] ?? 'end' };
+}
+
 /** The level below a chain of keys (outermost first). */
 function levelOf(format: FormatDecl, path: string[]): Level {
   let level: Level = { kind: 'top' };
@@ -96,7 +104,7 @@ function levelOf(format: FormatDecl, path: string[]): Level {
     switch (level.kind) {
       case 'top': {
         const { meta, section } = topEntry(format, key);
-        if (meta?.type === 'period') level = { kind: 'period' };
+        if (meta?.role === 'period') level = { kind: 'period' };
         else if (section?.kind === 'table') level = { kind: 'items', table: section, items: section.items };
         else if (section?.kind === 'text' && section.subsections.length) level = { kind: 'subsections', section };
         else level = { kind: 'none' };
@@ -297,7 +305,7 @@ function keyCandidates(
       for (const sub of level.section.subsections) {
         if (isPresent([sub.key, sub.title, ...(sub.aliases ?? [])])) continue;
         const doc = sub.expected
-          ? t('2021 年格式要求逐项说明的方面', 'a topic the 2021 format asks for')
+          ? t(`${report.format.name}要求逐项说明的方面`, `a topic ${report.format.name} asks for`)
           : t('可选', 'optional');
         add(
           { label: sub.key, kind: 'subsection', detail: sub.title || undefined, documentation: doc },
@@ -307,9 +315,10 @@ function keyCandidates(
       break;
     case 'period': {
       const y = report.year;
+      const keys = periodKeys(report.format);
       for (const [key, date] of [
-        ['起', y && `${y}-01-01`],
-        ['止', y && `${y}-12-31`],
+        [keys.start, y && `${y}-01-01`],
+        [keys.end, y && `${y}-12-31`],
       ] as const) {
         if (isPresent([key])) continue;
         add({ label: key, kind: 'meta', detail: date || undefined }, `${key}: \${1:${date || ''}}`);
@@ -361,20 +370,23 @@ function columnsDoc(columns: ColumnDecl[], t: (zh: string, en: string) => string
 
 function metaSnippet(report: Report, m: MetaDecl, year: number, unit: string, options: DateOptions): string {
   const format = report.format;
-  switch (m.type) {
+  switch (m.role) {
     case 'format':
       return `${m.key}: ${esc(format.id)}`;
     case 'organType':
       return `${m.key}: \${1|${format.organTypes.map((o) => o.key).join(',')}|}`;
     case 'year':
       return `${m.key}: \${1:${year}}`;
-    case 'period':
-      return `${m.key}: {起: \${1:${year}-01-01}, 止: \${2:${year}-12-31}}`;
-    case 'date': {
+    case 'period': {
+      const keys = periodKeys(format);
+      return `${m.key}: {${keys.start}: \${1:${year}-01-01}, ${keys.end}: \${2:${year}-12-31}}`;
+    }
+    case 'signed':
+    case 'published': {
       const deadline = deadlineFor({ ...report, year }, options);
       return `${m.key}: \${1:${deadline ? formatIso(deadline) : ''}}`;
     }
-    case 'text':
+    case 'preface':
       return `${m.key}: >-\n${unit}\${1:${esc(standardPreface(year, format))}}`;
     default:
       return `${m.key}: $1`;
@@ -412,10 +424,11 @@ function valueCandidates(report: Report, ctx: Context, locale: Locale, options: 
   const dates = (name: string) => dateCandidates(report, name, options, t);
 
   // 统计期限: {起: …, 止: …} on one line: complete the date after 起 or 止.
-  const flowPeriod = /[{,]\s*(起|止)\s*:(\s*)([^,}]*)$/.exec(ctx.before);
-  if (level.kind === 'top' && flowPeriod && topEntry(report.format, key).meta?.type === 'period') {
+  const keys = periodKeys(report.format);
+  const flowPeriod = new RegExp(`[{,]\\s*(${keys.start}|${keys.end})\\s*:(\\s*)([^,}]*)$`).exec(ctx.before);
+  if (level.kind === 'top' && flowPeriod && topEntry(report.format, key).meta?.role === 'period') {
     if (y === undefined) return [];
-    const date = flowPeriod[1] === '起' ? `${y}-01-01` : `${y}-12-31`;
+    const date = flowPeriod[1] === keys.start ? `${y}-01-01` : `${y}-12-31`;
     const start = ctx.lineStart + ctx.before.length - flowPeriod[3].length;
     const stop = /^[^,}]*/.exec(ctx.after)![0].trimEnd().length;
     return [
@@ -435,7 +448,7 @@ function valueCandidates(report: Report, ctx: Context, locale: Locale, options: 
   if (level.kind === 'top') {
     const meta = topEntry(report.format, key).meta;
     if (!meta) return [];
-    switch (meta.type) {
+    switch (meta.role) {
       case 'organType':
         for (const o of report.format.organTypes)
           add({ label: o.key, kind: 'value', documentation: o.description[locale] });
@@ -450,9 +463,14 @@ function valueCandidates(report: Report, ctx: Context, locale: Locale, options: 
       }
       case 'period':
         if (y !== undefined)
-          add({ label: `{起: ${y}-01-01, 止: ${y}-12-31}`, kind: 'date', detail: t(`${y} 年度`, `year ${y}`) });
+          add({
+            label: `{${keys.start}: ${y}-01-01, ${keys.end}: ${y}-12-31}`,
+            kind: 'date',
+            detail: t(`${y} 年度`, `year ${y}`),
+          });
         break;
-      case 'date':
+      case 'signed':
+      case 'published':
         for (const c of dates(meta.key)) add(c);
         break;
       default:
@@ -462,7 +480,7 @@ function valueCandidates(report: Report, ctx: Context, locale: Locale, options: 
   }
   if (level.kind === 'period') {
     if (y === undefined) return [];
-    const slot = same(key, ['起']) ? `${y}-01-01` : same(key, ['止']) ? `${y}-12-31` : undefined;
+    const slot = same(key, [keys.start]) ? `${y}-01-01` : same(key, [keys.end]) ? `${y}-12-31` : undefined;
     if (slot) add({ label: slot, kind: 'date' });
     return out;
   }
@@ -516,7 +534,7 @@ function dateCandidates(
   if (afterYear && withinDeadline && (!deadline || formatIso(today) !== formatIso(deadline)))
     out.push({ label: formatIso(today), kind: 'date', detail: t('今天', 'today') });
   const signed = report.signed?.parsed;
-  if (name !== '落款日期' && signed?.ok)
+  if (name !== metaKey(report.format, 'signed') && signed?.ok)
     out.push({ label: formatIso(signed.date), kind: 'date', detail: t('与落款日期相同', 'the signature date') });
   return out;
 }

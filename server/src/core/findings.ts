@@ -1,4 +1,5 @@
 /** The one finding type behind the editor squiggle, the CLI line and the JSON output. */
+import type { RuleCode } from './codes';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
@@ -42,7 +43,7 @@ export interface Related {
 }
 
 export interface Finding {
-  code: string;
+  code: RuleCode;
   severity: Severity;
   span: Span;
   message: Text;

@@ -8,7 +8,9 @@ import { formatChinese, formatIso, type SimpleDate } from './dates';
 import { eq, formatDec, sub, sum, type Dec } from './decimal';
 import type { Locale, Span } from './findings';
 import {
+  columnByRole,
   leafRows,
+  metaKey,
   sectionHeading,
   type ColumnDecl,
   type GroupDecl,
@@ -18,9 +20,10 @@ import {
   type SectionDecl,
   type TableSectionDecl,
 } from './format';
-import type { DateValue, Report, RowModel, TableModel } from './model';
-import { equations, rowsAt, type CellRef } from './rules/arithmetic';
-import { deadlineFor, type DateOptions } from './rules/dates';
+import type { Report, RowModel, TableModel } from './model';
+import { reportDates, type NamedDate } from './reportDates';
+import { equations, rowsAt, type CellRef } from './tables';
+import { deadlineFor, type DateOptions } from './deadlines';
 
 export interface HoverInfo {
   span: Span;
@@ -43,13 +46,14 @@ export function hoverAt(
     for (const row of table.rows.values()) {
       const col = row.cells.findIndex((c) => c && within(c.span, offset));
       if (col >= 0) return { span: row.cells[col]!.span, contents: cellHover(table, row, col, t) };
-      if (within(row.keySpan, offset)) return { span: row.keySpan, contents: itemHover(table, row.decl, row.path, t) };
+      if (within(row.keySpan, offset))
+        return { span: row.keySpan, contents: itemHover(table, row.decl, row.path, report.format.name, t) };
       const column = columnKeyAt(row, offset);
       if (column) return { span: column.span, contents: columnHover(row.decl.columns[column.index], t) };
     }
     for (const group of table.groups.values()) {
       if (within(group.keySpan, offset))
-        return { span: group.keySpan, contents: itemHover(table, group.decl, group.path, t) };
+        return { span: group.keySpan, contents: itemHover(table, group.decl, group.path, report.format.name, t) };
     }
   }
   for (const s of report.sections) {
@@ -61,7 +65,10 @@ export function hoverAt(
       const heading = sub ? sub.title || t('（无标题的开头段落）', '(untitled lead paragraph)') : block.title;
       const note = sub
         ? sub.expected
-          ? t('2021 年格式要求在总体情况中逐项说明这一方面。', 'The 2021 format asks the overview to cover this topic.')
+          ? t(
+              `${report.format.name}要求在${block.section.title}中逐项说明这一方面。`,
+              `${report.format.name} asks ${block.section.title} to cover this topic.`,
+            )
           : t('可选。', 'Optional.')
         : t(
             '自定的小节：以键为标题，按文件中的顺序编号打印。',
@@ -81,8 +88,8 @@ export function hoverAt(
     }
   }
   const date = dateAt(report, offset);
-  if (date) return { span: date.value.span, contents: dateHover(report, date.name, date.value, options, t) };
-  const organType = report.meta.get('机关类型');
+  if (date) return { span: date.value.span, contents: dateHover(report, date, options, t) };
+  const organType = report.meta.get(metaKey(report.format, 'organType'));
   if (organType && within(organType.span, offset) && organType.span.end > organType.span.start) {
     const type = report.format.organTypes.find((x) => x.key === report.organType);
     if (type) {
@@ -93,7 +100,7 @@ export function hoverAt(
       return { span: organType.span, contents: `**${type.key}**\n\n${type.description[locale]}${line}` };
     }
   }
-  const year = report.meta.get('年度');
+  const year = report.meta.get(metaKey(report.format, 'year'));
   if (year && report.year !== undefined && within(year.span, offset) && year.span.end > year.span.start) {
     const y = report.year;
     const deadline = deadlineFor(report, options);
@@ -207,7 +214,7 @@ function breadcrumb(table: TableSectionDecl, path: string): string {
   return [sectionHeading(table), ...declChain(table, path).map((i) => i.number + i.key)].join(' › ');
 }
 
-function itemHover(table: TableModel, decl: RowDecl | GroupDecl, path: string, t: T): string {
+function itemHover(table: TableModel, decl: RowDecl | GroupDecl, path: string, formatName: string, t: T): string {
   const chain = declChain(table.decl, path);
   const parents = [sectionHeading(table.decl), ...chain.slice(0, -1).map((i) => i.number + i.key)].join(' › ');
   const lines = [`**${decl.number}${decl.label}**  \n${parents}`];
@@ -217,8 +224,8 @@ function itemHover(table: TableModel, decl: RowDecl | GroupDecl, path: string, t
     if (decl.mayBeOneRow)
       lines.push(
         t(
-          '写成一行也能读取，但 2021 年格式要求分项填写。',
-          'Written as one row it is still read, but the 2021 format asks for the items.',
+          `写成一行也能读取，但${formatName}要求分项填写。`,
+          `Written as one row it is still read, but ${formatName} asks for the items.`,
         ),
       );
     return lines.join('\n\n');
@@ -232,12 +239,13 @@ function itemHover(table: TableModel, decl: RowDecl | GroupDecl, path: string, t
       `${columns.length} column${columns.length > 1 ? 's' : ''} (${unit}): ${names}`,
     ),
   );
-  const across = table.decl.identities.find((i) => i.kind === 'across');
-  if (across && across.kind === 'across' && across.total < columns.length) {
+  const total = columnByRole(columns, 'total');
+  if (total >= 0 && table.decl.identities.some((i) => i.kind === 'across')) {
+    const others = columns.length - 1;
     lines.push(
       t(
-        `${columns[across.total].short} = 前 ${across.addends.length} 列之和`,
-        `${columns[across.total].short} = the sum of the first ${across.addends.length} columns`,
+        `${columns[total].short} = ${total === others ? `前 ${others} 列` : `其余 ${others} 列`}之和`,
+        `${columns[total].short} = the sum of the ${total === others ? 'first' : 'other'} ${others} columns`,
       ),
     );
   }
@@ -295,33 +303,27 @@ function sectionHover(decl: SectionDecl, t: T): string {
 
 // ---- dates -----------------------------------------------------------------------
 
-function dateAt(report: Report, offset: number): { name: string; value: DateValue } | undefined {
-  const named: [string, DateValue | undefined][] = [
-    ['落款日期', report.signed],
-    ['发布日期', report.published],
-    ['统计期限.起', report.period?.start],
-    ['统计期限.止', report.period?.end],
-  ];
-  for (const [name, value] of named) if (value && within(value.span, offset)) return { name, value };
-  return undefined;
+function dateAt(report: Report, offset: number): NamedDate | undefined {
+  return reportDates(report).find((d) => within(d.value.span, offset));
 }
 
 function customNote(report: Report, options: DateOptions, t: T): string {
   return options.deadlines?.[report.organType] ? t('（按设置中的期限）', ' (from the settings)') : '';
 }
 
-function dateHover(report: Report, name: string, value: DateValue, options: DateOptions, t: T): string {
+function dateHover(report: Report, { name, slot, value }: NamedDate, options: DateOptions, t: T): string {
   const parsed = value.parsed;
   const date: SimpleDate | undefined = parsed.ok || parsed.reason === 'malformed' ? parsed.date : undefined;
   const lines = [`**${name}**${date ? ` ${t(formatChinese(date), formatIso(date))}` : ''}`];
   const y = report.year;
   if (y === undefined) return lines.join('\n\n');
-  if (name.startsWith('统计期限')) {
-    const want = name.endsWith('起') ? { year: y, month: 1, day: 1 } : { year: y, month: 12, day: 31 };
+  if (slot === 'periodStart' || slot === 'periodEnd') {
+    const start = slot === 'periodStart';
+    const want = start ? { year: y, month: 1, day: 1 } : { year: y, month: 12, day: 31 };
     lines.push(
       t(
-        `${y} 年度报告的统计期限${name.endsWith('起') ? '始于' : '止于'} ${formatChinese(want)}`,
-        `The statistics period of a ${y} report ${name.endsWith('起') ? 'starts' : 'ends'} on ${formatIso(want)}`,
+        `${y} 年度报告的统计期限${start ? '始于' : '止于'} ${formatChinese(want)}`,
+        `The statistics period of a ${y} report ${start ? 'starts' : 'ends'} on ${formatIso(want)}`,
       ),
     );
     return lines.join('\n\n');

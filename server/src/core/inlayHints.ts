@@ -6,7 +6,7 @@ import { isSeq } from 'yaml';
 import { formatDec } from './decimal';
 import type { Locale, Span } from './findings';
 import type { Report } from './model';
-import { evaluate } from './rules/arithmetic';
+import { evaluate } from './tables';
 
 export interface Hint {
   /** The hint sits before the character at this offset. */

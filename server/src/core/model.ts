@@ -2,7 +2,7 @@
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Dec } from './decimal';
 import type { DateParse } from './dates';
-import type { Finding, Span } from './findings';
+import type { Span } from './findings';
 import type {
   FormatDecl,
   GroupDecl,
@@ -15,12 +15,27 @@ import type {
 import type { LineIndex } from './lineIndex';
 import type { ParsedYaml } from './yamlChunks';
 
+/** Why a cell is not a plain number (the cells rule reports it). */
+export type CellProblem =
+  /** Nothing written; `fillable` when a 0 can be written over it. */
+  | { kind: 'empty'; fillable: boolean }
+  /** A mark that stands for none: `/`, `-`, `无`. */
+  | { kind: 'placeholder'; text: string }
+  /** A number written as text (quoted, thousands separators, full-width digits). */
+  | { kind: 'not-plain'; plain: string; safe: boolean }
+  | { kind: 'not-number'; text: string }
+  /** A mapping or a sequence where a number belongs. */
+  | { kind: 'not-scalar' }
+  /** More digits than any real figure: kept out of the sums. */
+  | { kind: 'too-long' };
+
 export interface Cell {
-  /** The exact value, when the cell holds a plain decimal number. */
+  /** The exact value, when the cell holds a decimal number (also when written as text). */
   value?: Dec;
   /** The source text of the cell. */
   raw: string;
   span: Span;
+  problem?: CellProblem;
 }
 
 export interface RowModel {
@@ -34,6 +49,8 @@ export interface RowModel {
   span: Span;
   /** One entry per official column; undefined where the cell is missing. */
   cells: (Cell | undefined)[];
+  /** Values beyond the last column (a sequence row with too many). */
+  extra: Span[];
   pair: Pair;
   node: YAMLSeq | YAMLMap | undefined;
 }
@@ -97,6 +114,38 @@ export interface SectionEntry {
   pair: Pair;
 }
 
+/** Where a key was found that the format does not know. */
+export type KeyPlace =
+  | { kind: 'top' }
+  | { kind: 'section'; key: string }
+  | { kind: 'items'; key: string }
+  | { kind: 'columns'; row: string }
+  | { kind: 'period'; key: string };
+
+/** What a value should have been, when it is not. */
+export type Expected =
+  | { kind: 'format'; ids: string[] }
+  | { kind: 'text' }
+  | { kind: 'organType'; types: string[] }
+  /** A year written as text (`2024年`): the plain year. */
+  | { kind: 'year-plain'; year: string }
+  | { kind: 'year' }
+  | { kind: 'period'; start: string; end: string }
+  | { kind: 'date' }
+  | { kind: 'paragraphs' }
+  | { kind: 'table' }
+  | { kind: 'group' };
+
+/**
+ * What the parser saw that the model cannot hold: keys it does not know or that repeat, and
+ * values of the wrong kind. Rules turn these into findings.
+ */
+export type ShapeFact =
+  | { kind: 'unknown-key'; span: Span; key: string; place: KeyPlace; closest?: string; near: boolean }
+  | { kind: 'legacy-label'; span: Span; key: string }
+  | { kind: 'duplicate'; span: Span; key: string; place: KeyPlace; first?: string }
+  | { kind: 'invalid'; span: Span; field: string; expected: Expected };
+
 export interface Report {
   text: string;
   lines: LineIndex;
@@ -118,6 +167,13 @@ export interface Report {
   tables: Map<string, TableModel>;
   /** Narrative text in file order: 前言, then each text section or sub-section. */
   texts: TextBlock[];
-  /** Findings made while reading the file (syntax, shapes, unknown keys). */
-  findings: Finding[];
+  /** What the reading saw that the model cannot hold. */
+  facts: ShapeFact[];
+}
+
+/** Last year's report of the same organ, and where it is (for related information in another file). */
+export interface PreviousReport {
+  report: Report;
+  /** The file's URI; absent when it cannot be named. */
+  uri?: string;
 }

@@ -57,7 +57,7 @@ function infoByPair(report: Report): Map<Pair, Info> {
     info.set(m.pair, {
       name: key,
       kind: 'meta',
-      detail: m.decl.type === 'text' ? undefined : raw.length > 40 ? raw.slice(0, 39) + '…' : raw,
+      detail: m.decl.role === 'preface' ? undefined : raw.length > 40 ? raw.slice(0, 39) + '…' : raw,
       descend: false,
     });
   }

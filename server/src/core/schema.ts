@@ -97,26 +97,29 @@ function rowSchema(columns: ColumnDecl[]): JsonSchema {
 
 function metaSchema(format: FormatDecl, m: MetaDecl): JsonSchema {
   const base = { title: m.key, description: both(m.description['zh-CN'], m.description.en) };
-  switch (m.type) {
+  switch (m.role) {
     case 'format':
       return { ...base, enum: /^\d+$/.test(format.id) ? [Number(format.id), format.id] : [format.id] };
-    case 'string':
+    case 'organ':
       return { ...base, type: 'string', minLength: 1 };
     case 'organType':
       return { ...base, type: 'string', enum: format.organTypes.map((t) => t.key), default: format.defaultOrganType };
     case 'year':
       return { ...base, type: 'integer', minimum: 1900, maximum: 2999 };
-    case 'period':
+    case 'period': {
+      const [start, end] = [m.parts?.start[0] ?? 'start', m.parts?.end[0] ?? 'end'];
       return {
         ...base,
         type: 'object',
-        properties: { 起: { $ref: '#/definitions/date' }, 止: { $ref: '#/definitions/date' } },
-        required: ['起', '止'],
+        properties: { [start]: { $ref: '#/definitions/date' }, [end]: { $ref: '#/definitions/date' } },
+        required: [start, end],
         additionalProperties: false,
       };
-    case 'date':
+    }
+    case 'signed':
+    case 'published':
       return { ...base, allOf: [{ $ref: '#/definitions/date' }] };
-    case 'text':
+    case 'preface':
       return { ...base, type: 'string' };
   }
 }

@@ -71,21 +71,21 @@ export function reportSkeleton(r: NewReport, format: FormatDecl = FORMAT_2021): 
   const y = r.year;
   const deadline = `${y + 1}-${String(type.deadline.month).padStart(2, '0')}-${String(type.deadline.day).padStart(2, '0')}`;
   const metaLine = (m: MetaDecl): string[] => {
-    switch (m.key) {
-      case '格式':
-        return [`格式: ${format.id}`];
-      case '机关':
-        return [`机关: ${yamlString(r.organ)}`];
-      case '机关类型':
-        return [`机关类型: ${type.key}`];
-      case '年度':
-        return [`年度: ${y}`];
-      case '统计期限':
-        return [`统计期限: {起: ${y}-01-01, 止: ${y}-12-31}`];
-      case '落款日期':
-        return [`落款日期: ${deadline}`];
-      case '前言':
-        return ['', '前言: >-', `  ${standardPreface(y, format)}`];
+    switch (m.role) {
+      case 'format':
+        return [`${m.key}: ${format.id}`];
+      case 'organ':
+        return [`${m.key}: ${yamlString(r.organ)}`];
+      case 'organType':
+        return [`${m.key}: ${type.key}`];
+      case 'year':
+        return [`${m.key}: ${y}`];
+      case 'period':
+        return [`${m.key}: {${m.parts?.start[0] ?? 'start'}: ${y}-01-01, ${m.parts?.end[0] ?? 'end'}: ${y}-12-31}`];
+      case 'signed':
+        return [`${m.key}: ${deadline}`];
+      case 'preface':
+        return ['', `${m.key}: >-`, `  ${standardPreface(y, format)}`];
       default:
         return [];
     }

@@ -3,11 +3,10 @@
  *   # govreport-disable-next-line <code>[, <code>…]   the next line (a whole block scalar when it starts one)
  *   # govreport-disable <code>[, <code>…]             to the end of the file
  */
+import { isRuleCode } from './codes';
 import { txt, type Edit, type Finding, type Fix } from './findings';
 import { indentOf } from './layout';
 import type { LineIndex } from './lineIndex';
-import { ruleInfo } from './rules/registry';
-import { finding } from './rules/finding';
 
 const DIRECTIVE = /(^|\s)#\s*govreport-disable(-next-line)?(?=[\s,]|$)(.*)$/;
 
@@ -18,60 +17,54 @@ interface Suppression {
   end: number;
 }
 
-export interface SuppressionResult {
-  kept: Finding[];
-  /** Findings about the comments themselves (unknown codes). */
-  own: Finding[];
+/** A suppression comment: the codes it names (with their offsets) and whether it is for the next line only. */
+export interface Directive {
+  line: number;
+  nextLine: boolean;
+  codes: { code: string; at: number }[];
 }
 
-export function applySuppressions(text: string, lines: LineIndex, findings: Finding[]): SuppressionResult {
-  if (!text.includes('govreport-disable')) return { kept: findings, own: [] };
-  const sups: Suppression[] = [];
-  const own: Finding[] = [];
-  // Directives in a row share the content line they look for: found once, not once each.
-  let searched = { from: 0, to: -1, found: undefined as number | undefined };
-  const contentFrom = (from: number) => {
-    if (from < searched.from || from > searched.to) {
-      const found = nextContentLine(lines, from);
-      searched = { from, to: found ?? lines.lineCount, found };
-    }
-    return searched.found;
-  };
+/** Every suppression comment of a document. */
+export function directives(text: string, lines: LineIndex): Directive[] {
+  if (!text.includes('govreport-disable')) return [];
+  const out: Directive[] = [];
   for (let line = 0; line < lines.lineCount; line++) {
     const lineText = lines.lineText(line);
     const m = DIRECTIVE.exec(lineText);
     if (!m) continue;
-    const lineStart = lines.lineStart(line);
-    const listStart = lineStart + m.index + m[0].length - m[3].length;
-    const codes = new Set<string>();
-    for (const cm of m[3].matchAll(/[^\s,，]+/g)) {
-      const code = cm[0];
-      if (ruleInfo(code)) codes.add(code);
-      else {
-        const at = listStart + cm.index!;
-        own.push(
-          finding(
-            'unknown-suppression',
-            { start: at, end: at + code.length },
-            txt(
-              `没有代码为“${code}”的规则（见 docs/rules.md）`,
-              `there is no rule with the code "${code}" (see docs/rules.md)`,
-            ),
-          ),
-        );
-      }
+    const listStart = lines.lineStart(line) + m.index + m[0].length - m[3].length;
+    const codes = [...m[3].matchAll(/[^\s,，]+/g)].map((cm) => ({ code: cm[0], at: listStart + cm.index! }));
+    out.push({ line, nextLine: !!m[2], codes });
+  }
+  return out;
+}
+
+/** The findings that no suppression comment covers. */
+export function applySuppressions(text: string, lines: LineIndex, findings: Finding[]): Finding[] {
+  const found = directives(text, lines);
+  if (!found.length) return findings;
+  const sups: Suppression[] = [];
+  // Directives in a row share the content line they look for: found once, not once each.
+  let searched = { from: 0, to: -1, found: undefined as number | undefined };
+  const contentFrom = (from: number) => {
+    if (from < searched.from || from > searched.to) {
+      const next = nextContentLine(lines, from);
+      searched = { from, to: next ?? lines.lineCount, found: next };
     }
-    if (m[2]) {
-      const target = contentFrom(line + 1);
+    return searched.found;
+  };
+  for (const d of found) {
+    const codes = new Set(d.codes.map((c) => c.code).filter(isRuleCode));
+    if (d.nextLine) {
+      const target = contentFrom(d.line + 1);
       if (target === undefined) continue;
       sups.push({ codes, start: lines.lineStart(target), end: blockEnd(lines, target) });
     } else {
-      sups.push({ codes, start: lineStart, end: text.length });
+      sups.push({ codes, start: lines.lineStart(d.line), end: text.length });
     }
   }
   const covered = coverage(sups);
-  const kept = findings.filter((f) => !covered(f.code, f.span.start));
-  return { kept, own };
+  return findings.filter((f) => !covered(f.code, f.span.start));
 }
 
 /** Whether a suppression of a code covers an offset, in log time: many directives and many findings stay linear. */

@@ -11,7 +11,8 @@ import type { Connection, InitializeParams, TextDocuments } from 'vscode-languag
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Report } from '../core/model';
-import { sameOrgan, type PreviousReport } from '../core/narrative';
+import type { PreviousReport } from '../core/model';
+import { sameOrgan } from '../core/narrative';
 import { parseReport } from '../core/parse';
 import type { ServerContext } from './context';
 

@@ -79,7 +79,7 @@ export class ReportStore {
     if (p && p.version === doc.version && p.report.text === text) return p.report;
     let cache = this.caches.get(doc.uri);
     if (!cache) this.caches.set(doc.uri, (cache = new ChunkCache()));
-    const report = parseReport(text, undefined, cache);
+    const report = parseReport(text, { cache });
     this.parsed.set(doc.uri, { version: doc.version, report });
     return report;
   }

@@ -1,7 +1,7 @@
 /** The `govreport` settings section, as the client sends it, and what the checker makes of it. */
 import type { CheckOptions } from '../core/check';
 import type { Severity } from '../core/findings';
-import type { Deadline } from '../core/rules/dates';
+import type { Deadline } from '../core/deadlines';
 
 export interface Settings {
   /** Severity by rule code: error, warning, information, hint or off. */

@@ -1,37 +1,59 @@
 /**
- * The national format of 国办公开办函〔2021〕30号, declared once. Checks, messages, hover,
- * completion, the preview's tables and the JSON Schema all read this declaration.
+ * The national format of 国办公开办函〔2021〕30号, declared once. Parsing, the checks, their
+ * messages, hover, completion, the JSON Schema, the printed form and import all read this
+ * declaration: a fact about the form written anywhere else is a second copy that can drift.
  */
+import { txt } from '../findings';
 import type { ColumnDecl, FormatDecl, GroupDecl, ItemDecl, RowDecl } from './types';
 
-const count = (label: string, short = label): ColumnDecl => ({ label, short, kind: 'count', unit: '件' });
+const count = (label: string, short = label, extra: Partial<ColumnDecl> = {}): ColumnDecl => ({
+  label,
+  short,
+  kind: 'count',
+  unit: '件',
+  ...extra,
+});
 
 const DOCUMENT_COLUMNS: ColumnDecl[] = [
-  { ...count('本年制发件数', '制发'), aliases: ['本年新制发件数'] },
-  { ...count('本年废止件数', '废止'), aliases: ['本年度止件数', '本年度废止件数'] },
-  { ...count('现行有效件数', '现行有效') },
+  count('本年制发件数', '制发', {
+    role: 'issued',
+    words: '(?:新)?(?:制发|制定|出台|印发)(?:了)?',
+    aliases: ['本年新制发件数'],
+  }),
+  count('本年废止件数', '废止', {
+    role: 'repealed',
+    words: '废止(?:了)?',
+    aliases: ['本年度止件数', '本年度废止件数'],
+  }),
+  count('现行有效件数', '现行有效', { role: 'inForce', words: '现行有效(?:的)?' }),
 ];
 const DECISION_COLUMNS: ColumnDecl[] = [count('本年处理决定数量', '处理决定')];
 const FEE_COLUMNS: ColumnDecl[] = [
-  { label: '本年收费金额（单位：万元）', short: '收费金额', kind: 'money', unit: '万元', aliases: ['本年收费金额'] },
+  {
+    label: '本年收费金额（单位：万元）',
+    short: '收费金额',
+    kind: 'money',
+    unit: '万元',
+    aliases: ['本年收费金额'],
+  },
 ];
 
-export const APPLICANT_COLUMNS: ColumnDecl[] = [
-  count('自然人'),
-  count('商业企业'),
-  count('科研机构'),
-  count('社会公益组织'),
-  count('法律服务机构'),
+const APPLICANT_COLUMNS: ColumnDecl[] = [
+  count('自然人', '自然人', { words: '自然人(?:提出)?(?:的)?' }),
+  count('商业企业', '商业企业', { words: '商业企业' }),
+  count('科研机构', '科研机构', { words: '科研机构' }),
+  count('社会公益组织', '社会公益组织', { words: '社会公益组织' }),
+  count('法律服务机构', '法律服务机构', { words: '法律服务机构' }),
   count('其他'),
-  count('总计'),
+  count('总计', '总计', { role: 'total' }),
 ];
 
-export const REVIEW_COLUMNS: ColumnDecl[] = [
+const REVIEW_COLUMNS: ColumnDecl[] = [
   count('结果维持'),
   count('结果纠正'),
   count('其他结果'),
   count('尚未审结'),
-  count('总计'),
+  count('总计', '总计', { role: 'total' }),
 ];
 
 const row = (key: string, number: string, columns: ColumnDecl[], extra: Partial<RowDecl> = {}): RowDecl => ({
@@ -49,18 +71,12 @@ const group = (
   items: ItemDecl[],
   mayBeOneRow: boolean,
   columns: ColumnDecl[],
-): GroupDecl => ({
-  kind: 'group',
-  key,
-  number,
-  label: key,
-  items,
-  mayBeOneRow,
-  columns,
-});
+  extra: Partial<GroupDecl> = {},
+): GroupDecl => ({ kind: 'group', key, number, label: key, items, mayBeOneRow, columns, ...extra });
 
-const numbered = (keys: string[], columns: ColumnDecl[]): RowDecl[] =>
-  keys.map((key, i) => row(key, `${i + 1}.`, columns));
+/** Numbered rows `1.` `2.` …, each with the words prose uses for it (none for a catch-all). */
+const numbered = (rows: [key: string, words?: string][], columns: ColumnDecl[]): RowDecl[] =>
+  rows.map(([key, words], i) => row(key, `${i + 1}.`, columns, words ? { words } : {}));
 
 const A = APPLICANT_COLUMNS;
 const R = REVIEW_COLUMNS;
@@ -73,85 +89,83 @@ export const FORMAT_2021: FormatDecl = {
     {
       key: '部门',
       deadline: { month: 1, day: 31 },
-      description: {
-        'zh-CN': '政府部门的年度报告，应于次年1月31日前公布（《条例》第四十九条）',
-        en: "a department's own report, due by 31 January of the next year (Regulations art. 49)",
-      },
+      description: txt(
+        '政府部门的年度报告，应于次年1月31日前公布（《条例》第四十九条）',
+        "a department's own report, due by 31 January of the next year (Regulations art. 49)",
+      ),
     },
     {
       key: '本级政府',
       deadline: { month: 3, day: 31 },
-      description: {
-        'zh-CN': '本级人民政府的年度报告，应于次年3月31日前公布（《条例》第四十九条）',
-        en: "a people's government's report for its level, due by 31 March of the next year (Regulations art. 49)",
-      },
+      description: txt(
+        '本级人民政府的年度报告，应于次年3月31日前公布（《条例》第四十九条）',
+        "a people's government's report for its level, due by 31 March of the next year (Regulations art. 49)",
+      ),
     },
   ],
   meta: [
     {
       key: '格式',
-      type: 'format',
+      role: 'format',
       required: false,
-      description: {
-        'zh-CN': '报告所依据的全国格式，2021 即国办公开办函〔2021〕30号',
-        en: 'the national format the report follows; 2021 is 国办公开办函〔2021〕30号',
-      },
+      description: txt(
+        '报告所依据的全国格式，2021 即国办公开办函〔2021〕30号',
+        'the national format the report follows; 2021 is 国办公开办函〔2021〕30号',
+      ),
     },
     {
       key: '机关',
-      type: 'string',
+      role: 'organ',
       required: true,
-      description: { 'zh-CN': '报告机关的全称，如：吕梁市人民政府办公室', en: 'the full name of the reporting organ' },
+      description: txt('报告机关的全称，如：吕梁市人民政府办公室', 'the full name of the reporting organ'),
       aliases: ['机关名称', '单位', '单位名称'],
     },
     {
       key: '机关类型',
-      type: 'organType',
+      role: 'organType',
       required: false,
-      description: {
-        'zh-CN': '部门（次年1月31日前公布）或 本级政府（次年3月31日前公布）',
-        en: '部门 (due 31 January) or 本级政府 (due 31 March)',
-      },
+      description: txt(
+        '部门（次年1月31日前公布）或 本级政府（次年3月31日前公布）',
+        '部门 (due 31 January) or 本级政府 (due 31 March)',
+      ),
     },
     {
       key: '年度',
-      type: 'year',
+      role: 'year',
       required: true,
-      description: { 'zh-CN': '报告年度，如 2024', en: 'the reporting year, e.g. 2024' },
+      description: txt('报告年度，如 2024', 'the reporting year, e.g. 2024'),
       aliases: ['报告年度'],
     },
     {
       key: '统计期限',
-      type: 'period',
+      role: 'period',
       required: false,
-      description: {
-        'zh-CN': '统计期限，{起: 年-01-01, 止: 年-12-31}',
-        en: 'the statistics period, {起: Y-01-01, 止: Y-12-31}',
-      },
+      description: txt('统计期限，{起: 年-01-01, 止: 年-12-31}', 'the statistics period, {起: Y-01-01, 止: Y-12-31}'),
+      parts: { start: ['起', '开始', '自'], end: ['止', '结束', '至'] },
     },
     {
       key: '落款日期',
-      type: 'date',
+      role: 'signed',
       required: true,
-      description: {
-        'zh-CN': '落款处的日期，应在报告年度结束之后、法定期限之内',
-        en: 'the date under the signature: after the year ends, within the statutory deadline',
-      },
+      description: txt(
+        '落款处的日期，应在报告年度结束之后、法定期限之内',
+        'the date under the signature: after the year ends, within the statutory deadline',
+      ),
       aliases: ['落款时间', '成文日期'],
     },
     {
       key: '发布日期',
-      type: 'date',
+      role: 'published',
       required: false,
-      description: { 'zh-CN': '网上公布的日期', en: 'the date it was published online' },
+      description: txt('网上公布的日期', 'the date it was published online'),
       aliases: ['公布日期', '发布时间'],
     },
     {
       key: '前言',
-      type: 'text',
+      role: 'preface',
       required: false,
       expected: true,
-      description: { 'zh-CN': '报告开头的说明段落', en: 'the opening paragraph' },
+      description: txt('报告开头的说明段落', 'the opening paragraph'),
       aliases: ['引言', '导语'],
     },
   ],
@@ -161,6 +175,7 @@ export const FORMAT_2021: FormatDecl = {
       key: '总体情况',
       number: '一、',
       title: '总体情况',
+      role: 'overview',
       closedSubsections: false,
       subsections: [
         { key: '概述', title: '', expected: false },
@@ -181,95 +196,151 @@ export const FORMAT_2021: FormatDecl = {
       key: '主动公开政府信息情况',
       number: '二、',
       title: '主动公开政府信息情况',
+      role: 'documents',
       items: [
-        row('规章', '', DOCUMENT_COLUMNS, { label: '规章' }),
-        row('行政规范性文件', '', DOCUMENT_COLUMNS, { aliases: ['规范性文件'] }),
+        row('规章', '', DOCUMENT_COLUMNS, { role: 'rules', words: '(?:政府)?规章' }),
+        row('行政规范性文件', '', DOCUMENT_COLUMNS, { words: '(?:行政)?规范性文件', aliases: ['规范性文件'] }),
         row('行政许可', '', DECISION_COLUMNS),
         row('行政处罚', '', DECISION_COLUMNS),
         row('行政强制', '', DECISION_COLUMNS),
         row('行政事业性收费', '', FEE_COLUMNS),
       ],
+      columnGroups: [],
       identities: [],
+      yearIdentities: [
+        {
+          code: 'cross-year-stock',
+          rows: ['规章', '行政规范性文件'],
+          column: 'inForce',
+          terms: [
+            { year: 'previous', sign: 1 },
+            { year: 'this', column: 'issued', sign: 1 },
+            { year: 'this', column: 'repealed', sign: -1 },
+          ],
+          note: txt('如有集中清理请说明', 'explain a clean-up if there was one'),
+        },
+      ],
+      printed: {
+        kind: 'clauses',
+        rowHead: '信息内容',
+        clauses: [
+          { clause: '第二十条第（一）项', rows: ['规章', '行政规范性文件'] },
+          { clause: '第二十条第（五）项', rows: ['行政许可'] },
+          { clause: '第二十条第（六）项', rows: ['行政处罚', '行政强制'] },
+          { clause: '第二十条第（八）项', rows: ['行政事业性收费'] },
+        ],
+      },
     },
     {
       kind: 'table',
       key: '收到和处理政府信息公开申请情况',
       number: '三、',
       title: '收到和处理政府信息公开申请情况',
+      role: 'requests',
       items: [
-        row('本年新收政府信息公开申请数量', '一、', A),
-        row('上年结转政府信息公开申请数量', '二、', A),
+        row('本年新收政府信息公开申请数量', '一、', A, { role: 'new' }),
+        row('上年结转政府信息公开申请数量', '二、', A, { role: 'carried' }),
         group(
           '本年度办理结果',
           '三、',
           [
-            row('予以公开', '（一）', A),
-            row('部分公开', '（二）', A, { label: '部分公开（区分处理的，只计这一情形，不计其他情形）' }),
+            row('予以公开', '（一）', A, { words: '(?<!不)予以公开|同意公开' }),
+            row('部分公开', '（二）', A, {
+              label: '部分公开（区分处理的，只计这一情形，不计其他情形）',
+              words: '部分公开',
+            }),
             group(
               '不予公开',
               '（三）',
               numbered(
                 [
-                  '属于国家秘密',
-                  '其他法律行政法规禁止公开',
-                  '危及“三安全一稳定”',
-                  '保护第三方合法权益',
-                  '属于三类内部事务信息',
-                  '属于四类过程性信息',
-                  '属于行政执法案卷',
-                  '属于行政查询事项',
+                  ['属于国家秘密', '国家秘密'],
+                  ['其他法律行政法规禁止公开', '法律(?:行政)?法规禁止公开'],
+                  ['危及“三安全一稳定”', '三安全一稳定'],
+                  ['保护第三方合法权益', '第三方合法权益'],
+                  ['属于三类内部事务信息', '内部事务信息'],
+                  ['属于四类过程性信息', '过程性信息'],
+                  ['属于行政执法案卷', '行政执法案卷'],
+                  ['属于行政查询事项', '行政查询事项'],
                 ],
                 A,
               ),
               true,
               A,
+              { words: '不予(?:以)?公开' },
             ),
             group(
               '无法提供',
               '（四）',
-              numbered(['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确'], A),
+              numbered(
+                [
+                  ['本机关不掌握相关政府信息', '不掌握(?:相关)?(?:的)?(?:政府)?信息'],
+                  ['没有现成信息需要另行制作', '没有现成信息|另行制作'],
+                  ['补正后申请内容仍不明确', '仍不明确'],
+                ],
+                A,
+              ),
               true,
               A,
+              { words: '无法提供' },
             ),
             group(
               '不予处理',
               '（五）',
               numbered(
                 [
-                  '信访举报投诉类申请',
-                  '重复申请',
-                  '要求提供公开出版物',
-                  '无正当理由大量反复申请',
-                  '要求行政机关确认或重新出具已获取信息',
+                  ['信访举报投诉类申请', '信访举报投诉类?(?:申请)?'],
+                  ['重复申请', '重复申请'],
+                  ['要求提供公开出版物', '公开出版物'],
+                  ['无正当理由大量反复申请', '大量反复申请'],
+                  ['要求行政机关确认或重新出具已获取信息', '重新出具(?:已获取)?(?:的)?信息'],
                 ],
                 A,
               ),
               true,
               A,
+              { words: '不予处理' },
             ),
             group(
               '其他处理',
               '（六）',
               numbered(
                 [
-                  '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-                  '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
-                  '其他',
+                  ['申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '逾期不补正'],
+                  [
+                    '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+                    '未按收费通知(?:要求)?缴纳(?:费用)?',
+                  ],
+                  ['其他'],
                 ],
                 A,
               ),
               true,
               A,
+              { words: '其他处理' },
             ),
-            row('总计', '（七）', A),
+            row('总计', '（七）', A, { role: 'resultsTotal' }),
           ],
           false,
           A,
         ),
-        row('结转下年度继续办理', '四、', A),
+        row('结转下年度继续办理', '四、', A, { role: 'nextYear' }),
+      ],
+      columnGroups: [
+        {
+          label: '申请人情况',
+          columns: ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+          printed: true,
+        },
+        {
+          label: '法人或其他组织',
+          columns: ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'],
+          printed: true,
+          words: '法人(?:或|和|及|与|、)?(?:其他)?组织(?:提出)?(?:的)?|法人(?:提出)?(?:的)?',
+        },
       ],
       identities: [
-        { kind: 'across', code: 'row-total', rows: ['*'], total: 6, addends: [0, 1, 2, 3, 4, 5] },
+        { kind: 'across', code: 'row-total', rows: ['*'] },
         {
           kind: 'down',
           code: 'result-total',
@@ -292,24 +363,48 @@ export const FORMAT_2021: FormatDecl = {
           target: '结转下年度继续办理',
         },
       ],
+      yearIdentities: [
+        {
+          code: 'cross-year-carryover',
+          rows: ['上年结转政府信息公开申请数量'],
+          terms: [{ year: 'previous', row: '结转下年度继续办理', sign: 1 }],
+        },
+      ],
+      printed: { kind: 'rows' },
     },
     {
       kind: 'table',
       key: '政府信息公开行政复议、行政诉讼情况',
       number: '四、',
       title: '政府信息公开行政复议、行政诉讼情况',
+      role: 'reviews',
       aliases: ['政府信息公开行政复议行政诉讼情况', '因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
       items: [
-        row('行政复议', '', R),
-        group('行政诉讼', '', [row('未经复议直接起诉', '', R), row('复议后起诉', '', R)], false, R),
+        row('行政复议', '', R, { words: '行政复议' }),
+        group(
+          '行政诉讼',
+          '',
+          [
+            row('未经复议直接起诉', '', R, { words: '(?:未经复议)?直接(?:提起)?(?:行政)?(?:起诉|诉讼)' }),
+            row('复议后起诉', '', R, { words: '复议后(?:提起)?(?:行政)?(?:起诉|诉讼)' }),
+          ],
+          false,
+          R,
+          { words: '行政诉讼' },
+        ),
       ],
-      identities: [{ kind: 'across', code: 'review-total', rows: ['*'], total: 4, addends: [0, 1, 2, 3] }],
+      columnGroups: [],
+      identities: [{ kind: 'across', code: 'review-total', rows: ['*'] }],
+      yearIdentities: [],
+      printed: { kind: 'columns' },
+      proseTopic: '信息公开|依申请',
     },
     {
       kind: 'text',
       key: '存在的主要问题及改进情况',
       number: '五、',
       title: '存在的主要问题及改进情况',
+      role: 'problems',
       closedSubsections: true,
       subsections: [
         { key: '存在的主要问题', title: '存在的主要问题', expected: false, aliases: ['主要问题'] },
@@ -322,6 +417,7 @@ export const FORMAT_2021: FormatDecl = {
       key: '其他需要报告的事项',
       number: '六、',
       title: '其他需要报告的事项',
+      role: 'otherMatters',
       closedSubsections: true,
       subsections: [],
     },
@@ -338,11 +434,3 @@ export const FORMAT_2021: FormatDecl = {
   ],
   legacyCitations: ['〔2019〕60号'],
 };
-
-/** Headings under which the form prints table 二's rows (第二十条 items). */
-export const TABLE2_CLAUSES: { clause: string; rows: string[] }[] = [
-  { clause: '第二十条第（一）项', rows: ['规章', '行政规范性文件'] },
-  { clause: '第二十条第（五）项', rows: ['行政许可'] },
-  { clause: '第二十条第（六）项', rows: ['行政处罚', '行政强制'] },
-  { clause: '第二十条第（八）项', rows: ['行政事业性收费'] },
-];

@@ -7,6 +7,7 @@
 import { FORMAT_2021, tableSections, type SectionDecl, type TableSectionDecl, type TextSectionDecl } from '../format';
 import { txt, type Text } from '../findings';
 import { parseReport } from '../parse';
+import { syntaxRule } from '../rules/syntax';
 import type { Block, InputForm, Source } from './blocks';
 import { isValue, readCell, splitTextRow } from './cells';
 import { decodeBytes } from './decode';
@@ -269,7 +270,7 @@ function importSource(source: Source, options: ImportOptions): ImportResult {
     sections,
     trailer,
   });
-  const broken = parseReport(yaml).findings.filter((f) => f.code === 'yaml-syntax' || f.code === 'duplicate-key');
+  const broken = syntaxRule.check({ report: parseReport(yaml) });
   if (broken.length)
     notices.add(
       `导入结果有 YAML 错误（${broken[0].message['zh-CN']}），请报告这个问题`,

@@ -9,7 +9,7 @@
 import {
   FORMAT_2021,
   leafRows,
-  TABLE2_CLAUSES,
+  tableSections,
   type ColumnDecl,
   type GroupDecl,
   type ItemDecl,
@@ -70,7 +70,9 @@ const HEADER_WORDS = [
   '法人或其他组织',
   '单位：万元',
   '单位：件',
-  ...TABLE2_CLAUSES.map((c) => c.clause),
+  ...tableSections(FORMAT_2021).flatMap((t) =>
+    t.printed.kind === 'clauses' ? t.printed.clauses.map((c) => c.clause) : [],
+  ),
 ];
 const HEADER_PATTERN =
   /勾稽关系|第[一二三四]项(?:加|之和)|^第二十条|申请人情况|^项目$|^序号$|^类别$|^单位|^表[一二三四五六七八九十\d]/u;

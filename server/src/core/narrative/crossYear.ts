@@ -1,27 +1,19 @@
 /**
- * This year's report against last year's report of the same organ: 上年结转 against last
- * year's 结转下年度继续办理 (per column), the stock of documents in force (现行有效 =
- * last year's + 制发 − 废止; a clean-up breaks it legitimately, so information only), and
- * growth stated in the text ("同比增长 1.05%", "较上年增加 9 件") against last year's figure.
+ * Growth stated in the text ("同比增长 1.05%", "较上年增加 9 件") against last year's report
+ * of the same organ. (The identities between the two years' tables are declared in the format
+ * and checked by rules/acrossYears.ts.)
  */
-import { add, eq, formatDec, sub, type Dec } from '../decimal';
-import { txt, type Finding, type Related, type Span } from '../findings';
-import type { Cell, Report } from '../model';
-import { finding } from '../rules/finding';
+import { finding } from '../codes';
+import { eq, formatDec, sub, type Dec } from '../decimal';
+import { txt, type Finding, type Related, type Span, type Text } from '../findings';
+import type { PreviousReport, Report } from '../model';
 import { blockViews, docSpan, replaceNumberFix, written, type BlockView } from './blocks';
-import { DOCUMENTS, REQUESTS, figure } from './figures';
+import { figure } from './figures';
 import type { NumberToken } from './numbers';
 import { isCountUnit } from './patterns';
 import { percentHolds, percentUnits, unitsText } from './ratio';
 import { clauseStart } from './segments';
 import type { Statement } from './statements';
-
-/** Last year's report, and where it is (for related information in another file). */
-export interface PreviousReport {
-  report: Report;
-  /** The file's URI; absent when it cannot be named. */
-  uri?: string;
-}
 
 /** Same organ: names compared without white space and width differences. */
 export function sameOrgan(a: string | undefined, b: string | undefined): boolean {
@@ -33,18 +25,8 @@ export function organKey(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '');
 }
 
-export function checkAcrossYears(
-  report: Report,
-  previous: PreviousReport,
-  statements: Statement[],
-  views: BlockView[],
-): Finding[] {
-  const prev = previous.report;
-  if (report.year === undefined || prev.year !== report.year - 1) return [];
-  return [...carryOver(report, previous), ...stock(report, previous), ...growth(report, previous, statements, views)];
-}
-
-function elsewhere(previous: PreviousReport, span: Span, message: ReturnType<typeof txt>): Related {
+/** Related information in last year's file (with its URI and range when it can be named). */
+export function elsewhere(previous: PreviousReport, span: Span, message: Text): Related {
   const lines = previous.report.lines;
   return previous.uri
     ? {
@@ -56,87 +38,17 @@ function elsewhere(previous: PreviousReport, span: Span, message: ReturnType<typ
     : { span, message };
 }
 
-function carryOver(report: Report, previous: PreviousReport): Finding[] {
-  const out: Finding[] = [];
-  const now = report.tables.get(REQUESTS)?.rows.get('上年结转政府信息公开申请数量');
-  const then = previous.report.tables.get(REQUESTS)?.rows.get('结转下年度继续办理');
-  if (!now || !then) return out;
-  const py = previous.report.year!;
-  now.decl.columns.forEach((col, i) => {
-    const a = now.cells[i];
-    const b = then.cells[i];
-    if (!a?.value || !b?.value || eq(a.value, b.value)) return;
-    const v = formatDec(b.value);
-    out.push(
-      finding(
-        'cross-year-carryover',
-        a.span,
-        txt(
-          `上年结转（${col.short}）为 ${formatDec(a.value)}，${py} 年度报告的“结转下年度继续办理”（${col.short}）为 ${v}`,
-          `carried over (${col.short}) is ${formatDec(a.value)}, but the ${py} report carried ${v} into this year (${col.short})`,
-        ),
-        {
-          related: [
-            elsewhere(
-              previous,
-              b.span,
-              txt(
-                `${py} 年度：结转下年度继续办理（${col.short}）= ${v}`,
-                `${py}: carried into the next year (${col.short}) = ${v}`,
-              ),
-            ),
-          ],
-          fixes: [
-            {
-              title: txt(`改为 ${v}`, `Change to ${v}`),
-              edits: [{ ...a.span, text: v }],
-              preferred: true,
-              safe: false,
-            },
-          ],
-        },
-      ),
-    );
-  });
-  return out;
-}
-
-function stock(report: Report, previous: PreviousReport): Finding[] {
-  const out: Finding[] = [];
-  const py = previous.report.year!;
-  for (const key of ['规章', '行政规范性文件']) {
-    const now = report.tables.get(DOCUMENTS)?.rows.get(key);
-    const then = previous.report.tables.get(DOCUMENTS)?.rows.get(key);
-    const [issued, repealed, valid] = now?.cells ?? [];
-    const before: Cell | undefined = then?.cells[2];
-    if (!issued?.value || !repealed?.value || !valid?.value || !before?.value) continue;
-    const expected = sub(add(before.value, issued.value), repealed.value);
-    if (eq(expected, valid.value)) continue;
-    const [b, i, r, e] = [before.value, issued.value, repealed.value, expected].map(formatDec);
-    out.push(
-      finding(
-        'cross-year-stock',
-        valid.span,
-        txt(
-          `${key}现行有效 ${formatDec(valid.value)} 件，按 ${py} 年的 ${b} + 本年制发 ${i} − 废止 ${r} 应为 ${e} 件（如有集中清理请说明）`,
-          `${key} in force: ${formatDec(valid.value)}, but ${py}'s ${b} + issued ${i} − repealed ${r} = ${e} (explain a clean-up if there was one)`,
-        ),
-        {
-          related: [
-            elsewhere(previous, before.span, txt(`${py} 年度：${key}现行有效 = ${b}`, `${py}: ${key} in force = ${b}`)),
-          ],
-        },
-      ),
-    );
-  }
-  return out;
-}
-
 const GROWTH =
   /(?:同比|较上一?年度?|比上一?年度?|较去年|比去年|与上一?年度?(?:同期)?相比|较\d{4}年度?|比\d{4}年度?)(?:同期)?[，\s]*(增长|增加|上升|提高|多|下降|减少|降低|回落|少)(?:了)?(?:约)?$/;
 
-function growth(report: Report, previous: PreviousReport, statements: Statement[], views: BlockView[]): Finding[] {
+export function checkGrowth(
+  report: Report,
+  previous: PreviousReport,
+  statements: Statement[],
+  views: BlockView[],
+): Finding[] {
   const out: Finding[] = [];
+  if (report.year === undefined || previous.report.year !== report.year - 1) return out;
   const py = previous.report.year!;
   const byToken = new Map(statements.map((s) => [s.token, s]));
   let lastYear: Map<string, Said[]> | undefined;

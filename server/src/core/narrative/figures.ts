@@ -4,18 +4,9 @@
  */
 import { formatDec, sum, type Dec } from '../decimal';
 import { txt, type Related, type Text } from '../findings';
-import type { ColumnDecl } from '../format';
+import { groupColumns, sectionNumeral, type ColumnDecl } from '../format';
 import type { Cell, Report, RowModel, TableModel } from '../model';
-import { rowsAt } from '../rules/arithmetic';
-
-export const REQUESTS = '收到和处理政府信息公开申请情况';
-export const DOCUMENTS = '主动公开政府信息情况';
-export const REVIEWS = '政府信息公开行政复议、行政诉讼情况';
-
-/** Columns of table 三. */
-export const NATURAL = [0];
-export const ORGANISATIONS = [1, 2, 3, 4, 5];
-export const ALL_APPLICANTS = [6];
+import { rowsAt } from '../tables';
 
 export interface Figure {
   value: Dec;
@@ -77,13 +68,15 @@ function itemLabel(table: TableModel, path: string): string {
 
 function nameOf(table: TableModel, paths: string[], cols: number[], columns: ColumnDecl[]): Text {
   const rows = paths.map((p) => itemLabel(table, p)).join(' + ');
-  const colNames =
-    cols.length === ORGANISATIONS.length && cols.every((c, i) => c === ORGANISATIONS[i])
-      ? ['法人或其他组织']
-      : cols.map((c) => columns[c]?.short ?? String(c));
+  // Columns that make a named group (法人或其他组织) are named as the group.
+  const group = table.decl.columnGroups.find((g) => {
+    const gc = groupColumns(columns, g.columns);
+    return gc.length === cols.length && gc.every((c, i) => c === cols[i]);
+  });
+  const colNames = group ? [group.label] : cols.map((c) => columns[c]?.short ?? String(c));
   const where = columns.length > 1 ? `（${colNames.join(' + ')}）` : '';
   const whereEn = columns.length > 1 ? ` (${colNames.join(' + ')})` : '';
-  const section = table.decl.number.replace('、', '');
+  const section = sectionNumeral(table.decl);
   return txt(`表格${section}“${rows}”${where}`, `table ${section} "${rows}"${whereEn}`);
 }
 

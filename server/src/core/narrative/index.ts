@@ -1,30 +1,32 @@
 /**
  * Narrative checks: the text against the tables (statements.ts, denials.ts), against itself
- * (rates.ts, lists.ts), its years (years.ts) and last year's report (crossYear.ts).
+ * (rates.ts, lists.ts), its years (years.ts) and last year's report (crossYear.ts). The text
+ * is read once per report and shared by the rules that use it.
  */
-import type { Finding } from '../findings';
 import type { Report } from '../model';
-import { blockViews } from './blocks';
-import { checkAcrossYears, type PreviousReport } from './crossYear';
-import { checkDenials } from './denials';
-import { checkLists } from './lists';
-import { checkRates } from './rates';
-import { checkStatements, readStatements } from './statements';
-import { checkYears } from './years';
+import { blockViews, type BlockView } from './blocks';
+import { readStatements, type Statement } from './statements';
 
-export type { PreviousReport } from './crossYear';
-export { organKey, sameOrgan } from './crossYear';
+export { checkGrowth, elsewhere, organKey, sameOrgan } from './crossYear';
+export { checkDenials } from './denials';
+export { checkLists } from './lists';
+export { checkRates } from './rates';
+export { checkStatements } from './statements';
+export { checkYears } from './years';
 
-export function checkNarrative(report: Report, previous?: PreviousReport): Finding[] {
-  const views = blockViews(report);
-  const statements = readStatements(report, views);
-  const out = [
-    ...checkStatements(report, statements),
-    ...checkDenials(report, views),
-    ...checkRates(report, views),
-    ...checkLists(views, statements),
-    ...checkYears(report, views, statements),
-  ];
-  if (previous) out.push(...checkAcrossYears(report, previous, statements, views));
-  return out;
+export interface NarrativeReading {
+  views: BlockView[];
+  statements: Statement[];
+}
+
+const readings = new WeakMap<Report, NarrativeReading>();
+
+/** The report's texts as read by the narrative rules: once per report, whichever rule asks first. */
+export function readNarrative(report: Report): NarrativeReading {
+  let r = readings.get(report);
+  if (!r) {
+    const views = blockViews(report);
+    readings.set(report, (r = { views, statements: readStatements(report, views) }));
+  }
+  return r;
 }

@@ -7,7 +7,7 @@
  */
 import { add, eq, cmp, formatDec, ZERO, type Dec } from '../decimal';
 import { txt, type Finding, type Related } from '../findings';
-import { finding } from '../rules/finding';
+import { finding } from '../codes';
 import { docSpan, written, type BlockView, type TextReading } from './blocks';
 import { derived } from './memo';
 import type { NumberToken } from './numbers';
@@ -33,7 +33,7 @@ export function checkLists(views: BlockView[], statements: Statement[]): Finding
   for (const view of views) {
     for (const l of listsOf(view.reading)) {
       // A total read as the requests received, with results among its parts: a list of outcomes, not of the total.
-      if (l.ofResults && byToken.get(l.total)?.spec.id.startsWith('received')) continue;
+      if (l.ofResults && byToken.get(l.total)?.spec.kind === 'received') continue;
       out.push(l.make(view));
     }
   }

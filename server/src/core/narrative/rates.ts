@@ -5,7 +5,7 @@
  * decimals written; cut off instead of rounded is a lesser finding.
  */
 import { txt, type Finding, type Related } from '../findings';
-import { finding } from '../rules/finding';
+import { finding } from '../codes';
 import { docSpan, replaceNumberFix, written, type BlockView, type TextReading } from './blocks';
 import { derived } from './memo';
 import type { NumberToken } from './numbers';

@@ -6,12 +6,13 @@
 import { eq, formatDec } from '../decimal';
 import { txt, type Finding, type Fix } from '../findings';
 import type { Report } from '../model';
-import { finding } from '../rules/finding';
+import { finding } from '../codes';
 import { docSpan, replaceNumberFix, written, type BlockView, type TextReading } from './blocks';
 import { derived } from './memo';
 import { breakdown, column, relatedCells, type Figure } from './figures';
 import type { NumberToken } from './numbers';
-import { JURISDICTION, OTHER_SCOPE, SPECS, isCountUnit, wholeRequests, type StatementSpec } from './patterns';
+import type { FormatDecl } from '../format';
+import { JURISDICTION, OTHER_SCOPE, isCountUnit, specsOf, wholeRequests, type StatementSpec } from './patterns';
 import { clauseEnd, clauseStart, type Range } from './segments';
 
 export interface Statement {
@@ -62,10 +63,16 @@ interface Candidate {
   yearToken?: NumberToken;
 }
 
-/** Per text: computed once, whatever the tables say. */
-const candidatesOf = derived(readCandidates);
+/** Per text (and format): computed once, whatever the tables say. */
+const candidateMemos = new WeakMap<FormatDecl, (view: TextReading) => Candidate[]>();
 
-function readCandidates(view: TextReading): Candidate[] {
+function candidatesOf(format: FormatDecl): (view: TextReading) => Candidate[] {
+  let memo = candidateMemos.get(format);
+  if (!memo) candidateMemos.set(format, (memo = derived((view: TextReading) => readCandidates(specsOf(format), view))));
+  return memo;
+}
+
+function readCandidates(specs: StatementSpec[], view: TextReading): Candidate[] {
   const out: Candidate[] = [];
   // A sentence or paragraph with many numbers is asked the same questions for each of them:
   // answered once, or a long one costs the square of its length.
@@ -90,16 +97,20 @@ function readCandidates(view: TextReading): Candidate[] {
       // Labels are short: only the words right before the number can name it.
       const lead = view.norm.slice(Math.max(cs, token.start - LEAD_REACH), token.start).replace(/\s+/g, '');
       const after = view.norm.slice(token.after, clauseEnd(view.norm, token.after, sentence.end)).replace(/\s+/g, '');
-      const spec = SPECS.find((s) => s.label.test(lead) && (!s.after || s.after.test(after)));
-      const opensSubset = after.endsWith('中');
-      if (!spec && !opensSubset) continue;
-      let topical = !!spec && !(spec.needs && !says(spec.needs)) && !(spec.avoid && says(spec.avoid));
-      if (spec && topical && spec.paragraphNeeds) {
+      const isTopical = (spec: StatementSpec): boolean => {
+        if ((spec.needs && !says(spec.needs)) || (spec.avoid && says(spec.avoid))) return false;
+        if (!spec.paragraphNeeds) return true;
         const paragraph = view.paragraphOf[si];
         let answers = paragraphAnswers.get(paragraph);
         if (!answers) paragraphAnswers.set(paragraph, (answers = new Map()));
-        topical = ask(answers, spec.paragraphNeeds, () => view.norm.slice(paragraph.start, paragraph.end));
-      }
+        return ask(answers, spec.paragraphNeeds, () => view.norm.slice(paragraph.start, paragraph.end));
+      };
+      // Several statements may share a label (废止 of 规章 and of 规范性文件): the first of the sentence's topic.
+      const named = specs.filter((s) => s.label.test(lead) && (!s.after || s.after.test(after)));
+      const spec = named.find(isTopical) ?? named[0];
+      const opensSubset = after.endsWith('中');
+      if (!spec && !opensSubset) continue;
+      const topical = !!spec && isTopical(spec);
       out.push({
         token,
         si,
@@ -123,7 +134,7 @@ export function readStatements(report: Report, views: BlockView[]): Statement[] 
     let parent: Statement | undefined;
     // "上年度结转的 6 件申请中，予以公开 4 件": what follows is of those 6, not of the table's whole.
     let subset = false;
-    for (const c of candidatesOf(view.reading)) {
+    for (const c of candidatesOf(report.format)(view.reading)) {
       if (c.si !== si) {
         si = c.si;
         parent = undefined;
@@ -132,7 +143,7 @@ export function readStatements(report: Report, views: BlockView[]): Statement[] 
       const { token, spec, lead } = c;
       const inSubset = subset;
       if (c.opensSubset) subset = !wholeRequests(report).some((f) => eq(f.value, token.value));
-      if (inSubset && !spec?.id.startsWith('received')) continue;
+      if (inSubset && spec?.kind !== 'received') continue;
       if (!spec || !c.topical) continue;
       if (otherScope(report, spec, lead, c.afterQizhong)) continue;
       const st: Statement = { spec, view, token, sentence: c.sentence, si, lead, figures: [], matched: [] };
@@ -181,7 +192,7 @@ function otherScope(report: Report, spec: StatementSpec, lead: string, afterQizh
   if (OTHER_SCOPE.test(lead)) return true;
   if (report.organType === report.format.defaultOrganType && JURISDICTION.test(lead)) return true;
   // "其中，市政府办公室收到申请 20 件": a part of a total, by organ.
-  return spec.id.startsWith('received') && afterQizhong;
+  return spec.kind === 'received' && afterQizhong;
 }
 
 /** A year that puts a sentence in it: 2023 年, but not a date (2024 年 1 月) or a span (2019 年以来). */
@@ -200,11 +211,11 @@ function otherYear(
   lead: string,
   stated: NumberToken | undefined,
 ): NumberToken | 'earlier' | undefined {
-  if (spec.id !== 'carried' && COMPARISON.test(lead)) return 'earlier';
+  if (spec.kind !== 'carried' && COMPARISON.test(lead)) return 'earlier';
   const y = report.year;
   if (y === undefined || !stated) return undefined;
   const n = Number(stated.value.units);
-  if (spec.id === 'carried' && n === y - 1) return undefined;
+  if (spec.kind === 'carried' && n === y - 1) return undefined;
   return n !== y ? stated : undefined;
 }
 

@@ -6,7 +6,7 @@
 import { compareDates, formatIso, type SimpleDate } from '../dates';
 import { txt, type Finding, type Fix } from '../findings';
 import type { Report } from '../model';
-import { finding } from '../rules/finding';
+import { finding } from '../codes';
 import { docSpan, replaceNumberFix, replaceTextFix, written, type BlockView, type TextReading } from './blocks';
 import { derived } from './memo';
 import { writeLike, type NumberToken } from './numbers';
@@ -34,10 +34,10 @@ export function checkYears(report: Report, views: BlockView[], statements: State
   for (const view of views) {
     out.push(...periods(report, view));
     if (y === undefined) continue;
-    if (view.block.section?.number === '五、') out.push(...plans(report, view, y));
+    if (view.block.section?.role === 'problems') out.push(...plans(report, view, y));
     if (view.block === report.preface)
       out.push(...stale(report, view, y, REPORT_TITLE, txt('报告名称', 'the report title')));
-    if (view.block.section?.number === '六、')
+    if (view.block.section?.role === 'otherMatters')
       out.push(...stale(report, view, y, FEES, txt('信息处理费情况', 'the statement on fees')));
   }
   if (y !== undefined) out.push(...staleFigures(report, statements, y));
@@ -167,7 +167,7 @@ function staleFigures(report: Report, statements: Statement[], y: number): Findi
       st.otherYear >= y
     )
       continue;
-    if (!st.matched.length || st.token.value.units === 0n || st.spec.id === 'carried') continue;
+    if (!st.matched.length || st.token.value.units === 0n || st.spec.kind === 'carried') continue;
     // The same figure stated for the report's year as well: a comparison, not a slip.
     if (thisYear.has(`${st.spec.id}@${st.view.block.keySpan.start}`)) continue;
     done.add(`${yt.start}@${st.view.block.keySpan.start}`);

@@ -3,7 +3,7 @@ import type { Node } from 'yaml';
 import type { CheckResult } from '../check';
 import { formatChinese } from '../dates';
 import type { Span } from '../findings';
-import { sectionHeading } from '../format';
+import { metaKey, sectionHeading } from '../format';
 import type { Report, TextBlock } from '../model';
 import { subsectionNumber } from './chinese';
 import { buildGrid, type SourceOf } from './grids';
@@ -25,11 +25,11 @@ export function buildPrinted(result: CheckResult): PrintedReport {
   };
 
   const organ: Run | undefined = report.organ
-    ? { text: report.organ, source: metaSource('机关'), findings: [] }
+    ? { text: report.organ, source: metaSource(metaKey(report.format, 'organ')), findings: [] }
     : undefined;
   const subject: Run = {
     text: report.year ? `${report.year}年${SUBJECT}` : SUBJECT,
-    source: metaSource('年度'),
+    source: metaSource(metaKey(report.format, 'year')),
     findings: [],
   };
   const signed = report.signed;

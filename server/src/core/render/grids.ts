@@ -5,21 +5,32 @@
 import type { Node } from 'yaml';
 import { formatDec } from '../decimal';
 import type { Span } from '../findings';
-import type { ColumnDecl, GroupDecl, ItemDecl, RowDecl, TableSectionDecl } from '../format';
+import type {
+  ColumnDecl,
+  ColumnGroupDecl,
+  GroupDecl,
+  ItemDecl,
+  PrintedLayout,
+  RowDecl,
+  TableSectionDecl,
+} from '../format';
 import type { Cell, Report, RowModel, TableModel } from '../model';
-import { layoutOf, type ColumnGroup, type TableLayout } from './layouts';
 import type { CellRole, Grid, GridCell, GridRow, Source } from './printed';
 
 export type SourceOf = (span: Span) => Source;
 
 export function buildGrid(report: Report, decl: TableSectionDecl, src: SourceOf): Grid {
   const ctx: Ctx = { table: report.tables.get(decl.key), tableKey: decl.key, src };
-  const layout = layoutOf(report.format, decl);
+  const layout = decl.printed;
   switch (layout.kind) {
     case 'clauses':
       return clausesGrid(ctx, decl, layout);
     case 'rows':
-      return rowsGrid(ctx, decl, layout.columnGroups);
+      return rowsGrid(
+        ctx,
+        decl,
+        decl.columnGroups.filter((g) => g.printed),
+      );
     case 'columns':
       return columnsGrid(ctx, decl);
   }
@@ -100,7 +111,7 @@ function leafColumns(decl: TableSectionDecl): ColumnDecl[] {
 
 // ---- table 二: rows under 第二十条 clause headings ---------------------------------------
 
-function clausesGrid(ctx: Ctx, decl: TableSectionDecl, layout: Extract<TableLayout, { kind: 'clauses' }>): Grid {
+function clausesGrid(ctx: Ctx, decl: TableSectionDecl, layout: Extract<PrintedLayout, { kind: 'clauses' }>): Grid {
   const rows = decl.items.filter((i): i is RowDecl => i.kind === 'row');
   const width = 1 + Math.max(...rows.map((r) => r.columns.length));
   const blocks = layout.clauses
@@ -152,10 +163,10 @@ interface HeaderNode {
 }
 
 /** Column headers as a tree: each group over the columns it names, nested by containment. */
-function columnTree(columns: ColumnDecl[], groups: ColumnGroup[]): HeaderNode[] {
+function columnTree(columns: ColumnDecl[], groups: ColumnGroupDecl[]): HeaderNode[] {
   const labels = columns.map((c) => c.label);
   const valid = groups.filter((g) => g.columns.length > 0 && g.columns.every((l) => labels.includes(l)));
-  const build = (span: string[], inside: ColumnGroup[]): HeaderNode[] => {
+  const build = (span: string[], inside: ColumnGroupDecl[]): HeaderNode[] => {
     const out: HeaderNode[] = [];
     for (let i = 0; i < span.length;) {
       // The widest group starting here that lies within this span.
@@ -228,7 +239,7 @@ function identityNote(decl: TableSectionDecl): string {
   return '';
 }
 
-function rowsGrid(ctx: Ctx, decl: TableSectionDecl, groups: ColumnGroup[]): Grid {
+function rowsGrid(ctx: Ctx, decl: TableSectionDecl, groups: ColumnGroupDecl[]): Grid {
   const columns = firstColumns(decl.items);
   const tree = columnTree(columns, groups);
   const headDepth = treeDepth(tree);

@@ -3,122 +3,19 @@
  * Identities are checked in declared order; a total already found wrong stands at its
  * computed value in the later ones, so one wrong cell is reported once.
  */
+import { finding } from '../codes';
 import { add, eq, formatDec, sub, sum, type Dec } from '../decimal';
 import { txt, type Finding, type Fix, type Related } from '../findings';
-import { itemAt, leafRows, type IdentityDecl } from '../format';
-import type { Cell, Report, RowModel, TableModel } from '../model';
-import { finding } from './finding';
-
-export interface CellRef {
-  row: RowModel;
-  col: number;
-}
-
-/** One concrete equation: sum(left) = sum(right), with the finding on `target`. */
-export interface Equation {
-  identity: IdentityDecl;
-  table: TableModel;
-  left: CellRef[];
-  right: CellRef[];
-  target: CellRef;
-}
-
-export interface EquationResult {
-  eq: Equation;
-  reported: Dec;
-  /** The value of the target that makes the equation hold. */
-  expected: Dec;
-}
-
-const cellOf = (r: CellRef): Cell | undefined => r.row.cells[r.col];
-const keyOf = (r: CellRef) => `${r.row.path}#${r.col}`;
-/** Rows are one object per path: comparing them beats building keys, once per cell of every equation. */
-const same = (a: CellRef, b: CellRef) => a.row === b.row && a.col === b.col;
-
-/** The rows a path stands for: the row itself, or the rows of a group (or the group as one row). */
-export function rowsAt(table: TableModel, path: string): RowModel[] | undefined {
-  const direct = table.rows.get(path);
-  if (direct) return [direct];
-  const item = itemAt(table.decl, path);
-  if (!item || item.kind === 'row') return undefined;
-  const out: RowModel[] = [];
-  for (const child of item.items) {
-    const rows = rowsAt(table, `${path}/${child.key}`);
-    if (!rows) return undefined;
-    out.push(...rows);
-  }
-  return out;
-}
-
-/** Every concrete equation of a table whose cells are all present. */
-export function equations(table: TableModel): Equation[] {
-  const out: Equation[] = [];
-  for (const identity of table.decl.identities) {
-    if (identity.kind === 'across') {
-      const rows = identity.rows.includes('*')
-        ? orderedRows(table)
-        : identity.rows.flatMap((p) => rowsAt(table, p) ?? []);
-      for (const row of rows) {
-        const target = { row, col: identity.total };
-        out.push({ identity, table, left: identity.addends.map((col) => ({ row, col })), right: [target], target });
-      }
-    } else {
-      const left = identity.left.map((p) => rowsAt(table, p));
-      const right = identity.right.map((p) => rowsAt(table, p));
-      const target = table.rows.get(identity.target);
-      if (!target || left.some((r) => !r) || right.some((r) => !r)) continue;
-      const columns = target.decl.columns.length;
-      for (let col = 0; col < columns; col++) {
-        out.push({
-          identity,
-          table,
-          left: left.flat().map((row) => ({ row: row!, col })),
-          right: right.flat().map((row) => ({ row: row!, col })),
-          target: { row: target, col },
-        });
-      }
-    }
-  }
-  return out.filter((e) => [...e.left, ...e.right].every((r) => cellOf(r)?.value));
-}
-
-function orderedRows(table: TableModel): RowModel[] {
-  const order = new Map(leafRows(table.decl).map((r, i) => [r.path, i]));
-  const rank = (row: RowModel) =>
-    order.get(row.path) ??
-    order.get(leafRows(table.decl).find((l) => l.path.startsWith(row.path + '/'))?.path ?? '') ??
-    0;
-  return [...table.rows.values()].sort((a, b) => rank(a) - rank(b));
-}
-
-/** Evaluates equations in order, with totals already found wrong standing at their computed value. */
-export function evaluate(table: TableModel, all = equations(table)): EquationResult[] {
-  const known = new Map<string, Dec>();
-  const value = (r: CellRef): Dec => (known.size ? known.get(keyOf(r)) : undefined) ?? cellOf(r)!.value!;
-  const failures: EquationResult[] = [];
-  for (const e of all) {
-    const l = sum(e.left.map(value));
-    const r = sum(e.right.map(value));
-    if (eq(l, r)) continue;
-    const reported = cellOf(e.target)!.value!;
-    const targetOnLeft = e.left.some((c) => same(c, e.target));
-    // Solve for the target: move everything else to the other side.
-    const current = value(e.target);
-    const expected = targetOnLeft ? add(current, sub(r, l)) : add(current, sub(l, r));
-    if (!known.has(keyOf(e.target))) known.set(keyOf(e.target), expected);
-    failures.push({ eq: e, reported, expected });
-  }
-  return failures;
-}
-
-export function checkArithmetic(report: Report): Finding[] {
-  const out: Finding[] = [];
-  for (const table of report.tables.values()) {
-    const all = equations(table);
-    for (const result of evaluate(table, all)) out.push(toFinding(result, all));
-  }
-  return out;
-}
+import { defineRule } from '../rule';
+import {
+  cellOf,
+  equations,
+  evaluate,
+  sameCell as same,
+  type CellRef,
+  type Equation,
+  type EquationResult,
+} from '../tables';
 
 function columnName(r: CellRef): string {
   return r.row.decl.columns[r.col].short;
@@ -207,3 +104,83 @@ function explainingAddend(result: EquationResult, all: Equation[]): { cell: Cell
   }
   return found.length === 1 ? found[0] : undefined;
 }
+
+const set = (from: string, to: string) => ({ edits: [{ replace: from, with: to }] });
+
+export const arithmeticRule = defineRule({
+  id: 'arithmetic',
+  group: 'arithmetic',
+  codes: ['row-total', 'result-total', 'balance', 'review-total'],
+  check({ report }) {
+    const out: Finding[] = [];
+    for (const table of report.tables.values()) {
+      const all = equations(table);
+      for (const result of evaluate(table, all)) out.push(toFinding(result, all));
+    }
+    return out;
+  },
+  docs: {
+    'row-total': {
+      about: txt(
+        '表格三中，一行的总计不等于六类申请人之和。',
+        "In table 三, a row's 总计 is not the sum of its six applicant columns.",
+      ),
+      wrong: {
+        ...set(
+          '本年新收政府信息公开申请数量:  [120, 30, 2, 1, 3, 4, 160]',
+          '本年新收政府信息公开申请数量: [120, 30, 2, 1, 3, 4, 170]',
+        ),
+        shown: txt(
+          '`本年新收政府信息公开申请数量: [120, 30, 2, 1, 3, 4, 170]`（总计 170 ≠ 120 + 30 + 2 + 1 + 3 + 4 = 160）',
+          '`本年新收政府信息公开申请数量: [120, 30, 2, 1, 3, 4, 170]` (总计 170 ≠ 120 + 30 + 2 + 1 + 3 + 4 = 160)',
+        ),
+      },
+      right: set(
+        '本年新收政府信息公开申请数量:  [120, 30, 2, 1, 3, 4, 160]',
+        '本年新收政府信息公开申请数量: [120, 30, 2, 1, 3, 4, 160]',
+      ),
+    },
+    'result-total': {
+      about: txt(
+        '表格三中，（七）总计不等于 21 个办理结果行之和（逐列）。',
+        'In table 三, （七）总计 is not the sum of the 21 result rows, per column.',
+      ),
+      wrong: {
+        ...set('总计:                        [118, 28, 1, 0, 2, 3, 152]', '总计: [119, 28, 1, 0, 2, 3, 153]'),
+        shown: txt(
+          '各结果行之和为 118 和 152 时写 `总计: [119, 28, 1, 0, 2, 3, 153]`',
+          '`总计: [119, 28, 1, 0, 2, 3, 153]` when the results add up to 118 and 152',
+        ),
+      },
+      right: set('总计:                        [118, 28, 1, 0, 2, 3, 152]', '总计: [118, 28, 1, 0, 2, 3, 152]'),
+    },
+    balance: {
+      about: txt(
+        '一 本年新收 + 二 上年结转 ≠ 三（七）总计 + 四 结转下年度继续办理（逐列）。',
+        '一 本年新收 + 二 上年结转 ≠ 三（七）总计 + 四 结转下年度继续办理, per column.',
+      ),
+      wrong: {
+        ...set('结转下年度继续办理:            [7, 3, 1, 1, 1, 1, 14]', '结转下年度继续办理: [8, 3, 1, 1, 1, 1, 15]'),
+        shown: txt(
+          '一 160，二 6，三（七）总计 152，四 `结转下年度继续办理: [8, 3, 1, 1, 1, 1, 15]`',
+          '一 160, 二 6, 三（七）总计 152, 四 `结转下年度继续办理: [8, 3, 1, 1, 1, 1, 15]`',
+        ),
+      },
+      right: {
+        ...set('结转下年度继续办理:            [7, 3, 1, 1, 1, 1, 14]', '结转下年度继续办理: [7, 3, 1, 1, 1, 1, 14]'),
+        shown: txt(
+          '`结转下年度继续办理: [7, 3, 1, 1, 1, 1, 14]`（160 + 6 = 152 + 14）',
+          '`结转下年度继续办理: [7, 3, 1, 1, 1, 1, 14]` (160 + 6 = 152 + 14)',
+        ),
+      },
+    },
+    'review-total': {
+      about: txt(
+        '表格四中，总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结。',
+        'In table 四, 总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结.',
+      ),
+      wrong: set('行政复议:           [1, 0, 0, 1, 2]', '行政复议: [1, 0, 0, 1, 1]'),
+      right: set('行政复议:           [1, 0, 0, 1, 2]', '行政复议: [1, 0, 0, 1, 2]'),
+    },
+  },
+});

@@ -1,35 +1,16 @@
 /** Dates: 年度 against 统计期限, 落款日期/发布日期 after the year and within the deadline. */
+import { finding } from '../codes';
 import { compareDates, formatChinese, formatIso, formatLike, isValidDate, type SimpleDate } from '../dates';
+import { deadlineFor, isCustomDeadline, type DateOptions } from '../deadlines';
 import { txt, type Finding, type Fix } from '../findings';
 import type { DateValue, Report } from '../model';
-import { finding } from './finding';
+import { reportDates } from '../reportDates';
+import { defineRule } from '../rule';
 
-export interface Deadline {
-  month: number;
-  day: number;
-}
-
-export interface DateOptions {
-  /** Deadlines by 机关类型 that replace the statutory ones (some localities publish earlier). */
-  deadlines?: Record<string, Deadline | undefined>;
-}
-
-export function deadlineFor(report: Report, options: DateOptions = {}): SimpleDate | undefined {
-  if (report.year === undefined) return undefined;
-  const type = report.format.organTypes.find((t) => t.key === report.organType);
-  const d = options.deadlines?.[report.organType] ?? type?.deadline;
-  return d ? { year: report.year + 1, month: d.month, day: d.day } : undefined;
-}
-
-export function checkDates(report: Report, options: DateOptions = {}): Finding[] {
+function checkDates(report: Report, options: DateOptions): Finding[] {
   const out: Finding[] = [];
-  const named: [string, DateValue | undefined][] = [
-    ['统计期限.起', report.period?.start],
-    ['统计期限.止', report.period?.end],
-    ['落款日期', report.signed],
-    ['发布日期', report.published],
-  ];
-  for (const [name, d] of named) if (d) checkForm(name, d, out);
+  const dates = reportDates(report);
+  for (const { name, value } of dates) checkForm(name, value, out);
   const y = report.year;
   if (y === undefined) return out;
   const valid = (d: DateValue | undefined): SimpleDate | undefined =>
@@ -64,10 +45,7 @@ export function checkDates(report: Report, options: DateOptions = {}): Finding[]
 
   const yearEnd = { year: y, month: 12, day: 31 };
   const deadline = deadlineFor(report, options);
-  for (const [name, d] of [
-    ['落款日期', report.signed],
-    ['发布日期', report.published],
-  ] as const) {
+  for (const { name, value: d } of dates.filter((x) => x.slot === 'signed' || x.slot === 'published')) {
     const date = valid(d);
     if (!d || !date) continue;
     if (compareDates(date, yearEnd) <= 0) {
@@ -94,7 +72,7 @@ export function checkDates(report: Report, options: DateOptions = {}): Finding[]
         ),
       );
     } else if (deadline && compareDates(date, deadline) > 0) {
-      const custom = options.deadlines?.[report.organType] !== undefined;
+      const custom = isCustomDeadline(report, options);
       out.push(
         finding(
           'past-deadline',
@@ -115,7 +93,7 @@ export function checkDates(report: Report, options: DateOptions = {}): Finding[]
         'published-before-signed',
         report.published.span,
         txt(
-          `发布日期 ${formatChinese(published)} 早于落款日期 ${formatChinese(signed)}`,
+          `${dates.find((x) => x.slot === 'published')!.name} ${formatChinese(published)} 早于${dates.find((x) => x.slot === 'signed')!.name} ${formatChinese(signed)}`,
           `published ${formatIso(published)}, before it was signed ${formatIso(signed)}`,
         ),
       ),
@@ -173,3 +151,81 @@ function checkForm(name: string, d: DateValue, out: Finding[]): void {
     );
   }
 }
+
+const set = (from: string, to: string) => ({ edits: [{ replace: from, with: to }] });
+
+export const datesRule = defineRule({
+  id: 'dates',
+  group: 'dates',
+  codes: [
+    'date-invalid',
+    'date-form',
+    'period-year',
+    'signed-before-year-end',
+    'past-deadline',
+    'published-before-signed',
+  ],
+  check: ({ report, deadlines }) => checkDates(report, { deadlines }),
+  docs: {
+    'date-invalid': {
+      about: txt('日期不存在或无法识别。', 'A date that does not exist or cannot be read.'),
+      wrong: set('落款日期: 2025-01-20', '落款日期: 2025-02-30'),
+      right: set('落款日期: 2025-01-20', '落款日期: 2025-01-20'),
+    },
+    'date-form': {
+      about: txt(
+        '日期能识别，但写法不规范。“全部修复”改写为 YYYY-MM-DD。',
+        'A date in a recognisable but non-standard form. Fix-all rewrites it as `YYYY-MM-DD`.',
+      ),
+      wrong: set('落款日期: 2025-01-20', '落款日期: 2025/1/20'),
+      right: {
+        ...set('落款日期: 2025-01-20', '落款日期: 2025年1月20日'),
+        shown: txt(
+          '`落款日期: 2025-01-20` 或 `落款日期: 2025年1月20日`',
+          '`落款日期: 2025-01-20` or `落款日期: 2025年1月20日`',
+        ),
+      },
+    },
+    'period-year': {
+      about: txt('统计期限不是年度的 1 月 1 日至 12 月 31 日。', '统计期限 is not 1 January to 31 December of 年度.'),
+      wrong: {
+        ...set('统计期限: {起: 2024-01-01, 止: 2024-12-31}', '统计期限: {起: 2023-01-01, 止: 2023-12-31}'),
+        shown: txt(
+          '`年度: 2024` 而 `统计期限: {起: 2023-01-01, 止: 2023-12-31}`',
+          '`年度: 2024` with `统计期限: {起: 2023-01-01, 止: 2023-12-31}`',
+        ),
+      },
+      right: set('统计期限: {起: 2024-01-01, 止: 2024-12-31}', '统计期限: {起: 2024-01-01, 止: 2024-12-31}'),
+    },
+    'signed-before-year-end': {
+      about: txt(
+        '落款日期或发布日期不晚于年度的 12 月 31 日：报告不能在年度结束前成文。修复改为下一年的同月同日。',
+        '落款日期 or 发布日期 lies on or before 31 December of 年度: a report cannot be signed before its year ends. The fix moves it to the same day of the next year.',
+      ),
+      wrong: set('落款日期: 2025-01-20', '落款日期: 2024-01-20'),
+      right: set('落款日期: 2025-01-20', '落款日期: 2025-01-20'),
+    },
+    'past-deadline': {
+      about: txt(
+        '落款日期或发布日期晚于公布期限：部门为次年 1月31日，本级政府为次年 3月31日（《条例》第四十九条），或设置、配置文件中规定的期限。',
+        '落款日期 or 发布日期 is after the deadline: 1月31日 of the next year for a 部门, 3月31日 for a 本级政府 (《条例》第四十九条), or the deadline set in the settings or the config file.',
+      ),
+      wrong: {
+        ...set('落款日期: 2025-01-20\n发布日期: 2025-01-22', '落款日期: 2025-02-10\n发布日期: 2025-02-12'),
+        shown: txt('`机关类型: 部门` 而 `落款日期: 2025-02-10`', '`机关类型: 部门` with `落款日期: 2025-02-10`'),
+      },
+      right: set('落款日期: 2025-01-20', '落款日期: 2025-01-20'),
+    },
+    'published-before-signed': {
+      about: txt('发布日期早于落款日期。', '发布日期 is before 落款日期.'),
+      wrong: {
+        ...set('发布日期: 2025-01-22', '发布日期: 2025-01-10'),
+        shown: txt(
+          '`落款日期: 2025-01-20` 而 `发布日期: 2025-01-10`',
+          '`落款日期: 2025-01-20` with `发布日期: 2025-01-10`',
+        ),
+      },
+      right: set('发布日期: 2025-01-22', '发布日期: 2025-01-22'),
+    },
+  },
+});

@@ -1,0 +1,48 @@
+/**
+ * Every rule, in the order their findings are documented. A new rule is a module here, its
+ * codes in codes.ts, and its documentation in the module (`npm run docs` prints it).
+ */
+import type { RuleCode } from '../codes';
+import type { Rule, RuleGroup } from '../rule';
+import { acrossYearsRule } from './acrossYears';
+import { arithmeticRule } from './arithmetic';
+import { cellsRule } from './cells';
+import { citationsRule } from './citations';
+import { datesRule } from './dates';
+import { fieldsRule } from './fields';
+import { keysRule } from './keys';
+import { narrativeRule } from './narrative';
+import { rowsRule } from './rows';
+import { sectionsRule } from './sections';
+import { suppressionsRule } from './suppressions';
+import { syntaxRule } from './syntax';
+import { topicsRule } from './topics';
+import { valuesRule } from './values';
+
+export const RULES: readonly Rule[] = [
+  syntaxRule,
+  keysRule,
+  citationsRule,
+  valuesRule,
+  fieldsRule,
+  sectionsRule,
+  rowsRule,
+  cellsRule,
+  topicsRule,
+  arithmeticRule,
+  datesRule,
+  suppressionsRule,
+  narrativeRule,
+  acrossYearsRule,
+] as Rule[];
+
+const owners = new Map<RuleCode, Rule>(RULES.flatMap((r) => r.codes.map((c) => [c, r] as const)));
+
+/** The rule that reports a code. */
+export function ruleOf(code: RuleCode): Rule | undefined {
+  return owners.get(code);
+}
+
+export function groupOf(code: RuleCode): RuleGroup | undefined {
+  return owners.get(code)?.group;
+}

@@ -1,0 +1,179 @@
+/**
+ * The text read like a careful reviewer reads it (narrative/): the standard statements
+ * compared with the tables and with each other. Findings of this kind are warnings at most.
+ */
+import { txt } from '../findings';
+import { checkDenials, checkLists, checkRates, checkStatements, checkYears, readNarrative } from '../narrative';
+import { defineRule, type Example } from '../rule';
+
+const swap = (from: string, to: string): Example => ({ edits: [{ replace: from, with: to }] });
+const shown = (e: Example, zh: string, en: string): Example => ({ ...e, shown: txt(zh, en) });
+
+const RECEIVED = '本局共收到政府信息公开申请 160 件';
+const DOCUMENTS = '本年度制发行政规范性文件 5 件';
+const REVIEWS = '本年度因政府信息公开被申请行政复议 2 件，被提起行政诉讼 1 件。';
+const RATE = '全年度收到网民来信 2819 件，办结 2348 件，办结率 83.3%。';
+const PARTS = '其中自然人 120 件，法人或其他组织 40 件';
+const PERIOD = '所列数据的统计期限自 2024 年 1 月 1 日起至 2024 年 12 月 31 日止';
+const PLAN = '2025 年，本局将继续深化政务公开工作';
+const FEES = '本机关 2024 年度未收取政府信息公开信息处理费。';
+
+export const narrativeRule = defineRule({
+  id: 'narrative',
+  group: 'narrative',
+  codes: [
+    'narrative-requests',
+    'narrative-documents',
+    'narrative-reviews',
+    'narrative-rate',
+    'narrative-rate-truncated',
+    'narrative-list-sum',
+    'narrative-period',
+    'narrative-plan-year',
+    'narrative-year',
+  ],
+  check({ report }) {
+    const { views, statements } = readNarrative(report);
+    return [
+      ...checkStatements(report, statements),
+      ...checkDenials(report, views),
+      ...checkRates(report, views),
+      ...checkLists(views, statements),
+      ...checkYears(report, views, statements),
+    ];
+  },
+  docs: {
+    'narrative-requests': {
+      about: txt(
+        '正文中关于申请的数字与表格三不符：申请总数（一 本年新收，或 一 + 二；写“新收”时只能是一；写“办理/处理”时也可以是三（七）总计）、紧随其后的自然人和法人或其他组织（及五类法人）、上年结转、予以公开、部分公开、不予公开、无法提供、不予处理、其他处理（整组，或句中不带“等”地点明的某一理由）、各理由行、办结和结转下年度。“办结”“转下年度”只在讲申请的段落中读，不在讲来信、热线、投诉的句子中读。',
+        'A figure about requests in the text differs from table 三: the request total (一 本年新收, or 一 + 二; with 新收 only 一; with 办理/处理 also 三（七）总计), 自然人 and 法人或其他组织 (and the five kinds) as parts of the figure just stated, 上年结转, 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理 (the group, or one reason when the sentence names it without 等), each reason row, 办结 and 结转下年度. 办结 and 转下年度 are read only in a paragraph about requests and not in a sentence about letters, hotlines or complaints.',
+      ),
+      notFlagged: txt(
+        '数字只与紧挨在它前面的词（标签）一起读：“共收到 4 件政府信息公开投诉举报”不是申请数，“网民来信 2819 件，办结 2348 件”不涉及申请表格。约数（1.4万余条、7700余条、约 300 人次）不作精确比较。句中把数字放在别的年份（2023 年…、较上年…）或别的范围（各县区…、其中，局机关本级…、部门报告中的“全市…”），或同一句中对不同主体各说一次（局机关收到…40 件，局属单位收到…120 件）时，不与本年度表格比较。修复不属于“全部修复”：错的也可能是表格。',
+        'A number is read only with the words right before it (its label): "共收到 4 件政府信息公开投诉举报" is not a request count and "网民来信 2819 件，办结 2348 件" is not about the request table. Approximate figures (1.4万余条, 7700余条, 约 300 人次) are never compared exactly. A sentence that puts a figure in another year (2023 年…, 较上年…) or another scope (各县区…, 其中，局机关本级…, 全市… in a 部门 report), or states the same figure twice for different subjects (局机关收到…40 件，局属单位收到…120 件), is not compared with this year\'s tables. The fixes are not part of fix-all: the table may be the wrong one.',
+      ),
+      wrong: shown(
+        swap(RECEIVED, '本局共收到政府信息公开申请 196 件'),
+        '`共收到政府信息公开申请 196 件`，而一 本年新收 总计为 160（一 + 二 = 166）',
+        '`共收到政府信息公开申请 196 件` with 一 本年新收 总计 160 (and 一 + 二 = 166)',
+      ),
+      right: shown(
+        swap(RECEIVED, RECEIVED),
+        '`共收到政府信息公开申请 160 件，其中自然人 120 件，法人或其他组织 40 件；上年结转 6 件`（上年结转不在 160 件之内）',
+        '`共收到政府信息公开申请 160 件，其中自然人 120 件，法人或其他组织 40 件；上年结转 6 件` (上年结转 is not part of the 160)',
+      ),
+    },
+    'narrative-documents': {
+      about: txt(
+        '正文中规章或行政规范性文件的件数与表格二不符：制发、废止、现行有效，与文件种类一起写，或在只讲一种文件的句子中单写（“废止 2 件”）。',
+        'A count of 规章 or 行政规范性文件 in the text differs from table 二: 制发, 废止 and 现行有效, written with the kind of document, or bare (`废止 2 件`) in a sentence about one kind only.',
+      ),
+      wrong: shown(
+        swap(DOCUMENTS, '本年度制发行政规范性文件 6 件'),
+        '`本年度制发行政规范性文件 6 件`，而 `行政规范性文件: [5, 2, 48]`',
+        '`本年度制发行政规范性文件 6 件` with `行政规范性文件: [5, 2, 48]`',
+      ),
+      right: shown(
+        swap(DOCUMENTS, DOCUMENTS),
+        '`本年度制发行政规范性文件 5 件，废止 2 件，现行有效 48 件`',
+        '`本年度制发行政规范性文件 5 件，废止 2 件，现行有效 48 件`',
+      ),
+    },
+    'narrative-reviews': {
+      about: txt(
+        '正文中关于政府信息公开的行政复议、行政诉讼与表格四不符：“行政复议 N 件”“行政诉讼 N 件”（未经复议直接起诉 + 复议后起诉），或在表格四有非零数字时说没有（“未收到…行政复议和行政诉讼”“…均为 0”）。',
+        'Reconsideration or litigation about disclosure in the text differs from table 四: `行政复议 N 件`, `行政诉讼 N 件` (未经复议直接起诉 + 复议后起诉), or a sentence that says there were none (`未收到…行政复议和行政诉讼`, `…均为 0`) above non-zero cells.',
+      ),
+      notFlagged: txt(
+        '只读提到“信息公开”或“依申请”的句子，所以司法局介绍自身行政复议工作的句子不作比较。',
+        'Only sentences that mention 信息公开 or 依申请 are read, so a 司法局 describing its own reconsideration work is not compared.',
+      ),
+      wrong: shown(
+        swap(REVIEWS, '本年度未发生因政府信息公开引发的行政复议和行政诉讼案件。'),
+        '`未发生因政府信息公开引发的行政复议和行政诉讼案件`，而 `行政复议: [1, 0, 0, 1, 2]`',
+        '`未发生因政府信息公开引发的行政复议和行政诉讼案件` with `行政复议: [1, 0, 0, 1, 2]`',
+      ),
+      right: shown(
+        swap(REVIEWS, REVIEWS),
+        '`本年度因政府信息公开被申请行政复议 2 件`，表格同上',
+        '`本年度因政府信息公开被申请行政复议 2 件` with the same row',
+      ),
+    },
+    'narrative-rate': {
+      about: txt(
+        '比率与其数字不符：有名称的比率（“办结率 P%”）是与它同名的数字除以句中前面的数字；占比（“占 P%”）是紧挨在前的数字除以“其中”之前的总数（或句中第一个数字）；与句中给出的数字比较的变化（“较上年的 140 件增长 14.3%”）是差值除以该数字。按所写小数位四舍五入后相等即为正确。句子可有几种理解而都不成立时，结果为提示且不提供修复。',
+        'A rate does not follow from its counts: a named rate (`办结率 P%`) is the count named like it over a count before it in the sentence; a share (`占 P%`) is the count right before it over the total before 其中 (or the first count of the sentence); a change against a figure the sentence gives (`较上年的 140 件增长 14.3%`) is the difference over that figure. It is right when equal to the ratio rounded to the decimals written. When the sentence allows several readings and none holds, the finding is information and has no fix.',
+      ),
+      wrong: shown(
+        swap(RATE, '全年度收到网民来信 2819 件，办结 2348 件，办结率 85.7%。'),
+        '`全年度收到网民来信 2819 件，办结 2348 件，办结率 85.7%`（2348 ÷ 2819 = 83.3%）',
+        '`全年度收到网民来信 2819 件，办结 2348 件，办结率 85.7%` (2348 ÷ 2819 = 83.3%)',
+      ),
+      right: swap(RATE, RATE),
+    },
+    'narrative-rate-truncated': {
+      about: txt(
+        '比率是截断值而不是四舍五入值。修复写入四舍五入后的值。',
+        'A rate is the ratio cut off instead of rounded. The fix writes the rounded value.',
+      ),
+      wrong: shown(
+        swap(RATE, '收到留言 1,100 条，回复 499 条，回复率 45.3%。'),
+        '`收到留言 1,100 条，回复 499 条，回复率 45.3%`（45.36…）',
+        '`收到留言 1,100 条，回复 499 条，回复率 45.3%` (45.36…)',
+      ),
+      right: swap(RATE, '收到留言 1,100 条，回复 499 条，回复率 45.4%。'),
+    },
+    'narrative-list-sum': {
+      about: txt(
+        '“其中”之后各项之和与其前的总数不符（按单位分别相加：件与件，元与元）。只有列举完全的清单才与总数比较：带“等”的不算；超出总数范围的项（上年结转、累计、同比…）结束清单；不足总数的清单，只有在列出自然人和法人或其他组织、或以兜底项（其他、其余）结尾时才报告。超过一个并非已知划分的总数时为提示。',
+        "The items after 其中 do not add up to the total before it, per unit (件 with 件, 元 with 元). Only a list that is exhaustive is held to its total: a list with 等 is not; an item outside the total's scope (上年结转, 累计, 同比…) ends the list; a list that falls short is reported only when it names 自然人 with 法人或其他组织 or ends with a catch-all (其他, 其余). A list that exceeds a total it is not known to partition is information.",
+      ),
+      wrong: shown(
+        swap(PARTS, '其中自然人 120 件，法人或其他组织 30 件'),
+        '`共收到政府信息公开申请 160 件，其中自然人 120 件，法人或其他组织 30 件`',
+        '`共收到政府信息公开申请 160 件，其中自然人 120 件，法人或其他组织 30 件`',
+      ),
+      right: shown(
+        swap(PARTS, PARTS),
+        '`解读材料 39 条，其中图解 35 条，文字解读 2 条，新闻发布会解读 2 条`',
+        '`解读材料 39 条，其中图解 35 条，文字解读 2 条，新闻发布会解读 2 条`',
+      ),
+    },
+    'narrative-period': {
+      about: txt(
+        '正文中写的统计期限（“统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止”）与统计期限（或年度的自然年）不符。',
+        'The statistics period stated in the text (`统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止`) differs from 统计期限 (or the calendar year of 年度).',
+      ),
+      wrong: shown(
+        swap(PERIOD, '所列数据的统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止'),
+        '2024 年度报告中写 `本报告所列数据的统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止`',
+        '`本报告所列数据的统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止` in a 2024 report',
+      ),
+      right: swap(PERIOD, PERIOD),
+    },
+    'narrative-plan-year': {
+      about: txt(
+        '第五部分中，计划（“将继续…”“将着重做好以下工作”“拟…”）以不晚于年度的年份开头：是从以前的报告沿用来的文字。“将”作“把”讲（“2024 年，我局将政务公开纳入考核”）不是计划。',
+        'In section 五, a plan (`将继续…`, `将着重做好以下工作`, `拟…`) opens with a year that is not after 年度: text carried over from an earlier report. 将 used as 把 (`2024 年，我局将政务公开纳入考核`) is not a plan.',
+      ),
+      wrong: shown(
+        swap(PLAN, '2024 年，本局将继续深化政务公开工作'),
+        '2024 年度报告中写 `2024 年，本局将继续深化政务公开工作`',
+        '`2024 年，本局将继续深化政务公开工作` in a 2024 report',
+      ),
+      right: swap(PLAN, PLAN),
+    },
+    'narrative-year': {
+      about: txt(
+        '本年度的内容写在了别的年份名下：前言中的报告名称（“2023 年政府信息公开工作年度报告”）、第六部分的收费说明（“本机关 2023 年度未收取…信息处理费”），或数字与本年度表格相同却以别的年份开头的句子（2024 年度报告、一为 160 时写“2023 年，本局共收到政府信息公开申请 160 件”）。',
+        "This year's content written under another year: the report's own title in the 前言 (`2023 年政府信息公开工作年度报告`), the fees statement in section 六 (`本机关 2023 年度未收取…信息处理费`), or a sentence whose figures equal this year's table but that opens with another year (`2023 年，本局共收到政府信息公开申请 160 件` in a 2024 report whose 一 is 160).",
+      ),
+      wrong: shown(
+        swap(FEES, '本机关 2023 年度未收取政府信息公开信息处理费。'),
+        '2024 年度报告中写 `其他需要报告的事项: 本机关 2023 年度未收取政府信息公开信息处理费。`',
+        '`其他需要报告的事项: 本机关 2023 年度未收取政府信息公开信息处理费。` in a 2024 report',
+      ),
+      right: swap(FEES, FEES),
+    },
+  },
+});

@@ -1,0 +1,211 @@
+/**
+ * What the texts must speak of: the topics of 总体情况, real problems in section 五, the
+ * fees in section 六; and 规章 reported by an organ that cannot make them.
+ */
+import type { YAMLMap } from 'yaml';
+import { finding } from '../codes';
+import { txt, type Finding, type Fix } from '../findings';
+import { rowPathByRole, sectionByRole, tableSections } from '../format';
+import { indentOf, insertLinesAfter, insertLinesBefore } from '../layout';
+import type { Report } from '../model';
+import { defineRule } from '../rule';
+import { valueEnd } from './placement';
+
+function overviewTopics(report: Report, out: Finding[]): void {
+  const decl = sectionByRole(report.format, 'overview');
+  const overview = report.sections.find((s) => s.decl === decl);
+  if (!overview || overview.decl.kind !== 'text') return;
+  const blocks = report.texts.filter((t) => t.section === overview.decl);
+  const isMapping = blocks.some((b) => b.subKey !== undefined);
+  const all = overview.decl.subsections;
+  // Only a section written as one text is searched for the topics' words.
+  const text = isMapping ? '' : blocks.map((b) => b.text).join('\n');
+  for (const sub of all.filter((s) => s.expected)) {
+    const covered = isMapping
+      ? blocks.some((b) => b.subDecl === sub.key)
+      : [sub.key, sub.title, ...(sub.aliases ?? [])].some((k) => text.includes(k));
+    if (covered) continue;
+    const fixes: Fix[] = [];
+    const map = overview.pair.value as YAMLMap;
+    if (isMapping && !map.flow) {
+      const idx = all.indexOf(sub);
+      const next = blocks.find((b) => b.subDecl && all.findIndex((s) => s.key === b.subDecl) > idx);
+      const line = `${indentOf(report.text, blocks[0].keySpan.start)}${sub.key}: ""`;
+      const edit = next
+        ? insertLinesBefore(report.text, next.keySpan.start, [line])
+        : insertLinesAfter(report.text, valueEnd(overview.pair), [line]);
+      fixes.push({
+        title: txt(`补上“${sub.key}”小节`, `Add the "${sub.key}" sub-section`),
+        edits: [edit],
+        safe: true,
+        preferred: true,
+      });
+    }
+    out.push(
+      finding(
+        'missing-subsection',
+        overview.keySpan,
+        txt(
+          `“${overview.decl.title}”没有写“${sub.title}”方面的情况（${report.format.name}要求逐项说明）`,
+          `"${overview.decl.title}" does not cover "${sub.title}" (${report.format.name} asks for each topic)`,
+        ),
+        { fixes },
+      ),
+    );
+  }
+}
+
+function problemsText(report: Report, out: Finding[]): void {
+  const decl = sectionByRole(report.format, 'problems');
+  const entry = report.sections.find((s) => s.decl === decl);
+  if (!decl || !entry) return;
+  const blocks = report.texts.filter((t) => t.section === decl);
+  const content = blocks
+    .map((b) => b.text)
+    .join('')
+    .replace(/[\s。.，,；;！!]/g, '');
+  if (content.length >= 8 && !/^(无|暂无|没有|无问题)$/.test(content)) return;
+  out.push(
+    finding(
+      'section-five-empty',
+      blocks[0]?.node ? blocks[0].span : entry.keySpan,
+      txt(
+        `“${decl.title}”应写明实际存在的问题和改进措施，不能只写“无”`,
+        `"${decl.title}" must name the real problems and improvements, not just "无"`,
+      ),
+    ),
+  );
+}
+
+function feesStated(report: Report, out: Finding[]): void {
+  const decl = sectionByRole(report.format, 'otherMatters');
+  const entry = report.sections.find((s) => s.decl === decl);
+  if (!decl || !entry) return;
+  const content = report.texts
+    .filter((t) => t.section === decl)
+    .map((b) => b.text)
+    .join('');
+  if (/处理费|收费|收取.{0,12}费/.test(content)) return;
+  out.push(
+    finding(
+      'fee-not-stated',
+      entry.keySpan,
+      txt(
+        `“${decl.title}”应说明是否收取政府信息公开信息处理费（国办函〔2020〕109号）`,
+        `"${decl.title}" should state whether information processing fees were charged (国办函〔2020〕109号)`,
+      ),
+    ),
+  );
+}
+
+function rulesByDepartment(report: Report, out: Finding[]): void {
+  if (report.organType !== report.format.defaultOrganType) return;
+  for (const decl of tableSections(report.format)) {
+    const path = rowPathByRole(decl, 'rules');
+    const row = path ? report.tables.get(decl.key)?.rows.get(path) : undefined;
+    if (!row?.cells.some((c) => c?.value && c.value.units !== 0n)) continue;
+    out.push(
+      finding(
+        'rules-by-department',
+        row.keySpan,
+        txt(
+          `${row.decl.key}只能由省级和设区的市人民政府制定；部门报告的${row.decl.key}件数通常为 0，请核实`,
+          `only provincial and 设区的市 governments make ${row.decl.key}; a department usually reports 0 — please verify`,
+        ),
+      ),
+    );
+  }
+}
+
+export const topicsRule = defineRule({
+  id: 'topics',
+  group: 'structure',
+  codes: ['missing-subsection', 'section-five-empty', 'fee-not-stated', 'rules-by-department'],
+  check({ report }) {
+    const out: Finding[] = [];
+    overviewTopics(report, out);
+    problemsText(report, out);
+    feesStated(report, out);
+    rulesByDepartment(report, out);
+    return out;
+  },
+  docs: {
+    'missing-subsection': {
+      about: txt(
+        '总体情况没有写到主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障中的某一方面。“全部修复”会补上该小节（文字留空）。',
+        '总体情况 does not cover one of 主动公开, 依申请公开, 政府信息管理, 政府信息公开平台建设 and 监督保障. Fix-all adds the missing sub-section with an empty text.',
+      ),
+      wrong: {
+        edits: [{ replace: '  监督保障: >-\n    ', with: '  # ' }],
+        shown: txt('`总体情况:` 下没有 `监督保障`', '`总体情况:` without `监督保障`'),
+      },
+      right: {
+        edits: [{ replace: '  监督保障: >-', with: '  监督保障: >-' }],
+        shown: txt(
+          '`总体情况:` 下有 `主动公开`、`依申请公开`、`政府信息管理`、`平台建设`、`监督保障`',
+          '`总体情况:` with `主动公开`, `依申请公开`, `政府信息管理`, `平台建设`, `监督保障`',
+        ),
+      },
+    },
+    'section-five-empty': {
+      about: txt(
+        '存在的主要问题及改进情况什么也没说（“无”“暂无”）。',
+        '存在的主要问题及改进情况 says nothing (`无`, `暂无`).',
+      ),
+      wrong: {
+        edits: [
+          {
+            replace:
+              '存在的主要问题及改进情况: >-\n  存在的问题主要是政策解读形式还不够丰富。2025 年，本局将继续深化政务公开工作，进一步丰富解读形式，提升公开质效。',
+            with: '存在的主要问题及改进情况: 无',
+          },
+        ],
+      },
+      right: {
+        edits: [{ replace: '存在的主要问题及改进情况: >-', with: '存在的主要问题及改进情况: >-' }],
+        shown: txt(
+          '`存在的主要问题及改进情况: 存在的问题主要是……。2025 年，本局将……`',
+          '`存在的主要问题及改进情况: 存在的问题主要是……。2025 年，本局将……`',
+        ),
+      },
+    },
+    'fee-not-stated': {
+      about: txt(
+        '其他需要报告的事项没有说明是否收取信息处理费（国办函〔2020〕109号）。',
+        '其他需要报告的事项 does not say whether 信息处理费 was charged (国办函〔2020〕109号).',
+      ),
+      wrong: {
+        edits: [{ replace: '本机关 2024 年度未收取政府信息公开信息处理费。', with: '无。' }],
+        shown: txt('`其他需要报告的事项: 无。`', '`其他需要报告的事项: 无。`'),
+      },
+      right: {
+        edits: [
+          {
+            replace: '本机关 2024 年度未收取政府信息公开信息处理费。',
+            with: '本机关 2024 年度未收取政府信息公开信息处理费。',
+          },
+        ],
+      },
+    },
+    'rules-by-department': {
+      about: txt(
+        '“部门”报告了规章，而规章只能由省级和设区的市人民政府制定。',
+        "A 部门 reports 规章, which only provincial and 设区的市 people's governments make.",
+      ),
+      wrong: {
+        edits: [{ replace: '规章:           [0, 0, 0]', with: '规章: [2, 0, 5]' }],
+        shown: txt('`机关类型: 部门` 且 `规章: [2, 0, 5]`', '`机关类型: 部门` with `规章: [2, 0, 5]`'),
+      },
+      right: {
+        edits: [
+          { replace: '机关类型: 部门', with: '机关类型: 本级政府' },
+          { replace: '规章:           [0, 0, 0]', with: '规章: [2, 0, 5]' },
+        ],
+        shown: txt(
+          '`机关类型: 本级政府` 且 `规章: [2, 0, 5]`，或“部门”填 `规章: [0, 0, 0]`',
+          '`机关类型: 本级政府` with `规章: [2, 0, 5]`, or a 部门 with `规章: [0, 0, 0]`',
+        ),
+      },
+    },
+  },
+});

@@ -93,15 +93,11 @@ export async function startCodeServer(
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--reconnection-grace-time',
-    '5',
     '--user-data-dir',
     userData,
     '--extensions-dir',
     path.join(tmp, 'extensions'),
-    // Makes the built workbench honour extensionDevelopmentPath / extensionTestsPath.
-    '--vscode-option',
-    'enable-smoke-test-driver',
+    ...editor.spec.args,
   ];
   // An empty gallery: the machine cannot reach one, and failed queries only add noise.
   const childEnv = { ...quietEnv(path.join(tmp, 'home')), EXTENSIONS_GALLERY: '{}', ...env(tmp) };

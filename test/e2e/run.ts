@@ -1,70 +1,142 @@
 /**
- * `npm run test:e2e`: provisions a real VS Code (code-server) and runs, in it, the extension
- * test suite and the workbench UI test. Where no editor can be provisioned the tests are
- * reported as SKIPPED, loudly; under CI (CI=true) or GOVREPORT_E2E=require that is a failure.
- * `--suite` or `--ui` runs one of the two.
+ * `npm run test:e2e`: provisions real VS Codes (code-server) and runs in them the extension
+ * test suite and the workbench UI test on the current VS Code, and the suite again on the
+ * oldest VS Code that package.json's engines.vscode admits. An editor that cannot be
+ * provisioned has its tests reported as SKIPPED, loudly; under CI (CI=true) or
+ * GOVREPORT_E2E=require that is a failure. `--suite`, `--ui` and `--oldest` pick some of the three.
  */
-import { provision, ProvisionError, type Editor } from './provision';
+import {
+  CURRENT,
+  OLDEST,
+  provisionBrowser,
+  provisionEditor,
+  ProvisionError,
+  type Editor,
+  type EditorSpec,
+} from './provision';
 import { runSuite } from './runSuite';
 import { runUi } from './ui';
 
 const required = process.env.CI === 'true' || process.env.GOVREPORT_E2E === 'require';
-const only = process.argv.slice(2);
-const wants = (part: string): boolean => only.length === 0 || only.includes(`--${part}`);
+
+const seconds = (since: number): string => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const inEditor = (e: Editor): string => `VS Code ${e.vscode} (code-server ${e.spec.codeServer})`;
+
+interface Part {
+  flag: string;
+  title: string;
+  spec: EditorSpec;
+  /** Runs the part, printing as it goes; returns its one-line outcome, and whether it passed. */
+  run(editor: Editor, out: (line: string) => void): Promise<{ ok: boolean; outcome: string }>;
+}
+
+async function suite(editor: Editor, out: (line: string) => void): Promise<{ ok: boolean; outcome: string }> {
+  const { exitCode, results } = await runSuite(editor, out);
+  const failures = results?.failed ?? [];
+  const passed = results?.passed.length ?? 0;
+  for (const f of failures) out(`  FAILED ${f.title}\n    ${f.error.split('\n').slice(0, 3).join('\n    ')}`);
+  if (!results) out('  the suite reported no results: it did not run to its end');
+  return {
+    // An exit code of 0 alone cannot tell "all passed" from "none ran": the results file must agree.
+    ok: exitCode === 0 && !!results && failures.length === 0 && passed > 0,
+    outcome: `exit code ${exitCode}, ${passed} passed, ${failures.length} failed, ${results?.pending.length ?? 0} pending`,
+  };
+}
+
+const PARTS: Part[] = [
+  { flag: 'suite', title: 'extension test suite', spec: CURRENT, run: suite },
+  {
+    flag: 'ui',
+    title: 'workbench UI test',
+    spec: CURRENT,
+    run: async (editor, out) => {
+      const ok = await runUi(editor, out);
+      return { ok, outcome: ok ? 'all steps passed' : 'a step failed' };
+    },
+  },
+  // The UI test drives the current workbench's DOM, which differs between releases; the
+  // oldest VS Code runs the suite, which holds the extension's behaviour through the API.
+  { flag: 'oldest', title: 'extension test suite', spec: OLDEST, run: suite },
+];
 
 function banner(lines: string[]): void {
   const bar = '!'.repeat(78);
   process.stderr.write(`\n${bar}\n${lines.map((l) => `!! ${l}`).join('\n')}\n${bar}\n\n`);
 }
 
-const seconds = (since: number): string => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+function skipped(what: string, why: string): void {
+  banner([
+    `EDITOR TESTS SKIPPED: ${what}`,
+    why,
+    required
+      ? 'This run requires them (CI=true or GOVREPORT_E2E=require): FAILING.'
+      : 'Nothing was tested there. Set GOVREPORT_E2E=require to make this an error.',
+  ]);
+}
 
 async function main(): Promise<number> {
-  let editor: Editor;
+  const flags = process.argv.slice(2);
+  const unknown = flags.filter((f) => !PARTS.some((p) => `--${p.flag}` === f));
+  if (unknown.length) {
+    console.error(`unknown option ${unknown.join(' ')}; use ${PARTS.map((p) => `--${p.flag}`).join(', ')}`);
+    return 2;
+  }
+  const parts = PARTS.filter((p) => !flags.length || flags.includes(`--${p.flag}`));
   const t0 = Date.now();
+  let browser: string;
   try {
-    editor = provision();
+    browser = provisionBrowser();
   } catch (e) {
     if (!(e instanceof ProvisionError)) throw e;
-    banner([
-      'EDITOR TESTS SKIPPED: no real VS Code could be provisioned.',
-      e.message,
-      required
-        ? 'This run requires them (CI=true or GOVREPORT_E2E=require): FAILING.'
-        : 'Nothing was tested in an editor. Set GOVREPORT_E2E=require to make this an error.',
-    ]);
+    skipped('no browser to run VS Code in.', e.message);
     return required ? 1 : 0;
   }
-  console.log(`editor ready (${seconds(t0)}): code-server ${editor.version}, ${editor.browser}`);
-  let failed = 0;
-  if (wants('suite')) {
-    const t = Date.now();
-    console.log('\n=== extension test suite in code-server ===');
-    const { exitCode, results } = await runSuite(editor, (l) => console.log(l));
-    const passed = results?.passed.length ?? 0;
-    const failures = results?.failed ?? [];
-    console.log(
-      `\nextension suite: exit code ${exitCode}, ${passed} passed, ${failures.length} failed, ${results?.pending.length ?? 0} pending (${seconds(t)})`,
-    );
-    for (const f of failures) console.log(`  FAILED ${f.title}\n    ${f.error.split('\n').slice(0, 3).join('\n    ')}`);
-    if (exitCode !== 0 || !results || failures.length || passed === 0) {
-      if (!results) console.log('  the suite reported no results: it did not run to its end');
-      failed++;
+  // Each editor is provisioned on its own: one that cannot be skips only its own tests.
+  const editors = new Map<EditorSpec, Editor | ProvisionError>();
+  for (const spec of new Set(parts.map((p) => p.spec))) {
+    try {
+      const editor = provisionEditor(spec, browser);
+      editors.set(spec, editor);
+      console.log(`editor ready (${seconds(t0)}): ${inEditor(editor)} on Node ${spec.node}, ${browser}`);
+    } catch (e) {
+      if (!(e instanceof ProvisionError)) throw e;
+      editors.set(spec, e);
+      skipped(`code-server ${spec.codeServer} (the ${spec.name} VS Code) could not be provisioned.`, e.message);
     }
   }
-  if (wants('ui')) {
+  const summary: string[] = [];
+  let failed = 0;
+  let missing = 0;
+  for (const part of parts) {
+    const editor = editors.get(part.spec)!;
+    if (editor instanceof ProvisionError) {
+      missing++;
+      summary.push(`  ${part.title}, code-server ${part.spec.codeServer}: SKIPPED (${editor.message.split('\n')[0]})`);
+      continue;
+    }
     const t = Date.now();
-    console.log('\n=== workbench UI test in code-server + Chromium ===');
-    const ok = await runUi(editor, (l) => console.log(l));
-    console.log(`UI test: ${ok ? 'passed' : 'FAILED'} (${seconds(t)})`);
+    console.log(`\n=== ${part.title} in ${inEditor(editor)} ===`);
+    // One run that cannot even start (code-server does not listen, say) does not stop the others.
+    const { ok, outcome } = await part
+      .run(editor, (l) => console.log(l))
+      .catch((e: unknown) => {
+        console.log(e instanceof Error ? (e.stack ?? e.message) : String(e));
+        return { ok: false, outcome: `did not run: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+      });
+    const line = `${part.title} in ${inEditor(editor)}: ${ok ? 'passed' : 'FAILED'}, ${outcome} (${seconds(t)})`;
+    console.log(`\n${line}`);
+    summary.push(`  ${line}`);
     if (!ok) failed++;
   }
-  console.log(`\neditor tests: ${failed ? 'FAILED' : 'passed'} (${seconds(t0)} in all)`);
-  return failed ? 1 : 0;
+  const bad = failed > 0 || (required && missing > 0);
+  const verdict = bad ? 'FAILED' : missing === parts.length ? 'SKIPPED' : 'passed';
+  const counts = `${parts.length - missing - failed} passed, ${failed} failed, ${missing} skipped of ${parts.length} runs`;
+  console.log(`\neditor tests: ${verdict} (${counts}; ${seconds(t0)} in all)\n${summary.join('\n')}`);
+  return bad ? 1 : 0;
 }
 
 // Each wait has its own timeout; this bounds the whole run should something still hang.
-const WATCHDOG_MS = 25 * 60_000;
+const WATCHDOG_MS = 40 * 60_000;
 setTimeout(() => {
   console.error(`editor tests: FAILED: still running after ${WATCHDOG_MS / 60_000} minutes`);
   process.exit(1);

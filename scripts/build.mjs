@@ -17,6 +17,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
+  // The Word renderer on its own: the faces load it only when exporting (server/src/shared/docx.ts).
+  { ...common, entryPoints: ['server/src/core/render/docx.ts'], outfile: 'server/out/docx.js' },
   // The editor test suite (test/e2e): its index and each *.test.ts, run inside VS Code.
   ...readdirSync('test/e2e/suite')
     .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))

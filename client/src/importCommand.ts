@@ -5,8 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { pickLocale, type Text } from '../../server/src/core/findings';
-import { importReport } from '../../server/src/core/import';
+import { importReport, pickLocale, type Text } from '../../server/src/core';
 import { freeName } from './newReportInput';
 
 const TEXT_FORMS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.shtml', '.xhtml']);

@@ -1,8 +1,6 @@
 /** "GovReport: New Annual Report": asks for 机关, 机关类型 and 年度 and opens a complete report to fill in. */
 import * as vscode from 'vscode';
-import { pickLocale } from '../../server/src/core/findings';
-import { FORMAT_2021 } from '../../server/src/core/format';
-import { reportSkeleton } from '../../server/src/core/skeleton';
+import { FORMAT_2021, pickLocale, reportSkeleton } from '../../server/src/core';
 import {
   defaultYear,
   freeName,

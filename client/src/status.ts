@@ -1,7 +1,7 @@
 /** The status bar item: "勾稽关系一致" or the number of errors, and how long the last check took. */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { CHECKED_NOTIFICATION, type CheckedNotification as Checked } from '../../server/src/lsp/protocol';
+import { CHECKED_NOTIFICATION, type CheckedNotification as Checked } from '../../server/src/shared/protocol';
 import { statusView } from './statusView';
 
 export function registerStatus(context: vscode.ExtensionContext, client: BaseLanguageClient): void {

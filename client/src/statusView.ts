@@ -1,5 +1,5 @@
 /** What the status bar says about the active report, from the server's `govreport/checked` notification. */
-import type { CheckedNotification as Checked } from '../../server/src/lsp/protocol';
+import type { CheckedNotification as Checked } from '../../server/src/shared/protocol';
 
 /** vscode.l10n.t, or a stand-in in tests. */
 export type Translate = (message: string, ...args: (string | number)[]) => string;

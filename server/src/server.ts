@@ -9,7 +9,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { pickLocale, type Locale } from './core/findings';
+import { type Locale, pickLocale } from './core';
 import { codeActionFeature } from './lsp/codeActionFeature';
 import { completionFeature } from './lsp/completionFeature';
 import type { Feature, ServerContext } from './lsp/context';
@@ -21,7 +21,7 @@ import { inlayHintFeature } from './lsp/inlayHintFeature';
 import { PreviousYearFinder } from './lsp/previousYear';
 import { ReportStore } from './lsp/reports';
 import { selectionRangeFeature } from './lsp/selectionRangeFeature';
-import { DEFAULT_SETTINGS, checkOptions, readSettings, type Settings } from './lsp/settings';
+import { DEFAULT_SETTINGS, checkOptions, readSettings, type Settings } from './shared/settings';
 import { symbolFeature } from './lsp/symbolFeature';
 
 const FEATURES: Feature[] = [

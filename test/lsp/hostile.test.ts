@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { check } from '../../server/src/core/check';
-import { toDiagnostic } from '../../server/src/lsp/convert';
+import { toDiagnostic } from '../../server/src/shared/convert';
 import { HOSTILE_TOKENS, hostileCorpus } from '../unit/hostileInputs';
 import { LspClient, ROOT, fileUri, type Diagnostic } from './lspClient';
 

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { check } from '../../server/src/core/check';
-import { toDiagnostic } from '../../server/src/lsp/convert';
+import { toDiagnostic } from '../../server/src/shared/convert';
 import { LspClient, ROOT, SERVER, fileUri, type PublishDiagnostics } from './lspClient';
 
 const EXAMPLE = readFileSync(path.join(ROOT, 'examples', 'lvliang-2024.report.yaml'), 'utf8');

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../../server/src/core/check';
 import { applyEdits } from '../../server/src/core/edits';
 import { isRuleCode } from '../../server/src/core/codes';
-import { toDiagnostic } from '../../server/src/lsp/convert';
+import { toDiagnostic } from '../../server/src/shared/convert';
 import { EXAMPLE } from './helpers';
 
 /** Bytes → text as the CLI reads a file (and VS Code opens one): bad sequences become U+FFFD, a BOM is dropped. */

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { statusView } from '../../client/src/statusView';
-import type { CheckedNotification as Checked } from '../../server/src/lsp/protocol';
+import type { CheckedNotification as Checked } from '../../server/src/shared/protocol';
 import { ROOT } from './helpers';
 
 const bundle: Record<string, string> = JSON.parse(

@@ -1,9 +1,8 @@
 /** "GovReport: Export…": the report as a standalone HTML document or a Word file, where the user chooses. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { check } from '../../../server/src/core/check';
-import { renderDocx } from '../../../server/src/core/render/docx';
-import { renderHtml } from '../../../server/src/core/render/html';
+import { check, renderHtml } from '../../../server/src/core';
+import { loadRenderDocx } from '../../../server/src/shared/docx';
 import { checkOptionsFor, isReport, locale } from './settings';
 
 interface Choice extends vscode.QuickPickItem {
@@ -42,7 +41,7 @@ export async function exportReport(doc: vscode.TextDocument | undefined): Promis
   const data =
     choice.format === 'html'
       ? new TextEncoder().encode(renderHtml(result, { marks: choice.marks, theme: 'export', locale: locale() }))
-      : await renderDocx(result, { marks: false });
+      : await loadRenderDocx(path.join(__dirname, '..', '..', 'server', 'out'))(result, { marks: false });
   await vscode.workspace.fs.writeFile(target, data);
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const note = errors ? vscode.l10n.t(' (the report has {0} error(s); exported as written)', errors) : '';

@@ -5,8 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { check } from '../../../server/src/core/check';
-import { renderBody } from '../../../server/src/core/render/html';
+import { check, renderBody } from '../../../server/src/core';
 import { checkOptionsFor, locale, throttleMs } from './settings';
 import { previewShell } from './shell';
 import { Throttle } from './throttle';

@@ -1,8 +1,7 @@
 /** What the preview and the export read from the settings: the checker's options and the throttle. */
 import * as vscode from 'vscode';
-import type { CheckOptions } from '../../../server/src/core/check';
-import { pickLocale, type Locale } from '../../../server/src/core/findings';
-import { checkOptions, readSettings } from '../../../server/src/lsp/settings';
+import { type CheckOptions, type Locale, pickLocale } from '../../../server/src/core';
+import { checkOptions, readSettings } from '../../../server/src/shared/settings';
 
 /** The same options the language server checks with, so the preview marks what the editor squiggles. */
 export function checkOptionsFor(uri: vscode.Uri): CheckOptions {

@@ -3,8 +3,7 @@
  * and script from its media folder, plus the renderer's style by nonce; no inline script, no
  * remote content, no forms. The report itself arrives as the renderer's escaped `<main>`.
  */
-import { REPORT_CSS } from '../../../server/src/core/render/css';
-import { escapeHtml } from '../../../server/src/core/render/escape';
+import { escapeHtml, REPORT_CSS } from '../../../server/src/core';
 
 export interface ShellOptions {
   /** `webview.cspSource`: the origin of the extension's resources in the webview. */

@@ -1,9 +1,7 @@
 /** `govreport check [--format text|json] [--locale zh-CN|en] [--previous FILE] FILE...` */
 import { availableParallelism } from 'node:os';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { checkReport } from '../core/check';
-import type { Finding } from '../core/findings';
-import type { LineIndex } from '../core/lineIndex';
+import { checkReport, type Finding, type LineIndex } from '../core';
 import { choice } from './args';
 import { Pairing } from './checkPairing';
 import { asPrevious, checkInWorkers, read, serve, type Read, type Sink, type WorkerData } from './checkWorkers';

@@ -1,5 +1,5 @@
 /** Which report among the files of `govreport check` is last year's report of each. */
-import { organKey, sameOrgan } from '../core/narrative';
+import { organKey, sameOrgan } from '../core';
 
 /** What pairing a report with last year's needs to know of each file. */
 export interface Meta {

@@ -9,12 +9,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, parentPort } from 'node:worker_threads';
-import { checkReport } from '../core/check';
-import type { Finding } from '../core/findings';
-import { LineIndex } from '../core/lineIndex';
-import type { Report } from '../core/model';
-import type { PreviousReport } from '../core/model';
-import { parseReport } from '../core/parse';
+import { checkReport, type Finding, LineIndex, parseReport, type PreviousReport, type Report } from '../core';
 import { Pairing, guessMeta, type Meta } from './checkPairing';
 import { readText } from './files';
 

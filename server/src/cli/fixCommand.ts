@@ -1,6 +1,5 @@
 /** `govreport fix [--dry-run] FILE...`: applies the fix-all set, then prints what is left. */
-import { fixAll } from '../core/edits';
-import { LineIndex } from '../core/lineIndex';
+import { fixAll, LineIndex } from '../core';
 import { unifiedDiff } from './diff';
 import { UsageError, readText, writeAtomic } from './files';
 import type { Command } from './main';

@@ -1,7 +1,7 @@
 /** `govreport import FILE [-o OUT] [--force]`: a published report → a report file. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { importReport } from '../core/import';
+import { importReport } from '../core';
 import { UsageError, writeAtomic } from './files';
 import type { Command } from './main';
 

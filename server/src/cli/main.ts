@@ -1,5 +1,5 @@
 /** Command dispatch for the `govreport` CLI. */
-import { pickLocale, type Locale } from '../core/findings';
+import { type Locale, pickLocale } from '../core';
 import { choice, parseArgs } from './args';
 import { UsageError } from './files';
 import { checkCommand } from './checkCommand';

@@ -1,9 +1,8 @@
 /** The CLI's two output forms of findings: one line each (text) or LSP diagnostics (json). */
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import type { Finding, Locale, Severity } from '../core/findings';
-import type { LineIndex } from '../core/lineIndex';
-import { toDiagnostic } from '../lsp/convert';
+import type { Finding, LineIndex, Locale, Severity } from '../core';
+import { toDiagnostic } from '../shared/convert';
 
 export interface FileFindings {
   file: string;

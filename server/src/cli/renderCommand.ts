@@ -1,8 +1,7 @@
 /** `govreport render FILE [--format html|docx] [-o OUT] [--force] [--no-marks]` */
 import * as path from 'node:path';
-import { check } from '../core/check';
-import { renderHtml } from '../core/render/html';
-import { renderDocx } from '../core/render/docx';
+import { check, renderHtml } from '../core';
+import { loadRenderDocx } from '../shared/docx';
 import { choice } from './args';
 import { UsageError, readText, writeAtomic } from './files';
 import type { Command } from './main';
@@ -37,7 +36,9 @@ export const renderCommand: Command = {
     const marks = !args.flags.has('--no-marks');
     const force = args.flags.has('--force');
     const data =
-      format === 'html' ? renderHtml(result, { marks, theme: 'export', locale }) : await renderDocx(result, { marks });
+      format === 'html'
+        ? renderHtml(result, { marks, theme: 'export', locale })
+        : await loadRenderDocx()(result, { marks });
     if (!out) io.stdout(data as string);
     else {
       try {

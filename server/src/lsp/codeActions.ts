@@ -1,12 +1,8 @@
 /** Quick fixes attached to diagnostics, "ignore this here", and `source.fixAll.govreport`. */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckResult } from '../core/check';
-import { fixAllEdits } from '../core/edits';
-import type { Finding, Locale } from '../core/findings';
-import type { LineIndex } from '../core/lineIndex';
-import { suppressionFix } from '../core/suppress';
-import { toRange, toTextEdit } from './convert';
+import { type CheckResult, type Finding, fixAllEdits, type LineIndex, type Locale, suppressionFix } from '../core';
+import { toRange, toTextEdit } from '../shared/convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
 

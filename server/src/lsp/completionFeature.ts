@@ -6,10 +6,10 @@ import {
   MarkupKind,
   type CompletionItem,
 } from 'vscode-languageserver';
-import { completionsAt, type CandidateKind } from '../core/completion';
+import { type CandidateKind, completionsAt } from '../core';
 import { cancelled, type Feature } from './context';
-import { toRange } from './convert';
-import { checkOptions } from './settings';
+import { toRange } from '../shared/convert';
+import { checkOptions } from '../shared/settings';
 
 const KIND: Record<CandidateKind, CompletionItemKind> = {
   meta: CompletionItemKind.Property,

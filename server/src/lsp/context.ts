@@ -8,9 +8,9 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Locale } from '../core/findings';
+import type { Locale } from '../core';
 import type { ReportStore } from './reports';
-import type { Settings } from './settings';
+import type { Settings } from '../shared/settings';
 
 export interface ServerContext {
   connection: Connection;

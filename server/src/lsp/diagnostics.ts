@@ -1,8 +1,8 @@
 /** Validation on open and on change: debounced, always the latest version. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { toDiagnostic } from './convert';
+import { toDiagnostic } from '../shared/convert';
 import type { ServerContext } from './context';
-import { CHECKED_NOTIFICATION, type CheckedNotification } from './protocol';
+import { CHECKED_NOTIFICATION, type CheckedNotification } from '../shared/protocol';
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();

@@ -1,6 +1,6 @@
 /** Folding ranges: every entry over several lines, and blocks of comments. */
 import { FoldingRangeKind } from 'vscode-languageserver';
-import { foldingRanges } from '../core/outline';
+import { foldingRanges } from '../core';
 import { cancelled, type Feature } from './context';
 
 export const foldingFeature: Feature = {

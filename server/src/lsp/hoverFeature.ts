@@ -1,9 +1,9 @@
 /** Hover: what a cell, a key or a date means, from the format declaration and the report. */
 import { MarkupKind } from 'vscode-languageserver';
-import { hoverAt } from '../core/hover';
+import { hoverAt } from '../core';
 import { cancelled, type Feature } from './context';
-import { toRange } from './convert';
-import { checkOptions } from './settings';
+import { toRange } from '../shared/convert';
+import { checkOptions } from '../shared/settings';
 
 export const hoverFeature: Feature = {
   capabilities: { hoverProvider: true },

@@ -1,6 +1,6 @@
 /** Inlay hints (setting govreport.inlayHints.enabled): computed totals and column names. */
 import { InlayHintKind, type InlayHint } from 'vscode-languageserver';
-import { inlayHints } from '../core/inlayHints';
+import { inlayHints } from '../core';
 import { cancelled, type Feature } from './context';
 
 export const inlayHintFeature: Feature = {

@@ -10,10 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Report } from '../core/model';
-import type { PreviousReport } from '../core/model';
-import { sameOrgan } from '../core/narrative';
-import { parseReport } from '../core/parse';
+import { parseReport, type PreviousReport, type Report, sameOrgan } from '../core';
 import type { ServerContext } from './context';
 
 export interface FoundPrevious {

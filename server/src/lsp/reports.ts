@@ -1,9 +1,6 @@
 /** Open documents and their check results, computed once per version and settings. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkReport, type CheckOptions, type CheckResult } from '../core/check';
-import type { Report } from '../core/model';
-import { parseReport } from '../core/parse';
-import { ChunkCache } from '../core/yamlChunks';
+import { type CheckOptions, checkReport, type CheckResult, ChunkCache, parseReport, type Report } from '../core';
 import type { FoundPrevious } from './previousYear';
 
 interface Entry {

@@ -1,8 +1,8 @@
 /** Selection ranges (expand selection): cell, row, group, section, document; sentence and paragraph in texts. */
 import type { SelectionRange } from 'vscode-languageserver';
-import { selectionSpans } from '../core/outline';
+import { selectionSpans } from '../core';
 import { cancelled, type Feature } from './context';
-import { toRange } from './convert';
+import { toRange } from '../shared/convert';
 
 export const selectionRangeFeature: Feature = {
   capabilities: { selectionRangeProvider: true },

@@ -1,9 +1,8 @@
 /** The outline: the sections, sub-sections, tables, groups and rows of the report. */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { LineIndex } from '../core/lineIndex';
-import { outline, type OutlineKind, type OutlineNode } from '../core/outline';
+import { type LineIndex, outline, type OutlineKind, type OutlineNode } from '../core';
 import { cancelled, type Feature } from './context';
-import { toRange } from './convert';
+import { toRange } from '../shared/convert';
 
 const KIND: Record<OutlineKind, SymbolKind> = {
   meta: SymbolKind.Property,

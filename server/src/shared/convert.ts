@@ -2,8 +2,8 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type { Diagnostic, DiagnosticRelatedInformation, Range, TextEdit } from 'vscode-languageserver';
-import type { Edit, Finding, Locale, Severity, Span } from '../core/findings';
-import type { LineIndex } from '../core/lineIndex';
+import type { Edit, Finding, Locale, Severity, Span } from '../core';
+import type { LineIndex } from '../core';
 
 const SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
 

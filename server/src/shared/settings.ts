@@ -1,7 +1,5 @@
 /** The `govreport` settings section, as the client sends it, and what the checker makes of it. */
-import type { CheckOptions } from '../core/check';
-import type { Severity } from '../core/findings';
-import type { Deadline } from '../core/deadlines';
+import type { CheckOptions, Deadline, Severity } from '../core';
 
 export interface Settings {
   /** Severity by rule code: error, warning, information, hint or off. */

@@ -1,0 +1,44 @@
+/**
+ * The core's front door: everything the faces (the language server, the CLI, the VS Code
+ * client) may use. The core is pure TypeScript that also runs in a browser: no Node, no
+ * vscode, no LSP (scripts/check-boundaries.ts fails the build otherwise). The Word renderer
+ * is not here: it pulls in the `docx` package, so the faces load it on demand from its own
+ * bundle (server/out/docx.js, built from render/docx.ts) only when exporting.
+ */
+export { check, checkReport, type CheckOptions, type CheckResult } from './check';
+export { CODES, RULE_CODES, codeInfo, isRuleCode, type RuleCode } from './codes';
+export { completionsAt, type Candidate, type CandidateKind, type CompletionOptions } from './completion';
+export { formatChinese, formatIso, parseDate, type SimpleDate } from './dates';
+export { deadlineFor, type DateOptions, type Deadline } from './deadlines';
+export { applyEdits, fixAll, fixAllEdits, type FixAllResult } from './edits';
+export {
+  pickLocale,
+  txt,
+  LOCALES,
+  type Edit,
+  type Finding,
+  type Fix,
+  type Locale,
+  type Related,
+  type Severity,
+  type Span,
+  type Text,
+} from './findings';
+export { FORMATS, FORMAT_2021, formatById, type FormatDecl, type OrganTypeDecl } from './format';
+export { hoverAt, type HoverInfo } from './hover';
+export { importReport, importText, type ImportFailure, type ImportOptions, type ImportResult } from './import';
+export { inlayHints, type Hint } from './inlayHints';
+export { LineIndex, type Position } from './lineIndex';
+export type { PreviousReport, Report } from './model';
+export { organKey, sameOrgan } from './narrative';
+export { foldingRanges, outline, selectionSpans, type Fold, type OutlineKind, type OutlineNode } from './outline';
+export { parseReport, type ParseOptions } from './parse';
+export { REPORT_CSS, renderBody, renderHtml, type HtmlOptions } from './render';
+export { escapeHtml } from './render/escape';
+export type { DocxOptions, renderDocx } from './render/docx';
+export { RULE_GROUPS, type Rule, type RuleGroup } from './rule';
+export { RULES, groupOf, ruleOf } from './rules';
+export { jsonSchema } from './schema';
+export { reportSkeleton, standardPreface, type NewReport } from './skeleton';
+export { suppressionFix } from './suppress';
+export { ChunkCache } from './yamlChunks';

@@ -14,13 +14,13 @@ import { registerNewReport } from './newReport';
 import { registerStatus } from './status';
 import { registerPreview } from './preview';
 import { RestartPolicy } from './restarts';
+import { RENDER_REQUEST, type RenderResult } from '../../server/src/shared/protocol';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   registerNewReport(context);
   registerImportCommand(context);
-  registerPreview(context);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -34,8 +34,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('govreport', 'GovReport', serverOptions, clientOptions);
   context.subscriptions.push(client);
+  const started = client.start();
+  const running = client;
+  // The preview and the export are rendered by the server, from the result its diagnostics come from.
+  registerPreview(context, async (params) => {
+    await started;
+    return running.sendRequest<RenderResult>(RENDER_REQUEST, params);
+  });
   registerStatus(context, client);
-  await client.start();
+  await started;
 }
 
 /** Restarts a crashed server up to the policy's limit; one message, not one per restart. */

@@ -20,6 +20,7 @@ import { hoverFeature } from './lsp/hoverFeature';
 import { inlayHintFeature } from './lsp/inlayHintFeature';
 import { PreviousYearFinder } from './lsp/previousYear';
 import { ReportStore } from './lsp/reports';
+import { renderFeature } from './lsp/renderFeature';
 import { selectionRangeFeature } from './lsp/selectionRangeFeature';
 import { DEFAULT_SETTINGS, checkOptions, readSettings, type Settings } from './shared/settings';
 import { symbolFeature } from './lsp/symbolFeature';
@@ -32,6 +33,7 @@ const FEATURES: Feature[] = [
   symbolFeature,
   foldingFeature,
   selectionRangeFeature,
+  renderFeature,
 ];
 
 const connection = createConnection(ProposedFeatures.all);

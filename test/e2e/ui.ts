@@ -12,6 +12,9 @@ import { ROOT, type Editor } from './provision';
 
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'editor');
 const EXAMPLE = 'lvliang-2024.report.yaml';
+/** Two years of one organ's reports: the preview of the second marks the findings across years. */
+const CROSS_YEAR = 'ziranziyuan-2024.report.yaml';
+const CROSS_YEAR_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'crossyear');
 const NEW_ORGAN = '测试市数据局';
 /** Any one reaction of the workbench; the first one also covers loading it and activation. */
 const STEP_MS = 30_000;
@@ -229,6 +232,48 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
         await shoot(page, '07-new-report');
       },
     },
+    {
+      name: "the preview marks the same findings across years as the editor, last year's report in the folder",
+      run: async () => {
+        await page.keyboard.press('Control+P');
+        const input = page.locator('.quick-input-widget input.input');
+        await input.waitFor({ state: 'visible', timeout: STEP_MS });
+        await input.fill(CROSS_YEAR);
+        const item = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: CROSS_YEAR }).first();
+        await item.waitFor({ state: 'visible', timeout: STEP_MS });
+        await item.click();
+        await viewLine(page, /^年度:\s+2024/).waitFor({ state: 'visible', timeout: STEP_MS });
+        await runCommand(page, 'GovReport: Open Preview to the Side');
+        const view = page.frameLocator('iframe.webview').first().frameLocator('iframe').first();
+        // Each marked element's title lists its findings, one per line.
+        const marked = async (): Promise<string[]> =>
+          (await view.locator('.mark').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? '')))
+            .flatMap((t) => t.split('\n'))
+            .filter((l) => l.trim());
+        const inPreview = await until(page, 'findings across years marked in the preview', async () => {
+          const m = await marked();
+          return m.some((l) => l.includes('cross-year-')) ? m : undefined;
+        });
+        const codes = new Set(inPreview.flatMap((l) => /[（(](cross-year-[a-z]+)[）)]/.exec(l)?.[1] ?? []));
+        // The Problems panel's count for the file (its rows are virtual: only those in view exist).
+        await page.keyboard.press('Control+Shift+M');
+        const fileRow = page.locator('.markers-panel .monaco-list-row').filter({ hasText: CROSS_YEAR }).first();
+        const inProblems = await until(page, `the Problems panel's count for ${CROSS_YEAR}`, async () => {
+          const badge = await fileRow
+            .locator('.monaco-count-badge')
+            .textContent()
+            .catch(() => null);
+          return badge && /^\d+$/.test(badge.trim()) ? Number(badge.trim()) : undefined;
+        });
+        log(`    preview: ${inPreview.length} finding(s) marked (${[...codes].join(', ')}); Problems: ${inProblems}`);
+        if (inPreview.length !== inProblems)
+          throw new Error(`the preview marks ${inPreview.length} findings, the editor lists ${inProblems}`);
+        for (const code of ['cross-year-carryover', 'cross-year-stock', 'cross-year-growth'])
+          if (!codes.has(code)) throw new Error(`${code} is not marked in the preview`);
+        await shoot(page, '08-preview-across-years');
+        await page.keyboard.press('Control+Shift+M');
+      },
+    },
   ];
 }
 
@@ -247,6 +292,8 @@ export async function runUi(editor: Editor, out: (line: string) => void): Promis
     const workspace = path.join(server.tmp, 'workspace');
     mkdirSync(workspace);
     copyFileSync(path.join(ROOT, 'examples', EXAMPLE), path.join(workspace, EXAMPLE));
+    for (const name of ['ziranziyuan-2023.report.yaml', CROSS_YEAR])
+      copyFileSync(path.join(CROSS_YEAR_FIXTURES, name), path.join(workspace, name));
     const { context, page } = await openBrowser(editor, path.join(server.tmp, 'browser'));
     const pageLog: string[] = [];
     const flushed = forwardConsole(page, (l) => pageLog.push(l));

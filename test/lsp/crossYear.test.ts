@@ -107,6 +107,35 @@ describe('across years over LSP, both reports in the workspace', () => {
     assert.ok(!all.some((a) => a.edit?.changes[uri2024]?.some((e) => e.newText === '11')));
   });
 
+  it('renders the preview and the export from the same result: every finding across years is marked', async () => {
+    const published = client.notifications.filter(
+      (m) => m.method === 'textDocument/publishDiagnostics' && (m.params as PublishDiagnostics).uri === uri2024,
+    );
+    const { diagnostics } = published[published.length - 1].params as PublishDiagnostics;
+    assert.deepEqual(cross(diagnostics), ALL);
+    const preview = await client.request<{ version: number; content: string; warnings: number }>('govreport/render', {
+      uri: uri2024,
+      format: 'preview',
+      marks: true,
+    });
+    assert.equal(preview.version, 1);
+    for (const code of new Set(cross(diagnostics))) assert.match(preview.content, new RegExp(`（${code}）`), code);
+    assert.equal(preview.warnings, diagnostics.filter((d) => d.severity === 2).length);
+    const page = await client.request<{ content: string }>('govreport/render', {
+      uri: uri2024,
+      format: 'html',
+      marks: true,
+    });
+    assert.match(page.content, /^<!DOCTYPE html>/);
+    assert.match(page.content, /cross-year-carryover/);
+    const word = await client.request<{ content: string }>('govreport/render', {
+      uri: uri2024,
+      format: 'docx',
+      marks: false,
+    });
+    assert.equal(Buffer.from(word.content, 'base64').subarray(0, 2).toString(), 'PK');
+  });
+
   it("re-checks this year when last year's report is edited in the editor", async () => {
     const opened = next(uri2023, "the 2023 report's diagnostics", () => true);
     client.open(uri2023, text2023, 1);

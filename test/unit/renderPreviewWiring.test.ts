@@ -1,6 +1,9 @@
 /** The preview's wiring in the extension, driven through a stand-in for the VS Code API. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { check } from '../../server/src/core/check';
+import { renderBody } from '../../server/src/core/render/html';
+import type { RenderParams, RenderResult } from '../../server/src/shared/protocol';
 import { EXAMPLE, variant } from './helpers';
 import { FakeDocument, FakePanel, Position, Uri, fakeVscode, installVscode } from './renderFakeVscode';
 
@@ -11,7 +14,22 @@ installVscode(fake);
 const { registerPreview } = require('../../client/src/preview') as typeof import('../../client/src/preview');
 
 const context = { extensionUri: Uri.file('/ext'), subscriptions: [] as { dispose(): void }[] };
-registerPreview(context as never);
+/** The language server's side of the render request: the document as it is now, checked and printed. */
+const requests: RenderParams[] = [];
+async function renderer(params: RenderParams): Promise<RenderResult> {
+  requests.push(params);
+  await Promise.resolve();
+  const doc = fake.documents.find((d) => d.uri.toString() === params.uri)!;
+  const result = check(doc.getText());
+  const content = renderBody(result, { marks: params.marks, theme: 'preview', locale: 'zh-CN' });
+  return { version: doc.version, content, errors: 0, warnings: 0 };
+}
+registerPreview(context as never, renderer);
+
+/** Waits until `ready` holds, one turn of the event loop at a time. */
+async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise<void>((resolve) => setImmediate(resolve));
+}
 
 const docA = new FakeDocument(Uri.file('/reports/a.report.yaml'), EXAMPLE);
 const docB = new FakeDocument(
@@ -48,7 +66,9 @@ describe('preview wiring', () => {
     assert.equal(options.enableCommandUris, false);
     assert.equal(options.enableForms, false);
     assert.deepEqual(options.localResourceRoots.map(String), ['file:///ext/media']);
+    await until(() => !!panel.webview.html);
     assert.equal(panel.title, '预览 a.report.yaml');
+    assert.deepEqual(requests[0], { uri: 'file:///reports/a.report.yaml', format: 'preview', marks: true });
     const html = panel.webview.html;
     assert.match(
       html,
@@ -130,6 +150,7 @@ describe('preview wiring', () => {
     await fake.serializers
       .get('govreport.preview')!
       .deserializeWebviewPanel(restored, { uri: 'file:///reports/a.report.yaml', scrollY: 300 });
+    await until(() => !!restored.webview.html);
     assert.match(restored.webview.html, /data-uri="file:\/\/\/reports\/a\.report\.yaml"/);
     assert.equal((restored.webview.options as { enableScripts: boolean }).enableScripts, true);
     assert.equal(panel.disposed, true, 'one preview at a time');

@@ -1,16 +1,15 @@
 /** "GovReport: Export…": the report as a standalone HTML document or a Word file, where the user chooses. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { check, renderHtml } from '../../../server/src/core';
-import { loadRenderDocx } from '../../../server/src/shared/docx';
-import { checkOptionsFor, isReport, locale } from './settings';
+import type { Renderer } from './previewPanel';
+import { isReport } from './settings';
 
 interface Choice extends vscode.QuickPickItem {
   format: 'html' | 'docx';
   marks: boolean;
 }
 
-export async function exportReport(doc: vscode.TextDocument | undefined): Promise<void> {
+export async function exportReport(doc: vscode.TextDocument | undefined, renderer: Renderer): Promise<void> {
   if (!doc || !isReport(doc)) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a report (*.report.yaml) to export it.'));
     return;
@@ -37,13 +36,11 @@ export async function exportReport(doc: vscode.TextDocument | undefined): Promis
     saveLabel: vscode.l10n.t('Export'),
   });
   if (!target) return;
-  const result = check(doc.getText(), checkOptionsFor(doc.uri));
+  const result = await renderer({ uri: doc.uri.toString(), format: choice.format, marks: choice.marks });
   const data =
-    choice.format === 'html'
-      ? new TextEncoder().encode(renderHtml(result, { marks: choice.marks, theme: 'export', locale: locale() }))
-      : await loadRenderDocx(path.join(__dirname, '..', '..', 'server', 'out'))(result, { marks: false });
+    choice.format === 'html' ? new TextEncoder().encode(result.content) : Buffer.from(result.content, 'base64');
   await vscode.workspace.fs.writeFile(target, data);
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const errors = result.errors;
   const note = errors ? vscode.l10n.t(' (the report has {0} error(s); exported as written)', errors) : '';
   const show = vscode.l10n.t('Show in Folder');
   const picked = await vscode.window.showInformationMessage(

@@ -4,14 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { exportReport } from './exportCommand';
-import { PREVIEW_VIEW_TYPE, ReportPreview, webviewOptions } from './previewPanel';
+import { PREVIEW_VIEW_TYPE, ReportPreview, webviewOptions, type Renderer } from './previewPanel';
 import { isReport } from './settings';
 
-export function registerPreview(context: vscode.ExtensionContext): void {
+export function registerPreview(context: vscode.ExtensionContext, renderer: Renderer): void {
   let preview: ReportPreview | undefined;
   const adopt = (panel: vscode.WebviewPanel, doc: vscode.TextDocument) => {
     preview?.dispose();
-    const created = new ReportPreview(panel, doc, context.extensionUri, () => {
+    const created = new ReportPreview(panel, doc, context.extensionUri, renderer, () => {
       if (preview === created) preview = undefined;
     });
     preview = created;
@@ -47,7 +47,10 @@ export function registerPreview(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('govreport.openPreview', (uri?: vscode.Uri) => open(uri, false)),
     vscode.commands.registerCommand('govreport.openPreviewToSide', (uri?: vscode.Uri) => open(uri, true)),
     vscode.commands.registerCommand('govreport.export', async (uri?: vscode.Uri) =>
-      exportReport(uri ? await vscode.workspace.openTextDocument(uri) : (activeReport() ?? preview?.document)),
+      exportReport(
+        uri ? await vscode.workspace.openTextDocument(uri) : (activeReport() ?? preview?.document),
+        renderer,
+      ),
     ),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {

@@ -5,12 +5,15 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { check, renderBody } from '../../../server/src/core';
-import { checkOptionsFor, locale, throttleMs } from './settings';
+import type { RenderParams, RenderResult } from '../../../server/src/shared/protocol';
+import { locale, throttleMs } from './settings';
 import { previewShell } from './shell';
 import { Throttle } from './throttle';
 
 export const PREVIEW_VIEW_TYPE = 'govreport.preview';
+
+/** Renders a document for the preview or an export: the language server, from its check result. */
+export type Renderer = (params: RenderParams) => Promise<RenderResult>;
 
 /** Webview options: scripts for the page's own script only, resources from the media folder only. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -27,6 +30,8 @@ type FromPage = { type: 'ready'; seq: number } | { type: 'reveal'; uri: string; 
 
 export class ReportPreview implements vscode.Disposable {
   private seq = 0;
+  /** Renders asked of the server; only the answer to the last one is shown. */
+  private requested = 0;
   /** The page has loaded and said so; before that, renders replace its whole HTML. */
   private ready = false;
   /** The newest render, for a page that (re)loads with an older one. */
@@ -41,6 +46,7 @@ export class ReportPreview implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private doc: vscode.TextDocument,
     private readonly extensionUri: vscode.Uri,
+    private readonly renderer: Renderer,
     onDispose: () => void,
   ) {
     panel.webview.options = webviewOptions(extensionUri);
@@ -86,13 +92,31 @@ export class ReportPreview implements vscode.Disposable {
   }
 
   private render(): void {
+    void this.renderNow();
+  }
+
+  /** Asks the server for the document as printed; an answer overtaken by a newer request or edit is dropped. */
+  private async renderNow(): Promise<void> {
     if (this.disposed) return;
     this.dirty = false;
     const doc = this.doc;
-    const result = check(doc.getText(), checkOptionsFor(doc.uri));
-    const body = renderBody(result, { marks: true, theme: 'preview', locale: locale() });
     const uri = doc.uri.toString();
-    this.latest = { seq: ++this.seq, uri, body };
+    const seq = ++this.requested;
+    let result: RenderResult;
+    try {
+      result = await this.renderer({ uri, format: 'preview', marks: true });
+    } catch (e) {
+      // The server is restarting or the document closed: the next change renders again.
+      console.warn(`govreport preview: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    if (this.disposed || seq !== this.requested || doc !== this.doc) return;
+    // The server answered for an older text than the editor has now: render again.
+    if (result.version !== doc.version) {
+      this.throttle.schedule();
+      return;
+    }
+    this.latest = { seq: ++this.seq, uri, body: result.content };
     this.panel.title = vscode.l10n.t('Preview {0}', path.basename(doc.fileName));
     if (this.ready) void this.panel.webview.postMessage({ type: 'render', ...this.latest });
     else this.panel.webview.html = this.page();

@@ -1,13 +1,6 @@
-/** What the preview and the export read from the settings: the checker's options and the throttle. */
+/** What the preview reads from the settings and the environment: the throttle and the locale. */
 import * as vscode from 'vscode';
-import { type CheckOptions, type Locale, pickLocale } from '../../../server/src/core';
-import { checkOptions, readSettings } from '../../../server/src/shared/settings';
-
-/** The same options the language server checks with, so the preview marks what the editor squiggles. */
-export function checkOptionsFor(uri: vscode.Uri): CheckOptions {
-  const cfg = vscode.workspace.getConfiguration('govreport', uri);
-  return checkOptions(readSettings({ severity: cfg.get('severity'), deadlines: cfg.get('deadlines') }));
-}
+import { type Locale, pickLocale } from '../../../server/src/core';
 
 export function throttleMs(): number {
   const ms = vscode.workspace.getConfiguration('govreport').get<number>('preview.throttleMs', 200);

@@ -315,7 +315,7 @@ describe('render: marks', () => {
     const out = renderHtml(check(EXAMPLE), { marks: true, locale: 'en' });
     assert.match(
       out,
-      /<h2 class="mark mark-warning" title="warning \(missing-subsection\): &quot;总体情况&quot; does not cover &quot;政府信息管理&quot;[^"]*\nwarning \(missing-subsection\): [^"]*&quot;监督保障&quot;/,
+      /<h2 class="mark mark-warning" title="information \(missing-subsection\): &quot;总体情况&quot; has no part on &quot;政府信息管理&quot;[^"]*\nwarning \(missing-subsection\): [^"]*&quot;监督保障&quot;/,
     );
   });
 

@@ -6,6 +6,7 @@ import { parseReport } from './parse';
 import type { RuleContext } from './rule';
 import { RULES } from './rules';
 import { applySuppressions } from './suppress';
+import { withoutCascade } from './unreadable';
 import type { ChunkCache } from './yamlChunks';
 
 export interface CheckOptions extends Omit<RuleContext, 'report'> {
@@ -30,7 +31,7 @@ export function check(text: string, options: CheckOptions = {}, cache?: ChunkCac
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
   const ctx: RuleContext = { report, deadlines: options.deadlines, previous: options.previous };
   const raw = RULES.flatMap((rule) => rule.check(ctx));
-  const kept = applySuppressions(report.text, report.lines, raw);
+  const kept = applySuppressions(report.text, report.lines, withoutCascade(report, raw));
   // On a document YAML could not read, where new lines would land is a guess: inserting
   // them takes judgement, so they leave fix-all (they stay as quick fixes).
   const broken = report.doc.errors.length > 0;

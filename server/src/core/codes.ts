@@ -9,9 +9,15 @@ import { txt, type Finding, type Fix, type Related, type Severity, type Span, ty
 interface CodeInfo {
   severity: Severity;
   title: Text;
+  /**
+   * The finding says something is not there (a section, a row, a topic): after a YAML error
+   * that swallowed part of the file it may be there after all, and is withheld.
+   */
+  absence?: boolean;
 }
 
-const code = (severity: Severity, zh: string, en: string): CodeInfo => ({ severity, title: txt(zh, en) });
+const code = (severity: Severity, zh: string, en: string, absence = false): CodeInfo =>
+  absence ? { severity, title: txt(zh, en), absence } : { severity, title: txt(zh, en) };
 
 export const CODES = {
   'yaml-syntax': code('error', 'YAML 语法错误', 'YAML syntax error'),
@@ -21,21 +27,21 @@ export const CODES = {
   'legacy-label': code('warning', '2019 年试行格式的标签', 'label of the 2019 trial format'),
   'legacy-format-cited': code('warning', '引用了 2019 年试行格式', 'cites the 2019 trial format'),
   'invalid-value': code('error', '取值无效', 'invalid value'),
-  'missing-field': code('error', '缺少必填项', 'missing required field'),
-  'missing-preface': code('warning', '缺少前言', 'missing preface'),
-  'missing-section': code('error', '缺少部分', 'missing section'),
-  'section-order': code('error', '部分顺序错误', 'sections out of order'),
-  'missing-row': code('error', '缺少表格行', 'missing table row'),
-  'missing-cell': code('error', '缺少单元格', 'missing cell'),
+  'missing-field': code('error', '缺少必填项', 'missing required field', true),
+  'missing-preface': code('warning', '缺少前言', 'missing preface', true),
+  'missing-section': code('error', '缺少部分', 'missing section', true),
+  'section-order': code('error', '部分顺序错误', 'sections out of order', true),
+  'missing-row': code('error', '缺少表格行', 'missing table row', true),
+  'missing-cell': code('error', '缺少单元格', 'missing cell', true),
   'extra-cell': code('error', '多余的单元格', 'extra cell'),
   'group-as-row': code('warning', '分组写成了一行', 'group written as one row'),
   'cell-not-number': code('error', '单元格不是数字', 'cell is not a number'),
   'cell-negative': code('error', '单元格为负数', 'negative cell'),
   'cell-fractional': code('error', '件数不是整数', 'count is not a whole number'),
   'number-too-large': code('error', '数字超出可精确表示的范围', 'number beyond exact range'),
-  'missing-subsection': code('warning', '总体情况缺少应有的方面', 'overview misses an expected topic'),
-  'section-five-empty': code('warning', '第五部分没有实际内容', 'section 五 has no real text'),
-  'fee-not-stated': code('warning', '未说明信息处理费收取情况', 'information processing fees not stated'),
+  'missing-subsection': code('warning', '总体情况缺少应有的方面', 'overview misses an expected topic', true),
+  'section-five-empty': code('warning', '第五部分没有实际内容', 'section 五 has no real text', true),
+  'fee-not-stated': code('warning', '未说明信息处理费收取情况', 'information processing fees not stated', true),
   'rules-by-department': code('information', '部门报告了规章', 'a department reports 规章'),
   'row-total': code('error', '行的总计与各列之和不符', 'row total differs from the sum of its columns'),
   'result-total': code('error', '办理结果总计与各项之和不符', 'result total differs from the sum of the results'),

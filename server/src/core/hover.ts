@@ -9,20 +9,21 @@ import { eq, formatDec, sub, sum, type Dec } from './decimal';
 import type { Locale, Span } from './findings';
 import {
   columnByRole,
+  declChain,
+  itemNumbering,
   leafRows,
   metaKey,
   sectionHeading,
   type ColumnDecl,
   type GroupDecl,
   type IdentityDecl,
-  type ItemDecl,
   type RowDecl,
   type SectionDecl,
   type TableSectionDecl,
 } from './format';
 import type { Report, RowModel, TableModel } from './model';
 import { reportDates, type NamedDate } from './reportDates';
-import { equations, rowsAt, type CellRef } from './tables';
+import { arithmeticOf, rowsAt, type CellRef } from './tables';
 import { deadlineFor, type DateOptions } from './deadlines';
 
 export interface HoverInfo {
@@ -137,7 +138,7 @@ function cellHover(table: TableModel, row: RowModel, col: number, t: T): string 
       ? unitText(column, formatDec(cell.value))
       : t(`不是数字：\`${cell.raw}\``, `not a number: \`${cell.raw}\``),
   );
-  for (const e of equations(table)) {
+  for (const e of arithmeticOf(table).all) {
     if (e.target.row !== row || e.target.col !== col) continue;
     lines.push(formula(table, e.identity, e.left, e.right, row, col, t));
   }
@@ -174,7 +175,7 @@ function formula(
     const names = plus.map((x) => x.name).join(' + ') + minus.map((x) => ` − ${x.name}`).join('');
     const values =
       plus.map((x) => formatDec(x.value)).join(' + ') + minus.map((x) => ` − ${formatDec(x.value)}`).join('');
-    text = `${column.short}${t('：', ': ')}${shortName(table.decl, targetPath)} = ${names} = ${values} = ${formatDec(computed)}`;
+    text = `${column.short}${t('：', ': ')}${itemNumbering(table.decl, targetPath)} = ${names} = ${values} = ${formatDec(computed)}`;
   }
   const note = eq(computed, reported)
     ? ''
@@ -186,28 +187,9 @@ function formula(
 function term(table: TableModel, path: string, col: number): { name: string; value: Dec } {
   const rows = rowsAt(table, path) ?? [];
   return {
-    name: shortName(table.decl, path),
+    name: itemNumbering(table.decl, path),
     value: sum(rows.map((r) => r.cells[col]?.value ?? { units: 0n, scale: 0 })),
   };
-}
-
-/** The numbering that names a row on the form: 一, 三（七）, （三）; the key where there is none. */
-function shortName(table: TableSectionDecl, path: string): string {
-  const chain = declChain(table, path);
-  const numbers = chain.map((i) => i.number.replace(/[、.]$/, '')).join('');
-  return numbers || chain[chain.length - 1]?.key || path;
-}
-
-function declChain(table: TableSectionDecl, path: string): ItemDecl[] {
-  const out: ItemDecl[] = [];
-  let items: ItemDecl[] = table.items;
-  for (const key of path.split('/')) {
-    const item = items.find((i) => i.key === key);
-    if (!item) break;
-    out.push(item);
-    items = item.kind === 'group' ? item.items : [];
-  }
-  return out;
 }
 
 function breadcrumb(table: TableSectionDecl, path: string): string {

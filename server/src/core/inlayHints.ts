@@ -6,7 +6,7 @@ import { isSeq } from 'yaml';
 import { formatDec } from './decimal';
 import type { Locale, Span } from './findings';
 import type { Report } from './model';
-import { evaluate } from './tables';
+import { arithmeticOf } from './tables';
 
 export interface Hint {
   /** The hint sits before the character at this offset. */
@@ -32,7 +32,7 @@ export function inlayHints(report: Report, span: Span, locale: Locale): Hint[] {
       });
     }
     const seen = new Set<string>();
-    for (const r of evaluate(table)) {
+    for (const r of arithmeticOf(table).failures) {
       const cell = r.eq.target.row.cells[r.eq.target.col]!;
       const key = `${r.eq.target.row.path}#${r.eq.target.col}`;
       if (seen.has(key) || !inside(cell.span.end)) continue;

@@ -27,8 +27,8 @@ export const RULE_GROUPS: RuleGroupInfo[] = [
     title: { 'zh-CN': '勾稽关系', en: 'Arithmetic' },
     about: {
       'zh-CN':
-        '由格式声明中的等式推出，逐列检查，不容许任何误差。已被判为错误的总计在后面的等式中按算出的值计，所以一个错误的单元格只报告一次。修复把总计改为算出的值；只改某一个加数就能使所有等式成立时，也提供改该加数的修复。两者都不属于“全部修复”：错的也可能是加数。',
-      en: 'Derived from the identities of the format declaration, per column, tolerance 0. A total already found wrong counts at its computed value in the later identities, so one wrong cell is reported once. The fix sets the total to the computed value; where exactly one addend would make every identity hold, changing that addend is offered too. Neither is part of fix-all: the wrong number may be the addend.',
+        '由格式声明中的等式推出，逐列检查，不容许任何误差。一个错误的单元格只报告一次：已被判为错误的总计在后面的等式中按算出的值计；一个单元格使几处等式同时不成立（如一个加数打错，使本行总计和本列勾稽关系都不成立）时，只在这个单元格上报告一次，并给出使各处都成立的值。修复把总计改为算出的值；只改某一个加数就能使所有等式成立时，也提供改该加数的修复。这些修复都不属于“全部修复”：错的也可能是别的数字。',
+      en: 'Derived from the identities of the format declaration, per column, tolerance 0. One wrong cell is reported once: a total already found wrong counts at its computed value in the later identities, and a cell that breaks several identities at once (an addend typed wrong breaks its row total and its column balance) is reported once, on that cell, with the value that makes them all hold. The fix sets the total to the computed value; where exactly one addend would make every identity hold, changing that addend is offered too. None of these is part of fix-all: the wrong number may be another one.',
     },
   },
   { group: 'dates', title: { 'zh-CN': '日期', en: 'Dates' } },

@@ -5,7 +5,7 @@
  */
 import { add, eq, sub, sum, type Dec } from './decimal';
 import { columnByRole, itemAt, leafRows, type IdentityDecl } from './format';
-import type { Cell, RowModel, TableModel } from './model';
+import type { Cell, Report, RowModel, TableModel } from './model';
 
 export interface CellRef {
   row: RowModel;
@@ -26,6 +26,9 @@ export interface EquationResult {
   reported: Dec;
   /** The value of the target that makes the equation hold. */
   expected: Dec;
+  /** The values the equation was evaluated with (a total found wrong before at its computed value), as `left`/`right`. */
+  leftValues: Dec[];
+  rightValues: Dec[];
 }
 
 export const cellOf = (r: CellRef): Cell | undefined => r.row.cells[r.col];
@@ -91,22 +94,154 @@ function orderedRows(table: TableModel): RowModel[] {
   return [...table.rows.values()].sort((a, b) => rank(a) - rank(b));
 }
 
-/** Evaluates equations in order, with totals already found wrong standing at their computed value. */
-export function evaluate(table: TableModel, all = equations(table)): EquationResult[] {
+/**
+ * Evaluates equations in order, with totals already found wrong standing at their computed
+ * value; `override` puts cells at other values (a correction being tried).
+ */
+export function evaluate(table: TableModel, all = equations(table), override?: Map<Cell, Dec>): EquationResult[] {
   const known = new Map<string, Dec>();
-  const value = (r: CellRef): Dec => (known.size ? known.get(keyOf(r)) : undefined) ?? cellOf(r)!.value!;
+  const printed = (r: CellRef): Dec => {
+    const cell = cellOf(r)!;
+    return (override?.size ? override.get(cell) : undefined) ?? cell.value!;
+  };
+  const value = (r: CellRef): Dec => (known.size ? known.get(keyOf(r)) : undefined) ?? printed(r);
   const failures: EquationResult[] = [];
   for (const e of all) {
-    const l = sum(e.left.map(value));
-    const r = sum(e.right.map(value));
+    const leftValues = e.left.map(value);
+    const rightValues = e.right.map(value);
+    const l = sum(leftValues);
+    const r = sum(rightValues);
     if (eq(l, r)) continue;
-    const reported = cellOf(e.target)!.value!;
+    const reported = printed(e.target);
     const targetOnLeft = e.left.some((c) => sameCell(c, e.target));
     // Solve for the target: move everything else to the other side.
     const current = value(e.target);
     const expected = targetOnLeft ? add(current, sub(r, l)) : add(current, sub(l, r));
     if (!known.has(keyOf(e.target))) known.set(keyOf(e.target), expected);
-    failures.push({ eq: e, reported, expected });
+    failures.push({ eq: e, reported, expected, leftValues, rightValues });
   }
   return failures;
+}
+
+/**
+ * One cell whose correction makes several failing identities hold at once (an addend typed
+ * wrong breaks its row's total and its column's balance): one defect, reported once, on it.
+ */
+export interface Culprit {
+  cell: CellRef;
+  reported: Dec;
+  /** The value that makes them hold. */
+  value: Dec;
+  /** The failures it explains, in order. */
+  explains: EquationResult[];
+}
+
+/** A table's equations, the failures no single cell explains, and the cells that explain several. */
+export interface TableArithmetic {
+  all: Equation[];
+  failures: EquationResult[];
+  culprits: Culprit[];
+}
+
+const worked = new WeakMap<TableModel, TableArithmetic>();
+
+export function arithmeticOf(table: TableModel): TableArithmetic {
+  let a = worked.get(table);
+  if (!a) {
+    const all = equations(table);
+    worked.set(table, (a = { all, ...findCulprits(table, all, evaluate(table, all)) }));
+  }
+  return a;
+}
+
+const involves = (e: Equation, c: CellRef) => e.left.some((r) => sameCell(r, c)) || e.right.some((r) => sameCell(r, c));
+
+/**
+ * While two or more identities fail, the one cell whose correction removes the most failures
+ * (at least two, and no other cell as many) is taken for the defect. Corrections are never
+ * negative; a tie leaves the failures as they are.
+ */
+function findCulprits(
+  table: TableModel,
+  all: Equation[],
+  failures: EquationResult[],
+): { failures: EquationResult[]; culprits: Culprit[] } {
+  const culprits: Culprit[] = [];
+  const overrides = new Map<Cell, Dec>();
+  let current = failures;
+  while (current.length >= 2) {
+    const seen = new Set<Cell>();
+    const candidates: CellRef[] = [];
+    for (const f of current)
+      for (const r of [...f.eq.left, ...f.eq.right]) {
+        const cell = cellOf(r)!;
+        if (!seen.has(cell) && !overrides.has(cell)) {
+          seen.add(cell);
+          candidates.push(r);
+        }
+      }
+    const valueOf = (r: CellRef) => overrides.get(cellOf(r)!) ?? cellOf(r)!.value!;
+    let best: { cell: CellRef; value: Dec; rest: EquationResult[] } | undefined;
+    let tie = false;
+    for (const c of candidates) {
+      const f = current.find((x) => involves(x.eq, c))!.eq;
+      const l = sum(f.left.map(valueOf));
+      const r = sum(f.right.map(valueOf));
+      const value = f.left.some((x) => sameCell(x, c)) ? add(valueOf(c), sub(r, l)) : add(valueOf(c), sub(l, r));
+      if (value.units < 0n) continue;
+      const rest = evaluate(table, all, new Map(overrides).set(cellOf(c)!, value));
+      if (current.length - rest.length < 2) continue;
+      if (!best || rest.length < best.rest.length) {
+        best = { cell: c, value, rest };
+        tie = false;
+      } else if (rest.length === best.rest.length) tie = true;
+    }
+    if (!best || tie) break;
+    const remaining = new Set(best.rest.map((x) => x.eq));
+    culprits.push({
+      cell: best.cell,
+      reported: cellOf(best.cell)!.value!,
+      value: best.value,
+      explains: current.filter((x) => !remaining.has(x.eq)),
+    });
+    overrides.set(cellOf(best.cell)!, best.value);
+    current = best.rest;
+  }
+  return { failures: current, culprits };
+}
+
+/**
+ * The cells the identities show to be wrong. Where an identity's target is its one total (a
+ * row's 总计, （七）总计), the value they support is known: a sentence stating the figure is
+ * compared with it as well as with the printed cell. Where the target stands with other cells
+ * on its side (一 + 二 = 三（七）+ 四), any cell of the identity may be the wrong one: those
+ * cells are undecided, and a sentence about them is not judged (the identity's own finding
+ * names both sides). One wrong cell is one finding.
+ */
+export interface DisputedCells {
+  supported: Map<Cell, Dec>;
+  undecided: Set<Cell>;
+}
+
+const disputes = new WeakMap<Report, DisputedCells>();
+
+export function disputedCells(report: Report): DisputedCells {
+  let d = disputes.get(report);
+  if (!d) {
+    d = { supported: new Map(), undecided: new Set() };
+    for (const table of report.tables.values()) {
+      const { failures, culprits } = arithmeticOf(table);
+      for (const c of culprits) d.supported.set(cellOf(c.cell)!, c.value);
+      for (const f of failures) {
+        const e = f.eq;
+        const alone = (side: CellRef[]) => side.length === 1 && sameCell(side[0], e.target);
+        if (alone(e.right) || alone(e.left)) {
+          const cell = cellOf(e.target);
+          if (cell && !d.supported.has(cell)) d.supported.set(cell, f.expected);
+        } else for (const r of [...e.left, ...e.right]) d.undecided.add(cellOf(r)!);
+      }
+    }
+    disputes.set(report, d);
+  }
+  return d;
 }

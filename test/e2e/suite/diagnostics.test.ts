@@ -27,11 +27,11 @@ describe('diagnostics', () => {
     assert.deepEqual(signed[0].range, new vscode.Range(10, 6, 10, 16));
     const missing = ds.filter((d) => codeOf(d) === 'missing-subsection');
     assert.equal(missing.length, 2, 'two missing-subsection');
-    for (const d of missing) {
-      assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
-      assert.deepEqual(d.range, new vscode.Range(15, 0, 15, 4), '总体情况 on line 16');
-    }
-    assert.match(missing.map((d) => d.message).join('\n'), /政府信息管理[\s\S]*监督保障|监督保障[\s\S]*政府信息管理/);
+    for (const d of missing) assert.deepEqual(d.range, new vscode.Range(15, 0, 15, 4), '总体情况 on line 16');
+    // 政府信息管理 is written under 平台建设 (said where, as information); 监督保障 is nowhere.
+    const about = (topic: string) => missing.find((d) => d.message.includes(topic))?.severity;
+    assert.equal(about('政府信息管理'), vscode.DiagnosticSeverity.Information);
+    assert.equal(about('监督保障'), vscode.DiagnosticSeverity.Warning);
     for (const d of ds) {
       assert.ok(d.message.length > 0, `${codeOf(d)} has a message`);
       const target = typeof d.code === 'object' ? d.code.target : undefined;

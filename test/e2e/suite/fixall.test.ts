@@ -7,12 +7,15 @@ import {
   firstDiagnostics,
   freshCopy,
   openReport,
+  upToDate,
   waitForDiagnostics,
+  waitForText,
   withSetting,
 } from './helpers';
 
 const FIX_ALL = 'source.fixAll.govreport';
-const BOTH_ADDED = (t: string): boolean => /^ {2}政府信息管理: ""$/m.test(t) && /^ {2}监督保障: ""$/m.test(t);
+/** Fix-all adds the missing sub-section, to be written (政府信息管理 is written under another heading). */
+const ADDED = (t: string): boolean => /^ {2}监督保障: ""$/m.test(t) && !/^ {2}政府信息管理:/m.test(t);
 
 describe('fix-all', () => {
   afterEach(closeAllEditors);
@@ -38,12 +41,10 @@ describe('fix-all', () => {
     const { document } = await openReport(uri);
     await firstDiagnostics(uri);
     await vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL, apply: 'first' });
-    const after = await waitForDiagnostics(
-      uri,
-      'the missing-subsection warnings to go',
-      (xs) => !xs.some((d) => codeOf(d) === 'missing-subsection'),
-    );
-    assert.ok(BOTH_ADDED(document.getText()), 'both sub-sections added');
+    await waitForText(document, 'the 监督保障 sub-section', ADDED);
+    const after = await waitForDiagnostics(uri, 'the diagnostics of the fixed text', (xs) => upToDate(document, xs));
+    // Added empty, the topic is still to be written.
+    assert.ok(after.some((d) => codeOf(d) === 'missing-subsection' && d.message.includes('监督保障')));
     // A date needs judgement, so fix-all leaves it.
     assert.ok(after.some((d) => codeOf(d) === 'signed-before-year-end'));
     assert.equal(document.lineAt(10).text, '落款日期: 2024-01-08');
@@ -58,12 +59,8 @@ describe('fix-all', () => {
       // Saving an unchanged document does nothing, so make it dirty first.
       assert.ok(await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n')));
       assert.equal(await editor.document.save(), true);
-      assert.ok(BOTH_ADDED(readFileSync(uri.fsPath, 'utf8')), 'the saved file has both sub-sections');
-      await waitForDiagnostics(
-        uri,
-        'the missing-subsection warnings to go',
-        (xs) => !xs.some((d) => codeOf(d) === 'missing-subsection'),
-      );
+      assert.ok(ADDED(readFileSync(uri.fsPath, 'utf8')), 'the saved file has the 监督保障 sub-section');
+      await waitForDiagnostics(uri, 'the diagnostics of the saved text', (xs) => upToDate(editor.document, xs));
     } finally {
       await restore();
     }

@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { check } from '../../../server/src/core/check';
 
 export const EXTENSION_ID = 'govreport.govreport';
 export const EXAMPLE = 'lvliang-2024.report.yaml';
@@ -89,6 +90,16 @@ export function codeOf(d: vscode.Diagnostic): string {
 
 export function summary(ds: vscode.Diagnostic[]): string {
   return JSON.stringify(ds.map((d) => `${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}`));
+}
+
+/** Whether the diagnostics shown are those of the document's current text (codes and ranges). */
+export function upToDate(document: vscode.TextDocument, ds: vscode.Diagnostic[]): boolean {
+  const result = check(document.getText());
+  const at = (s: number) => result.report.lines.positionAt(s);
+  const key = (code: string, line: number, ch: number) => `${code}@${line}:${ch}`;
+  const expected = result.findings.map((f) => key(f.code, at(f.span.start).line, at(f.span.start).character)).sort();
+  const shown = ds.map((d) => key(codeOf(d), d.range.start.line, d.range.start.character)).sort();
+  return JSON.stringify(shown) === JSON.stringify(expected);
 }
 
 /** Waits until the report's govreport diagnostics satisfy `ok`, and returns them. */

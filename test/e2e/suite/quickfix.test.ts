@@ -48,7 +48,7 @@ describe('quick fixes', () => {
     assert.equal(after.filter((d) => codeOf(d) === 'missing-subsection').length, 2, 'the other findings stay');
   });
 
-  it('adds a missing 总体情况 sub-section, and only that warning goes', async () => {
+  it('adds a missing 总体情况 sub-section to be written, and its warning goes once it is', async () => {
     const uri = freshCopy();
     const { document } = await openReport(uri);
     const ds = await firstDiagnostics(uri);
@@ -59,12 +59,23 @@ describe('quick fixes', () => {
     assert.ok(fix?.edit, `a preferred quick fix adding 监督保障 among ${JSON.stringify(fixes.map((a) => a.title))}`);
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
     await waitForText(document, 'the 监督保障 key', (t) => /^ {2}监督保障: ""$/m.test(t));
+    // Empty, it is still missing; written, it is not.
+    const edit = new vscode.WorkspaceEdit();
+    const at = document.getText().indexOf('监督保障: ""') + '监督保障: '.length;
+    edit.replace(
+      uri,
+      new vscode.Range(document.positionAt(at), document.positionAt(at + 2)),
+      '将政务公开纳入年度绩效考核。',
+    );
+    assert.equal(await vscode.workspace.applyEdit(edit), true);
     const after = await waitForDiagnostics(
       uri,
-      'one missing-subsection to remain',
+      'only the 政府信息管理 note to remain',
       (xs) => xs.filter((d) => codeOf(d) === 'missing-subsection').length === 1,
     );
-    assert.match(after.find((d) => codeOf(d) === 'missing-subsection')!.message, /政府信息管理/);
+    const left = after.find((d) => codeOf(d) === 'missing-subsection')!;
+    assert.match(left.message, /政府信息管理/);
+    assert.equal(left.severity, vscode.DiagnosticSeverity.Information);
   });
 
   it('offers to silence a finding with a comment', async () => {

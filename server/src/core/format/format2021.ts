@@ -179,16 +179,34 @@ export const FORMAT_2021: FormatDecl = {
       closedSubsections: false,
       subsections: [
         { key: '概述', title: '', expected: false },
-        { key: '主动公开', title: '主动公开', expected: true, aliases: ['主动公开情况'] },
-        { key: '依申请公开', title: '依申请公开', expected: true, aliases: ['依申请公开情况'] },
-        { key: '政府信息管理', title: '政府信息管理', expected: true },
+        { key: '主动公开', title: '主动公开', expected: true, words: '主动公开', aliases: ['主动公开情况'] },
+        {
+          key: '依申请公开',
+          title: '依申请公开',
+          expected: true,
+          words: '依申请|政府信息公开申请',
+          aliases: ['依申请公开情况'],
+        },
+        {
+          key: '政府信息管理',
+          title: '政府信息管理',
+          expected: true,
+          words: '信息管理|发布(?:的)?审核|审核发布|先审后发|保密审查|公开属性|文件清理|动态调整|政务公开目录|公开目录',
+        },
         {
           key: '平台建设',
           title: '政府信息公开平台建设',
           expected: true,
+          words: '平台|门户网站|政府网站|政务新媒体|公开专栏|政府公报|公报',
           aliases: ['政府信息公开平台建设', '平台建设情况'],
         },
-        { key: '监督保障', title: '监督保障', expected: true, aliases: ['监督保障情况'] },
+        {
+          key: '监督保障',
+          title: '监督保障',
+          expected: true,
+          words: '监督|考核|培训|社会评议|责任追究|督查|督导|评议',
+          aliases: ['监督保障情况'],
+        },
       ],
     },
     {
@@ -354,6 +372,7 @@ export const FORMAT_2021: FormatDecl = {
           ],
           right: ['本年度办理结果/总计'],
           target: '本年度办理结果/总计',
+          sides: { left: txt('各项办理结果之和', 'the results'), right: txt('（七）总计', 'the total （七）') },
         },
         {
           kind: 'down',
@@ -361,6 +380,10 @@ export const FORMAT_2021: FormatDecl = {
           left: ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量'],
           right: ['本年度办理结果/总计', '结转下年度继续办理'],
           target: '结转下年度继续办理',
+          sides: {
+            left: txt('本年新收和上年结转的申请', 'requests received and carried over'),
+            right: txt('已办理和结转下年度的申请', 'requests handled and carried into next year'),
+          },
         },
       ],
       yearIdentities: [

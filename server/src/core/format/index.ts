@@ -136,3 +136,23 @@ export function sectionHeading(section: SectionDecl): string {
 export function sectionNumeral(section: SectionDecl): string {
   return section.number.replace(/[、.．\s]/g, '');
 }
+
+/** The items from the table down to a path, outermost first. */
+export function declChain(table: TableSectionDecl, path: string): ItemDecl[] {
+  const out: ItemDecl[] = [];
+  let items: ItemDecl[] = table.items;
+  for (const key of path.split('/')) {
+    const item = items.find((i) => i.key === key);
+    if (!item) break;
+    out.push(item);
+    items = item.kind === 'group' ? item.items : [];
+  }
+  return out;
+}
+
+/** The numbering that names a row on the form: 一, 三（七）, （三）; the key where there is none. */
+export function itemNumbering(table: TableSectionDecl, path: string): string {
+  const chain = declChain(table, path);
+  const numbers = chain.map((i) => i.number.replace(/[、.]$/, '')).join('');
+  return numbers || chain[chain.length - 1]?.key || path;
+}

@@ -94,6 +94,8 @@ export type IdentityDecl =
       left: string[];
       right: string[];
       target: string;
+      /** What each side counts, in the words of the form, for messages. */
+      sides: { left: Text; right: Text };
     };
 
 /** One term of an identity across years: a cell of this year's or last year's table. */
@@ -163,6 +165,8 @@ export interface SubsectionDecl {
   key: string;
   title: string;
   expected: boolean;
+  /** How prose speaks of the topic (a regular expression source), to find it under another heading. */
+  words?: string;
   aliases?: string[];
 }
 

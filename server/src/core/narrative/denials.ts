@@ -89,7 +89,8 @@ export function checkDenials(report: Report, views: BlockView[]): Finding[] {
       }
       const kind = kinds.kinds.find((k) => k.words.endsWith(d.kind));
       const fig = kind && figures.get(kind);
-      if (!fig || fig.value.units === 0n) continue;
+      // "None" agrees with a total printed wrong over parts that are all zero: the arithmetic reports that cell.
+      if (!fig || fig.undecided || fig.value.units === 0n || fig.supported?.units === 0n) continue;
       if (seen.has(d.at)) continue;
       seen.add(d.at);
       out.push(denial(view, d.at, d.kind, kind.words, fig));

@@ -2,14 +2,22 @@
  * Figures of the tables that a sentence may state: one cell, or the sum of cells over rows
  * (a group such as 无法提供, or 一 + 二) and columns (法人或其他组织 = the five kinds).
  */
-import { formatDec, sum, type Dec } from '../decimal';
+import { eq, formatDec, sum, type Dec } from '../decimal';
 import { txt, type Related, type Text } from '../findings';
 import { groupColumns, sectionNumeral, type ColumnDecl } from '../format';
 import type { Cell, Report, RowModel, TableModel } from '../model';
-import { rowsAt } from '../tables';
+import { disputedCells, rowsAt } from '../tables';
 
 export interface Figure {
+  /** The sum of the cells as printed. */
   value: Dec;
+  /**
+   * The sum with each cell the identities show to be wrong at the value they support (a total
+   * that is not the sum of its parts); absent when no cell of the figure is wrong.
+   */
+  supported?: Dec;
+  /** A cell of it takes part in an identity that fails without telling which cell is wrong. */
+  undecided?: boolean;
   /** How the figure is named in messages: `三、一、本年新收政府信息公开申请数量（总计）`. */
   name: Text;
   /** The cells it is made of. */
@@ -50,7 +58,12 @@ function compute(report: Report, tableKey: string, paths: string[], cols: number
   }
   if (!cells.length) return undefined;
   const value = sum(cells.map((c) => c.cell.value!));
-  return { value, name: nameOf(table, paths, cols, cells[0].row.decl.columns), cells, table, paths, cols };
+  const fig: Figure = { value, name: nameOf(table, paths, cols, cells[0].row.decl.columns), cells, table, paths, cols };
+  const { supported, undecided } = disputedCells(report);
+  if (cells.some((c) => supported.has(c.cell)))
+    fig.supported = sum(cells.map((c) => supported.get(c.cell) ?? c.cell.value!));
+  if (cells.some((c) => undecided.has(c.cell))) fig.undecided = true;
+  return fig;
 }
 
 /** The same rows, other columns (a column of the figure a parent sentence stated). */
@@ -104,4 +117,20 @@ export function breakdown(f: Figure): string {
   const shown = f.cells.length <= 8 ? f.cells : f.cells.filter((c) => c.cell.value!.units !== 0n);
   if (!shown.length) return '';
   return `${shown.map((c) => formatDec(c.cell.value!)).join(' + ')} = ${formatDec(f.value)}`;
+}
+
+/**
+ * Whether a stated value is the figure: as printed, or as the identities support it; any value
+ * is, while the identities cannot tell which of its cells is wrong (their finding covers it).
+ */
+export function states(f: Figure, value: Dec): boolean {
+  return f.undecided === true || eq(f.value, value) || (f.supported !== undefined && eq(f.supported, value));
+}
+
+/** `170（按各项之和应为 160）`: the figure as printed, and as the identities support it when they differ. */
+export function shownValue(f: Figure): Text {
+  const v = formatDec(f.value);
+  if (f.supported === undefined || eq(f.supported, f.value)) return txt(v, v);
+  const s = formatDec(f.supported);
+  return txt(`${v}（按表格的勾稽关系应为 ${s}）`, `${v} (${s} by the table's identities)`);
 }

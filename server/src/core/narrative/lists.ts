@@ -1,9 +1,11 @@
 /**
- * 其中 lists against their total, per unit (件 with 件, 元 with 元): "解读材料 39 条，其中
- * 图解 35 条，文字解读 2 条，新闻发布会解读 2 条". A list is only held to its total when it
- * is exhaustive: a list with 等 is not, and one that falls short of the total is only
- * when it names a known partition (自然人 and 法人或其他组织) or ends with a catch-all
- * (其他, 其余). An item outside the total's scope (上年结转…) ends the list.
+ * 其中 (包括, 包含) lists against their total, per unit (件 with 件, 元 with 元): "解读材料 39
+ * 条，其中图解 35 条，文字解读 2 条，新闻发布会解读 2 条". Parts that add up to more than
+ * their total cannot all be parts: a warning. A list that falls short is held to its total only
+ * when it is exhaustive: it names a known partition (自然人 and 法人或其他组织) or ends with a
+ * catch-all (其他, 其余); a list with 等 names examples only. An item outside the total's scope
+ * (上年结转…) ends the list, and a run of items that makes the total ends it too (what follows
+ * is a second breakdown of the same total).
  */
 import { add, eq, cmp, formatDec, ZERO, type Dec } from '../decimal';
 import { txt, type Finding, type Related } from '../findings';
@@ -15,8 +17,14 @@ import { clauseStart } from './segments';
 import type { Statement } from './statements';
 
 /** An item that is not part of the total: carried over, a comparison, a sum of its own. */
-const OUT_OF_SCOPE = /结转|上一?年|去年|同比|较|比上|另有|另外|此外|累计|共计|合计|总计|占/;
+const OUT_OF_SCOPE = /结转|上一?年|去年|同比|较|比上|另有|另外|此外|累计|占/;
+const SUM_WORDS = /共计|合计|总计/;
 const RESULT_KIND = /予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|办结|结转/;
+/** Words that open a list of the parts of the figure before them. */
+const LIST_OPENER = /其中|包括|包含/;
+const LIST_OPENER_AT = /^(?:其中|包括|包含)$/;
+/** Items that describe an attribute several items can share (the same conference attended by two officials). */
+const OVERLAPPING = /出席|参加|参与|涉及|覆盖|同时/;
 const CATCH_ALL = /其他|其它|其余|剩余|余下/;
 /** Units of quantities that add up (not dates, durations or rates). */
 const LIST_UNITS = (unit: string) =>
@@ -45,12 +53,18 @@ const listsOf = derived((view: TextReading) => {
   const out: { total: NumberToken; ofResults: boolean; make: (view: BlockView) => Finding }[] = [];
   view.sentences.forEach((sentence, si) => {
     const text = view.norm;
-    const at = text.slice(sentence.start, sentence.end).indexOf('其中');
-    if (at < 0) return;
-    const k = sentence.start + at;
-    const all = itemsAfter(view, view.inSentence[si], k + 2);
-    // An item out of the total's scope ends the list, unless the total counts it after all.
-    const cut = all.findIndex((i) => OUT_OF_SCOPE.test(i.label));
+    const opener = LIST_OPENER.exec(text.slice(sentence.start, sentence.end));
+    if (!opener) return;
+    const k = sentence.start + opener.index;
+    const all = itemsAfter(view, view.inSentence[si], k + opener[0].length);
+    // An item out of the total's scope ends the list, unless the total counts it after all; a
+    // sum (共计…) ends it when it restates the items before it, and is an item otherwise.
+    let running: Dec = ZERO;
+    const cut = all.findIndex((i) => {
+      const restates = SUM_WORDS.test(i.label) && eq(running, i.token.value);
+      running = add(running, i.token.value);
+      return OUT_OF_SCOPE.test(i.label) || restates;
+    });
     const items = cut < 0 ? all : all.slice(0, cut);
     if (items.length < 2) return;
     // The list's own text: 等 anywhere in it means it names examples only.
@@ -65,7 +79,7 @@ const listsOf = derived((view: TextReading) => {
       const total = totalFor(unit, before, previous);
       if (!total || total.approx) continue;
       const whole = all.filter((i) => i.token.unit === unit);
-      const make = judge(view, total, parts, whole);
+      const make = judge(view, total, parts, whole, opener[0]);
       if (make) out.push({ total, ofResults: parts.some((p) => RESULT_KIND.test(p.label)), make });
     }
   });
@@ -84,7 +98,7 @@ function itemsAfter(view: TextReading, numbers: NumberToken[], from: number): It
       const c = view.norm[p];
       if (c === '（' || c === '【' || c === '[') depth++;
       else if ((c === '）' || c === '】' || c === ']') && depth > 0) depth--;
-      else if (c === '其' && view.norm[p + 1] === '中' && items.length) return items;
+      else if (items.length && LIST_OPENER_AT.test(view.norm.slice(p, p + 2))) return items;
     }
     if (token.percent || !LIST_UNITS(token.unit) || depth > 0) continue;
     const label = view.norm.slice(clauseStart(view.norm, token.start, from), token.start).replace(/\s+/g, '');
@@ -105,6 +119,7 @@ function judge(
   total: NumberToken,
   parts: Item[],
   whole: Item[],
+  opener: string,
 ): ((block: BlockView) => Finding) | undefined {
   // Any run of items from the first that makes the total: the items after it are outside its scope.
   let running: Dec = ZERO;
@@ -131,12 +146,13 @@ function judge(
       'narrative-list-sum',
       docSpan(block, total.start, total.end),
       txt(
-        `总数 ${shown} ${unit}与“其中”各项之和不符：${terms} = ${formatDec(sum)} ${unit}`,
-        `the total ${shown} ${unit} differs from the sum of the items after 其中: ${terms} = ${formatDec(sum)} ${unit}`,
+        `总数 ${shown} ${unit}与“${opener}”各项之和不符：${terms} = ${formatDec(sum)} ${unit}${over ? '，各项之和比总数还多' : ''}`,
+        `the total ${shown} ${unit} differs from the sum of the items after ${opener}: ${terms} = ${formatDec(sum)} ${unit}${over ? ', more than the total' : ''}`,
       ),
       { related },
     );
-    if (!partition) f.severity = 'information';
+    // Attributes that can overlap (出席, 参加…) are not exclusive parts: their sum may exceed the total.
+    if (over && !partition && parts.some((p) => OVERLAPPING.test(p.label))) f.severity = 'information';
     return f;
   };
 }

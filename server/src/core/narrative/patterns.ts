@@ -49,7 +49,17 @@ export interface StatementSpec {
   childCols?: number[];
   /** The figures the number may equal; the first is what a fix writes. `lead` is the clause before the number. */
   figures?(report: Report, lead: string): (Figure | undefined)[];
+  /**
+   * A row of a table whose figure adds to others named with it ("予以公开及部分公开 42 件" is
+   * 予以公开 + 部分公开): the table, the row's path and the words that name it.
+   */
+  sums?: { table: TableSectionDecl; path: string; words: string };
 }
+
+/** Words joining rows that a sentence counts together. */
+export const AND_WORDS = /(?:及|和|与|、|或|或者|以及|加)$/;
+/** Where a label's own words end and the filler words before the number begin. */
+export const fillerAfter = (words: string): RegExp => new RegExp(`(?:${words})${FILLER}$`);
 
 /** Words that may stand between a label and its number. */
 const FILLER =
@@ -94,7 +104,7 @@ function buildSpecs(format: FormatDecl): StatementSpec[] {
 }
 
 /** The figure of rows of a table in its total column (each row's own total). */
-function totalOf(report: Report, table: TableSectionDecl, paths: string[]): Figure | undefined {
+export function totalOf(report: Report, table: TableSectionDecl, paths: string[]): Figure | undefined {
   const first = allItems(table).find((i) => i.path === paths[0]);
   const total = first ? columnByRole(first.decl.columns, 'total') : -1;
   return total < 0 ? undefined : figure(report, table.key, paths, [total]);
@@ -189,6 +199,7 @@ function requestSpecs(table: TableSectionDecl): StatementSpec[] {
       label: label(c.decl.words!),
       figures: (report, lead) =>
         c.decl.kind === 'group' ? groupFigures(report, c.path, lead) : [req(report, [c.path])],
+      sums: { table, path: c.path, words: c.decl.words! },
     })),
     {
       id: 'carried',

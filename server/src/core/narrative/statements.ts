@@ -9,10 +9,20 @@ import type { Report } from '../model';
 import { finding } from '../codes';
 import { docSpan, replaceNumberFix, written, type BlockView, type TextReading } from './blocks';
 import { derived } from './memo';
-import { breakdown, column, relatedCells, type Figure } from './figures';
+import { breakdown, column, relatedCells, shownValue, states, type Figure } from './figures';
 import type { NumberToken } from './numbers';
 import type { FormatDecl } from '../format';
-import { JURISDICTION, OTHER_SCOPE, isCountUnit, specsOf, wholeRequests, type StatementSpec } from './patterns';
+import {
+  AND_WORDS,
+  JURISDICTION,
+  OTHER_SCOPE,
+  fillerAfter,
+  isCountUnit,
+  specsOf,
+  totalOf as figureOf,
+  wholeRequests,
+  type StatementSpec,
+} from './patterns';
 import { clauseEnd, clauseStart, type Range } from './segments';
 
 export interface Statement {
@@ -33,6 +43,8 @@ export interface Statement {
   /** The year written in the sentence before the number, when it is not the report's. */
   yearToken?: NumberToken;
   parent?: Statement;
+  /** Rows named together ("予以公开及部分公开"): the figure is their sum. */
+  together?: StatementSpec[];
 }
 
 /** A reason phrase that names complaints as a kind of request, not as another matter. */
@@ -61,6 +73,8 @@ interface Candidate {
   opensSubset: boolean;
   /** The last year written in the sentence before it. */
   yearToken?: NumberToken;
+  /** Rows named together before the number, in the text's order, when more than one ("予以公开及部分公开"). */
+  together?: StatementSpec[];
 }
 
 /** Per text (and format): computed once, whatever the tables say. */
@@ -111,6 +125,14 @@ function readCandidates(specs: StatementSpec[], view: TextReading): Candidate[] 
       const opensSubset = after.endsWith('中');
       if (!spec && !opensSubset) continue;
       const topical = !!spec && isTopical(spec);
+      // Rows named together may be listed over clause marks ("不予公开、无法提供和不予处理共 81 件").
+      const together = spec?.sums
+        ? namedTogether(
+            specs,
+            spec,
+            view.norm.slice(Math.max(sentence.start, token.start - LEAD_REACH), token.start).replace(/\s+/g, ''),
+          )
+        : undefined;
       out.push({
         token,
         si,
@@ -121,10 +143,38 @@ function readCandidates(specs: StatementSpec[], view: TextReading): Candidate[] 
         afterQizhong: qizhong >= sentence.start && qizhong < cs,
         opensSubset,
         yearToken,
+        together,
       });
     }
   });
   return out;
+}
+
+/**
+ * The rows a label names together with its own: "予以公开及部分公开", "不予公开、无法提供和不予
+ * 处理共", read back from the end of the label over joining words. Undefined for one row.
+ */
+function namedTogether(specs: StatementSpec[], spec: StatementSpec, lead: string): StatementSpec[] | undefined {
+  const own = fillerAfter(spec.sums!.words).exec(lead);
+  if (!own) return undefined;
+  const found = [spec];
+  let rest = lead.slice(0, own.index);
+  for (;;) {
+    const and = AND_WORDS.exec(rest);
+    if (!and) break;
+    const before = rest.slice(0, and.index);
+    const other = specs.find(
+      (s) =>
+        s.sums &&
+        s.sums.table === spec.sums!.table &&
+        !found.includes(s) &&
+        new RegExp(`(?:${s.sums.words})$`).test(before),
+    );
+    if (!other) break;
+    found.unshift(other);
+    rest = before.slice(0, new RegExp(`(?:${other.sums!.words})$`).exec(before)!.index);
+  }
+  return found.length > 1 ? found : undefined;
 }
 
 export function readStatements(report: Report, views: BlockView[]): Statement[] {
@@ -147,6 +197,7 @@ export function readStatements(report: Report, views: BlockView[]): Statement[] 
       if (!spec || !c.topical) continue;
       if (otherScope(report, spec, lead, c.afterQizhong)) continue;
       const st: Statement = { spec, view, token, sentence: c.sentence, si, lead, figures: [], matched: [] };
+      if (c.together) st.together = c.together;
       const year = otherYear(report, spec, lead, c.yearToken);
       if (year === 'earlier') st.otherYear = year;
       else if (year) {
@@ -161,11 +212,21 @@ export function readStatements(report: Report, views: BlockView[]): Statement[] 
         const p = parent;
         const base = p.matched.length ? [...p.matched, ...p.figures.filter((f) => !p.matched.includes(f))] : [];
         st.figures = base.map((f) => column(report, f, spec.childCols!)).filter((f): f is Figure => f !== undefined);
+      } else if (c.together) {
+        // Rows counted together are one figure: their sum.
+        const rows = c.together.map((x) => x.sums!);
+        const total = figureOf(
+          report,
+          rows[0].table,
+          rows.map((r) => r.path),
+        );
+        st.figures = total ? [total] : [];
+        parent = st;
       } else {
         st.figures = namedFigures(report, spec, lead);
         parent = st;
       }
-      st.matched = st.figures.filter((f) => eq(f.value, token.value));
+      st.matched = st.figures.filter((f) => states(f, token.value));
       out.push(st);
     }
   }
@@ -241,17 +302,21 @@ function mismatch(report: Report, st: Statement): Finding {
   const stated = written(view, token);
   const unit = token.unit;
   const [first, ...others] = distinct(st.figures);
+  const names = st.together?.map((x) => x.name);
+  const nameZh = names ? `${names.slice(0, -1).join('、')}及${names[names.length - 1]}` : spec.name;
+  const nameEn = names ? names.join(' + ') : spec.name;
   const bd = breakdown(first);
-  const v = formatDec(first.value);
-  const alsoZh = others.map((f) => `，也不等于${f.name['zh-CN']}的 ${formatDec(f.value)}`).join('');
-  const alsoEn = others.map((f) => `, nor ${f.name.en} = ${formatDec(f.value)}`).join('');
+  const v = shownValue(first);
+  const alsoZh = others.map((f) => `，也不等于${f.name['zh-CN']}的 ${shownValue(f)['zh-CN']}`).join('');
+  const alsoEn = others.map((f) => `, nor ${f.name.en} = ${shownValue(f).en}`).join('');
   const message = txt(
-    `正文写${spec.name} ${stated} ${unit}，${first.name['zh-CN']}为 ${v}${bd ? `（${bd}）` : ''}${alsoZh}`,
-    `the text says ${spec.name} ${stated} ${unit}, but ${first.name.en} is ${v}${bd ? ` (${bd})` : ''}${alsoEn}`,
+    `正文写${nameZh} ${stated} ${unit}，${first.name['zh-CN']}为 ${v['zh-CN']}${bd ? `（${bd}）` : ''}${alsoZh}`,
+    `the text says ${nameEn} ${stated} ${unit}, but ${first.name.en} is ${v.en}${bd ? ` (${bd})` : ''}${alsoEn}`,
   );
   const fixes: Fix[] = [];
   [first, ...others].forEach((f, i) => {
-    const fix = replaceNumberFix(report, view, token, formatDec(f.value), i === 0);
+    // The value the identities support, where a cell is wrong: writing the wrong cell's sum would copy the error.
+    const fix = replaceNumberFix(report, view, token, formatDec(f.supported ?? f.value), i === 0);
     if (fix) fixes.push(fix);
   });
   return finding(spec.rule, docSpan(view, token.start, token.end), message, { related: relatedCells(first), fixes });

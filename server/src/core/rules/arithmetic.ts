@@ -4,15 +4,16 @@
  * computed value in the later ones, so one wrong cell is reported once.
  */
 import { finding } from '../codes';
-import { add, eq, formatDec, sub, sum, type Dec } from '../decimal';
+import { add, cmp, eq, formatDec, sub, sum, type Dec } from '../decimal';
 import { txt, type Finding, type Fix, type Related } from '../findings';
+import { itemNumbering } from '../format';
 import { defineRule } from '../rule';
 import {
+  arithmeticOf,
   cellOf,
-  equations,
-  evaluate,
   sameCell as same,
   type CellRef,
+  type Culprit,
   type Equation,
   type EquationResult,
 } from '../tables';
@@ -23,6 +24,94 @@ function columnName(r: CellRef): string {
 
 function rowName(r: CellRef): string {
   return `${r.row.decl.number}${r.row.decl.key}`;
+}
+
+/**
+ * A `down` identity that does not hold, in the words of the form and with the figures it was
+ * evaluated with: "已办理和结转下年度的申请共 15 件（三（七）15 + 四 0），多于本年新收和上年结转
+ * 的申请 12 件（一 12 + 二 0）". What the target would have to be is said only when that is a
+ * count (never a negative one).
+ */
+function balanceMessage(result: EquationResult): { zh: string; en: string } {
+  const { eq: e, expected } = result;
+  if (e.identity.kind !== 'down') throw new Error('not a down identity');
+  const { sides } = e.identity;
+  const table = e.table.decl;
+  const col = columnName(e.target);
+  const unit = e.target.row.decl.columns[e.target.col].unit;
+  // Rows of one declared item (a group's rows) are summed under the item's numbering.
+  const side = (paths: string[], cells: CellRef[], values: Dec[]) => {
+    const parts = paths.map((p) => {
+      const idx = cells
+        .map((c, i) => (c.row.path === p || c.row.path.startsWith(p + '/') ? i : -1))
+        .filter((i) => i >= 0);
+      return { name: itemNumbering(table, p), value: sum(idx.map((i) => values[i])) };
+    });
+    const total = sum(values);
+    // Many terms: the non-zero ones are enough to see the sum.
+    const shown = parts.length > 4 ? parts.filter((p) => p.value.units !== 0n) : parts;
+    const terms = shown.length > 1 ? shown.map((p) => `${p.name} ${formatDec(p.value)}`).join(' + ') : '';
+    return { total, terms };
+  };
+  const left = side(e.identity.left, e.left, result.leftValues);
+  const right = side(e.identity.right, e.right, result.rightValues);
+  const more = cmp(right.total, left.total) > 0;
+  const part = (s: { total: Dec; terms: string }, zh: boolean) =>
+    `${formatDec(s.total)}${zh ? ` ${unit}` : ''}${s.terms ? (zh ? `（${s.terms}）` : ` (${s.terms})`) : ''}`;
+  const target = `${itemNumbering(table, e.target.row.path)}“${e.target.row.decl.key}”`;
+  const would = expected.units >= 0n;
+  const zh =
+    `${col}列：${sides.right['zh-CN']}共 ${part(right, true)}，${more ? '多于' : '少于'}${sides.left['zh-CN']} ${part(left, true)}` +
+    (would ? `；如其他数字无误，${target}应为 ${formatDec(expected)}` : '');
+  const en =
+    `column ${col}: ${sides.right.en} ${part(right, false)} are ${more ? 'more' : 'fewer'} than ${sides.left.en} ${part(left, false)}` +
+    (would ? `; if the other figures are right, ${target} would be ${formatDec(expected)}` : '');
+  return { zh, en };
+}
+
+/** What an identity checks, in the words of the form: "本行的总计", "已办理和结转下年度的申请与本年新收和上年结转的申请". */
+function identityName(r: EquationResult): { zh: string; en: string } {
+  const i = r.eq.identity;
+  const row = itemNumbering(r.eq.table.decl, r.eq.target.row.path);
+  if (i.kind === 'across')
+    return { zh: `${row}行的${columnName(r.eq.target)}`, en: `the ${columnName(r.eq.target)} of row ${row}` };
+  const col = columnName(r.eq.target);
+  return {
+    zh: `${i.sides.right['zh-CN']}与${i.sides.left['zh-CN']}（${col}列）`,
+    en: `${i.sides.right.en} against ${i.sides.left.en} (column ${col})`,
+  };
+}
+
+/** One cell that breaks several identities: one finding on it, with the value that makes them all hold. */
+function culpritFinding(c: Culprit): Finding {
+  // The identities the cell takes part in (the others failed only through a total they feed).
+  const own = c.explains.filter((r) => [...r.eq.left, ...r.eq.right].some((x) => same(x, c.cell)));
+  const names = own.map(identityName);
+  const [reported, value] = [formatDec(c.reported), formatDec(c.value)];
+  const here = `${rowName(c.cell)}（${columnName(c.cell)}）`;
+  const related: Related[] = own.map((r, i) => ({
+    span: cellOf(r.eq.target)!.span,
+    message: txt(`不成立：${names[i].zh}`, `broken: ${names[i].en}`),
+  }));
+  return finding(
+    c.explains[0].eq.identity.code,
+    cellOf(c.cell)!.span,
+    txt(
+      `${here}填的是 ${reported}，使 ${names.length} 处勾稽关系不成立（${names.map((n) => n.zh).join('；')}）；改为 ${value} 则都成立`,
+      `${here} is ${reported}, which breaks ${names.length} identities (${names.map((n) => n.en).join('; ')}); ${value} makes them all hold`,
+    ),
+    {
+      related,
+      fixes: [
+        {
+          title: txt(`将${columnName(c.cell)}改为 ${value}`, `Set ${columnName(c.cell)} to ${value}`),
+          edits: [{ ...cellOf(c.cell)!.span, text: value }],
+          preferred: true,
+          safe: false,
+        },
+      ],
+    },
+  );
 }
 
 function toFinding(result: EquationResult, all: Equation[]): Finding {
@@ -41,21 +130,7 @@ function toFinding(result: EquationResult, all: Equation[]): Finding {
     zh = `${columnName(target)} ${formatDec(reported)} ≠ ${parts} = ${formatDec(expected)}`;
     en = zh;
   } else {
-    const terms = (cells: CellRef[], skipZero: boolean) => {
-      const shown = cells.filter((c) => !skipZero || cellOf(c)!.value!.units !== 0n);
-      return shown.length ? shown.map(v).join(' + ') : '0';
-    };
-    const leftSum = formatDec(sum(e.left.map((c) => cellOf(c)!.value!)));
-    const rightSum = formatDec(sum(e.right.map((c) => cellOf(c)!.value!)));
-    if (e.identity.code === 'balance') {
-      zh = `勾稽关系不成立（${columnName(target)}列）：一 + 二 = ${terms(e.left, false)} = ${leftSum}，三（七）总计 + 四 = ${terms(e.right, false)} = ${rightSum}；按此${rowName(target)}应为 ${formatDec(expected)}，填的是 ${formatDec(reported)}`;
-      en = `balance broken (column ${columnName(target)}): 一 + 二 = ${terms(e.left, false)} = ${leftSum} but 三(七) + 四 = ${terms(e.right, false)} = ${rightSum}; ${rowName(target)} would be ${formatDec(expected)}, not ${formatDec(reported)}`;
-    } else {
-      const nonZero = terms(e.left, true);
-      const note = e.left.length > 1 ? '（非零项）' : '';
-      zh = `${rowName(target)}（${columnName(target)}）${formatDec(reported)} ≠ ${nonZero}${note} = ${leftSum}`;
-      en = `${rowName(target)} (${columnName(target)}) ${formatDec(reported)} ≠ ${nonZero}${note ? ' (non-zero rows)' : ''} = ${leftSum}`;
-    }
+    ({ zh, en } = balanceMessage(result));
   }
   const fixes: Fix[] = [];
   const expectedText = formatDec(expected);
@@ -114,8 +189,9 @@ export const arithmeticRule = defineRule({
   check({ report }) {
     const out: Finding[] = [];
     for (const table of report.tables.values()) {
-      const all = equations(table);
-      for (const result of evaluate(table, all)) out.push(toFinding(result, all));
+      const { all, failures, culprits } = arithmeticOf(table);
+      for (const c of culprits) out.push(culpritFinding(c));
+      for (const result of failures) out.push(toFinding(result, all));
     }
     return out;
   },

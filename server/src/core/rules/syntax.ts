@@ -1,9 +1,10 @@
 /** Reading the file: YAML errors, a top level that is not a mapping, keys written twice. */
 import { isScalar } from 'yaml';
 import { finding } from '../codes';
-import { txt, type Finding, type Span } from '../findings';
+import { txt, type Finding, type Span, type Text } from '../findings';
 import type { KeyPlace, Report } from '../model';
 import { defineRule } from '../rule';
+import { yamlProblems, type YamlProblem } from '../unreadable';
 
 function placeText(place: KeyPlace): { zh: string; en: string } {
   switch (place.kind) {
@@ -18,15 +19,71 @@ function placeText(place: KeyPlace): { zh: string; en: string } {
   }
 }
 
+/** What a YAML error means, in the words of someone who never learnt YAML. */
+function explain(p: YamlProblem): Text {
+  const { error } = p;
+  const en = `YAML syntax error: ${error.message}`;
+  if (p.opened === '"' || p.opened === "'")
+    return txt(
+      `引号没有闭合：这里的 ${p.opened} 一直没有对应的结束引号，其后的内容都被当作了这段文字（${error.message}）`,
+      `a quote is left open: this ${p.opened} has no closing quote, so everything after it is read as this text (${error.message})`,
+    );
+  if (p.opened === '[' || p.opened === '{')
+    return txt(
+      `${p.opened === '[' ? '方括号' : '花括号'}没有闭合：这里的 ${p.opened} 缺少对应的 ${p.opened === '[' ? ']' : '}'}（${error.message}）`,
+      `this ${p.opened} has no closing ${p.opened === '[' ? ']' : '}'} (${error.message})`,
+    );
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return txt('不能用制表符（Tab）缩进，请改用空格', 'tabs cannot indent: use spaces');
+    case 'BAD_INDENT':
+      return txt(`缩进不一致：同一层的各项应从同一列开始（${error.message}）`, en);
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return txt(`这一行像是一个键，但格式不对：可能少了冒号，或上一行的文字缩进不够（${error.message}）`, en);
+    case 'MISSING_CHAR':
+      return /map values/.test(error.message)
+        ? txt(`这一行缺少“键: 值”中的冒号（或冒号后少了空格）（${error.message}）`, en)
+        : txt(`缺少字符（${error.message}）`, en);
+    case 'UNEXPECTED_TOKEN':
+      return txt(`这里有多余的字符（${error.message}）`, en);
+    default:
+      return txt(`YAML 语法错误：${error.message}`, en);
+  }
+}
+
 function syntaxErrors(report: Report): Finding[] {
   const { doc, text } = report;
   const out: Finding[] = [];
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    const start = Math.min(e.pos[0], text.length);
-    const span: Span = { start, end: Math.min(Math.max(e.pos[1], start + 1), text.length) };
+  for (const p of yamlProblems(report)) {
+    const e = p.error;
+    const start = p.cause;
+    const span: Span = {
+      start,
+      end: Math.min(Math.max(p.cause === e.pos[0] ? e.pos[1] : start + 1, start + 1), text.length),
+    };
     const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-    const f = finding(code, span, txt(`YAML 语法错误：${e.message}`, `YAML syntax error: ${e.message}`));
-    if (e.name === 'YAMLWarning') f.severity = 'warning';
+    const message =
+      e.code === 'DUPLICATE_KEY' ? txt(`YAML 语法错误：${e.message}`, `YAML syntax error: ${e.message}`) : explain(p);
+    const related =
+      p.cause !== Math.min(e.pos[0], text.length)
+        ? [
+            {
+              span: { start: Math.min(e.pos[0], text.length), end: Math.min(e.pos[1], text.length) },
+              message: txt('YAML 在这里发现了问题', 'where YAML noticed it'),
+            },
+          ]
+        : [];
+    out.push(finding(code, span, message, { related }));
+  }
+  for (const w of doc.warnings) {
+    const start = Math.min(w.pos[0], text.length);
+    const f = finding(
+      'yaml-syntax',
+      { start, end: Math.min(Math.max(w.pos[1], start + 1), text.length) },
+      txt(`YAML 语法提示：${w.message}`, `YAML: ${w.message}`),
+    );
+    f.severity = 'warning';
     out.push(f);
   }
   return out;

@@ -5,54 +5,110 @@
 import type { YAMLMap } from 'yaml';
 import { finding } from '../codes';
 import { txt, type Finding, type Fix } from '../findings';
-import { rowPathByRole, sectionByRole, tableSections } from '../format';
+import { rowPathByRole, sectionByRole, tableSections, type SubsectionDecl } from '../format';
 import { indentOf, insertLinesAfter, insertLinesBefore } from '../layout';
-import type { Report } from '../model';
+import type { Report, SectionEntry, TextBlock } from '../model';
 import { defineRule } from '../rule';
 import { valueEnd } from './placement';
+
+/** The first sentence of a text that speaks of a topic, and where it is in the text. */
+function mentionIn(block: TextBlock, words: RegExp): { at: number; end: number; sentence: string } | undefined {
+  const m = words.exec(block.text);
+  if (!m) return undefined;
+  const start = Math.max(...['。', '；', '\n'].map((c) => block.text.lastIndexOf(c, m.index) + 1));
+  const ends = ['。', '；', '\n'].map((c) => block.text.indexOf(c, m.index)).filter((i) => i >= 0);
+  const end = ends.length ? Math.min(...ends) : block.text.length;
+  return { at: m.index, end: m.index + m[0].length, sentence: block.text.slice(start, end).trim() };
+}
 
 function overviewTopics(report: Report, out: Finding[]): void {
   const decl = sectionByRole(report.format, 'overview');
   const overview = report.sections.find((s) => s.decl === decl);
   if (!overview || overview.decl.kind !== 'text') return;
-  const blocks = report.texts.filter((t) => t.section === overview.decl);
+  const section = overview.decl;
+  const blocks = report.texts.filter((t) => t.section === section);
   const isMapping = blocks.some((b) => b.subKey !== undefined);
-  const all = overview.decl.subsections;
-  // Only a section written as one text is searched for the topics' words.
-  const text = isMapping ? '' : blocks.map((b) => b.text).join('\n');
+  const all = section.subsections;
+  const written = (b: TextBlock) => b.text.trim() !== '';
   for (const sub of all.filter((s) => s.expected)) {
-    const covered = isMapping
-      ? blocks.some((b) => b.subDecl === sub.key)
-      : [sub.key, sub.title, ...(sub.aliases ?? [])].some((k) => text.includes(k));
-    if (covered) continue;
-    const fixes: Fix[] = [];
-    const map = overview.pair.value as YAMLMap;
-    if (isMapping && !map.flow) {
-      const idx = all.indexOf(sub);
-      const next = blocks.find((b) => b.subDecl && all.findIndex((s) => s.key === b.subDecl) > idx);
-      const line = `${indentOf(report.text, blocks[0].keySpan.start)}${sub.key}: ""`;
-      const edit = next
-        ? insertLinesBefore(report.text, next.keySpan.start, [line])
-        : insertLinesAfter(report.text, valueEnd(overview.pair), [line]);
-      fixes.push({
-        title: txt(`补上“${sub.key}”小节`, `Add the "${sub.key}" sub-section`),
-        edits: [edit],
-        safe: true,
-        preferred: true,
-      });
+    const words = sub.words ? new RegExp(sub.words) : undefined;
+    const names = [sub.key, sub.title, ...(sub.aliases ?? [])];
+    if (!isMapping) {
+      // One text: the topic is covered when it is spoken of anywhere in it.
+      const text = blocks.map((b) => b.text).join('\n');
+      if (names.some((k) => text.includes(k)) || words?.test(text)) continue;
+      out.push(missing(report, overview, sub, []));
+      continue;
     }
-    out.push(
-      finding(
+    const own = blocks.find((b) => b.subDecl === sub.key);
+    if (own && written(own)) continue;
+    // Written about under another heading (信息发布审核 under 平台建设): not missing, but said where.
+    const elsewhere = words
+      ? blocks
+          .filter((b) => b !== own && written(b))
+          .map((b) => ({ b, m: mentionIn(b, words) }))
+          .find((x) => x.m)
+      : undefined;
+    if (elsewhere) {
+      const { b, m } = elsewhere as { b: TextBlock; m: NonNullable<ReturnType<typeof mentionIn>> };
+      const where = b.title || b.subKey || section.title;
+      const f = finding(
         'missing-subsection',
         overview.keySpan,
         txt(
-          `“${overview.decl.title}”没有写“${sub.title}”方面的情况（${report.format.name}要求逐项说明）`,
-          `"${overview.decl.title}" does not cover "${sub.title}" (${report.format.name} asks for each topic)`,
+          `“${section.title}”没有单列“${sub.title}”，相关内容似在“${where}”中：“${m.sentence}”`,
+          `"${section.title}" has no part on "${sub.title}"; it seems to be covered under "${where}": "${m.sentence}"`,
         ),
-        { fixes },
-      ),
-    );
+        {
+          related: [
+            {
+              span: { start: b.offsetAt(m.at), end: b.offsetAt(m.end - 1) + 1 },
+              message: txt(`“${sub.title}”方面的内容`, `about "${sub.title}"`),
+            },
+          ],
+        },
+      );
+      f.severity = 'information';
+      out.push(f);
+      continue;
+    }
+    out.push(missing(report, overview, sub, own ? [] : addSubsection(report, overview, blocks, sub)));
   }
+}
+
+/** The topic is not covered: a warning, with the fix that adds its sub-section when it has none. */
+function missing(report: Report, overview: SectionEntry, sub: SubsectionDecl, fixes: Fix[]): Finding {
+  const title = overview.decl.title;
+  return finding(
+    'missing-subsection',
+    overview.keySpan,
+    txt(
+      `“${title}”没有写“${sub.title}”方面的情况（${report.format.name}要求逐项说明）`,
+      `"${title}" does not cover "${sub.title}" (${report.format.name} asks for each topic)`,
+    ),
+    { fixes },
+  );
+}
+
+/** Inserts `key: ""` for a sub-section, before the next present one in official order. */
+function addSubsection(report: Report, overview: SectionEntry, blocks: TextBlock[], sub: SubsectionDecl): Fix[] {
+  const map = overview.pair.value as YAMLMap;
+  if (map.flow || overview.decl.kind !== 'text') return [];
+  const all = overview.decl.subsections;
+  const idx = all.indexOf(sub);
+  const next = blocks.find((b) => b.subDecl && all.findIndex((s) => s.key === b.subDecl) > idx);
+  const line = `${indentOf(report.text, blocks[0].keySpan.start)}${sub.key}: ""`;
+  const edit = next
+    ? insertLinesBefore(report.text, next.keySpan.start, [line])
+    : insertLinesAfter(report.text, valueEnd(overview.pair), [line]);
+  return [
+    {
+      title: txt(`补上“${sub.key}”小节`, `Add the "${sub.key}" sub-section`),
+      edits: [edit],
+      safe: true,
+      preferred: true,
+    },
+  ];
 }
 
 function problemsText(report: Report, out: Finding[]): void {

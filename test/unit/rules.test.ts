@@ -110,6 +110,30 @@ const CASES: Case[] = [
     ),
     covers: '规章',
   },
+  {
+    code: 'fee-unit',
+    wrong: variant('  行政事业性收费: [0]', '  行政事业性收费: [3580000]'),
+    right: variant('  行政事业性收费: [0]', '  行政事业性收费: [358]'),
+    covers: '3580000',
+  },
+  {
+    code: 'numbering-sequence',
+    wrong: variant('二是持续做好“市长信箱”办理工作', '三是持续做好“市长信箱”办理工作'),
+    right: E,
+    covers: '三是',
+  },
+  {
+    code: 'repeated-word',
+    wrong: variant('严格按照“谁起草、谁解读”的原则', '严格按照“谁起草、谁解读”的的原则'),
+    right: variant('严格按照“谁起草、谁解读”的原则', '严格按照实现目的的原则'),
+    covers: '的的',
+  },
+  {
+    code: 'personal-data',
+    wrong: variant('发布政策咨询方式，', '发布政策咨询方式，咨询人张某手机 13912345678，'),
+    right: variant('发布政策咨询方式，', '发布政策咨询方式，咨询电话 0358-8222222，'),
+    covers: '13912345678',
+  },
   { code: 'row-total', wrong: variant(ROW69, ROW69.replace('69]', '70]')), right: E, covers: '70' },
   {
     code: 'result-total',

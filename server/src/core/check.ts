@@ -29,7 +29,12 @@ export function check(text: string, options: CheckOptions = {}, cache?: ChunkCac
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
-  const ctx: RuleContext = { report, deadlines: options.deadlines, previous: options.previous };
+  const ctx: RuleContext = {
+    report,
+    deadlines: options.deadlines,
+    previous: options.previous,
+    reuseThreshold: options.reuseThreshold,
+  };
   const raw = RULES.flatMap((rule) => rule.check(ctx));
   const kept = applySuppressions(report.text, report.lines, withoutCascade(report, raw));
   // On a document YAML could not read, where new lines would land is a guess: inserting

@@ -94,6 +94,12 @@ export const CODES = {
     '同比增减与上年报告的数字不符',
     "a year-on-year change differs from last year's figure",
   ),
+  'copied-text': code('warning', '文字与上年报告大量雷同', "text largely repeats last year's report"),
+  'copied-table': code('information', '表格与上年报告完全相同', "a table is the same as last year's"),
+  'numbering-sequence': code('warning', '序号跳号或重号', 'a numbered sequence skips or repeats'),
+  'repeated-word': code('warning', '字词重复', 'a character or word typed twice'),
+  'personal-data': code('warning', '正文含有个人信息', 'personal data in the text'),
+  'fee-unit': code('information', '收费金额的单位可能不是万元', 'the fee amount may not be in 万元'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type RuleCode = keyof typeof CODES;

@@ -10,7 +10,8 @@ import type { Finding, Text } from './findings';
 import type { PreviousReport, Report } from './model';
 
 /** Which part of the rule documentation a rule belongs to. */
-export type RuleGroup = 'file' | 'structure' | 'arithmetic' | 'dates' | 'suppression' | 'narrative' | 'cross-year';
+export type RuleGroup =
+  'file' | 'structure' | 'arithmetic' | 'dates' | 'suppression' | 'narrative' | 'writing' | 'cross-year';
 
 export interface RuleGroupInfo {
   group: RuleGroup;
@@ -43,6 +44,14 @@ export const RULE_GROUPS: RuleGroupInfo[] = [
     },
   },
   {
+    group: 'writing',
+    title: { 'zh-CN': '文字', en: 'Writing' },
+    about: {
+      'zh-CN': '评议和网站检查会扣分的文字问题：序号跳号重号、打重的字词、公开了个人信息。只报告几乎总是错误的情形。',
+      en: 'What evaluations and website inspections deduct points for in the text: numbering that skips or repeats, characters typed twice, personal data made public. Only what is almost always a slip is reported.',
+    },
+  },
+  {
     group: 'cross-year',
     title: { 'zh-CN': '跨年度', en: 'Across years' },
     about: {
@@ -57,6 +66,8 @@ export interface RuleContext extends DateOptions {
   report: Report;
   /** Last year's report of the same organ, for the checks across years. */
   previous?: PreviousReport;
+  /** The share of a section repeating last year's above which it counts as copied (0–1; 0.5 when absent). */
+  reuseThreshold?: number;
 }
 
 /**

@@ -5,19 +5,23 @@
 import type { RuleCode } from '../codes';
 import type { Rule, RuleGroup } from '../rule';
 import { acrossYearsRule } from './acrossYears';
+import { amountsRule } from './amounts';
 import { arithmeticRule } from './arithmetic';
 import { cellsRule } from './cells';
 import { citationsRule } from './citations';
+import { copiedRule } from './copied';
 import { datesRule } from './dates';
 import { fieldsRule } from './fields';
 import { keysRule } from './keys';
 import { narrativeRule } from './narrative';
+import { personalDataRule } from './personalData';
 import { rowsRule } from './rows';
 import { sectionsRule } from './sections';
 import { suppressionsRule } from './suppressions';
 import { syntaxRule } from './syntax';
 import { topicsRule } from './topics';
 import { valuesRule } from './values';
+import { wordingRule } from './wording';
 
 export const RULES: readonly Rule[] = [
   syntaxRule,
@@ -29,11 +33,15 @@ export const RULES: readonly Rule[] = [
   rowsRule,
   cellsRule,
   topicsRule,
+  amountsRule,
   arithmeticRule,
   datesRule,
   suppressionsRule,
   narrativeRule,
+  wordingRule,
+  personalDataRule,
   acrossYearsRule,
+  copiedRule,
 ] as Rule[];
 
 const owners = new Map<RuleCode, Rule>(RULES.flatMap((r) => r.codes.map((c) => [c, r] as const)));

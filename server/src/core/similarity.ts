@@ -1,0 +1,115 @@
+/**
+ * Text reused from another report: sentences that are the same once numbers, years,
+ * punctuation and spaces are set aside ("2023 年，本局共收到申请 69 件" and "2024 年，本局共
+ * 收到申请 71 件" are the same sentence). Evaluators deduct points when a report repeats last
+ * year's by more than half, or when two organs publish the same text.
+ */
+import type { Span } from './findings';
+import type { SectionRole } from './format';
+import type { Report, TextBlock } from './model';
+import { TextMemo } from './narrative/memo';
+
+export interface Sentence {
+  block: TextBlock;
+  /** Characters of the block's text. */
+  start: number;
+  end: number;
+  /** The sentence with numbers, punctuation and spaces set aside. */
+  key: string;
+}
+
+/** Sections whose text a report is expected to write anew each year. */
+export const WRITTEN_ANEW: SectionRole[] = ['overview', 'problems'];
+
+/** Shorter than this once set aside, a sentence is too common to count as copied (无。 本局高度重视). */
+const MIN_KEY = 12;
+
+const NUMBERS = /[0-9０-９零〇一二三四五六七八九十百千万亿两]+(?:[.．][0-9０-９]+)?/g;
+const NOISE = /[\s\p{P}\p{S}]+/gu;
+
+/** A sentence as compared: its numbers (digits and Chinese numerals) as one mark, without punctuation. */
+export function sentenceKey(s: string): string {
+  return s.replace(NOISE, '').replace(NUMBERS, '#');
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  key: string;
+}
+
+/** The sentences of a text with their keys: by the text, so an unchanged paragraph is not read again. */
+const pieces = new TextMemo<Piece[]>(1_000_000);
+
+function piecesOf(text: string): Piece[] {
+  return pieces.get(text, (t) => {
+    const out: Piece[] = [];
+    let start = 0;
+    for (const m of t.matchAll(/[。！？；\n]/g)) {
+      push(t, start, m.index! + 1, out);
+      start = m.index! + 1;
+    }
+    push(t, start, t.length, out);
+    return out;
+  });
+}
+
+function push(text: string, start: number, end: number, out: Piece[]): void {
+  const key = sentenceKey(text.slice(start, end));
+  if (key.length >= MIN_KEY) out.push({ start, end, key });
+}
+
+/** The sentences of a report's sections of a role. */
+export function sentencesOf(report: Report, role: SectionRole): Sentence[] {
+  return report.texts
+    .filter((b) => b.section?.role === role && b.node)
+    .flatMap((block) => piecesOf(block.text).map((p) => ({ block, ...p })));
+}
+
+const indexes = new WeakMap<Report, Map<string, Sentence[]>>();
+
+/** Every sentence of the sections written anew, by key: built once per report (last year's is read once). */
+export function sentenceIndex(report: Report): Map<string, Sentence[]> {
+  let index = indexes.get(report);
+  if (!index) {
+    index = new Map();
+    for (const role of WRITTEN_ANEW)
+      for (const s of sentencesOf(report, role)) (index.get(s.key) ?? index.set(s.key, []).get(s.key)!).push(s);
+    indexes.set(report, index);
+  }
+  return index;
+}
+
+export interface Reuse {
+  role: SectionRole;
+  /** Share of the section's text (its sentences' keys, by length) that the other report has too. */
+  share: number;
+  /** Characters counted, for a section too short to judge. */
+  length: number;
+  /** Each reused sentence with where the other report has it. */
+  reused: { sentence: Sentence; there: Sentence }[];
+}
+
+/** How much of a report's sections of a role another report has word for word (numbers aside). */
+export function reuse(report: Report, other: Report, role: SectionRole): Reuse {
+  const index = sentenceIndex(other);
+  const sentences = sentencesOf(report, role);
+  let length = 0;
+  let shared = 0;
+  const reused: Reuse['reused'] = [];
+  for (const s of sentences) {
+    length += s.key.length;
+    const there = index.get(s.key);
+    if (there) {
+      shared += s.key.length;
+      reused.push({ sentence: s, there: there[0] });
+    }
+  }
+  return { role, share: length ? shared / length : 0, length, reused };
+}
+
+/** Document offsets of a sentence. */
+export function sentenceSpan(s: Sentence): Span {
+  const end = s.end > s.start ? s.block.offsetAt(s.end - 1) + 1 : s.block.offsetAt(s.start);
+  return { start: s.block.offsetAt(s.start), end };
+}

@@ -34,6 +34,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     deadlines: options.deadlines,
     previous: options.previous,
     reuseThreshold: options.reuseThreshold,
+    peers: options.peers,
   };
   const raw = RULES.flatMap((rule) => rule.check(ctx));
   const kept = applySuppressions(report.text, report.lines, withoutCascade(report, raw));

@@ -96,6 +96,11 @@ export const CODES = {
   ),
   'copied-text': code('warning', '文字与上年报告大量雷同', "text largely repeats last year's report"),
   'copied-table': code('information', '表格与上年报告完全相同', "a table is the same as last year's"),
+  'copied-across-organs': code(
+    'warning',
+    '文字与另一机关的报告大量雷同',
+    "text largely the same as another organ's report",
+  ),
   'numbering-sequence': code('warning', '序号跳号或重号', 'a numbered sequence skips or repeats'),
   'repeated-word': code('warning', '字词重复', 'a character or word typed twice'),
   'personal-data': code('warning', '正文含有个人信息', 'personal data in the text'),

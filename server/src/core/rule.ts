@@ -68,16 +68,19 @@ export interface RuleContext extends DateOptions {
   previous?: PreviousReport;
   /** The share of a section repeating last year's above which it counts as copied (0–1; 0.5 when absent). */
   reuseThreshold?: number;
+  /** The other reports of a batch checked together (a folder), for text two organs share. */
+  peers?: readonly PreviousReport[];
 }
 
 /**
  * A change to the example report of the documentation (a complete, correct report for
- * 年度 2024; `previous`: its 2023 report): the first occurrence of `replace` becomes `with`.
+ * 年度 2024; `previous`: its 2023 report; `peer`: another organ's 2024 report checked in the
+ * same batch): the first occurrence of `replace` becomes `with`.
  */
 export interface ExampleEdit {
   replace: string;
   with: string;
-  in?: 'previous';
+  in?: 'previous' | 'peer';
 }
 
 export interface Example {

@@ -113,3 +113,55 @@ export function sentenceSpan(s: Sentence): Span {
   const end = s.end > s.start ? s.block.offsetAt(s.end - 1) + 1 : s.block.offsetAt(s.start);
   return { start: s.block.offsetAt(s.start), end };
 }
+
+export interface PeerShare<P> {
+  peer: P;
+  role: SectionRole;
+  share: number;
+  reused: { sentence: Sentence; there: Sentence }[];
+}
+
+const batches = new WeakMap<readonly object[], Map<string, { peer: object; sentence: Sentence }[]>>();
+
+/**
+ * The reports of a batch that share a large part of a report's sections: one index of every
+ * sentence of the batch (built once per batch), so a batch of hundreds stays linear.
+ */
+export function sharedWithPeers<P extends { report: Report }>(
+  report: Report,
+  peers: readonly P[],
+  role: SectionRole,
+): PeerShare<P>[] {
+  let index = batches.get(peers);
+  if (!index) {
+    index = new Map();
+    for (const peer of peers)
+      for (const [key, list] of sentenceIndex(peer.report))
+        (index.get(key) ?? index.set(key, []).get(key)!).push({ peer, sentence: list[0] });
+    batches.set(peers, index);
+  }
+  const sentences = sentencesOf(report, role);
+  const length = sentences.reduce((n, s) => n + s.key.length, 0);
+  const byPeer = new Map<object, { shared: number; reused: PeerShare<P>['reused'] }>();
+  for (const s of sentences) {
+    for (const hit of index.get(s.key) ?? []) {
+      if ((hit.peer as P).report === report) continue;
+      const acc = byPeer.get(hit.peer) ?? byPeer.set(hit.peer, { shared: 0, reused: [] }).get(hit.peer)!;
+      // One sentence counts once per peer, however often the peer has it.
+      if (acc.reused.some((r) => r.sentence === s)) continue;
+      acc.shared += s.key.length;
+      acc.reused.push({ sentence: s, there: hit.sentence });
+    }
+  }
+  return [...byPeer].map(([peer, a]) => ({
+    peer: peer as P,
+    role,
+    share: length ? a.shared / length : 0,
+    reused: a.reused,
+  }));
+}
+
+/** Characters of a report's sections of a role that are compared. */
+export function comparedLength(report: Report, role: SectionRole): number {
+  return sentencesOf(report, role).reduce((n, s) => n + s.key.length, 0);
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { RULE_CODES, type RuleCode } from '../../../server/src/core/codes';
-import { check } from '../../../server/src/core/check';
+import { checkReport } from '../../../server/src/core/check';
 import { parseReport } from '../../../server/src/core/parse';
 import type { Example } from '../../../server/src/core/rule';
 import { RULES, ruleOf } from '../../../server/src/core/rules';
@@ -16,20 +16,24 @@ import { RULE_DOCS, ruleDocs } from '../../../scripts/generate-rule-docs';
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'rules');
 const BASE = readFileSync(path.join(FIXTURES, 'base-2024.report.yaml'), 'utf8');
 const PREVIOUS = readFileSync(path.join(FIXTURES, 'base-2023.report.yaml'), 'utf8');
+const PEER = readFileSync(path.join(FIXTURES, 'peer-2024.report.yaml'), 'utf8');
 
-function apply(text: string, example: Example, which: 'this' | 'previous'): string {
+function apply(text: string, example: Example, which: 'this' | 'previous' | 'peer'): string {
   let out = text;
   for (const e of example.edits) {
-    if ((e.in === 'previous') !== (which === 'previous')) continue;
+    if ((e.in ?? 'this') !== which) continue;
     assert.ok(out.includes(e.replace), `the example report has no ${JSON.stringify(e.replace)}`);
     out = out.replace(e.replace, () => e.with);
   }
   return out;
 }
 
+/** The example report changed by an example, checked with last year's and checked in a batch with another organ's. */
 function codesOf(example: Example): RuleCode[] {
   const previous = { report: parseReport(apply(PREVIOUS, example, 'previous')) };
-  return check(apply(BASE, example, 'this'), { previous }).findings.map((f) => f.code);
+  const self = parseReport(apply(BASE, example, 'this'));
+  const peers = [{ report: self }, { report: parseReport(apply(PEER, example, 'peer')) }];
+  return checkReport(self, { previous, peers }).findings.map((f) => f.code);
 }
 
 describe('the rules', () => {

@@ -9,9 +9,9 @@ import { eq } from '../decimal';
 import { txt, type Finding, type Related } from '../findings';
 import { leafRows, sectionByRole, tableSections } from '../format';
 import type { PreviousReport, Report } from '../model';
-import { elsewhere } from '../narrative';
+import { elsewhere, sameOrgan } from '../narrative';
 import { defineRule } from '../rule';
-import { WRITTEN_ANEW, reuse, sentenceSpan } from '../similarity';
+import { WRITTEN_ANEW, comparedLength, reuse, sentenceSpan, sharedWithPeers } from '../similarity';
 
 /** The share of a section above which it counts as copied, unless set otherwise. */
 export const DEFAULT_REUSE_THRESHOLD = 0.5;
@@ -97,12 +97,55 @@ function copiedTables(report: Report, previous: PreviousReport): Finding[] {
   return out;
 }
 
+/** Text two organs of one batch share: reports published by different organs for the same year. */
+function copiedAcrossOrgans(report: Report, peers: readonly PreviousReport[], threshold: number): Finding[] {
+  const out: Finding[] = [];
+  const others = peers.filter(
+    (p) => p.report !== report && p.report.year === report.year && !sameOrgan(p.report.organ, report.organ),
+  );
+  if (!others.length) return out;
+  for (const role of WRITTEN_ANEW) {
+    const section = sectionByRole(report.format, role);
+    const entry = report.sections.find((s) => s.decl === section);
+    if (!section || !entry || comparedLength(report, role) < MIN_LENGTH) continue;
+    for (const s of sharedWithPeers(report, others, role)) {
+      if (s.share < threshold) continue;
+      const organ = s.peer.report.organ ?? '另一机关';
+      const percent = Math.round(s.share * 100);
+      out.push(
+        finding(
+          'copied-across-organs',
+          entry.keySpan,
+          txt(
+            `“${section.title}”有 ${percent}% 的文字与“${organ}”${report.year} 年度报告相同（${s.reused.length} 句，数字不计）`,
+            `${percent}% of "${section.title}" is the same as in the ${report.year} report of "${organ}" (${s.reused.length} sentences, numbers aside)`,
+          ),
+          {
+            related: s.reused
+              .slice(0, MAX_RELATED)
+              .map(({ there }) =>
+                elsewhere(
+                  s.peer,
+                  sentenceSpan(there),
+                  txt(`“${organ}”报告中的同一句`, `the same sentence in the report of "${organ}"`),
+                ),
+              ),
+          },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
 const swap = (from: string, to: string, previous = false) => ({
   edits: [{ replace: from, with: to, ...(previous ? { in: 'previous' as const } : {}) }],
 });
 
 const PROBLEMS_2024 =
   '存在的问题主要是政策解读形式还不够丰富。2025 年，本局将继续深化政务公开工作，进一步丰富解读形式，提升公开质效。';
+const PEER_PROBLEMS =
+  '文旅惠民政策的公开还不够集中，基层文化站点信息更新滞后。2025 年，本局将编制文旅惠民政策清单，按季度督促基层站点更新信息。';
 const PROBLEMS_2023 = '存在的问题主要是政策解读形式还不够丰富。2024 年，本局将进一步丰富解读形式。';
 const LONG = (next: string) =>
   `存在的问题主要是政策解读形式还不够丰富，政务新媒体更新频率不高，基层政务公开标准化规范化水平有待提升。${next} 年，本局将继续深化政务公开工作，进一步丰富解读形式，加强政务新媒体管理，提升公开质效。`;
@@ -110,13 +153,12 @@ const LONG = (next: string) =>
 export const copiedRule = defineRule({
   id: 'copied',
   group: 'cross-year',
-  codes: ['copied-text', 'copied-table'],
-  check({ report, previous, reuseThreshold }) {
-    if (!previous || report.year === undefined || previous.report.year !== report.year - 1) return [];
-    return [
-      ...copiedText(report, previous, reuseThreshold ?? DEFAULT_REUSE_THRESHOLD),
-      ...copiedTables(report, previous),
-    ];
+  codes: ['copied-text', 'copied-table', 'copied-across-organs'],
+  check({ report, previous, reuseThreshold, peers }) {
+    const threshold = reuseThreshold ?? DEFAULT_REUSE_THRESHOLD;
+    const out = peers ? copiedAcrossOrgans(report, peers, threshold) : [];
+    if (!previous || report.year === undefined || previous.report.year !== report.year - 1) return out;
+    return [...out, ...copiedText(report, previous, threshold), ...copiedTables(report, previous)];
   },
   docs: {
     'copied-text': {
@@ -141,6 +183,30 @@ export const copiedRule = defineRule({
       right: {
         edits: [{ replace: PROBLEMS_2024, with: LONG('2025') }],
         shown: txt('第五部分写本年度的问题和下一年的计划', 'section 五 written about this year and next'),
+      },
+    },
+    'copied-across-organs': {
+      about: txt(
+        '一起检查的一批报告中（如一个文件夹），两个不同机关同一年度报告的“总体情况”或“存在的主要问题及改进情况”有一半以上（比例同上）逐句相同，数字不计。',
+        "In a batch checked together (a folder), the 总体情况 or 存在的主要问题及改进情况 of two different organs' reports for the same year are more than half the same (the share as above), sentence by sentence, numbers aside.",
+      ),
+      notFlagged: txt(
+        '只在一起检查的一批报告之间比较；同一机关的报告和不同年度的报告不在此列（见 copied-text）。',
+        'Only reports checked together are compared; reports of the same organ and of other years are not (see copied-text).',
+      ),
+      wrong: {
+        edits: [
+          { replace: PROBLEMS_2024, with: LONG('2025') },
+          { replace: PEER_PROBLEMS, with: LONG('2025'), in: 'peer' },
+        ],
+        shown: txt(
+          '某市交通运输局和某市文化和旅游局的 2024 年度报告，第五部分逐句相同',
+          'the 2024 reports of 某市交通运输局 and 某市文化和旅游局 with the same section 五, sentence by sentence',
+        ),
+      },
+      right: {
+        edits: [{ replace: PROBLEMS_2024, with: LONG('2025') }],
+        shown: txt('各机关的第五部分写各自的问题', "each organ's section 五 about its own problems"),
       },
     },
     'copied-table': {

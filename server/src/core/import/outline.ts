@@ -139,14 +139,12 @@ export function buildOutline(source: Source): Outline {
     if (h) found.push({ at, ...h, text: b.text });
   });
   const order = (d: SectionDecl) => FORMAT_2021.sections.indexOf(d);
+  // Where each section's heading is last found: one pass, so that a run of headings costs n, not n².
+  const lastFound = new Map<SectionDecl, number>();
+  found.forEach((f, k) => lastFound.set(f.decl, k));
   const toc = (k: number) => {
     const next = found[k + 1];
-    return (
-      next &&
-      next.at === found[k].at + 1 &&
-      found.slice(k + 1).some((f, j) => j > 0 && f.decl === found[k].decl) &&
-      !found[k].rest
-    );
+    return next && next.at === found[k].at + 1 && lastFound.get(found[k].decl)! > k + 1 && !found[k].rest;
   };
   const titleLike = (b: Block | undefined): b is Line =>
     b?.kind === 'line' && b.text.length <= 80 && !/[。；，,]$/u.test(b.text.trim());

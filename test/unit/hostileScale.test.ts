@@ -12,6 +12,7 @@ import { importReport } from '../../server/src/core/import';
 import { forgetTexts } from '../../server/src/core/narrative/memo';
 import { EXAMPLE, ROOT } from './helpers';
 import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import * as path from 'node:path';
 import { aliasBomb, assertSane } from './hostileInputs';
 
@@ -145,6 +146,23 @@ describe('work grows linearly with the input', () => {
 });
 
 const PUBLISHED = readFileSync(path.join(ROOT, 'test', 'fixtures', 'lvliang-2024.published.txt'), 'utf8');
+const wordParagraphs = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `<w:p><w:r><w:t>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`)
+    .join('');
+/** A .docx whose word/document.xml has `body` in its w:body (made once per body). */
+const docxOf = (() => {
+  const made = new Map<string, Uint8Array>();
+  return (body: string) => {
+    let bytes = made.get(body);
+    if (!bytes) {
+      const xml = `<w:document xmlns:w="urn:w"><w:body>${body}</w:body></w:document>`;
+      made.set(body, (bytes = zipSync({ 'word/document.xml': strToU8(xml) })));
+    }
+    return bytes;
+  };
+})();
 /** Shapes of published reports for `govreport import`: text, Markdown and HTML. */
 const IMPORTS: { name: string; n: number; make: (n: number) => { text: string; file: string } }[] = [
   {
@@ -173,6 +191,27 @@ const IMPORTS: { name: string; n: number; make: (n: number) => { text: string; f
     make: (n) => ({ text: `<html><body>${'<div>'.repeat(n)}${PUBLISHED}${'</div>'.repeat(n)}`, file: 'r.html' }),
   },
   {
+    name: 'section headings in a row',
+    n: 4000,
+    make: (n) => ({ text: `${'一、总体情况\n二、主动公开政府信息情况\n'.repeat(n)}${PUBLISHED}`, file: 'r.txt' }),
+  },
+  {
+    name: 'the same sub-heading again and again',
+    n: 3000,
+    make: (n) => ({
+      text: PUBLISHED.replace('一、总体情况\n', () => `一、总体情况\n${'（一）主动公开\n'.repeat(n)}`),
+      file: 'r.txt',
+    }),
+  },
+  {
+    name: 'line breaks in one Word paragraph',
+    n: 5000,
+    make: (n) => ({
+      text: `<w:p><w:r>${'<w:t>一、总体情况</w:t><w:br/>'.repeat(n)}</w:r></w:p>${wordParagraphs(PUBLISHED)}`,
+      file: 'r.docx',
+    }),
+  },
+  {
     name: 'HTML table cells',
     n: 1000,
     make: (n) => ({
@@ -190,7 +229,7 @@ describe('import work grows linearly with the input', () => {
       const { ratio, times } = growth(
         (k) => shape.make(k).text,
         n,
-        (text) => importReport(new TextEncoder().encode(text), { name: file }),
+        (text) => importReport(file.endsWith('.docx') ? docxOf(text) : new TextEncoder().encode(text), { name: file }),
       );
       assert.ok(
         ratio < BOUND,

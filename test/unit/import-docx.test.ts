@@ -231,7 +231,10 @@ describe('import: Word (.docx)', () => {
       const zip = Buffer.concat([local, Buffer.from(name), body, central, Buffer.from(name), end]);
       assert.equal(Buffer.from(readZipMember(zip, name)!).toString(), '<w:document/>');
       assert.equal(readZipMember(zip, 'word/other.xml'), undefined);
-      assert.equal(readZipMember(zip.subarray(0, zip.length - 5), name), undefined);
+      // Members are read from their local headers: a damaged directory at the end does not matter,
+      // a member cut short does.
+      assert.equal(Buffer.from(readZipMember(zip.subarray(0, zip.length - 5), name)!).toString(), '<w:document/>');
+      assert.equal(readZipMember(zip.subarray(0, local.length + name.length + body.length - 3), name), undefined);
     }
   });
 });

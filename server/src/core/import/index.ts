@@ -11,7 +11,7 @@ import type { Block, InputForm, Source } from './blocks';
 import { isValue, readCell, splitTextRow } from './cells';
 import { decodeBytes } from './decode';
 import { detectForm } from './detect';
-import { readDocx } from './docx';
+import { MAX_DOCUMENT_XML, readDocx } from './docx';
 import { readHtml } from './html';
 import { readMetadata } from './metadata';
 import { narrativeLines, overview, paragraphs } from './narrative';
@@ -67,12 +67,23 @@ export function importReport(bytes: Uint8Array, options: ImportOptions = {}): Im
   let source: Source;
   if (detected.form === 'docx') {
     const docx = readDocx(bytes);
-    if (!docx.ok)
+    if (!docx.ok) {
+      if (docx.reason === 'too-large')
+        return fail(
+          'unsupported',
+          `这个 .docx 文件的正文（word/document.xml）解压后超过 ${MAX_DOCUMENT_XML / 1024 / 1024} MiB，远超任何年度报告，不予读取`,
+          `the text of this .docx file (word/document.xml) inflates to more than ${MAX_DOCUMENT_XML / 1024 / 1024} MiB, far beyond any annual report; it is not read`,
+        );
       return fail(
         'unsupported',
-        '无法读取这个 .docx 文件（找不到 word/document.xml）',
-        'cannot read this .docx file (no word/document.xml)',
+        docx.reason === 'missing'
+          ? '无法读取这个 .docx 文件（找不到 word/document.xml）'
+          : '无法读取这个 .docx 文件（压缩包或其中的 word/document.xml 已损坏）',
+        docx.reason === 'missing'
+          ? 'cannot read this .docx file (no word/document.xml)'
+          : 'cannot read this .docx file (the archive or its word/document.xml is damaged)',
       );
+    }
     source = docx.source;
   } else {
     const t = decoded();

@@ -1,6 +1,6 @@
 // Bundles the client, the server and the CLI with esbuild (Node 20 target, CommonJS).
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -17,6 +17,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
+  // pdf.js, required by the CLI and the extension only when a PDF is imported.
+  { ...common, entryPoints: ['server/src/pdf/pdfText.ts'], outfile: 'server/out/pdf.js' },
   // The editor test suite (test/e2e): its index and each *.test.ts, run inside VS Code.
   ...readdirSync('test/e2e/suite')
     .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
@@ -27,6 +29,8 @@ const builds = [
       external: ['vscode', 'mocha'],
     })),
 ];
+// The character maps of Chinese fonts, which pdf.js reads beside its bundle.
+cpSync('node_modules/pdfjs-dist/cmaps', 'server/out/cmaps', { recursive: true });
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {

@@ -225,7 +225,8 @@ describe('import: input that is not a report', () => {
     const noise = Buffer.alloc(2048, 0);
     for (let i = 0; i < noise.length; i += 7) noise[i] = (i * 31) & 0xff;
     assert.equal(fails(noise, 'x.bin').reason, 'unsupported');
-    assert.match(fails(Buffer.from('%PDF-1.7\n%…'), 'r.pdf').message.en, /pdftotext/);
+    // A PDF's text comes from the face's PDF reader (importPublished); without one it cannot be read.
+    assert.match(fails(Buffer.from('%PDF-1.7\n%…'), 'r.pdf').message.en, /PDF, which cannot be read here/);
     assert.match(fails(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'r.doc').message.en, /\.docx/);
     assert.equal(fails(Buffer.from('PK\u0003\u0004garbage'), 'r.docx').reason, 'unsupported');
   });
@@ -289,7 +290,7 @@ describe('govreport import', () => {
       [['import', path.join(FIXTURES, 'legacy-2019.txt')], /2019 trial format/],
       [['import', path.join(FIXTURES, 'no-such-file.txt')], /cannot read: no such file/],
       [['import'], /no file given/],
-      [['import', 'a.txt', 'b.txt'], /give one file/],
+      [['import', 'a.txt', 'b.txt'], /give a folder for the report files: -o DIR/],
     ] as const) {
       const { out, io: cli } = io();
       assert.equal(await runCli([...args], cli), 2, args.join(' '));

@@ -1,9 +1,9 @@
 /**
  * The common intermediate of every input form: lines of text and tables of cell texts, in
- * reading order. Text, Markdown, HTML and Word all become this; everything after works on it.
+ * reading order. Text, Markdown, HTML, Word and PDF all become this; everything after works on it.
  */
 
-export type InputForm = 'text' | 'markdown' | 'html' | 'docx';
+export type InputForm = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
 
 export interface Line {
   kind: 'line';

@@ -10,7 +10,8 @@ import { parseReport } from '../parse';
 import type { Block, InputForm, Source } from './blocks';
 import { isValue, readCell, splitTextRow } from './cells';
 import { decodeBytes } from './decode';
-import { detectForm } from './detect';
+import { detectForm, isPdf } from './detect';
+import { pdfTextLength, readPdfPages, type PdfText } from './pdf';
 import { MAX_DOCUMENT_XML, readDocx } from './docx';
 import { readHtml } from './html';
 import { readMetadata } from './metadata';
@@ -23,8 +24,9 @@ import { readTextForm } from './text';
 import { writeReport, type SectionOut } from './yamlWriter';
 
 export type { InputForm } from './blocks';
+export type { PdfPage, PdfText, PdfTextItem } from './pdf';
 
-export type ImportFailure = 'empty' | 'not-a-report' | 'legacy-format' | 'unsupported';
+export type ImportFailure = 'empty' | 'not-a-report' | 'legacy-format' | 'unsupported' | 'unreadable' | 'scanned';
 
 export type ImportResult =
   { ok: true; yaml: string; form: InputForm; notices: Text[] } | { ok: false; reason: ImportFailure; message: Text };
@@ -32,6 +34,63 @@ export type ImportResult =
 export interface ImportOptions {
   /** The input's file name: its extension helps to tell the form, its base name goes into a comment. */
   name?: string;
+  /** A PDF's text as the face extracted it (see `importPublished`). */
+  pdf?: PdfText;
+}
+
+/** Reads a PDF's text; given by the face, which loads the PDF library only when it is needed. */
+export type PdfReader = (bytes: Uint8Array) => Promise<PdfText>;
+
+/** Imports any published form: a PDF's text is extracted with `readPdf` first. */
+export async function importPublished(
+  bytes: Uint8Array,
+  options: ImportOptions & { readPdf: PdfReader },
+): Promise<ImportResult> {
+  const { readPdf, ...rest } = options;
+  const pdf = isPdf(bytes) ? await readPdf(bytes) : undefined;
+  return importReport(bytes, { ...rest, pdf });
+}
+
+const MIB = 1024 * 1024;
+
+function pdfSource(pdf: PdfText | undefined): Source | ImportResult {
+  if (!pdf) return fail('unsupported', '这是 PDF 文件，此处无法读取 PDF', 'this is a PDF, which cannot be read here');
+  if (!pdf.ok) {
+    const limit = pdf.limit ?? 0;
+    switch (pdf.problem) {
+      case 'encrypted':
+        return fail(
+          'unreadable',
+          '这个 PDF 文件有密码保护，无法读取',
+          'this PDF is password-protected and cannot be read',
+        );
+      case 'too-large':
+        return fail(
+          'unsupported',
+          `这个 PDF 文件超过 ${limit / MIB} MiB，远超任何年度报告，不予读取`,
+          `this PDF is larger than ${limit / MIB} MiB, far beyond any annual report; it is not read`,
+        );
+      case 'too-many-pages':
+        return fail(
+          'unsupported',
+          `这个 PDF 文件超过 ${limit} 页，远超任何年度报告，不予读取`,
+          `this PDF has more than ${limit} pages, far beyond any annual report; it is not read`,
+        );
+      default:
+        return fail(
+          'unreadable',
+          '这个 PDF 文件已损坏或不是有效的 PDF，无法读取',
+          'this PDF is damaged or not a valid PDF and cannot be read',
+        );
+    }
+  }
+  if (pdfTextLength(pdf.pages) < 20)
+    return fail(
+      'scanned',
+      '这个 PDF 没有文字层（是扫描或图片生成的），无法读取其中的文字；本工具不做文字识别（OCR），请使用带文字的 PDF、网页或 Word 版本',
+      'this PDF has no text layer (it was scanned or made of images), so its text cannot be read; there is no OCR: use a PDF with text, the web page or the Word version',
+    );
+  return readPdfPages(pdf.pages);
 }
 
 const fail = (reason: ImportFailure, zh: string, en: string): ImportResult => ({
@@ -46,12 +105,6 @@ export function importReport(bytes: Uint8Array, options: ImportOptions = {}): Im
   const decoded = () => (text ??= decodeBytes(bytes));
   const detected = detectForm(options.name, bytes, decoded);
   if (!detected.ok) {
-    if (detected.kind === 'pdf')
-      return fail(
-        'unsupported',
-        '这是 PDF 文件：请先提取其文字（如 pdftotext -layout 报告.pdf），再导入得到的文本',
-        'this is a PDF: extract its text first (e.g. pdftotext -layout report.pdf) and import the text',
-      );
     if (detected.kind === 'doc')
       return fail(
         'unsupported',
@@ -60,12 +113,16 @@ export function importReport(bytes: Uint8Array, options: ImportOptions = {}): Im
       );
     return fail(
       'unsupported',
-      '这不是文本、网页或 Word（.docx）文件',
-      'this is not a text, web page or Word (.docx) file',
+      '这不是文本、网页、Word（.docx）或 PDF 文件',
+      'this is not a text, web page, Word (.docx) or PDF file',
     );
   }
   let source: Source;
-  if (detected.form === 'docx') {
+  if (detected.form === 'pdf') {
+    const read = pdfSource(options.pdf);
+    if ('ok' in read) return read;
+    source = read;
+  } else if (detected.form === 'docx') {
     const docx = readDocx(bytes);
     if (!docx.ok) {
       if (docx.reason === 'too-large')

@@ -6,6 +6,7 @@ import { parseReport } from './parse';
 import { checkArithmetic } from './rules/arithmetic';
 import { checkDates, type DateOptions } from './rules/dates';
 import { checkLegacyCitations } from './rules/legacy';
+import { checkMisprints } from './rules/misprints';
 import { checkStructure } from './rules/structure';
 import { applySuppressions } from './suppress';
 import type { ChunkCache } from './yamlChunks';
@@ -34,6 +35,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     ...checkArithmetic(report),
     ...checkDates(report, options),
     ...checkLegacyCitations(report),
+    ...checkMisprints(report),
     ...checkNarrative(report, options.previous),
   ];
   const { kept, own } = applySuppressions(report.text, report.lines, raw);

@@ -57,8 +57,8 @@ export interface TableModel {
 }
 
 export interface TextBlock {
-  /** The section it belongs to; undefined for the 前言. */
-  section: TextSectionDecl | undefined;
+  /** The section it belongs to (for a table, the text printed under its heading); undefined for the 前言. */
+  section: TextSectionDecl | TableSectionDecl | undefined;
   /** The sub-section key as written, when the section is a mapping. */
   subKey?: string;
   /** The official sub-section key it matched, if any. */
@@ -80,6 +80,14 @@ export interface MetaEntry {
   raw: string;
   pair: Pair;
   node: Node | null;
+}
+
+/** An entry of 原文标签: a label as the published report printed it, and the official one it stands for. */
+export interface Misprint {
+  printed: string;
+  official: string;
+  keySpan: Span;
+  span: Span;
 }
 
 export interface DateValue {
@@ -113,6 +121,8 @@ export interface Report {
   signed?: DateValue;
   published?: DateValue;
   preface?: TextBlock;
+  /** Labels the published report misprinted (原文标签). */
+  misprints: Misprint[];
   /** Sections in file order. */
   sections: SectionEntry[];
   tables: Map<string, TableModel>;

@@ -108,6 +108,7 @@ class ReportReader {
       root: undefined,
       meta: new Map(),
       organType: format.defaultOrganType,
+      misprints: [],
       sections: [],
       tables: new Map(),
       texts: [],
@@ -330,6 +331,36 @@ class ReportReader {
         if (block) this.report.preface = block;
         return;
       }
+      case 'labels': {
+        if (isEmpty(node)) return;
+        if (!isMap(node)) {
+          invalid(
+            `${decl.key}应写作 {原文印的标签: 官方标签}`,
+            `${decl.key} must be written {printed label: official label}`,
+          );
+          return;
+        }
+        for (const p of node.items) {
+          const value = isScalar(p.value) ? p.value.value : undefined;
+          if (typeof value !== 'string' || !value.trim()) {
+            this.findings.push(
+              finding(
+                'invalid-value',
+                this.valueSpan(p),
+                txt('这里应是官方标签', 'the official label is expected here'),
+              ),
+            );
+            continue;
+          }
+          this.report.misprints.push({
+            printed: keyText(p),
+            official: value.trim(),
+            keySpan: this.keySpan(p),
+            span: this.valueSpan(p),
+          });
+        }
+        return;
+      }
     }
   }
 
@@ -363,7 +394,7 @@ class ReportReader {
   // ---- narrative -------------------------------------------------------------------
 
   private textBlock(
-    section: TextSectionDecl | undefined,
+    section: TextSectionDecl | TableSectionDecl | undefined,
     pair: Pair,
     title: string,
     subKey?: string,
@@ -479,6 +510,12 @@ class ReportReader {
     const seen = new Map<string, string>();
     for (const pair of map.items) {
       const key = keyText(pair);
+      // The text printed under the table's heading: narrative, kept with its table.
+      if (!prefix && normalizeLabel(key) === normalizeLabel(this.report.format.tableNote)) {
+        const block = this.textBlock(table.decl, pair, '');
+        if (block) this.report.texts.push(block);
+        continue;
+      }
       const item = matcher.match(key);
       if (!item) {
         const likely = this.unknownKey(pair, matcher, `“${where}”`);

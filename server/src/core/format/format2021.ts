@@ -154,6 +154,15 @@ export const FORMAT_2021: FormatDecl = {
       description: { 'zh-CN': '报告开头的说明段落', en: 'the opening paragraph' },
       aliases: ['引言', '导语'],
     },
+    {
+      key: '原文标签',
+      type: 'labels',
+      required: false,
+      description: {
+        'zh-CN': '原文印错的标签：{原文印的: 官方标签}，由导入写入，检查时逐项报告',
+        en: 'labels misprinted in the published report: {as printed: official label}, written by import and reported by the check',
+      },
+    },
   ],
   sections: [
     {
@@ -336,6 +345,7 @@ export const FORMAT_2021: FormatDecl = {
     '第二十条第（九）项',
     '政府集中采购',
   ],
+  tableNote: '说明',
   legacyCitations: ['〔2019〕60号'],
 };
 

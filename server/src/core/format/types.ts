@@ -89,7 +89,7 @@ export interface TextSectionDecl {
 
 export type SectionDecl = TableSectionDecl | TextSectionDecl;
 
-export type MetaType = 'format' | 'string' | 'organType' | 'year' | 'period' | 'date' | 'text';
+export type MetaType = 'format' | 'string' | 'organType' | 'year' | 'period' | 'date' | 'text' | 'labels';
 
 export interface MetaDecl {
   key: string;
@@ -119,4 +119,9 @@ export interface FormatDecl {
   legacyLabels: string[];
   /** Document numbers of older formats that a report must not cite. */
   legacyCitations: string[];
+  /**
+   * The key of the text a published report prints under a table's heading, kept in the
+   * table's mapping (read and checked as narrative, printed above the table).
+   */
+  tableNote: string;
 }

@@ -38,6 +38,7 @@ export const RULES: RuleInfo[] = [
     ['extra-cell', 'error', '多余的单元格', 'extra cell'],
     ['group-as-row', 'warning', '分组写成了一行', 'group written as one row'],
     ['cell-not-number', 'error', '单元格不是数字', 'cell is not a number'],
+    ['misprinted-label', 'warning', '原文印错了标签', 'the published report misprints a label'],
     ['cell-negative', 'error', '单元格为负数', 'negative cell'],
     ['cell-fractional', 'error', '件数不是整数', 'count is not a whole number'],
     ['number-too-large', 'error', '数字超出可精确表示的范围', 'number beyond exact range'],

@@ -5,7 +5,7 @@ import { FORMAT_2021, type TextSectionDecl } from '../../server/src/core/format'
 import { importText } from '../../server/src/core/import';
 import { line } from '../../server/src/core/import/blocks';
 import { dateValue, readDate } from '../../server/src/core/import/dateText';
-import { guessOrganType, readPeriod, readTitle } from '../../server/src/core/import/metadata';
+import { inferOrganType, readPeriod, readTitle } from '../../server/src/core/import/metadata';
 import { officialSubsection, overview, paragraphs } from '../../server/src/core/import/narrative';
 import { buildOutline, sectionHeading } from '../../server/src/core/import/outline';
 import { readTextForm } from '../../server/src/core/import/text';
@@ -32,14 +32,17 @@ describe('import: metadata', () => {
   });
 
   it('guesses 本级政府 only for a people’s government of county level or above', () => {
-    assert.equal(guessOrganType('平川县人民政府'), '本级政府');
-    assert.equal(guessOrganType('上海市浦东新区人民政府'), '本级政府');
-    assert.equal(guessOrganType('北京市'), '本级政府');
-    assert.equal(guessOrganType('吕梁市人民政府办公室'), '部门');
-    assert.equal(guessOrganType('丰源市生态环境局'), '部门');
-    assert.equal(guessOrganType('青石镇人民政府'), '部门');
-    assert.equal(guessOrganType('某某经济技术开发区'), '部门');
-    assert.equal(guessOrganType(undefined), '部门');
+    assert.equal(inferOrganType('平川县人民政府').type, '本级政府');
+    assert.equal(inferOrganType('上海市浦东新区人民政府').type, '本级政府');
+    assert.equal(inferOrganType('北京市').type, '本级政府');
+    assert.equal(inferOrganType('吕梁市人民政府办公室').type, '部门');
+    assert.equal(inferOrganType('丰源市生态环境局').type, '部门');
+    assert.equal(inferOrganType('青石镇人民政府').type, '部门');
+    assert.equal(inferOrganType('某某经济技术开发区').type, '部门');
+    assert.equal(inferOrganType(undefined).type, '部门');
+    // The reason is always given: it is written beside the value and said in a notice.
+    assert.match(inferOrganType('平川县人民政府').reason, /县级以上人民政府/);
+    assert.match(inferOrganType(undefined).reason, /无法判断/);
   });
 
   it('reads the statistics period in its usual phrasings', () => {
@@ -229,20 +232,20 @@ describe('import: a short report end to end', () => {
   ].join('\n');
   const r = importText(text, { name: 'short.txt' });
 
-  it('writes what it found, keeps prose beside a table as a comment, and names what is missing', () => {
+  it('writes what it found, keeps prose printed with a table as its 说明, and names what is missing', () => {
     assert.ok(r.ok);
     if (!r.ok) return;
-    assert.match(
-      r.yaml,
-      /\n {2}行政许可: \[3\]\n {2}# 未能归入表格的原文：\n {2}# {3}注：本表数据来源于县政务服务中心。\n/,
+    assert.match(r.yaml, /\n主动公开政府信息情况:\n {2}说明: >-\n {4}注：本表数据来源于县政务服务中心。\n/);
+    assert.match(r.yaml, /\n收到和处理政府信息公开申请情况:\n {2}说明: >-\n {4}本年度未收到政府信息公开申请。\n/);
+    // The text under a table's heading is read as narrative, like the other texts.
+    assert.deepEqual(
+      parseReport(r.yaml)
+        .texts.filter((t) => t.section?.kind === 'table')
+        .map((t) => t.text),
+      ['注：本表数据来源于县政务服务中心。', '本年度未收到政府信息公开申请。'],
     );
     assert.match(r.yaml, /\n落款日期: 2025年2月30日\n/);
     const en = r.notices.map((n) => n.en).join('\n');
-    assert.match(en, /text near the table "主动公开政府信息情况"/);
-    assert.match(
-      en,
-      /text near the table "收到和处理政府信息公开申请情况" \("本年度未收到政府信息公开申请。"\) is kept as a comment/,
-    );
     assert.match(en, /no row of the table "收到和处理政府信息公开申请情况" was found/);
     assert.match(en, /the table "四、政府信息公开行政复议、行政诉讼情况" was not found/);
     assert.match(en, /section 五 "存在的主要问题及改进情况" was found/);

@@ -197,7 +197,7 @@ function isProse(t: string): boolean {
   return /[。；;！？!?]/u.test(t) || (/[，,]/u.test(t) && !/[（()）]/u.test(t)) || (t.length > 45 && !/\s/u.test(t));
 }
 
-/** Reads a table's printed blocks; prose among them is kept as a comment. */
+/** Reads a table's printed blocks; prose among them is its note (说明), read and checked as narrative. */
 function readTable(decl: TableSectionDecl, blocks: Block[], notices: Notices): TableOut {
   const reader = new TableReader(decl, notices);
   const proseLines: Block[] = [];
@@ -217,13 +217,7 @@ function readTable(decl: TableSectionDecl, blocks: Block[], notices: Notices): T
     reader.feedRow(cells);
   }
   const out = reader.finish();
-  for (const p of paragraphs(narrativeLines(proseLines)).map((x) => x.text)) {
-    out.unplaced.push(p);
-    notices.add(
-      `表格“${decl.title}”附近的文字“${quote(p)}”已作为注释保留`,
-      `text near the table "${decl.title}" ("${quote(p)}") is kept as a comment`,
-    );
-  }
+  out.note = paragraphs(narrativeLines(proseLines)).map((x) => x.text);
   return out;
 }
 
@@ -282,12 +276,12 @@ function importSource(source: Source, options: ImportOptions): ImportResult {
     );
   }
 
-  const meta = readMetadata(outline, source.docTitle, notices);
+  const meta = readMetadata(outline, source.docTitle, notices, options.name);
   const sections: SectionOut[] = [];
   for (const decl of FORMAT_2021.sections) {
     if (decl.kind === 'table') {
       const t = tables.get(decl);
-      if (t && (t.rows.length || t.unplaced.length)) sections.push({ kind: 'table', table: t });
+      if (t && (t.rows.length || t.unplaced.length || t.note.length)) sections.push({ kind: 'table', table: t });
       else
         notices.add(
           `未找到表格“${decl.number}${decl.title}”，检查时将报告缺少该部分`,
@@ -334,6 +328,7 @@ function importSource(source: Source, options: ImportOptions): ImportResult {
     meta,
     metaComments,
     preface: paragraphs(narrativeLines(preface)).map((p) => p.text),
+    misprints: new Map([...tables.values()].flatMap((t) => [...t.misprints])),
     sections,
     trailer,
   });

@@ -125,6 +125,8 @@ describe('import: characters, encodings and forms', () => {
     assert.equal(cleanText('⼀、本年新收（１２件），共計'), '一、本年新收（12件），共計');
     assert.equal(cleanText('政\u200b府\u00a0信息\ufeff'), '政府 信息');
     assert.equal(cleanText('⒈属于国家秘密'), '1.属于国家秘密');
+    // Radicals that PDF extraction gives for whole characters, which NFKC leaves alone.
+    assert.equal(cleanText('同⽐增⻓，⼈⺠⾄上，⻔户'), '同比增长，人民至上，门户');
   });
 
   it('writes half-width marks typed into Chinese sentences as full-width, not those of numbers', () => {

@@ -18,7 +18,7 @@ import { readMetadata } from './metadata';
 import { narrativeLines, overview, paragraphs } from './narrative';
 import { isPageNumber } from './normalize';
 import { Notices, quote } from './notices';
-import { buildOutline, isChrome } from './outline';
+import { buildOutline, isChrome, TITLE_PATTERN } from './outline';
 import { TableReader, type TableOut } from './tables';
 import { readTextForm } from './text';
 import { writeReport, type SectionOut } from './yamlWriter';
@@ -268,7 +268,13 @@ function importSource(source: Source, options: ImportOptions): ImportResult {
     if (blocks) tables.set(t, readTable(t, blocks, notices));
   }
   const rowsFound = [...tables.values()].reduce((n, t) => n + t.rows.length, 0);
-  if (outline.sections.length < 2 && rowsFound < 3) {
+  // A page with only the opening sections, or only some tables, is a report all the same: what
+  // is there is imported and what is not is named; only what is no report at all is refused.
+  const named = (t: string) => TITLE_PATTERN.test(t) || /政府信息公开条例|国办公开办函|年度报告/u.test(t);
+  const says = [...outline.title, source.docTitle ?? '', ...narrativeLines(outline.preface).map((l) => l.text)].some(
+    named,
+  );
+  if (outline.sections.length < 2 && rowsFound < 3 && !(outline.sections.length === 1 && says)) {
     return fail(
       'not-a-report',
       '这不像一份政府信息公开工作年度报告：既没有找到 2021 年格式的各部分标题（一、总体情况 … 六、其他需要报告的事项），也没有找到其表格',

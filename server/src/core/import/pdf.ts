@@ -12,6 +12,7 @@
  * them in, so that this stays pure and the large library loads only for a PDF.
  */
 import { line, type Block, type Source } from './blocks';
+import { isValue, readCell } from './cells';
 import { cleanText, isPageNumber, joinFragments } from './normalize';
 
 /** One piece of text as extracted: `x`, `y` its baseline's start in points from the page's bottom left. */
@@ -39,6 +40,9 @@ interface Cell {
   text: string;
   left: number;
   right: number;
+  /** The vertical centre of its text (pieces of one printed line may sit a little apart), and its size. */
+  centre: number;
+  size: number;
 }
 
 interface PrintedLine {
@@ -73,28 +77,122 @@ function pageLines(page: PdfPage, index: number): PrintedLine[] {
     }
   }
   return groups.map((group) => {
+    const top = group[0].centre;
     group.sort((a, b) => a.x - b.x);
     const cells: Cell[] = [];
     for (const item of group) {
       const cell = cells[cells.length - 1];
       const gap = cell ? item.x - cell.right : Infinity;
-      // Within a cell pieces touch (a font change, a run of digits); cells are a character apart or more.
-      if (cell && gap <= 0.8 * item.size) {
+      // Within a cell pieces touch (a font change, a run of digits); cells are half a character
+      // apart or more (a narrow column's padding).
+      if (cell && gap <= 0.5 * item.size) {
         cell.text = gap > 0.25 * item.size ? joinFragments(cell.text, item.text.trim()) : cell.text + item.text;
         cell.right = Math.max(cell.right, item.x + item.width);
-      } else cells.push({ text: item.text, left: item.x, right: item.x + item.width });
+      } else
+        cells.push({ text: item.text, left: item.x, right: item.x + item.width, centre: item.centre, size: item.size });
     }
     for (const c of cells) c.text = c.text.trim();
     const sizes = group.map((i) => i.size).sort((a, b) => a - b);
     return {
       cells: cells.filter((c) => c.text),
-      centre: group[0].centre,
+      centre: top,
       size: sizes[Math.floor(sizes.length / 2)],
       left: cells[0].left,
       right: Math.max(...cells.map((c) => c.right)),
       page: index,
     };
   });
+}
+
+const isValueCell = (c: Cell) => isValue(readCell(c.text));
+
+/**
+ * Table cells whose text wraps onto several printed lines. A row is as tall as its longest
+ * cell and its numbers are centred in it, so a label's lines sit above and below (or beside)
+ * the line of its numbers. Lines without numbers that lie left of the numbers are label
+ * pieces: pieces stacked closely in one column (a line apart, not a row apart) are one cell,
+ * which belongs to the row whose numbers it contains or surrounds, or else the nearest one.
+ * Lines that reach over the numbers (headers, prose) stay lines.
+ */
+function joinWrappedCells(lines: PrintedLine[]): PrintedLine[] {
+  const rows = lines.filter((l) => l.cells.length > 1 && l.cells.some(isValueCell));
+  if (!rows.length) return lines;
+  const firstValue = (r: PrintedLine) => r.cells.find(isValueCell)!.left;
+  const nearestRow = (centre: number) =>
+    rows.reduce((a, b) => (Math.abs(b.centre - centre) < Math.abs(a.centre - centre) ? b : a));
+  interface Piece {
+    cell: Cell;
+    row?: PrintedLine;
+  }
+  interface Stack {
+    pieces: Piece[];
+    left: number;
+    right: number;
+  }
+  const stacks: Stack[] = [];
+  const joined = new Set<PrintedLine>();
+  for (const l of lines) {
+    const isRow = rows.includes(l);
+    if (!isRow) {
+      if (l.cells.some(isValueCell)) continue;
+      const near = nearestRow(l.centre);
+      // A heading or prose near a table: larger print, far off, or over the numbers.
+      if (Math.abs(near.centre - l.centre) > 6 * l.size || l.right > firstValue(near) || l.size > 1.15 * near.size)
+        continue;
+      joined.add(l);
+    }
+    for (const cell of l.cells) {
+      if (isRow && isValueCell(cell)) continue;
+      const piece: Piece = { cell, row: isRow ? l : undefined };
+      // The stack this piece continues: same column, the line just above in the same print.
+      const stack = stacks.find((s) => {
+        const last = s.pieces[s.pieces.length - 1].cell;
+        return s.left < cell.right && cell.left < s.right && last.centre - cell.centre <= 1.6 * cell.size;
+      });
+      if (stack) {
+        stack.pieces.push(piece);
+        stack.left = Math.min(stack.left, cell.left);
+        stack.right = Math.max(stack.right, cell.right);
+      } else stacks.push({ pieces: [piece], left: cell.left, right: cell.right });
+    }
+  }
+  const near = (rs: PrintedLine[], centre: number) =>
+    rs.reduce((a, b) => (Math.abs(b.centre - centre) < Math.abs(a.centre - centre) ? b : a));
+  // Each loose piece goes with the row whose cell it is stacked with, or whose numbers lie
+  // within the stack's height, the nearest of them (a stack may run on into the next row).
+  const loose: Piece[] = [];
+  for (const s of stacks) {
+    const first = s.pieces[0].cell;
+    const last = s.pieces[s.pieces.length - 1].cell;
+    const candidates = new Set(s.pieces.filter((p) => p.row).map((p) => p.row!));
+    for (const r of rows)
+      if (r.centre <= first.centre + 0.5 * first.size && r.centre >= last.centre - 0.5 * last.size) candidates.add(r);
+    for (const p of s.pieces)
+      if (!p.row) {
+        p.row = near(candidates.size ? [...candidates] : rows, p.cell.centre);
+        loose.push(p);
+      }
+  }
+  // A loose piece joins the row's label cell above or below it, or becomes one; the parts of
+  // a cell read top to bottom.
+  const parts = new Map<Cell, Cell[]>();
+  for (const p of loose) {
+    const row = p.row!;
+    let into = row.cells.find((c) => !isValueCell(c) && c.left < p.cell.right && p.cell.left < c.right);
+    if (!into) {
+      into = { ...p.cell, text: '' };
+      const at = row.cells.findIndex((c) => c.left > p.cell.left);
+      row.cells.splice(at < 0 ? row.cells.length : at, 0, into);
+      parts.set(into, []);
+    }
+    if (!parts.has(into)) parts.set(into, [{ ...into }]);
+    parts.get(into)!.push(p.cell);
+    into.left = Math.min(into.left, p.cell.left);
+    into.right = Math.max(into.right, p.cell.right);
+  }
+  for (const [cell, ps] of parts)
+    cell.text = ps.sort((a, b) => b.centre - a.centre).reduce((t, c) => joinFragments(t, c.text), '');
+  return lines.filter((l) => !joined.has(l));
 }
 
 /** The most frequent value, rounded to a point: the page's text edge. */
@@ -125,22 +223,29 @@ function runningLines(pages: PrintedLine[][], heights: number[]): Set<PrintedLin
   const onPages = new Map<string, Set<number>>();
   for (const lines of pages)
     for (const l of lines) if (band(l)) onPages.set(key(l), (onPages.get(key(l)) ?? new Set()).add(l.page));
+  // A line that comes again is dropped after its first page (the first may be the title itself).
   const out = new Set<PrintedLine>();
   for (const lines of pages)
-    for (const l of lines)
-      if (band(l) && (isPageNumber(textOf(l), true) || (onPages.get(key(l))?.size ?? 0) >= 2)) out.add(l);
+    for (const l of lines) {
+      const seen = onPages.get(key(l));
+      if (band(l) && (isPageNumber(textOf(l), true) || (seen && seen.size >= 2 && Math.min(...seen) < l.page)))
+        out.add(l);
+    }
   return out;
 }
 
 export function readPdfPages(pdfPages: PdfPage[]): Source {
-  const pages = pdfPages.map(pageLines);
+  const pages = pdfPages.map((p, i) => joinWrappedCells(pageLines(p, i)));
   const running = runningLines(
     pages,
     pdfPages.map((p) => p.height),
   );
+  // The text's edges, from the lines of prose that fill much of the page: the left of the
+  // lines that are not indented, and the right where wrapped lines end.
   const prose = pages.flat().filter((l) => l.cells.length === 1 && !running.has(l));
-  const leftEdge = mode(prose.map((l) => l.left)) ?? 0;
-  const rightEdge = mode(prose.map((l) => l.right)) ?? Infinity;
+  const wide = prose.filter((l) => l.right - l.left >= 0.45 * pdfPages[l.page].width);
+  const leftEdge = wide.length ? Math.min(...wide.map((l) => l.left)) : (mode(prose.map((l) => l.left)) ?? 0);
+  const rightEdge = mode((wide.length ? wide : prose).map((l) => l.right)) ?? Infinity;
 
   const blocks: Block[] = [];
   let table: string[][] | undefined;

@@ -26,6 +26,9 @@ let loaded: Promise<PdfJs> | undefined;
  * pdf.js loads once. Its display layer builds a DOMMatrix as it loads, for drawing pages, and
  * warns (on stderr) that it cannot find the native canvas package that would provide one;
  * nothing here draws, so an inert stand-in lets it load, and those warnings are held back.
+ * It also sets `navigator` where it finds none with a language; VS Code's extension host
+ * has one that cannot be set (and that other extensions see), so while pdf.js loads it gets
+ * one of its own, and the host's is put back after.
  */
 function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
@@ -35,12 +38,21 @@ function pdfjs(): Promise<PdfJs> {
     console.warn = (...args: unknown[]) => {
       if (typeof args[0] !== 'string' || !args[0].startsWith('Warning:')) warn(...args);
     };
+    const navigator = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    const ownNavigator = !(global.navigator as { language?: string } | undefined)?.language && navigator?.configurable;
+    if (ownNavigator)
+      Object.defineProperty(globalThis, 'navigator', {
+        value: { language: 'zh-CN', platform: '', userAgent: '' },
+        configurable: true,
+        writable: true,
+      });
     try {
       // The worker's code runs in this thread ("fake worker"), taken from here rather than loaded by URL.
       global.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
       return await import('pdfjs-dist/legacy/build/pdf.mjs');
     } finally {
       console.warn = warn;
+      if (ownNavigator) Object.defineProperty(globalThis, 'navigator', navigator!);
     }
   })();
   return loaded;

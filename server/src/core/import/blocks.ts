@@ -52,3 +52,21 @@ export function isLayoutGrid(rows: string[][]): boolean {
   if (!rows.some((r) => r.length >= 2)) return true;
   return !rows.some((r) => r.some((c) => /^\s*[\d０-９][\d０-９,.]*\s*$|^\s*[/／-]\s*$/u.test(c)));
 }
+
+/** The blocks as plain text, for reading beside the result: lines as printed, tables as `|` rows. */
+export function blocksText(blocks: Block[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      if (out.length) out.push('');
+      for (const r of b.rows) out.push(`| ${r.join(' | ')} |`);
+      out.push('');
+    } else out.push(b.text);
+  }
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
+}

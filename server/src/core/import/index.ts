@@ -7,7 +7,7 @@
 import { FORMAT_2021, tableSections, type SectionDecl, type TableSectionDecl, type TextSectionDecl } from '../format';
 import { txt, type Text } from '../findings';
 import { parseReport } from '../parse';
-import type { Block, InputForm, Source } from './blocks';
+import { blocksText, type Block, type InputForm, type Source } from './blocks';
 import { isValue, readCell, splitTextRow } from './cells';
 import { decodeBytes } from './decode';
 import { detectForm, isPdf } from './detect';
@@ -29,7 +29,15 @@ export type { PdfPage, PdfText, PdfTextItem } from './pdf';
 export type ImportFailure = 'empty' | 'not-a-report' | 'legacy-format' | 'unsupported' | 'unreadable' | 'scanned';
 
 export type ImportResult =
-  { ok: true; yaml: string; form: InputForm; notices: Text[] } | { ok: false; reason: ImportFailure; message: Text };
+  | {
+      ok: true;
+      yaml: string;
+      form: InputForm;
+      notices: Text[];
+      /** The input as readable text: a text form decoded, a PDF's or a Word file's text as read. */
+      source: string;
+    }
+  | { ok: false; reason: ImportFailure; message: Text };
 
 export interface ImportOptions {
   /** The input's file name: its extension helps to tell the form, its base name goes into a comment. */
@@ -147,7 +155,8 @@ export function importReport(bytes: Uint8Array, options: ImportOptions = {}): Im
     if (!t.trim()) return fail('empty', '文件是空的', 'the file is empty');
     source = detected.form === 'html' ? readHtml(t) : readTextForm(t, detected.form === 'markdown');
   }
-  return importSource(source, options);
+  // Text is shown as decoded; a PDF or a Word file as the text that was read from it.
+  return importSource(source, options, () => text ?? blocksText(source.blocks));
 }
 
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
@@ -221,7 +230,7 @@ function readTable(decl: TableSectionDecl, blocks: Block[], notices: Notices): T
   return out;
 }
 
-function importSource(source: Source, options: ImportOptions): ImportResult {
+function importSource(source: Source, options: ImportOptions, readable: () => string): ImportResult {
   if (!source.blocks.some((b) => b.kind === 'table' || b.text.trim()))
     return fail('empty', '文件中没有文字', 'the file has no text');
   const legacy = legacyLabels(source);
@@ -344,7 +353,7 @@ function importSource(source: Source, options: ImportOptions): ImportResult {
       `导入结果有 YAML 错误（${broken[0].message['zh-CN']}），请报告这个问题`,
       `the imported file has a YAML error (${broken[0].message.en}); please report this`,
     );
-  return { ok: true, yaml, form: source.form, notices: notices.items };
+  return { ok: true, yaml, form: source.form, notices: notices.items, source: readable() };
 }
 
 function narrativeSection(

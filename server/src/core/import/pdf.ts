@@ -118,6 +118,14 @@ function joinWrappedCells(lines: PrintedLine[]): PrintedLine[] {
   const rows = lines.filter((l) => l.cells.length > 1 && l.cells.some(isValueCell));
   if (!rows.length) return lines;
   const firstValue = (r: PrintedLine) => r.cells.find(isValueCell)!.left;
+  // Where the rows around print their labels: a piece elsewhere (a clause heading centred over
+  // the table, "第二十条第（八）项") is not part of a label.
+  const inLabels = (c: Cell, l: PrintedLine) =>
+    rows.some(
+      (r) =>
+        Math.abs(r.centre - l.centre) <= 12 * l.size &&
+        r.cells.some((n) => !isValueCell(n) && n.left < c.right && c.left < n.right),
+    );
   const nearestRow = (centre: number) =>
     rows.reduce((a, b) => (Math.abs(b.centre - centre) < Math.abs(a.centre - centre) ? b : a));
   interface Piece {
@@ -137,7 +145,12 @@ function joinWrappedCells(lines: PrintedLine[]): PrintedLine[] {
       if (l.cells.some(isValueCell)) continue;
       const near = nearestRow(l.centre);
       // A heading or prose near a table: larger print, far off, or over the numbers.
-      if (Math.abs(near.centre - l.centre) > 6 * l.size || l.right > firstValue(near) || l.size > 1.15 * near.size)
+      if (
+        Math.abs(near.centre - l.centre) > 6 * l.size ||
+        l.right > firstValue(near) ||
+        l.size > 1.15 * near.size ||
+        !l.cells.every((c) => inLabels(c, l))
+      )
         continue;
       joined.add(l);
     }

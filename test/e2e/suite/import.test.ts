@@ -18,7 +18,11 @@ function published(...names: string[]): vscode.Uri[] {
   });
 }
 
-const reports = () => vscode.workspace.textDocuments.filter((d) => d.languageId === 'govreport');
+/** The reports imported from the folder of `file` (other tests' documents may still be open). */
+const reportsBeside = (file: vscode.Uri) =>
+  vscode.workspace.textDocuments.filter(
+    (d) => d.languageId === 'govreport' && path.dirname(d.uri.path) === path.dirname(file.path),
+  );
 const sourceEditor = () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'govreport-source');
 
 describe('Import Published Report', () => {
@@ -29,9 +33,10 @@ describe('Import Published Report', () => {
     const files = published('real/淮安市洪泽区人民政府_2024.pdf', 'import/pingchuan-2024.gbk.html');
     // As the Explorer calls it with two files selected: the clicked one and the selection.
     await vscode.commands.executeCommand('govreport.importReport', files[0], files);
+    const reports = () => reportsBeside(files[0]);
     const docs = await waitFor(
       'two imported reports',
-      () => (reports().length === 2 ? reports() : undefined),
+      () => (reports().length === 2 && reports().every((d) => d.getText()) ? reports() : undefined),
       [vscode.workspace.onDidOpenTextDocument, vscode.workspace.onDidChangeTextDocument],
       () =>
         reports()

@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -288,6 +297,54 @@ describe('govreport import', () => {
       const forced = io();
       assert.equal(await runCli(['import', '--force', PUBLISHED, '--output', target], forced.io), 0);
       assert.notEqual(readFileSync(target, 'utf8'), 'mine');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('imports several files and folders into -o DIR, one report per input and a line for each', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'govreport-import-'));
+    try {
+      const inputs = path.join(dir, 'in');
+      mkdirSync(path.join(inputs, 'deeper'), { recursive: true });
+      copyFileSync(path.join(FIXTURES, 'qinghe-2024.md'), path.join(inputs, 'qinghe-2024.md'));
+      copyFileSync(path.join(FIXTURES, 'legacy-2019.txt'), path.join(inputs, 'deeper', 'legacy-2019.txt'));
+      writeFileSync(path.join(inputs, 'notes.yaml'), 'not a published form');
+      // The same base name twice: the second gets its own file.
+      copyFileSync(PUBLISHED, path.join(dir, 'qinghe-2024.txt'));
+      const out = path.join(dir, 'out');
+      const run = io();
+      const code = await runCli(
+        [
+          'import',
+          path.join(FIXTURES, 'pingchuan-2024.gbk.html'),
+          inputs,
+          path.join(dir, 'qinghe-2024.txt'),
+          '-o',
+          out,
+        ],
+        run.io,
+      );
+      // One input is not a 2021-format report: the others are still written, and the status says so.
+      assert.equal(code, 2, run.out.stderr);
+      assert.deepEqual(readdirSync(out).sort(), [
+        'pingchuan-2024.gbk.report.yaml',
+        'qinghe-2024-2.report.yaml',
+        'qinghe-2024.report.yaml',
+      ]);
+      assert.equal(
+        readFileSync(path.join(out, 'qinghe-2024.report.yaml'), 'utf8'),
+        readFileSync(path.join(FIXTURES, 'qinghe-2024.expected.report.yaml'), 'utf8'),
+      );
+      const lines = run.out.stdout.trim().split('\n');
+      assert.equal(lines.length, 5, run.out.stdout);
+      assert.match(lines[0], /pingchuan-2024\.gbk\.html → .*pingchuan-2024\.gbk\.report\.yaml/);
+      assert.match(run.out.stdout, /legacy-2019\.txt: not imported: this report follows the 2019 trial format/);
+      assert.match(lines[4], /^4 file\(s\): 3 imported, 1 not imported$/);
+      // Nothing is replaced without --force.
+      const again = io();
+      assert.equal(await runCli(['import', path.join(FIXTURES, 'qinghe-2024.md'), '-o', `${out}/`], again.io), 2);
+      assert.match(again.out.stdout, /not written: .*already exists/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/check';
-import { importReport } from '../../server/src/core/import';
+import { importReport, type PdfPage, type PdfText } from '../../server/src/core/import';
 import { forgetTexts } from '../../server/src/core/narrative/memo';
 import { EXAMPLE, ROOT } from './helpers';
 import { readFileSync } from 'node:fs';
@@ -221,7 +221,51 @@ const IMPORTS: { name: string; n: number; make: (n: number) => { text: string; f
   },
 ];
 
+/**
+ * A PDF's text as pdf.js gives it: `n` rows of table 三 with labels wrapped above and below
+ * their numbers, `perPage` rows to a page (made once per size).
+ */
+const pdfOf = (() => {
+  const made = new Map<string, Uint8Array>();
+  const pages = new Map<string, PdfPage[]>();
+  return (n: number, perPage: number): { bytes: Uint8Array; pdf: PdfText } => {
+    const key = `${n}/${perPage}`;
+    if (!pages.has(key)) {
+      const out: PdfPage[] = [];
+      for (let i = 0; i < n; i++) {
+        if (i % perPage === 0) out.push({ width: 600, height: 40 * perPage + 100, items: [] });
+        const page = out[out.length - 1];
+        const y = page.height - 50 - 40 * (i % perPage);
+        const item = (text: string, x: number, dy = 0) => ({ text, x, y: y + dy, width: 10 * text.length, size: 10 });
+        page.items.push(item('（四）', 40, 4), item('1.本机关不掌握', 100, 12), item('相关政府信息', 100, -12));
+        for (let k = 0; k < 7; k++) page.items.push(item(String(k), 300 + 30 * k));
+      }
+      pages.set(key, out);
+      made.set(key, new TextEncoder().encode(`%PDF-1.7 ${key}`));
+    }
+    return { bytes: made.get(key)!, pdf: { ok: true, pages: pages.get(key)! } };
+  };
+})();
+
 describe('import work grows linearly with the input', () => {
+  for (const [name, n, perPage] of [
+    ['table rows of a PDF over many pages', 1000, 40],
+    ['table rows on one page of a PDF', 600, Infinity],
+  ] as const)
+    it(name, () => {
+      const { ratio, times } = growth(
+        (k) => 'x'.repeat(k),
+        n,
+        (text) => {
+          const { bytes, pdf } = pdfOf(text.length, perPage);
+          return importReport(bytes, { name: 'r.pdf', pdf });
+        },
+      );
+      assert.ok(
+        ratio < BOUND,
+        `${name}: ${times[0].toFixed(1)} ms at n, ${times[1].toFixed(1)} ms at ${FACTOR}n: ×${ratio.toFixed(1)}`,
+      );
+    });
   for (const shape of IMPORTS) {
     it(shape.name, () => {
       const n = FUZZ ? shape.n * 4 : shape.n;

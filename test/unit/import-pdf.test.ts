@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/check';
-import { importPublished, type ImportResult } from '../../server/src/core/import';
+import { importPublished, importReport, type ImportResult } from '../../server/src/core/import';
 import { readPdfPages, type PdfPage, type PdfTextItem } from '../../server/src/core/import/pdf';
 import type { Report } from '../../server/src/core/model';
 import { parseReport } from '../../server/src/core/parse';
@@ -192,6 +192,21 @@ describe('import: the PDF layout reader', () => {
     assert.deepEqual(show(pages), [
       'T: （四）|1.本机关不掌握相关政府信息|45|2|47 / 无法提供|2.没有现成信息需要另行制作|3|0|3 / 3.补正后申请内容仍不明确|0|0|0',
     ]);
+  });
+});
+
+describe('import: hostile PDF text', () => {
+  it('reads a page of 300,000 pieces in one line, or of 20,000 lines, without failing', () => {
+    const line: PdfPage = { width: 600, height: 800, items: [] };
+    for (let i = 0; i < 300_000; i++) line.items.push({ text: String(i % 10), x: i * 20, y: 400, width: 6, size: 10 });
+    const lines: PdfPage = { width: 600, height: 20_000 * 14, items: [] };
+    for (let i = 0; i < 20_000; i++)
+      lines.items.push({ text: i % 2 ? '行政许可' : '1', x: i % 2 ? 50 : 300, y: i * 14, width: 40, size: 10 });
+    for (const page of [line, lines]) {
+      const r = importReport(new TextEncoder().encode('%PDF-1.7'), { name: 'r.pdf', pdf: { ok: true, pages: [page] } });
+      // Neither is a report: refused with a message, not a crash.
+      assert.equal(r.ok, false);
+    }
   });
 });
 

@@ -98,13 +98,17 @@ function pageLines(page: PdfPage, index: number): PrintedLine[] {
       centre: top,
       size: sizes[Math.floor(sizes.length / 2)],
       left: cells[0].left,
-      right: Math.max(...cells.map((c) => c.right)),
+      right: cells.reduce((r, c) => Math.max(r, c.right), -Infinity),
       page: index,
     };
   });
 }
 
 const isValueCell = (c: Cell) => isValue(readCell(c.text));
+
+/** Far beyond a printed page (a dense one has some hundreds of lines, a table row some tens of cells). */
+const MAX_LINES = 5000;
+const MAX_CELLS = 200;
 
 /**
  * Table cells whose text wraps onto several printed lines. A row is as tall as its longest
@@ -115,19 +119,39 @@ const isValueCell = (c: Cell) => isValue(readCell(c.text));
  * Lines that reach over the numbers (headers, prose) stay lines.
  */
 function joinWrappedCells(lines: PrintedLine[]): PrintedLine[] {
+  // Rows top to bottom, as the lines come; a page far denser than any printed table is left as it is.
   const rows = lines.filter((l) => l.cells.length > 1 && l.cells.some(isValueCell));
-  if (!rows.length) return lines;
+  if (!rows.length || lines.length > MAX_LINES || lines.some((l) => l.cells.length > MAX_CELLS)) return lines;
+  const isRow = new Set(rows);
+  /** The index of the first row at or below `centre`. */
+  const below = (centre: number) => {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid].centre > centre) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** The rows within `span` of `centre`. */
+  const around = (centre: number, span: number) => {
+    const out: PrintedLine[] = [];
+    for (let i = below(centre + span); i < rows.length && rows[i].centre >= centre - span; i++) out.push(rows[i]);
+    return out;
+  };
   const firstValue = (r: PrintedLine) => r.cells.find(isValueCell)!.left;
   // Where the rows around print their labels: a piece elsewhere (a clause heading centred over
   // the table, "第二十条第（八）项") is not part of a label.
   const inLabels = (c: Cell, l: PrintedLine) =>
-    rows.some(
-      (r) =>
-        Math.abs(r.centre - l.centre) <= 12 * l.size &&
-        r.cells.some((n) => !isValueCell(n) && n.left < c.right && c.left < n.right),
+    around(l.centre, 12 * l.size).some((r) =>
+      r.cells.some((n) => !isValueCell(n) && n.left < c.right && c.left < n.right),
     );
-  const nearestRow = (centre: number) =>
-    rows.reduce((a, b) => (Math.abs(b.centre - centre) < Math.abs(a.centre - centre) ? b : a));
+  const nearestRow = (centre: number) => {
+    const i = below(centre);
+    const [up, down] = [rows[i - 1], rows[i]];
+    return !down || (up && up.centre - centre < centre - down.centre) ? up! : down;
+  };
   interface Piece {
     cell: Cell;
     row?: PrintedLine;
@@ -139,9 +163,12 @@ function joinWrappedCells(lines: PrintedLine[]): PrintedLine[] {
   }
   const stacks: Stack[] = [];
   const joined = new Set<PrintedLine>();
+  // Stacks still open: their last piece is no more than a few lines above the line read.
+  let open: Stack[] = [];
   for (const l of lines) {
-    const isRow = rows.includes(l);
-    if (!isRow) {
+    const row = isRow.has(l);
+    open = open.filter((s) => s.pieces[s.pieces.length - 1].cell.centre - l.centre <= 3 * l.size);
+    if (!row) {
       if (l.cells.some(isValueCell)) continue;
       const near = nearestRow(l.centre);
       // A heading or prose near a table: larger print, far off, or over the numbers.
@@ -155,10 +182,10 @@ function joinWrappedCells(lines: PrintedLine[]): PrintedLine[] {
       joined.add(l);
     }
     for (const cell of l.cells) {
-      if (isRow && isValueCell(cell)) continue;
-      const piece: Piece = { cell, row: isRow ? l : undefined };
+      if (row && isValueCell(cell)) continue;
+      const piece: Piece = { cell, row: row ? l : undefined };
       // The stack this piece continues: same column, the line just above in the same print.
-      const stack = stacks.find((s) => {
+      const stack = open.find((s) => {
         const last = s.pieces[s.pieces.length - 1].cell;
         return s.left < cell.right && cell.left < s.right && last.centre - cell.centre <= 1.6 * cell.size;
       });
@@ -166,7 +193,11 @@ function joinWrappedCells(lines: PrintedLine[]): PrintedLine[] {
         stack.pieces.push(piece);
         stack.left = Math.min(stack.left, cell.left);
         stack.right = Math.max(stack.right, cell.right);
-      } else stacks.push({ pieces: [piece], left: cell.left, right: cell.right });
+      } else {
+        const s = { pieces: [piece], left: cell.left, right: cell.right };
+        stacks.push(s);
+        open.push(s);
+      }
     }
   }
   const near = (rs: PrintedLine[], centre: number) =>
@@ -178,11 +209,11 @@ function joinWrappedCells(lines: PrintedLine[]): PrintedLine[] {
     const first = s.pieces[0].cell;
     const last = s.pieces[s.pieces.length - 1].cell;
     const candidates = new Set(s.pieces.filter((p) => p.row).map((p) => p.row!));
-    for (const r of rows)
+    for (const r of around((first.centre + last.centre) / 2, (first.centre - last.centre) / 2 + first.size))
       if (r.centre <= first.centre + 0.5 * first.size && r.centre >= last.centre - 0.5 * last.size) candidates.add(r);
     for (const p of s.pieces)
       if (!p.row) {
-        p.row = near(candidates.size ? [...candidates] : rows, p.cell.centre);
+        p.row = candidates.size ? near([...candidates], p.cell.centre) : nearestRow(p.cell.centre);
         loose.push(p);
       }
   }
@@ -222,6 +253,8 @@ function mode(values: number[]): number | undefined {
 }
 
 const textOf = (l: PrintedLine) => l.cells.map((c) => c.text).join(' ');
+/** The first page of a set of page numbers (added in page order). */
+const firstPage = (pages: Set<number>) => pages.values().next().value as number;
 
 /**
  * Lines in a page's top or bottom margin that are page numbers or come again on other pages
@@ -241,7 +274,7 @@ function runningLines(pages: PrintedLine[][], heights: number[]): Set<PrintedLin
   for (const lines of pages)
     for (const l of lines) {
       const seen = onPages.get(key(l));
-      if (band(l) && (isPageNumber(textOf(l), true) || (seen && seen.size >= 2 && Math.min(...seen) < l.page)))
+      if (band(l) && (isPageNumber(textOf(l), true) || (seen && seen.size >= 2 && firstPage(seen) < l.page)))
         out.add(l);
     }
   return out;
@@ -257,7 +290,9 @@ export function readPdfPages(pdfPages: PdfPage[]): Source {
   // lines that are not indented, and the right where wrapped lines end.
   const prose = pages.flat().filter((l) => l.cells.length === 1 && !running.has(l));
   const wide = prose.filter((l) => l.right - l.left >= 0.45 * pdfPages[l.page].width);
-  const leftEdge = wide.length ? Math.min(...wide.map((l) => l.left)) : (mode(prose.map((l) => l.left)) ?? 0);
+  const leftEdge = wide.length
+    ? wide.reduce((m, l) => Math.min(m, l.left), Infinity)
+    : (mode(prose.map((l) => l.left)) ?? 0);
   const rightEdge = mode((wide.length ? wide : prose).map((l) => l.right)) ?? Infinity;
 
   const blocks: Block[] = [];

@@ -1,6 +1,6 @@
 // Bundles the client, the server and the CLI with esbuild (Node 20 target, CommonJS).
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -19,6 +19,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
   // The Word renderer on its own: the faces load it only when exporting (server/src/shared/docx.ts).
   { ...common, entryPoints: ['server/src/core/render/docx.ts'], outfile: 'server/out/docx.js' },
+  // pdf.js, required by the CLI and the extension only when a PDF is imported.
+  { ...common, entryPoints: ['server/src/shared/pdf/pdfText.ts'], outfile: 'server/out/pdf.js' },
   // The editor test suite (test/e2e): its index and each *.test.ts, run inside VS Code.
   ...readdirSync('test/e2e/suite')
     .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
@@ -29,6 +31,8 @@ const builds = [
       external: ['vscode', 'mocha'],
     })),
 ];
+// The character maps of Chinese fonts, which pdf.js reads beside its bundle.
+cpSync('node_modules/pdfjs-dist/cmaps', 'server/out/cmaps', { recursive: true });
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {

@@ -13,7 +13,7 @@ const ROOT = path.resolve(__dirname, '..');
 const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
 
 /** Packages the core may use: pure JavaScript that runs in a browser too. */
-const CORE_PACKAGES = new Set(['yaml', 'docx', 'fflate', 'parse5', 'pdfjs-dist', '@noble/hashes']);
+const CORE_PACKAGES = new Set(['yaml', 'docx', 'fflate', 'parse5', 'htmlparser2', '@noble/hashes']);
 /** Globals that @types/node declares but every JavaScript platform has. */
 const WEB_GLOBALS = new Set([
   'console',

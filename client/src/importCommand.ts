@@ -1,20 +1,58 @@
 /**
- * "GovReport: Import Published Report…": picks a published report (text, Markdown, HTML or
- * Word), imports it with the core and opens the result beside the source, as an unsaved
- * report named after the source so that saving puts it next to it.
+ * "GovReport: Import Published Report…" (also in the Explorer's context menu for published
+ * forms): imports one or several published reports (PDF, web page, Word, text, Markdown)
+ * with the core and opens each result as an unsaved report named after its source, so that
+ * saving puts it next to it. The source is shown readable beside the result (a page or text
+ * decoded from its encoding, a PDF's or a Word file's text as it was read), always in the
+ * column beside the results, replacing the previous source rather than opening one column per
+ * import. pdf.js loads from its own bundle only when a PDF comes.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { importReport, pickLocale, type Text } from '../../server/src/core';
+import { importPublished, pickLocale, type ImportResult, type PdfReader, type Text } from '../../server/src/core';
+import { pdfReaderIn } from '../../server/src/shared/pdf/load';
 import { freeName } from './newReportInput';
 
-const TEXT_FORMS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.shtml', '.xhtml']);
+/** The forms import reads (the Explorer menu offers the command on these). */
+export const PUBLISHED_EXTENSIONS = ['pdf', 'html', 'htm', 'shtml', 'txt', 'md', 'markdown', 'docx'];
+
+/** Read-only documents holding the sources as readable text. */
+export const SOURCE_SCHEME = 'govreport-source';
+
+class SourceTexts implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  /** A document for the source `name` with this text (the same name shows the newest text). */
+  put(name: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: SOURCE_SCHEME, path: `/${name}` });
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+    return uri;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
 
 let output: vscode.OutputChannel | undefined;
 
 export function registerImportCommand(context: vscode.ExtensionContext): void {
+  const sources = new SourceTexts();
+  const readPdf = pdfReaderIn(context.asAbsolutePath(path.join('server', 'out')));
   context.subscriptions.push(
-    vscode.commands.registerCommand('govreport.importReport', (source?: vscode.Uri) => importPublished(source)),
+    sources,
+    vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, sources),
+    // From the Explorer: the clicked file and the whole selection; from the palette: nothing (a dialog asks).
+    vscode.commands.registerCommand('govreport.importReport', (clicked?: vscode.Uri, selected?: vscode.Uri[]) =>
+      importFiles(selected?.length ? selected : clicked ? [clicked] : undefined, sources, readPdf),
+    ),
     { dispose: () => output?.dispose() },
   );
 }
@@ -28,51 +66,64 @@ export function reportNameFor(source: string): string {
   return `${base || 'imported'}.report.yaml`;
 }
 
-async function importPublished(given?: vscode.Uri): Promise<vscode.TextEditor | undefined> {
-  const locale = pickLocale(vscode.env.language);
-  // Messages of the core come in both languages.
-  const t = (x: Text) => x[locale];
-  const source =
+const t = (x: Text) => x[pickLocale(vscode.env.language)];
+
+async function importFiles(
+  given: vscode.Uri[] | undefined,
+  sources: SourceTexts,
+  readPdf: PdfReader,
+): Promise<vscode.TextEditor[]> {
+  const files =
     given ??
-    (
-      await vscode.window.showOpenDialog({
-        title: vscode.l10n.t('Import Published Report'),
-        openLabel: vscode.l10n.t('Import'),
-        canSelectMany: false,
-        filters: {
-          [vscode.l10n.t('Published reports')]: ['txt', 'md', 'markdown', 'html', 'htm', 'shtml', 'docx'],
-          [vscode.l10n.t('All files')]: ['*'],
-        },
-      })
-    )?.[0];
-  if (!source) return undefined;
-  let bytes: Uint8Array;
-  try {
-    bytes = await vscode.workspace.fs.readFile(source);
-  } catch (e) {
-    void vscode.window.showErrorMessage(
-      `${vscode.l10n.t('Cannot read')} ${source.fsPath || source.path}: ${e instanceof Error ? e.message : String(e)}`,
-    );
-    return undefined;
+    (await vscode.window.showOpenDialog({
+      title: vscode.l10n.t('Import Published Report'),
+      openLabel: vscode.l10n.t('Import'),
+      canSelectMany: true,
+      filters: {
+        [vscode.l10n.t('Published reports')]: PUBLISHED_EXTENSIONS,
+        [vscode.l10n.t('All files')]: ['*'],
+      },
+    }));
+  if (!files?.length) return [];
+  const done: { file: vscode.Uri; result: ImportResult & { ok: true } }[] = [];
+  const failed: string[] = [];
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing published reports') },
+    async (progress) => {
+      for (const file of files) {
+        const name = path.posix.basename(file.path);
+        progress.report({ message: name, increment: 100 / files.length });
+        let bytes: Uint8Array;
+        try {
+          bytes = await vscode.workspace.fs.readFile(file);
+        } catch (e) {
+          failed.push(`${name}: ${vscode.l10n.t('Cannot read')} (${e instanceof Error ? e.message : String(e)})`);
+          continue;
+        }
+        const result = await importPublished(bytes, { name, readPdf });
+        if (result.ok) done.push({ file, result });
+        else failed.push(`${name}: ${t(result.message)}`);
+      }
+    },
+  );
+  const editors: vscode.TextEditor[] = [];
+  for (const { file, result } of done) {
+    const doc = await reportDocument(file, result.yaml);
+    editors.push(await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false }));
   }
-  const name = path.posix.basename(source.path);
-  const result = importReport(bytes, { name });
-  if (!result.ok) {
-    void vscode.window.showErrorMessage(`${name}: ${t(result.message)}`);
-    return undefined;
+  // The last source beside the results, in one column that every import reuses.
+  const last = done[done.length - 1];
+  if (last) {
+    const name = path.posix.basename(last.file.path);
+    const source = await vscode.workspace.openTextDocument(sources.put(name, last.result.source));
+    await vscode.window.showTextDocument(source, {
+      viewColumn: vscode.ViewColumn.Two,
+      preview: true,
+      preserveFocus: true,
+    });
   }
-  // The source beside the result, when it is text the editor can show.
-  let column = vscode.ViewColumn.Active;
-  if (TEXT_FORMS.has(path.posix.extname(name).toLowerCase())) {
-    const shown = await vscode.window.showTextDocument(source, { preview: true, preserveFocus: true });
-    column = shown.viewColumn ?? column;
-  }
-  const doc = await reportDocument(source, result.yaml);
-  const editor = await vscode.window.showTextDocument(doc, {
-    viewColumn: column === vscode.ViewColumn.Active ? vscode.ViewColumn.Beside : column + 1,
-  });
-  if (result.notices.length) showNotices(name, result.notices.map(t));
-  return editor;
+  report(done, failed);
+  return editors;
 }
 
 /** An unsaved report next to the source (a file there when saved), or a plain untitled one. */
@@ -99,14 +150,48 @@ async function reportDocument(source: vscode.Uri, content: string): Promise<vsco
   return doc.languageId === 'govreport' ? doc : vscode.languages.setTextDocumentLanguage(doc, 'govreport');
 }
 
-function showNotices(name: string, notices: string[]): void {
-  output ??= vscode.window.createOutputChannel('GovReport Import');
-  output.appendLine(`${name}:`);
-  for (const n of notices) output.appendLine(`  - ${n}`);
+/** The notices of each import in the output channel; one message for the whole run. */
+function report(done: { file: vscode.Uri; result: ImportResult & { ok: true } }[], failed: string[]): void {
+  const notices = done.reduce((n, d) => n + d.result.notices.length, 0);
+  if (notices || failed.length) {
+    output ??= vscode.window.createOutputChannel('GovReport Import');
+    for (const { file, result } of done) {
+      if (!result.notices.length) continue;
+      output.appendLine(`${path.posix.basename(file.path)}:`);
+      for (const n of result.notices) output.appendLine(`  - ${t(n)}`);
+    }
+    for (const f of failed) output.appendLine(f);
+  }
   const show = vscode.l10n.t('Show');
-  void vscode.window
-    .showWarningMessage(vscode.l10n.t('Imported {0} with {1} notice(s) to review', name, notices.length), show)
-    .then((choice) => {
-      if (choice === show) output?.show(true);
-    });
+  const open = (choice: string | undefined) => {
+    if (choice === show) output?.show(true);
+  };
+  if (failed.length && !done.length)
+    void vscode.window
+      .showErrorMessage(
+        failed.length === 1 ? failed[0] : vscode.l10n.t('None of the {0} files could be imported', failed.length),
+        show,
+      )
+      .then(open);
+  else if (failed.length)
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t(
+          'Imported {0} of {1} files; {2} could not be imported',
+          done.length,
+          done.length + failed.length,
+          failed.length,
+        ),
+        show,
+      )
+      .then(open);
+  else if (notices)
+    void vscode.window
+      .showWarningMessage(
+        done.length === 1
+          ? vscode.l10n.t('Imported {0} with {1} notice(s) to review', path.posix.basename(done[0].file.path), notices)
+          : vscode.l10n.t('Imported {0} files with {1} notice(s) to review', done.length, notices),
+        show,
+      )
+      .then(open);
 }

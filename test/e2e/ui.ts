@@ -2,7 +2,9 @@
  * The workbench as a user sees it, driven by Playwright in Chromium against code-server with
  * the repository loaded as the extension under development: the squiggle on the 落款日期 and
  * its hover, the Problems panel, a quick fix through Ctrl+., the preview beside the editor,
- * and a new report from the command palette. Screenshots go to test-artifacts/editor/.
+ * a new report from the command palette, the preview of a report checked against last year's,
+ * and a published PDF imported from the Explorer's context menu. Screenshots go to
+ * test-artifacts/editor/.
  */
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +18,7 @@ const EXAMPLE = 'lvliang-2024.report.yaml';
 const CROSS_YEAR = 'ziranziyuan-2024.report.yaml';
 const CROSS_YEAR_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'crossyear');
 const NEW_ORGAN = '测试市数据局';
+const PDF = '淮安市洪泽区人民政府_2024.pdf';
 /** Any one reaction of the workbench; the first one also covers loading it and activation. */
 const STEP_MS = 30_000;
 const FIRST_MS = 90_000;
@@ -274,6 +277,32 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
         await page.keyboard.press('Control+Shift+M');
       },
     },
+    {
+      name: 'the Explorer imports a published PDF from its context menu, with the PDF’s text beside the result',
+      run: async () => {
+        await page.keyboard.press('Control+Shift+E');
+        const file = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: PDF }).first();
+        await file.waitFor({ state: 'visible', timeout: STEP_MS });
+        await file.click({ button: 'right' });
+        const item = page.locator('.context-view .action-item').filter({ hasText: 'Import Published Report' }).first();
+        await item.waitFor({ state: 'visible', timeout: STEP_MS });
+        await shoot(page, '09-explorer-menu');
+        await item.click();
+        const report = PDF.replace(/\.pdf$/, '.report.yaml');
+        await page
+          .locator('.tabs-container .tab')
+          .filter({ hasText: report })
+          .first()
+          .waitFor({ state: 'visible', timeout: STEP_MS });
+        await viewLine(page, /^机关:\s+淮安市洪泽区人民政府$/).waitFor({ state: 'visible', timeout: STEP_MS });
+        await viewLine(page, /^机关类型:\s+本级政府\s+#/).waitFor({ state: 'visible', timeout: STEP_MS });
+        // The source beside it is the text read from the PDF.
+        await viewLine(page, /^\|\s行政许可\s\|\s9487\s\|$/).waitFor({ state: 'visible', timeout: STEP_MS });
+        const tabs = (await page.locator('.tabs-container .tab').allTextContents()).map(plain);
+        log(`    tabs: ${tabs.join(' | ')}`);
+        await shoot(page, '10-imported-pdf');
+      },
+    },
   ];
 }
 
@@ -294,6 +323,7 @@ export async function runUi(editor: Editor, out: (line: string) => void): Promis
     copyFileSync(path.join(ROOT, 'examples', EXAMPLE), path.join(workspace, EXAMPLE));
     for (const name of ['ziranziyuan-2023.report.yaml', CROSS_YEAR])
       copyFileSync(path.join(CROSS_YEAR_FIXTURES, name), path.join(workspace, name));
+    copyFileSync(path.join(ROOT, 'test', 'fixtures', 'real', PDF), path.join(workspace, PDF));
     const { context, page } = await openBrowser(editor, path.join(server.tmp, 'browser'));
     const pageLog: string[] = [];
     const flushed = forwardConsole(page, (l) => pageLog.push(l));

@@ -11,12 +11,14 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { deflateRawSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 import { check } from '../../server/src/core/check';
 import { readText } from '../../server/src/cli/files';
 import { completionsAt } from '../../server/src/core/completion';
 import { MAX_EXACT } from '../../server/src/core/decimal';
 import { hoverAt } from '../../server/src/core/hover';
 import { importReport } from '../../server/src/core/import';
+import { MAX_DOCUMENT_XML } from '../../server/src/core/import/docx';
 import { inlayHints } from '../../server/src/core/inlayHints';
 import { foldingRanges, outline, selectionSpans, type OutlineNode } from '../../server/src/core/outline';
 import { ChunkCache } from '../../server/src/core/yamlChunks';
@@ -269,6 +271,51 @@ describe('hostile published reports to import', () => {
   it('imports a .docx of the published report (the archive reader works)', () => {
     const r = importReport(zip({ 'word/document.xml': document(paragraphs) }), { name: 'r.docx' });
     assert.ok(r.ok, r.ok ? '' : r.message.en);
+  });
+
+  /** The published report's paragraphs repeated up to `size` bytes of document.xml. */
+  const documentOfSize = (size: number) => {
+    const empty = document('').length;
+    const unit = Buffer.byteLength(paragraphs);
+    const n = Math.floor((size - empty) / unit);
+    return document(paragraphs.repeat(n), size - empty - n * unit);
+  };
+
+  it('reads a .docx whose text is just under the limit in bounded memory', () => {
+    const xml = documentOfSize(MAX_DOCUMENT_XML - 1);
+    assert.equal(xml.length, MAX_DOCUMENT_XML - 1);
+    const dir = mkdtempSync(path.join(tmpdir(), 'govreport-docx-'));
+    writeFileSync(path.join(dir, 'big.docx'), zip({ 'word/document.xml': xml }));
+    // The import runs with a heap far smaller than the document held as text and tree would need.
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--max-old-space-size=160',
+        path.join(__dirname, '..', '..', 'server', 'out', 'cli.js'),
+        'import',
+        '--locale',
+        'en',
+        path.join(dir, 'big.docx'),
+        '-o',
+        path.join(dir, 'big.report.yaml'),
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(r.status, 0, r.stderr.slice(-500));
+    assert.match(readFileSync(path.join(dir, 'big.report.yaml'), 'utf8'), /^机关: 吕梁市人民政府办公室$/m);
+  });
+
+  it('refuses a .docx whose text is over the limit, whatever size the archive declares', () => {
+    const over = zip({ 'word/document.xml': documentOfSize(MAX_DOCUMENT_XML + 1) });
+    // The sizes in the archive claim a small member: the inflated bytes are counted, not believed.
+    const lying = Buffer.from(over);
+    lying.writeUInt32LE(1000, 22);
+    lying.writeUInt32LE(1000, lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+    for (const bytes of [over, lying]) {
+      const r = importReport(bytes, { name: 'big.docx' });
+      assert.equal(r.ok, false);
+      if (!r.ok) assert.match(r.message.en, /more than 16 MiB/);
+    }
   });
 
   it('refuses a .docx that inflates to more than any report (a zip bomb) instead of reading it all', () => {

@@ -8,10 +8,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/check';
-import { importReport } from '../../server/src/core/import';
+import { importReport, type PdfPage, type PdfText } from '../../server/src/core/import';
 import { forgetTexts } from '../../server/src/core/narrative/memo';
 import { EXAMPLE, ROOT } from './helpers';
 import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import * as path from 'node:path';
 import { aliasBomb, assertSane } from './hostileInputs';
 
@@ -145,6 +146,23 @@ describe('work grows linearly with the input', () => {
 });
 
 const PUBLISHED = readFileSync(path.join(ROOT, 'test', 'fixtures', 'lvliang-2024.published.txt'), 'utf8');
+const wordParagraphs = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `<w:p><w:r><w:t>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`)
+    .join('');
+/** A .docx whose word/document.xml has `body` in its w:body (made once per body). */
+const docxOf = (() => {
+  const made = new Map<string, Uint8Array>();
+  return (body: string) => {
+    let bytes = made.get(body);
+    if (!bytes) {
+      const xml = `<w:document xmlns:w="urn:w"><w:body>${body}</w:body></w:document>`;
+      made.set(body, (bytes = zipSync({ 'word/document.xml': strToU8(xml) })));
+    }
+    return bytes;
+  };
+})();
 /** Shapes of published reports for `govreport import`: text, Markdown and HTML. */
 const IMPORTS: { name: string; n: number; make: (n: number) => { text: string; file: string } }[] = [
   {
@@ -173,6 +191,27 @@ const IMPORTS: { name: string; n: number; make: (n: number) => { text: string; f
     make: (n) => ({ text: `<html><body>${'<div>'.repeat(n)}${PUBLISHED}${'</div>'.repeat(n)}`, file: 'r.html' }),
   },
   {
+    name: 'section headings in a row',
+    n: 4000,
+    make: (n) => ({ text: `${'一、总体情况\n二、主动公开政府信息情况\n'.repeat(n)}${PUBLISHED}`, file: 'r.txt' }),
+  },
+  {
+    name: 'the same sub-heading again and again',
+    n: 3000,
+    make: (n) => ({
+      text: PUBLISHED.replace('一、总体情况\n', () => `一、总体情况\n${'（一）主动公开\n'.repeat(n)}`),
+      file: 'r.txt',
+    }),
+  },
+  {
+    name: 'line breaks in one Word paragraph',
+    n: 5000,
+    make: (n) => ({
+      text: `<w:p><w:r>${'<w:t>一、总体情况</w:t><w:br/>'.repeat(n)}</w:r></w:p>${wordParagraphs(PUBLISHED)}`,
+      file: 'r.docx',
+    }),
+  },
+  {
     name: 'HTML table cells',
     n: 1000,
     make: (n) => ({
@@ -182,7 +221,51 @@ const IMPORTS: { name: string; n: number; make: (n: number) => { text: string; f
   },
 ];
 
+/**
+ * A PDF's text as pdf.js gives it: `n` rows of table 三 with labels wrapped above and below
+ * their numbers, `perPage` rows to a page (made once per size).
+ */
+const pdfOf = (() => {
+  const made = new Map<string, Uint8Array>();
+  const pages = new Map<string, PdfPage[]>();
+  return (n: number, perPage: number): { bytes: Uint8Array; pdf: PdfText } => {
+    const key = `${n}/${perPage}`;
+    if (!pages.has(key)) {
+      const out: PdfPage[] = [];
+      for (let i = 0; i < n; i++) {
+        if (i % perPage === 0) out.push({ width: 600, height: 40 * perPage + 100, items: [] });
+        const page = out[out.length - 1];
+        const y = page.height - 50 - 40 * (i % perPage);
+        const item = (text: string, x: number, dy = 0) => ({ text, x, y: y + dy, width: 10 * text.length, size: 10 });
+        page.items.push(item('（四）', 40, 4), item('1.本机关不掌握', 100, 12), item('相关政府信息', 100, -12));
+        for (let k = 0; k < 7; k++) page.items.push(item(String(k), 300 + 30 * k));
+      }
+      pages.set(key, out);
+      made.set(key, new TextEncoder().encode(`%PDF-1.7 ${key}`));
+    }
+    return { bytes: made.get(key)!, pdf: { ok: true, pages: pages.get(key)! } };
+  };
+})();
+
 describe('import work grows linearly with the input', () => {
+  for (const [name, n, perPage] of [
+    ['table rows of a PDF over many pages', 1000, 40],
+    ['table rows on one page of a PDF', 600, Infinity],
+  ] as const)
+    it(name, () => {
+      const { ratio, times } = growth(
+        (k) => 'x'.repeat(k),
+        n,
+        (text) => {
+          const { bytes, pdf } = pdfOf(text.length, perPage);
+          return importReport(bytes, { name: 'r.pdf', pdf });
+        },
+      );
+      assert.ok(
+        ratio < BOUND,
+        `${name}: ${times[0].toFixed(1)} ms at n, ${times[1].toFixed(1)} ms at ${FACTOR}n: ×${ratio.toFixed(1)}`,
+      );
+    });
   for (const shape of IMPORTS) {
     it(shape.name, () => {
       const n = FUZZ ? shape.n * 4 : shape.n;
@@ -190,7 +273,7 @@ describe('import work grows linearly with the input', () => {
       const { ratio, times } = growth(
         (k) => shape.make(k).text,
         n,
-        (text) => importReport(new TextEncoder().encode(text), { name: file }),
+        (text) => importReport(file.endsWith('.docx') ? docxOf(text) : new TextEncoder().encode(text), { name: file }),
       );
       assert.ok(
         ratio < BOUND,

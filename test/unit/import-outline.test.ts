@@ -5,7 +5,13 @@ import { FORMAT_2021, type TextSectionDecl } from '../../server/src/core/format'
 import { importText } from '../../server/src/core/import';
 import { line } from '../../server/src/core/import/blocks';
 import { dateValue, readDate } from '../../server/src/core/import/dateText';
-import { guessOrganType, readPeriod, readTitle } from '../../server/src/core/import/metadata';
+import {
+  inferOrganType,
+  readFileName,
+  readPeriod,
+  readPreface,
+  readTitle,
+} from '../../server/src/core/import/metadata';
 import { officialSubsection, overview, paragraphs } from '../../server/src/core/import/narrative';
 import { buildOutline, sectionHeading } from '../../server/src/core/import/outline';
 import { readTextForm } from '../../server/src/core/import/text';
@@ -32,14 +38,44 @@ describe('import: metadata', () => {
   });
 
   it('guesses 本级政府 only for a people’s government of county level or above', () => {
-    assert.equal(guessOrganType('平川县人民政府'), '本级政府');
-    assert.equal(guessOrganType('上海市浦东新区人民政府'), '本级政府');
-    assert.equal(guessOrganType('北京市'), '本级政府');
-    assert.equal(guessOrganType('吕梁市人民政府办公室'), '部门');
-    assert.equal(guessOrganType('丰源市生态环境局'), '部门');
-    assert.equal(guessOrganType('青石镇人民政府'), '部门');
-    assert.equal(guessOrganType('某某经济技术开发区'), '部门');
-    assert.equal(guessOrganType(undefined), '部门');
+    assert.equal(inferOrganType('平川县人民政府').type, '本级政府');
+    assert.equal(inferOrganType('上海市浦东新区人民政府').type, '本级政府');
+    assert.equal(inferOrganType('北京市').type, '本级政府');
+    assert.equal(inferOrganType('吕梁市人民政府办公室').type, '部门');
+    assert.equal(inferOrganType('丰源市生态环境局').type, '部门');
+    assert.equal(inferOrganType('青石镇人民政府').type, '部门');
+    assert.equal(inferOrganType('某某经济技术开发区').type, '部门');
+    assert.equal(inferOrganType(undefined).type, '部门');
+    // The reason is always given: it is written beside the value and said in a notice.
+    assert.match(inferOrganType('平川县人民政府').reason, /县级以上人民政府/);
+    assert.match(inferOrganType(undefined).reason, /无法判断/);
+  });
+
+  it('reads organ and year from a preface that announces the report, never a pronoun or a sentence', () => {
+    assert.deepEqual(
+      readPreface('根据《中华人民共和国政府信息公开条例》规定，现公布区统计局2023年政府信息公开工作年度报告。'),
+      {
+        organ: '区统计局',
+        year: 2023,
+      },
+    );
+    assert.deepEqual(readPreface('现公布子长市人民政府2023年度政府信息公开工作报告。'), {
+      organ: '子长市人民政府',
+      year: 2023,
+    });
+    assert.deepEqual(readPreface('根据《条例》和有关要求，现将我办2022年度政府信息公开情况报告如下：'), {
+      organ: undefined,
+      year: 2022,
+    });
+    assert.deepEqual(readPreface('汇报我镇2023年政府信息公开工作。'), { year: 2023 });
+    assert.deepEqual(readTitle(['根据《条例》，现将我办2022年度政府信息公开情况报告如下：']).organ, undefined);
+  });
+
+  it('reads organ and year from a file name when it names them', () => {
+    assert.deepEqual(readFileName('04_宿迁市_2023.txt'), { organ: '宿迁市', year: 2023 });
+    assert.deepEqual(readFileName('/a/淮安市洪泽区人民政府_2024.pdf'), { organ: '淮安市洪泽区人民政府', year: 2024 });
+    assert.deepEqual(readFileName('t20230119_2136694.shtml'), {});
+    assert.deepEqual(readFileName('吕梁-2024年度.html'), { year: 2024 });
   });
 
   it('reads the statistics period in its usual phrasings', () => {
@@ -80,7 +116,50 @@ describe('import: outline', () => {
     assert.deepEqual(sectionHeading(line('六、其他需要报告的事项：本机关未收取信息处理费。', true)), {
       decl: FORMAT_2021.sections[5],
       rest: '本机关未收取信息处理费。',
+      arabic: false,
     });
+    // Sub-headings of 总体情况 that repeat a section's title are not that section.
+    assert.equal(h('（二）收到和处理政府信息公开申请情况'), undefined);
+    assert.equal(h('(四)政府信息公开行政复议、行政诉讼情况'), undefined);
+    // A note after a heading is not its text.
+    assert.deepEqual(sectionHeading(line('五、存在的主要问题及改进情况 ( 重复率 : 25%)', true))?.rest, '');
+  });
+
+  it('takes "1.…" headings for sub-headings where the sections are numbered 一、二、', () => {
+    const o = buildOutline(
+      readTextForm(
+        [
+          '某局2024年政府信息公开工作年度报告',
+          '一、总体情况',
+          '1.主动公开情况。本年度主动公开信息 10 条。',
+          '2.政府信息公开行政复议、行政诉讼情况。本年度未发生。',
+          '（三）收到和处理政府信息公开申请情况',
+          '本年度收到申请 2 件。',
+          '二、主动公开政府信息情况',
+          '三、收到和处理政府信息公开申请情况',
+          '四、政府信息公开行政复议、行政诉讼情况',
+          '五、存在的主要问题及改进情况',
+          '六、其他需要报告的事项',
+        ].join('\n'),
+        false,
+      ),
+    );
+    assert.deepEqual(
+      o.sections.map((s) => s.decl.number),
+      ['一、', '二、', '三、', '四、', '五、', '六、'],
+    );
+    assert.equal(o.sections[0].blocks.length, 4);
+  });
+
+  it('does not take a sentence for the title', () => {
+    const o = buildOutline(
+      readTextForm(
+        '根据《中华人民共和国政府信息公开条例》，现将我办2022年度政府信息公开情况报告如下：\n一、总体情况\n正文。\n二、主动公开政府信息情况',
+        false,
+      ),
+    );
+    assert.deepEqual(o.title, []);
+    assert.equal(o.preface.length, 1);
   });
 
   it('drops a running header printed on every page', () => {
@@ -212,6 +291,39 @@ describe('import: narrative', () => {
   });
 });
 
+describe('import: partial reports', () => {
+  const opening = [
+    '本年度报告根据《中华人民共和国政府信息公开条例》编制。统计期限为2024年1月1日至12月31日。',
+    '一、总体情况',
+    '（一）主动公开方面',
+    '本年度发布信息 100 条。',
+    '（二）收到和处理政府信息公开申请情况',
+    '共受理申请 5 件。',
+  ].join('\n');
+
+  it('imports a page that holds only the opening sections and names what is missing', () => {
+    const r = importText(opening, { name: '某市人民政府办公室_2024.txt' });
+    assert.ok(r.ok, r.ok ? '' : r.message.en);
+    if (!r.ok) return;
+    const report = parseReport(r.yaml);
+    assert.deepEqual([report.organ, report.year], ['某市人民政府办公室', 2024]);
+    assert.deepEqual(
+      report.sections.map((s) => s.decl.key),
+      ['总体情况'],
+    );
+    const en = r.notices.map((n) => n.en).join('\n');
+    assert.match(en, /no heading of section 五/);
+    assert.match(en, /the table "三、收到和处理政府信息公开申请情况" was not found/);
+    assert.match(en, /机关 is taken from the file name/);
+  });
+
+  it('still refuses a page with a heading but nothing that says it is an annual report', () => {
+    const r = importText('一、总体情况\n今天天气很好。\n我们去公园散步。', { name: 'diary.txt' });
+    assert.equal(r.ok, false);
+    if (!r.ok) assert.equal(r.reason, 'not-a-report');
+  });
+});
+
 describe('import: a short report end to end', () => {
   const text = [
     '某某县人民政府办公室2024年政府信息公开工作年度报告',
@@ -229,20 +341,20 @@ describe('import: a short report end to end', () => {
   ].join('\n');
   const r = importText(text, { name: 'short.txt' });
 
-  it('writes what it found, keeps prose beside a table as a comment, and names what is missing', () => {
+  it('writes what it found, keeps prose printed with a table as its 说明, and names what is missing', () => {
     assert.ok(r.ok);
     if (!r.ok) return;
-    assert.match(
-      r.yaml,
-      /\n {2}行政许可: \[3\]\n {2}# 未能归入表格的原文：\n {2}# {3}注：本表数据来源于县政务服务中心。\n/,
+    assert.match(r.yaml, /\n主动公开政府信息情况:\n {2}说明: >-\n {4}注：本表数据来源于县政务服务中心。\n/);
+    assert.match(r.yaml, /\n收到和处理政府信息公开申请情况:\n {2}说明: >-\n {4}本年度未收到政府信息公开申请。\n/);
+    // The text under a table's heading is read as narrative, like the other texts.
+    assert.deepEqual(
+      parseReport(r.yaml)
+        .texts.filter((t) => t.section?.kind === 'table')
+        .map((t) => t.text),
+      ['注：本表数据来源于县政务服务中心。', '本年度未收到政府信息公开申请。'],
     );
     assert.match(r.yaml, /\n落款日期: 2025年2月30日\n/);
     const en = r.notices.map((n) => n.en).join('\n');
-    assert.match(en, /text near the table "主动公开政府信息情况"/);
-    assert.match(
-      en,
-      /text near the table "收到和处理政府信息公开申请情况" \("本年度未收到政府信息公开申请。"\) is kept as a comment/,
-    );
     assert.match(en, /no row of the table "收到和处理政府信息公开申请情况" was found/);
     assert.match(en, /the table "四、政府信息公开行政复议、行政诉讼情况" was not found/);
     assert.match(en, /section 五 "存在的主要问题及改进情况" was found/);

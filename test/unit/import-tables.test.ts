@@ -40,6 +40,8 @@ describe('import: cells', () => {
     assert.deepEqual(readCell('0.00'), { kind: 'number', text: '0.00' });
     assert.deepEqual(readCell('7件'), { kind: 'number', text: '7' });
     assert.deepEqual(readCell('1.5万元'), { kind: 'number', text: '1.5' });
+    // A lone mark of punctuation is a character of a label printed one per line (vertical text), not a cell.
+    assert.deepEqual(readCell('、'), { kind: 'label', text: '、' });
     assert.deepEqual(readCell('1 532'), { kind: 'number', text: '1532' });
     assert.deepEqual(readCell('12 件'), { kind: 'number', text: '12' });
     assert.deepEqual(readCell('3 4'), { kind: 'mark', text: '3 4' });

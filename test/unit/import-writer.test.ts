@@ -6,7 +6,12 @@ import { writeReport, yamlString } from '../../server/src/core/import/yamlWriter
 import { parseReport } from '../../server/src/core/parse';
 import { syntaxRule } from '../../server/src/core/rules/syntax';
 
-const meta = { organ: '某局', organType: '部门' as const, year: 2024, signed: '2025-01-20' };
+const meta = {
+  organ: '某局',
+  organType: { type: '部门' as const, reason: '“某局”是政府部门' },
+  year: 2024,
+  signed: '2025-01-20',
+};
 const text = fc.string({
   unit: fc.oneof(
     fc.constantFrom(...'一二三：:#-"\'|>[]{},&*!%@`?。，“”（）\\ 　\t'.split('')),
@@ -57,6 +62,7 @@ describe('import: the YAML writer', () => {
             meta,
             metaComments: [],
             preface: paras,
+            misprints: new Map(),
             sections: [
               {
                 kind: 'overview',
@@ -92,6 +98,7 @@ describe('import: the YAML writer', () => {
       meta,
       metaComments: [],
       preface: [],
+      misprints: new Map(),
       sections: [
         {
           kind: 'table',
@@ -115,6 +122,8 @@ describe('import: the YAML writer', () => {
               },
             ],
             unplaced: ['“地方性法规”：3 # 1'],
+            misprints: new Map(),
+            note: [],
           },
         },
       ],

@@ -80,7 +80,12 @@ describe('the .vsix', () => {
   let dir: string;
   let entries: string[];
   before(() => {
-    for (const bundle of ['client/out/extension.js', 'server/out/server.js', 'server/out/cli.js']) {
+    for (const bundle of [
+      'client/out/extension.js',
+      'server/out/server.js',
+      'server/out/cli.js',
+      'server/out/pdf.js',
+    ]) {
       assert.ok(existsSync(path.join(ROOT, bundle)), `${bundle} is missing: run npm run build first`);
     }
     // The flags of `npm run package`, without its build step (npm test has built already).
@@ -110,7 +115,9 @@ describe('the .vsix', () => {
       /^extension\/(readme|changelog)\.md$/i,
       /^extension\/LICENSE(\.(txt|md))?$/i,
       /^extension\/client\/out\/extension\.js$/,
-      /^extension\/server\/out\/(server|cli)\.js$/,
+      /^extension\/server\/out\/(server|cli|pdf)\.js$/,
+      // The character maps and their licence.
+      /^extension\/server\/out\/cmaps\/(?:[\w-]+\.bcmap|LICENSE)$/,
       /^extension\/(syntaxes|media|l10n|schemas)\/.+$/,
       /^extension\/language-configuration\.json$/,
       /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
@@ -130,6 +137,9 @@ describe('the .vsix', () => {
       pkg.bin.govreport,
       // The client starts this module; convert.ts links diagnostics to this page.
       'server/out/server.js',
+      // Required with its character maps when a PDF is imported (server/src/shared/pdf/load.ts).
+      'server/out/pdf.js',
+      'server/out/cmaps/UniGB-UCS2-H.bcmap',
       'docs/rules.md',
       'package.nls.json',
       'package.nls.zh-cn.json',
@@ -140,11 +150,21 @@ describe('the .vsix', () => {
     ].map(clean);
     for (const f of referenced) assert.ok(shipped.has(f), `${f} is not in the .vsix`);
     for (const f of [
+      ...filesUnder('server/out/cmaps'),
       ...filesUnder('syntaxes'),
       ...filesUnder('media'),
       ...filesUnder('l10n'),
       ...filesUnder('schemas'),
     ])
       assert.ok(shipped.has(f), `${f} is not in the .vsix`);
+  });
+});
+
+describe('the bundles', () => {
+  it('load pdf.js only when a PDF is imported: it is in its own bundle, not in the extension, the server or the CLI', () => {
+    const has = (bundle: string) => readFileSync(path.join(ROOT, bundle), 'utf8').includes('PDFDocumentProxy');
+    assert.ok(has('server/out/pdf.js'), 'pdf.js is in server/out/pdf.js');
+    for (const bundle of ['client/out/extension.js', 'server/out/server.js', 'server/out/cli.js'])
+      assert.ok(!has(bundle), `${bundle} holds pdf.js`);
   });
 });

@@ -69,6 +69,12 @@ const CASES: Case[] = [
     covers: '其他处理',
   },
   { code: 'cell-not-number', wrong: variant('  行政许可:       [0]', '  行政许可:       [/]'), right: E, covers: '/' },
+  {
+    code: 'misprinted-label',
+    wrong: variant('落款日期: 2024-01-08\n', '落款日期: 2024-01-08\n原文标签: {本年度止件数: 本年废止件数}\n'),
+    right: E,
+    covers: '本年度止件数: 本年废止件数',
+  },
   { code: 'cell-negative', wrong: variant('  行政处罚:       [0]', '  行政处罚:       [-1]'), right: E, covers: '-1' },
   {
     code: 'cell-fractional',

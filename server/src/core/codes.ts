@@ -27,6 +27,7 @@ export const CODES = {
   'legacy-label': code('warning', '2019 年试行格式的标签', 'label of the 2019 trial format'),
   'legacy-format-cited': code('warning', '引用了 2019 年试行格式', 'cites the 2019 trial format'),
   'invalid-value': code('error', '取值无效', 'invalid value'),
+  'misprinted-label': code('warning', '原文印错了标签', 'a label misprinted in the published report'),
   'missing-field': code('error', '缺少必填项', 'missing required field', true),
   'missing-preface': code('warning', '缺少前言', 'missing preface', true),
   'missing-section': code('error', '缺少部分', 'missing section', true),

@@ -248,7 +248,8 @@ function keyCandidates(
       const format = report.format;
       const y = report.year ?? (options.today?.year ?? new Date().getFullYear()) - 1;
       for (const m of format.meta) {
-        if (isPresent([m.key, ...(m.aliases ?? [])])) continue;
+        // 原文标签 records what import found in a published report: nothing an author writes.
+        if (m.role === 'misprints' || isPresent([m.key, ...(m.aliases ?? [])])) continue;
         add(
           {
             label: m.key,

@@ -61,7 +61,7 @@ export function hoverAt(
     if (within(s.keySpan, offset)) return { span: s.keySpan, contents: sectionHover(s.decl, t) };
   }
   for (const block of report.texts) {
-    if (block.subKey !== undefined && within(block.keySpan, offset) && block.section) {
+    if (block.subKey !== undefined && within(block.keySpan, offset) && block.section?.kind === 'text') {
       const sub = block.section.subsections.find((x) => x.key === block.subDecl);
       const heading = sub ? sub.title || t('（无标题的开头段落）', '(untitled lead paragraph)') : block.title;
       const note = sub

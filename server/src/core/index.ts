@@ -26,7 +26,19 @@ export {
 } from './findings';
 export { FORMATS, FORMAT_2021, formatById, type FormatDecl, type OrganTypeDecl } from './format';
 export { hoverAt, type HoverInfo } from './hover';
-export { importReport, importText, type ImportFailure, type ImportOptions, type ImportResult } from './import';
+export {
+  importPublished,
+  importReport,
+  importText,
+  type ImportFailure,
+  type ImportOptions,
+  type ImportResult,
+  type InputForm,
+  type PdfPage,
+  type PdfReader,
+  type PdfText,
+  type PdfTextItem,
+} from './import';
 export { inlayHints, type Hint } from './inlayHints';
 export { LineIndex, type Position } from './lineIndex';
 export type { PreviousReport, Report } from './model';

@@ -74,8 +74,8 @@ export interface TableModel {
 }
 
 export interface TextBlock {
-  /** The section it belongs to; undefined for the 前言. */
-  section: TextSectionDecl | undefined;
+  /** The section it belongs to (for a table, the text printed under its heading); undefined for the 前言. */
+  section: TextSectionDecl | TableSectionDecl | undefined;
   /** The sub-section key as written, when the section is a mapping. */
   subKey?: string;
   /** The official sub-section key it matched, if any. */
@@ -97,6 +97,14 @@ export interface MetaEntry {
   raw: string;
   pair: Pair;
   node: Node | null;
+}
+
+/** An entry of 原文标签: a label as the published report printed it, and the official one it stands for. */
+export interface Misprint {
+  printed: string;
+  official: string;
+  keySpan: Span;
+  span: Span;
 }
 
 export interface DateValue {
@@ -134,7 +142,10 @@ export type Expected =
   | { kind: 'date' }
   | { kind: 'paragraphs' }
   | { kind: 'table' }
-  | { kind: 'group' };
+  | { kind: 'group' }
+  /** 原文标签 written otherwise than {as printed: official label}. */
+  | { kind: 'misprints' }
+  | { kind: 'official-label' };
 
 /**
  * What the parser saw that the model cannot hold: keys it does not know or that repeat, and
@@ -162,6 +173,8 @@ export interface Report {
   signed?: DateValue;
   published?: DateValue;
   preface?: TextBlock;
+  /** Labels the published report misprinted (原文标签). */
+  misprints: Misprint[];
   /** Sections in file order. */
   sections: SectionEntry[];
   tables: Map<string, TableModel>;

@@ -134,6 +134,7 @@ class ReportReader {
       root: undefined,
       meta: new Map(),
       organType: format.defaultOrganType,
+      misprints: [],
       sections: [],
       tables: new Map(),
       texts: [],
@@ -292,6 +293,27 @@ class ReportReader {
         if (block) this.report.preface = block;
         return;
       }
+      case 'misprints': {
+        if (isEmpty(node)) return;
+        if (!isMap(node)) {
+          this.invalid(span, decl.key, { kind: 'misprints' });
+          return;
+        }
+        for (const p of node.items) {
+          const value = isScalar(p.value) ? p.value.value : undefined;
+          if (typeof value !== 'string' || !value.trim()) {
+            this.invalid(this.valueSpan(p), keyText(p), { kind: 'official-label' });
+            continue;
+          }
+          this.report.misprints.push({
+            printed: keyText(p),
+            official: value.trim(),
+            keySpan: this.keySpan(p),
+            span: this.valueSpan(p),
+          });
+        }
+        return;
+      }
     }
   }
 
@@ -338,7 +360,7 @@ class ReportReader {
   // ---- narrative -------------------------------------------------------------------
 
   private textBlock(
-    section: TextSectionDecl | undefined,
+    section: TextSectionDecl | TableSectionDecl | undefined,
     pair: Pair,
     title: string,
     subKey?: string,
@@ -427,6 +449,12 @@ class ReportReader {
     const seen = new Map<string, string>();
     for (const pair of map.items) {
       const key = keyText(pair);
+      // The text printed under the table's heading: narrative, kept with its table.
+      if (!prefix && normalizeLabel(key) === normalizeLabel(this.report.format.tableNote)) {
+        const block = this.textBlock(table.decl, pair, '');
+        if (block) this.report.texts.push(block);
+        continue;
+      }
       const item = matcher.match(key);
       if (!item) {
         const likely = this.unknownKey(pair, matcher, { kind: 'items', key: where });

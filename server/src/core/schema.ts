@@ -51,7 +51,16 @@ export function jsonSchema(format: FormatDecl = FORMAT_2021): JsonSchema {
 
   const properties: Record<string, JsonSchema> = {};
   for (const m of format.meta) properties[m.key] = metaSchema(format, m);
-  for (const s of format.sections) properties[s.key] = sectionSchema(s, itemSchema);
+  for (const s of format.sections) {
+    properties[s.key] = sectionSchema(s, itemSchema);
+    // A table may keep the text printed under its heading.
+    if (s.kind === 'table')
+      (properties[s.key].properties as Record<string, JsonSchema>)[format.tableNote] = {
+        title: format.tableNote,
+        description: both('表格标题下原文印的文字', 'the text printed under the table’s heading'),
+        type: 'string',
+      };
+  }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: `政府信息公开工作年度报告（${format.name}）`,
@@ -121,6 +130,8 @@ function metaSchema(format: FormatDecl, m: MetaDecl): JsonSchema {
       return { ...base, allOf: [{ $ref: '#/definitions/date' }] };
     case 'preface':
       return { ...base, type: 'string' };
+    case 'misprints':
+      return { ...base, type: 'object', additionalProperties: { type: 'string', minLength: 1 } };
   }
 }
 

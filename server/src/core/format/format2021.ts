@@ -168,6 +168,15 @@ export const FORMAT_2021: FormatDecl = {
       description: txt('报告开头的说明段落', 'the opening paragraph'),
       aliases: ['引言', '导语'],
     },
+    {
+      key: '原文标签',
+      role: 'misprints',
+      required: false,
+      description: {
+        'zh-CN': '原文印错的标签：{原文印的: 官方标签}，由导入写入，检查时逐项报告',
+        en: 'labels misprinted in the published report: {as printed: official label}, written by import and reported by the check',
+      },
+    },
   ],
   sections: [
     {
@@ -197,14 +206,16 @@ export const FORMAT_2021: FormatDecl = {
           key: '平台建设',
           title: '政府信息公开平台建设',
           expected: true,
-          words: '平台|门户网站|政府网站|政务新媒体|公开专栏|政府公报|公报',
+          // Platforms named as the channels something was published through (通过政府网站、政务新媒体等渠道) are not about building them.
+          words:
+            '平台建设|网站建设|网站(?:集约|改版|运维|维护|管理)|新媒体(?:矩阵|账号)|专栏(?:建设|维护)|(?:开设|设立|新设|优化)[^。；]{0,10}专栏|(?:政务新媒体|政府公报|查阅(?:点|场所|中心)|政务公开专区)(?![^。；]*渠道)',
           aliases: ['政府信息公开平台建设', '平台建设情况'],
         },
         {
           key: '监督保障',
           title: '监督保障',
           expected: true,
-          words: '监督|考核|培训|社会评议|责任追究|督查|督导|评议',
+          words: '监督保障|监督检查|考核|培训|社会评议|责任追究|督查|督导|组织领导',
           aliases: ['监督保障情况'],
         },
       ],
@@ -455,5 +466,6 @@ export const FORMAT_2021: FormatDecl = {
     '第二十条第（九）项',
     '政府集中采购',
   ],
+  tableNote: '说明',
   legacyCitations: ['〔2019〕60号'],
 };

@@ -186,7 +186,17 @@ export interface TextSectionDecl {
 export type SectionDecl = TableSectionDecl | TextSectionDecl;
 
 /** What a metadata field is; its value's type follows from it. */
-export type MetaRole = 'format' | 'organ' | 'organType' | 'year' | 'period' | 'signed' | 'published' | 'preface';
+export type MetaRole =
+  | 'format'
+  | 'organ'
+  | 'organType'
+  | 'year'
+  | 'period'
+  | 'signed'
+  | 'published'
+  | 'preface'
+  /** Labels the published report misprinted: {as printed: official label} (written by import). */
+  | 'misprints';
 
 export interface MetaDecl {
   key: string;
@@ -219,4 +229,9 @@ export interface FormatDecl {
   legacyLabels: string[];
   /** Document numbers of older formats that a report must not cite. */
   legacyCitations: string[];
+  /**
+   * The key of the text a published report prints under a table's heading, kept in the
+   * table's mapping (read and checked as narrative, printed above the table).
+   */
+  tableNote: string;
 }

@@ -1,9 +1,9 @@
 /**
  * The common intermediate of every input form: lines of text and tables of cell texts, in
- * reading order. Text, Markdown, HTML and Word all become this; everything after works on it.
+ * reading order. Text, Markdown, HTML, Word and PDF all become this; everything after works on it.
  */
 
-export type InputForm = 'text' | 'markdown' | 'html' | 'docx';
+export type InputForm = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
 
 export interface Line {
   kind: 'line';
@@ -51,4 +51,22 @@ export function line(text: string, gap: boolean, extra: Partial<Omit<Line, 'kind
 export function isLayoutGrid(rows: string[][]): boolean {
   if (!rows.some((r) => r.length >= 2)) return true;
   return !rows.some((r) => r.some((c) => /^\s*[\d０-９][\d０-９,.]*\s*$|^\s*[/／-]\s*$/u.test(c)));
+}
+
+/** The blocks as plain text, for reading beside the result: lines as printed, tables as `|` rows. */
+export function blocksText(blocks: Block[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      if (out.length) out.push('');
+      for (const r of b.rows) out.push(`| ${r.join(' | ')} |`);
+      out.push('');
+    } else out.push(b.text);
+  }
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }

@@ -32,8 +32,9 @@ export function readCell(printed: string): ReadCell {
   if (MARK.test(t)) return { kind: 'mark', text: raw };
   // Something number-like that is not a clean number ("1,23", "7。", "O"): a cell that could
   // not be read, kept as printed so the checker reports it.
+  // (With a digit: a lone "、" is a character of a label printed one per line, as vertical text is.)
   if (
-    /^[\d.,，。、+\s-]+$/u.test(t) ||
+    (/^[\d.,，。、+\s-]+$/u.test(t) && /\d/.test(t)) ||
     /^\d+(?:\.\d+)?元$/u.test(t) ||
     /^\d+(?:\.\d+)?[^\d\u4e00-\u9fff]{1,2}$/u.test(t) ||
     /^[OoIl]$/.test(t)

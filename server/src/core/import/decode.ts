@@ -3,9 +3,7 @@
  * encoding is taken from a byte-order mark, an HTML/XML declaration, or whether the bytes
  * are valid UTF-8 (GB18030, the superset of GBK, otherwise).
  */
-import { TextDecoder } from 'node:util';
-
-function decoder(label: string): TextDecoder | undefined {
+function decoder(label: string): { decode(bytes: Uint8Array): string } | undefined {
   try {
     return new TextDecoder(label);
   } catch {
@@ -15,7 +13,8 @@ function decoder(label: string): TextDecoder | undefined {
 
 /** The charset an HTML or XML document declares in its first bytes, if any. */
 function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  // Declarations are ASCII: each byte as one character is enough to find them.
+  const head = String.fromCharCode(...bytes.subarray(0, 4096));
   const m =
     /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
   return m?.[1].toLowerCase();

@@ -1,7 +1,7 @@
 /** Which form an input is in, from its name and its first bytes. */
 import type { InputForm } from './blocks';
 
-export type Detected = { ok: true; form: InputForm } | { ok: false; kind: 'pdf' | 'doc' | 'binary' };
+export type Detected = { ok: true; form: InputForm } | { ok: false; kind: 'doc' | 'binary' };
 
 const EXTENSIONS: Record<string, InputForm> = {
   txt: 'text',
@@ -13,10 +13,19 @@ const EXTENSIONS: Record<string, InputForm> = {
   shtml: 'html',
   xhtml: 'html',
   docx: 'docx',
+  pdf: 'pdf',
 };
 
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
+}
+
+/** `%PDF` at the start (some writers put a few bytes before it; readers look in the first kilobyte). */
+export function isPdf(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 1024);
+  for (let i = 0; i + 4 <= head.length; i++)
+    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46) return true;
+  return false;
 }
 
 function looksLikeHtml(text: string): boolean {
@@ -37,7 +46,7 @@ function looksLikeMarkdown(text: string): boolean {
  */
 export function detectForm(name: string | undefined, bytes: Uint8Array, text: () => string): Detected {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { ok: true, form: 'docx' };
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { ok: false, kind: 'pdf' };
+  if (isPdf(bytes)) return { ok: true, form: 'pdf' };
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return { ok: false, kind: 'doc' };
   const probe = bytes.subarray(0, 4096);
   let nul = 0;
@@ -47,7 +56,7 @@ export function detectForm(name: string | undefined, bytes: Uint8Array, text: ()
     return { ok: false, kind: 'binary' };
   const ext = /\.([A-Za-z0-9]+)$/.exec(name ?? '')?.[1].toLowerCase();
   const byName = ext ? EXTENSIONS[ext] : undefined;
-  if (byName === 'docx') return { ok: false, kind: 'binary' };
+  if (byName === 'docx' || byName === 'pdf') return { ok: false, kind: 'binary' };
   const content = text();
   if (byName === 'html') return { ok: true, form: 'html' };
   if (looksLikeHtml(content)) return { ok: true, form: 'html' };

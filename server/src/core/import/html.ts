@@ -1,11 +1,18 @@
 /**
- * HTML → blocks. Block elements and `<br>` end lines; a table whose cells hold other tables
- * or only prose is page layout and is read as text; any other table becomes rows of cell
- * texts (a merged cell appears once, in the row where it starts, as `rowspan` means).
+ * HTML → blocks. The page is parsed by parse5, which builds the tree a browser builds (the
+ * HTML standard's tree construction: unclosed `<p>` and `<td>`, misnested tags, Word's
+ * markup), so what is read is what the evaluator saw. Block elements and `<br>` end lines;
+ * a table whose cells hold other tables or only prose is page layout and is read as text;
+ * any other table becomes rows of cell texts (a merged cell appears once, in the row where
+ * it starts, as `rowspan` means). Trees are walked without recursion: a page may nest deeper
+ * than the call stack.
  */
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { isLayoutGrid, line, type Block, type Source } from './blocks';
-import { descendants, parseMarkup, type Element, type Node } from './markup';
 import { cleanText, joinFragments } from './normalize';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
 
 const BLOCK = new Set([
   'p',
@@ -59,36 +66,64 @@ const SKIP = new Set([
   'button',
   'iframe',
   'svg',
+  'math',
   'object',
   'map',
   'textarea',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-function hidden(el: Element): boolean {
-  const style = (el.attrs.style ?? '').replace(/\s/g, '').toLowerCase();
-  return style.includes('display:none') || style.includes('visibility:hidden') || 'hidden' in el.attrs;
+const isElement = (n: Node): n is Element => 'tagName' in n;
+const childrenOf = (n: Node): Node[] => ('childNodes' in n ? n.childNodes : []);
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+
+/**
+ * Visits `root` and its descendants in document order: `enter` before the children (return
+ * false to skip them), `exit` after them.
+ */
+function traverse(root: Node, enter: (n: Node) => boolean | void, exit?: (n: Node) => void): void {
+  const stack: { node: Node; done: boolean }[] = [{ node: root, done: false }];
+  while (stack.length) {
+    const top = stack.pop()!;
+    if (top.done) {
+      exit?.(top.node);
+      continue;
+    }
+    if (enter(top.node) === false) continue;
+    stack.push({ node: top.node, done: true });
+    const kids = childrenOf(top.node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], done: false });
+  }
 }
+
+function hidden(el: Element): boolean {
+  const style = (attr(el, 'style') ?? '').replace(/\s/g, '').toLowerCase();
+  return style.includes('display:none') || style.includes('visibility:hidden') || attr(el, 'hidden') !== undefined;
+}
+
+const skipped = (n: Node) => isElement(n) && (SKIP.has(n.tagName) || hidden(n));
+const textOf = (n: Node) => (n.nodeName === '#text' && 'value' in n ? n.value : undefined);
 
 /** The text of an element, with line breaks where blocks and `<br>` break it. */
 function textLines(el: Element): string[] {
   const lines: string[] = [''];
-  const walk = (n: Node) => {
-    if (typeof n === 'string') {
-      lines[lines.length - 1] += n.replace(/[ \t\n\r\f]+/g, ' ');
-      return;
-    }
-    if (SKIP.has(n.name) || hidden(n)) return;
-    if (n.name === 'br') {
-      lines.push('');
-      return;
-    }
-    const block = BLOCK.has(n.name);
-    if (block && lines[lines.length - 1].trim()) lines.push('');
-    n.children.forEach(walk);
-    if (block && lines[lines.length - 1].trim()) lines.push('');
+  const breakLine = () => {
+    if (lines[lines.length - 1].trim()) lines.push('');
   };
-  walk(el);
+  traverse(
+    el,
+    (n) => {
+      const t = textOf(n);
+      if (t !== undefined) lines[lines.length - 1] += t.replace(/[ \t\n\r\f]+/g, ' ');
+      if (!isElement(n)) return;
+      if (skipped(n)) return false;
+      if (n.tagName === 'br') lines.push('');
+      else if (BLOCK.has(n.tagName)) breakLine();
+    },
+    (n) => {
+      if (isElement(n) && BLOCK.has(n.tagName)) breakLine();
+    },
+  );
   return lines.map((l) => cleanText(l).trim()).filter(Boolean);
 }
 
@@ -97,50 +132,69 @@ function cellText(el: Element): string {
   return textLines(el).reduce((acc, l) => joinFragments(acc, l), '');
 }
 
-function rowsOf(table: Element): Element[] {
-  const rows: Element[] = [];
-  const walk = (e: Element) => {
-    for (const c of e.children) {
-      if (typeof c === 'string') continue;
-      if (c.name === 'tr') rows.push(c);
-      else if (c.name !== 'table') walk(c);
-    }
-  };
-  walk(table);
-  return rows;
+/** The elements named `names` below `el`, not looking inside a nested table or inside `stop`. */
+function below(el: Element, names: Set<string>, stop: Set<string>): Element[] {
+  const out: Element[] = [];
+  for (const c of childrenOf(el))
+    traverse(c, (n) => {
+      if (!isElement(n)) return false;
+      if (names.has(n.tagName)) {
+        out.push(n);
+        return false;
+      }
+      if (n.tagName === 'table' || stop.has(n.tagName)) return false;
+    });
+  return out;
 }
 
-function cellsOf(row: Element): Element[] {
-  const cells: Element[] = [];
-  const walk = (e: Element) => {
-    for (const c of e.children) {
-      if (typeof c === 'string') continue;
-      if (c.name === 'td' || c.name === 'th') cells.push(c);
-      else if (c.name !== 'table' && c.name !== 'tr') walk(c);
-    }
-  };
-  walk(row);
-  return cells;
+const rowsOf = (table: Element) => below(table, new Set(['tr']), new Set());
+const cellsOf = (row: Element) => below(row, new Set(['td', 'th']), new Set(['tr']));
+
+function holdsTable(table: Element): boolean {
+  let found = false;
+  for (const c of childrenOf(table))
+    traverse(c, (n) => {
+      if (found) return false;
+      if (isElement(n) && n.tagName === 'table') found = true;
+    });
+  return found;
 }
 
 /** A table used for page layout rather than data: it holds tables, or its cells are no grid of numbers. */
 function isLayoutTable(table: Element): boolean {
-  return descendants(table, 'table').length > 0 || isLayoutGrid(rowsOf(table).map((r) => cellsOf(r).map(cellText)));
+  return holdsTable(table) || isLayoutGrid(rowsOf(table).map((r) => cellsOf(r).map(cellText)));
+}
+
+function findElement(root: Node, name: string): Element | undefined {
+  let found: Element | undefined;
+  traverse(root, (n) => {
+    if (found) return false;
+    if (isElement(n) && n.tagName === name) {
+      found = n;
+      return false;
+    }
+  });
+  return found;
 }
 
 export function readHtml(src: string): Source {
-  const root = parseMarkup(src);
-  const title = descendants(root, 'title')[0];
+  const doc = parse(src);
+  const title = findElement(doc, 'title');
   const docTitle = title
-    ? cleanText(title.children.filter((c): c is string => typeof c === 'string').join('')).trim()
+    ? cleanText(
+        childrenOf(title)
+          .map((c) => textOf(c) ?? '')
+          .join(''),
+      ).trim()
     : undefined;
-  const body = descendants(root, 'body')[0] ?? root;
+  const body = findElement(doc, 'body') ?? doc;
   const blocks: Block[] = [];
   let buf = '';
   let heading = false;
   let strongOnly = true;
   // The bold run a paragraph starts with, while no plain text has come yet.
   let lead = '';
+  let strong = 0;
   const flush = (asHeading = false) => {
     const raw = cleanText(buf);
     const text = raw.trim();
@@ -165,35 +219,42 @@ export function readHtml(src: string): Source {
     heading = false;
     strongOnly = true;
   };
-  const walk = (n: Node, inStrong: boolean) => {
-    if (typeof n === 'string') {
-      const t = n.replace(/[ \t\n\r\f]+/g, ' ');
-      if (t.trim() && !inStrong) strongOnly = false;
-      if (strongOnly && inStrong) lead += t;
-      buf += t;
-      return;
-    }
-    if (SKIP.has(n.name) || hidden(n)) return;
-    if (n.name === 'br') {
-      flush();
-      return;
-    }
-    if (n.name === 'table' && !isLayoutTable(n)) {
-      flush();
-      const rows = rowsOf(n)
-        .map((r) => cellsOf(r).map(cellText))
-        .filter((r) => r.length);
-      if (rows.length) blocks.push({ kind: 'table', rows });
-      return;
-    }
-    const block = BLOCK.has(n.name);
-    if (block) flush();
-    if (HEADINGS.has(n.name)) heading = true;
-    const strong = inStrong || n.name === 'strong' || n.name === 'b';
-    n.children.forEach((c) => walk(c, strong));
-    if (block) flush(HEADINGS.has(n.name));
-  };
-  walk(body, false);
+  const isStrong = (el: Element) => el.tagName === 'strong' || el.tagName === 'b';
+  traverse(
+    body,
+    (n) => {
+      const t = textOf(n);
+      if (t !== undefined) {
+        const s = t.replace(/[ \t\n\r\f]+/g, ' ');
+        if (s.trim() && !strong) strongOnly = false;
+        if (strongOnly && strong) lead += s;
+        buf += s;
+        return;
+      }
+      if (!isElement(n)) return;
+      if (skipped(n)) return false;
+      if (n.tagName === 'br') {
+        flush();
+        return false;
+      }
+      if (n.tagName === 'table' && !isLayoutTable(n)) {
+        flush();
+        const rows = rowsOf(n)
+          .map((r) => cellsOf(r).map(cellText))
+          .filter((r) => r.length);
+        if (rows.length) blocks.push({ kind: 'table', rows });
+        return false;
+      }
+      if (BLOCK.has(n.tagName)) flush();
+      if (HEADINGS.has(n.tagName)) heading = true;
+      if (isStrong(n)) strong++;
+    },
+    (n) => {
+      if (!isElement(n)) return;
+      if (isStrong(n)) strong--;
+      if (BLOCK.has(n.tagName)) flush(HEADINGS.has(n.tagName));
+    },
+  );
   flush();
   return { form: 'html', blocks, docTitle };
 }

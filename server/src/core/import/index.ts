@@ -8,31 +8,98 @@ import { FORMAT_2021, tableSections, type SectionDecl, type TableSectionDecl, ty
 import { txt, type Text } from '../findings';
 import { parseReport } from '../parse';
 import { syntaxRule } from '../rules/syntax';
-import type { Block, InputForm, Source } from './blocks';
+import { blocksText, type Block, type InputForm, type Source } from './blocks';
 import { isValue, readCell, splitTextRow } from './cells';
 import { decodeBytes } from './decode';
-import { detectForm } from './detect';
-import { readDocx } from './docx';
+import { detectForm, isPdf } from './detect';
+import { pdfTextLength, readPdfPages, type PdfText } from './pdf';
+import { MAX_DOCUMENT_XML, readDocx } from './docx';
 import { readHtml } from './html';
 import { readMetadata } from './metadata';
 import { narrativeLines, overview, paragraphs } from './narrative';
 import { isPageNumber } from './normalize';
 import { Notices, quote } from './notices';
-import { buildOutline, isChrome } from './outline';
+import { buildOutline, isChrome, TITLE_PATTERN } from './outline';
 import { TableReader, type TableOut } from './tables';
 import { readTextForm } from './text';
 import { writeReport, type SectionOut } from './yamlWriter';
 
 export type { InputForm } from './blocks';
+export type { PdfPage, PdfText, PdfTextItem } from './pdf';
 
-export type ImportFailure = 'empty' | 'not-a-report' | 'legacy-format' | 'unsupported';
+export type ImportFailure = 'empty' | 'not-a-report' | 'legacy-format' | 'unsupported' | 'unreadable' | 'scanned';
 
 export type ImportResult =
-  { ok: true; yaml: string; form: InputForm; notices: Text[] } | { ok: false; reason: ImportFailure; message: Text };
+  | {
+      ok: true;
+      yaml: string;
+      form: InputForm;
+      notices: Text[];
+      /** The input as readable text: a text form decoded, a PDF's or a Word file's text as read. */
+      source: string;
+    }
+  | { ok: false; reason: ImportFailure; message: Text };
 
 export interface ImportOptions {
   /** The input's file name: its extension helps to tell the form, its base name goes into a comment. */
   name?: string;
+  /** A PDF's text as the face extracted it (see `importPublished`). */
+  pdf?: PdfText;
+}
+
+/** Reads a PDF's text; given by the face, which loads the PDF library only when it is needed. */
+export type PdfReader = (bytes: Uint8Array) => Promise<PdfText>;
+
+/** Imports any published form: a PDF's text is extracted with `readPdf` first. */
+export async function importPublished(
+  bytes: Uint8Array,
+  options: ImportOptions & { readPdf: PdfReader },
+): Promise<ImportResult> {
+  const { readPdf, ...rest } = options;
+  const pdf = isPdf(bytes) ? await readPdf(bytes) : undefined;
+  return importReport(bytes, { ...rest, pdf });
+}
+
+const MIB = 1024 * 1024;
+
+function pdfSource(pdf: PdfText | undefined): Source | ImportResult {
+  if (!pdf) return fail('unsupported', '这是 PDF 文件，此处无法读取 PDF', 'this is a PDF, which cannot be read here');
+  if (!pdf.ok) {
+    const limit = pdf.limit ?? 0;
+    switch (pdf.problem) {
+      case 'encrypted':
+        return fail(
+          'unreadable',
+          '这个 PDF 文件有密码保护，无法读取',
+          'this PDF is password-protected and cannot be read',
+        );
+      case 'too-large':
+        return fail(
+          'unsupported',
+          `这个 PDF 文件超过 ${limit / MIB} MiB，远超任何年度报告，不予读取`,
+          `this PDF is larger than ${limit / MIB} MiB, far beyond any annual report; it is not read`,
+        );
+      case 'too-many-pages':
+        return fail(
+          'unsupported',
+          `这个 PDF 文件超过 ${limit} 页，远超任何年度报告，不予读取`,
+          `this PDF has more than ${limit} pages, far beyond any annual report; it is not read`,
+        );
+      default:
+        return fail(
+          'unreadable',
+          '这个 PDF 文件已损坏或不是有效的 PDF，无法读取',
+          'this PDF is damaged or not a valid PDF and cannot be read',
+        );
+    }
+  }
+  if (pdfTextLength(pdf.pages) < 20)
+    return fail(
+      'scanned',
+      '这个 PDF 没有文字层（是扫描或图片生成的），无法读取其中的文字；本工具不做文字识别（OCR），请使用带文字的 PDF、网页或 Word 版本',
+      'this PDF has no text layer (it was scanned or made of images), so its text cannot be read; there is no OCR: use a PDF with text, the web page or the Word version',
+    );
+  return readPdfPages(pdf.pages);
 }
 
 const fail = (reason: ImportFailure, zh: string, en: string): ImportResult => ({
@@ -47,12 +114,6 @@ export function importReport(bytes: Uint8Array, options: ImportOptions = {}): Im
   const decoded = () => (text ??= decodeBytes(bytes));
   const detected = detectForm(options.name, bytes, decoded);
   if (!detected.ok) {
-    if (detected.kind === 'pdf')
-      return fail(
-        'unsupported',
-        '这是 PDF 文件：请先提取其文字（如 pdftotext -layout 报告.pdf），再导入得到的文本',
-        'this is a PDF: extract its text first (e.g. pdftotext -layout report.pdf) and import the text',
-      );
     if (detected.kind === 'doc')
       return fail(
         'unsupported',
@@ -61,26 +122,42 @@ export function importReport(bytes: Uint8Array, options: ImportOptions = {}): Im
       );
     return fail(
       'unsupported',
-      '这不是文本、网页或 Word（.docx）文件',
-      'this is not a text, web page or Word (.docx) file',
+      '这不是文本、网页、Word（.docx）或 PDF 文件',
+      'this is not a text, web page, Word (.docx) or PDF file',
     );
   }
   let source: Source;
-  if (detected.form === 'docx') {
+  if (detected.form === 'pdf') {
+    const read = pdfSource(options.pdf);
+    if ('ok' in read) return read;
+    source = read;
+  } else if (detected.form === 'docx') {
     const docx = readDocx(bytes);
-    if (!docx.ok)
+    if (!docx.ok) {
+      if (docx.reason === 'too-large')
+        return fail(
+          'unsupported',
+          `这个 .docx 文件的正文（word/document.xml）解压后超过 ${MAX_DOCUMENT_XML / 1024 / 1024} MiB，远超任何年度报告，不予读取`,
+          `the text of this .docx file (word/document.xml) inflates to more than ${MAX_DOCUMENT_XML / 1024 / 1024} MiB, far beyond any annual report; it is not read`,
+        );
       return fail(
         'unsupported',
-        '无法读取这个 .docx 文件（找不到 word/document.xml）',
-        'cannot read this .docx file (no word/document.xml)',
+        docx.reason === 'missing'
+          ? '无法读取这个 .docx 文件（找不到 word/document.xml）'
+          : '无法读取这个 .docx 文件（压缩包或其中的 word/document.xml 已损坏）',
+        docx.reason === 'missing'
+          ? 'cannot read this .docx file (no word/document.xml)'
+          : 'cannot read this .docx file (the archive or its word/document.xml is damaged)',
       );
+    }
     source = docx.source;
   } else {
     const t = decoded();
     if (!t.trim()) return fail('empty', '文件是空的', 'the file is empty');
     source = detected.form === 'html' ? readHtml(t) : readTextForm(t, detected.form === 'markdown');
   }
-  return importSource(source, options);
+  // Text is shown as decoded; a PDF or a Word file as the text that was read from it.
+  return importSource(source, options, () => text ?? blocksText(source.blocks));
 }
 
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
@@ -130,7 +207,7 @@ function isProse(t: string): boolean {
   return /[。；;！？!?]/u.test(t) || (/[，,]/u.test(t) && !/[（()）]/u.test(t)) || (t.length > 45 && !/\s/u.test(t));
 }
 
-/** Reads a table's printed blocks; prose among them is kept as a comment. */
+/** Reads a table's printed blocks; prose among them is its note (说明), read and checked as narrative. */
 function readTable(decl: TableSectionDecl, blocks: Block[], notices: Notices): TableOut {
   const reader = new TableReader(decl, notices);
   const proseLines: Block[] = [];
@@ -150,17 +227,11 @@ function readTable(decl: TableSectionDecl, blocks: Block[], notices: Notices): T
     reader.feedRow(cells);
   }
   const out = reader.finish();
-  for (const p of paragraphs(narrativeLines(proseLines)).map((x) => x.text)) {
-    out.unplaced.push(p);
-    notices.add(
-      `表格“${decl.title}”附近的文字“${quote(p)}”已作为注释保留`,
-      `text near the table "${decl.title}" ("${quote(p)}") is kept as a comment`,
-    );
-  }
+  out.note = paragraphs(narrativeLines(proseLines)).map((x) => x.text);
   return out;
 }
 
-function importSource(source: Source, options: ImportOptions): ImportResult {
+function importSource(source: Source, options: ImportOptions, readable: () => string): ImportResult {
   if (!source.blocks.some((b) => b.kind === 'table' || b.text.trim()))
     return fail('empty', '文件中没有文字', 'the file has no text');
   const legacy = legacyLabels(source);
@@ -207,7 +278,13 @@ function importSource(source: Source, options: ImportOptions): ImportResult {
     if (blocks) tables.set(t, readTable(t, blocks, notices));
   }
   const rowsFound = [...tables.values()].reduce((n, t) => n + t.rows.length, 0);
-  if (outline.sections.length < 2 && rowsFound < 3) {
+  // A page with only the opening sections, or only some tables, is a report all the same: what
+  // is there is imported and what is not is named; only what is no report at all is refused.
+  const named = (t: string) => TITLE_PATTERN.test(t) || /政府信息公开条例|国办公开办函|年度报告/u.test(t);
+  const says = [...outline.title, source.docTitle ?? '', ...narrativeLines(outline.preface).map((l) => l.text)].some(
+    named,
+  );
+  if (outline.sections.length < 2 && rowsFound < 3 && !(outline.sections.length === 1 && says)) {
     return fail(
       'not-a-report',
       '这不像一份政府信息公开工作年度报告：既没有找到 2021 年格式的各部分标题（一、总体情况 … 六、其他需要报告的事项），也没有找到其表格',
@@ -215,12 +292,12 @@ function importSource(source: Source, options: ImportOptions): ImportResult {
     );
   }
 
-  const meta = readMetadata(outline, source.docTitle, notices);
+  const meta = readMetadata(outline, source.docTitle, notices, options.name);
   const sections: SectionOut[] = [];
   for (const decl of FORMAT_2021.sections) {
     if (decl.kind === 'table') {
       const t = tables.get(decl);
-      if (t && (t.rows.length || t.unplaced.length)) sections.push({ kind: 'table', table: t });
+      if (t && (t.rows.length || t.unplaced.length || t.note.length)) sections.push({ kind: 'table', table: t });
       else
         notices.add(
           `未找到表格“${decl.number}${decl.title}”，检查时将报告缺少该部分`,
@@ -267,6 +344,7 @@ function importSource(source: Source, options: ImportOptions): ImportResult {
     meta,
     metaComments,
     preface: paragraphs(narrativeLines(preface)).map((p) => p.text),
+    misprints: new Map([...tables.values()].flatMap((t) => [...t.misprints])),
     sections,
     trailer,
   });
@@ -276,7 +354,7 @@ function importSource(source: Source, options: ImportOptions): ImportResult {
       `导入结果有 YAML 错误（${broken[0].message['zh-CN']}），请报告这个问题`,
       `the imported file has a YAML error (${broken[0].message.en}); please report this`,
     );
-  return { ok: true, yaml, form: source.form, notices: notices.items };
+  return { ok: true, yaml, form: source.form, notices: notices.items, source: readable() };
 }
 
 function narrativeSection(

@@ -81,6 +81,34 @@ export function matchCost(input: string, target: string): number | undefined {
   return undefined;
 }
 
+/** The length of the longest common subsequence of two short strings (an official label inside a printed one). */
+function commonLength(a: string, b: string): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const ca of a) {
+    const row = [0];
+    for (let j = 0; j < b.length; j++) row.push(ca === b[j] ? prev[j] + 1 : Math.max(prev[j + 1], row[j]));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Whether a printed label is an official one misprinted ("本年度止件数" for 本年废止件数,
+ * "其他法律行政止公开" for 其他法律行政法规禁止公开): close to one of the official `names`, but
+ * neither one of them with words added ("本年度废止件数") nor a piece of one (cut where a line
+ * wrapped, or shortened to a few of its words).
+ */
+export function isMisprint(printed: string, names: string[]): boolean {
+  // 其它 and 其他 are both in use: a variant, not a misprint.
+  const variant = (s: string) => labelForm(s).replace(/它/gu, '他');
+  const a = variant(printed);
+  if (!a || a.length > 60) return false;
+  const forms = names.map(variant).filter((b) => b && b.length <= 60);
+  if (forms.some((b) => b.includes(a) || commonLength(a, b) === b.length)) return false;
+  // A few characters wrong, dropped or added: a quarter of the label at most (本年制发件数 is not 本年废止件数).
+  return forms.some((b) => editDistance(a, b) <= Math.max(1, Math.floor(b.length / 4)));
+}
+
 export interface Candidate<T> {
   forms: string[];
   value: T;

@@ -152,6 +152,8 @@ export function overview(paras: Paragraph[], decl: TextSectionDecl): Overview {
   const lead: string[] = [];
   const subsections: Subsection[] = [];
   const used = new Set<string>();
+  // The next number to try for a printed heading met again: the k-th repeat costs one step, not k.
+  const repeats = new Map<string, number>();
   for (const p of paras) {
     const h = subHeading(p, parenStyle);
     if (!h) {
@@ -163,7 +165,9 @@ export function overview(paras: Paragraph[], decl: TextSectionDecl): Overview {
     const official = officialSubsection(printed, decl);
     let key = official?.sub.key ?? printed.replace(/方面$/u, '');
     if (used.has(key)) key = printed;
-    for (let n = 2; used.has(key); n++) key = `${printed}（${n}）`;
+    let n = repeats.get(printed) ?? 2;
+    for (; used.has(key); n++) key = `${printed}（${n}）`;
+    repeats.set(printed, n);
     used.add(key);
     subsections.push({
       key,

@@ -9,6 +9,34 @@
 const COMPAT =
   /[\u00a0\u2000-\u200a\u202f\u205f\u2488-\u249b\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]|\ud87e[\udc00-\ude1f]/gu;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+/**
+ * Radicals that PDF text extraction gives for whole simplified characters (增⻓ for 增长,
+ * ⼈⺠ for 人民): NFKC maps the Kangxi radicals but not these.
+ */
+const RADICALS: Record<string, string> = {
+  '⺠': '民',
+  '⻅': '见',
+  '⻆': '角',
+  '⻉': '贝',
+  '⻋': '车',
+  '⻓': '长',
+  '⻔': '门',
+  '⻙': '韦',
+  '⻚': '页',
+  '⻛': '风',
+  '⻝': '食',
+  '⻜': '飞',
+  '⻢': '马',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⻧': '卤',
+  '⻨': '麦',
+  '⻩': '黄',
+  '⻪': '黾',
+  '⻬': '齐',
+  '⻮': '齿',
+  '⻰': '龙',
+};
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/gu;
 
 /** Cleans a piece of text without changing its meaning or its Chinese punctuation. */
@@ -16,7 +44,7 @@ export function cleanText(s: string): string {
   return s
     .replace(INVISIBLE, '')
     .replace(CONTROL, '')
-    .replace(COMPAT, (c) => c.normalize('NFKC'));
+    .replace(COMPAT, (c) => RADICALS[c] ?? c.normalize('NFKC'));
 }
 
 /** A CJK ideograph (the characters of labels and narrative). */

@@ -54,11 +54,18 @@ const SECTION_NAMES = new Map<SectionDecl, string[]>(
 );
 
 /** The section a line heads, and any text after the heading on the same line. */
-export function sectionHeading(l: Line): { decl: SectionDecl; rest: string } | undefined {
-  const text = l.text.trim();
+export function sectionHeading(l: Line): { decl: SectionDecl; rest: string; arabic: boolean } | undefined {
+  // A note in brackets after a heading ("五、存在的主要问题及改进情况（重复率：25%）") is not its text.
+  const text = l.text
+    .trim()
+    .replace(/[（(][^（）()]{0,30}[)）]$/u, '')
+    .trimEnd();
   // Every title and alias (and anything within two edits of one) has one of these words.
   if (text.length > 80 || !HEADING_WORDS.test(text)) return undefined;
+  // "（二）收到和处理政府信息公开申请情况" is a sub-heading that repeats a section's title.
+  if (/^[（(]\s*[一二三四五六七八九十\d]+\s*[)）]/u.test(text)) return undefined;
   const m = SECTION_NUMBER.exec(text);
+  const arabic = !!m?.[3];
   const numeral = m ? (m[1] ? chineseNumber(m[1]) : m[2] ? chineseNumber(m[2]) : +m[3]) : undefined;
   const body = text.slice(m?.[0].length ?? 0).trim();
   const cut = /[。：:]/u.exec(body);
@@ -73,11 +80,11 @@ export function sectionHeading(l: Line): { decl: SectionDecl; rest: string } | u
       const cost = matchCost(form, n);
       return cost !== undefined && cost <= 2;
     });
-    if (close && (m || l.heading || form.length >= 4)) return { decl, rest };
+    if (close && (m || l.heading || form.length >= 4)) return { decl, rest, arabic };
   }
   if (numeral !== undefined && m && !/[。；]$/u.test(title)) {
     const decl = sections[numeral - 1];
-    if (decl && SECTION_WORDS[numeral - 1].test(form)) return { decl, rest };
+    if (decl && SECTION_WORDS[numeral - 1].test(form)) return { decl, rest, arabic };
   }
   return undefined;
 }
@@ -132,24 +139,26 @@ export function buildOutline(source: Source): Outline {
   const blocks = source.blocks;
   // Section headings, in order; a run of headings with nothing between them is a table of
   // contents when the same headings come again later.
-  const found: { at: number; decl: SectionDecl; rest: string; text: string }[] = [];
+  const candidates: { at: number; decl: SectionDecl; rest: string; arabic: boolean; text: string }[] = [];
   blocks.forEach((b, at) => {
     if (b.kind !== 'line') return;
     const h = sectionHeading(b);
-    if (h) found.push({ at, ...h, text: b.text });
+    if (h) candidates.push({ at, ...h, text: b.text });
   });
+  // Sections numbered 一、二、…: a "2.…行政复议、行政诉讼情况" among them is a sub-heading.
+  const chinese = candidates.some((c) => !c.arabic && SECTION_NUMBER.test(c.text));
+  const found = chinese ? candidates.filter((c) => !c.arabic) : candidates;
   const order = (d: SectionDecl) => FORMAT_2021.sections.indexOf(d);
+  // Where each section's heading is last found: one pass, so that a run of headings costs n, not n².
+  const lastFound = new Map<SectionDecl, number>();
+  found.forEach((f, k) => lastFound.set(f.decl, k));
   const toc = (k: number) => {
     const next = found[k + 1];
-    return (
-      next &&
-      next.at === found[k].at + 1 &&
-      found.slice(k + 1).some((f, j) => j > 0 && f.decl === found[k].decl) &&
-      !found[k].rest
-    );
+    return next && next.at === found[k].at + 1 && lastFound.get(found[k].decl)! > k + 1 && !found[k].rest;
   };
+  // A title is no sentence: "根据《条例》…现将我办2022年度政府信息公开情况报告如下：" is not one.
   const titleLike = (b: Block | undefined): b is Line =>
-    b?.kind === 'line' && b.text.length <= 80 && !/[。；，,]$/u.test(b.text.trim());
+    b?.kind === 'line' && b.text.length <= 80 && !/[。；，,：:！？《]/u.test(b.text.trim());
   // The title may be wrapped over two lines ("…政府信息公开工作" / "年度报告").
   let titleAt = -1;
   let titleLines = 0;

@@ -17,7 +17,15 @@ import {
   type TableSectionDecl,
 } from '../format';
 import { readCell, type ReadCell } from './cells';
-import { bestMatches, candidate, declNumbering, labelForm, numberingOf, type Candidate } from './labelMatch';
+import {
+  bestMatches,
+  candidate,
+  declNumbering,
+  isMisprint,
+  labelForm,
+  numberingOf,
+  type Candidate,
+} from './labelMatch';
 import { Notices, quote } from './notices';
 
 export interface CellOut {
@@ -41,6 +49,10 @@ export interface TableOut {
   rows: RowOut[];
   /** Printed content that could not be placed, as comment lines. */
   unplaced: string[];
+  /** Labels printed wrong and read as official ones: printed → official. */
+  misprints: Map<string, string>;
+  /** Text printed under the table's heading, as paragraphs. */
+  note: string[];
 }
 
 type Target =
@@ -93,6 +105,9 @@ function trimBlanks(vals: Val[]): Val[] {
 
 const blank = (): Val => ({ cell: { kind: 'blank', text: '' } });
 
+/** A label as printed, without its numbering and with its white space closed up. */
+const printedLabel = (raw: string) => (numberingOf(raw)?.rest ?? raw).replace(/\s+/gu, '');
+
 /**
  * The cells of one row from the values printed after its label. Blank cells at either end
  * are usually layout (a merged label cell, a page's spare columns); they are taken as cells
@@ -139,6 +154,7 @@ export class TableReader {
   private readonly filled = new Map<string, RowOut>();
   private readonly seen = new Set<string>();
   private readonly unplaced: string[] = [];
+  private readonly misprints = new Map<string, string>();
   private pending: Pending[] = [];
   private values: Val[] = [];
   private last?: { raw: string; target: RowTarget; cost: number };
@@ -291,6 +307,7 @@ export class TableReader {
     }
     if (m.target.kind === 'header') {
       this.lastHeader = raw;
+      this.columnMisprint(raw);
       return;
     }
     this.lastHeader = undefined;
@@ -441,6 +458,18 @@ export class TableReader {
     this.resetPending();
   }
 
+  /** A column's label printed wrong ("本年度止件数"). */
+  private columnMisprint(raw: string): void {
+    const columns = new Set(this.leaves.flatMap((l) => l.decl.columns));
+    const form = labelForm(raw);
+    if ([...columns].some((c) => labelForm(c.label) === form)) return;
+    for (const c of columns)
+      if (isMisprint(raw, [c.label])) {
+        this.misprints.set(printedLabel(raw), c.label);
+        return;
+      }
+  }
+
   /** Numbers under a label whose words match nothing but whose number names a row of the current group. */
   private readByNumber(p: Pending): boolean {
     const target = this.byNumber(p.raw);
@@ -537,6 +566,8 @@ export class TableReader {
     }
     this.filled.set(path, row);
     this.cursor = target.kind === 'leaf' ? target.index + 1 : target.last + 1;
+    const decl = target.kind === 'leaf' ? target.leaf.decl : target.decl;
+    if (isMisprint(p.raw, [decl.key, decl.label])) this.misprints.set(printedLabel(p.raw), decl.key);
   }
 
   finish(): TableOut {
@@ -580,6 +611,6 @@ export class TableReader {
         `table "${this.decl.title}": ${this.blanks ? `${this.blanks} blank cell(s)` : ''}${this.blanks && this.marks ? ' and ' : ''}${this.marks ? `${this.marks} cell(s) that are not numbers (such as "/")` : ''} kept as printed, quoted; the checker reports them (write 0 for none)`,
       );
     }
-    return { decl: this.decl, rows, unplaced: this.unplaced };
+    return { decl: this.decl, rows, unplaced: this.unplaced, misprints: this.misprints, note: [] };
   }
 }

@@ -3,7 +3,7 @@
  * narrative as block scalars, tables as flow sequences with their values aligned and the
  * column labels in a comment above, and whatever could not be placed as comments.
  */
-import type { ColumnDecl, ItemDecl } from '../format';
+import { FORMAT_2021, type ColumnDecl, type ItemDecl } from '../format';
 import { displayWidth } from '../layout';
 import type { Metadata } from './metadata';
 import type { Subsection } from './narrative';
@@ -21,6 +21,8 @@ export interface ReportOut {
   /** Comment lines after the metadata (a signer that differs from 机关). */
   metaComments: string[];
   preface: string[];
+  /** Labels printed wrong and read as the official ones: printed → official (原文标签). */
+  misprints: Map<string, string>;
   sections: SectionOut[];
   /** Comment lines at the end (text after the signature). */
   trailer: string[];
@@ -91,6 +93,7 @@ function tableLines(t: TableOut): string[] {
   const heads = entries.filter((e) => e.row).map((e) => displayWidth(`${e.indent}${e.key}:`));
   const column = Math.max(0, ...heads.filter((w) => w <= ALIGN_LIMIT)) + 1;
   const out = [`${t.decl.key}:`];
+  if (t.note.length) out.push(...keyedText('  ', FORMAT_2021.tableNote, t.note, false));
   let commented: ColumnDecl[] | undefined;
   for (const e of entries) {
     if (!e.row || !e.columns) {
@@ -137,13 +140,18 @@ export function writeReport(r: ReportOut): string {
   const m = r.meta;
   out.push('格式: 2021');
   if (m.organ) out.push(`机关: ${yamlString(m.organ)}`);
-  if (m.organType) out.push(`机关类型: ${m.organType}`);
+  if (m.organType)
+    out.push(`机关类型: ${m.organType.type}${m.organType.reason ? `  ${comment('', m.organType.reason)}` : ''}`);
   if (m.year !== undefined) out.push(`年度: ${m.year}`);
   if (m.period) out.push(`统计期限: {起: ${yamlString(m.period.start)}, 止: ${yamlString(m.period.end)}}`);
   if (m.signed) out.push(`落款日期: ${yamlString(m.signed)}`);
   if (m.published) out.push(`发布日期: ${yamlString(m.published)}`);
   out.push(...r.metaComments.map((c) => comment('', c)));
   if (r.preface.length) out.push('', ...keyedText('', '前言', r.preface, false));
+  if (r.misprints.size) {
+    out.push('', comment('', '原文印错的标签（原文: 官方标签）；表格已按官方标签填写'), '原文标签:');
+    for (const [printed, official] of r.misprints) out.push(`  ${yamlString(printed)}: ${yamlString(official)}`);
+  }
   for (const s of r.sections) out.push('', ...sectionLines(s));
   if (r.trailer.length) out.push('', ...r.trailer.map((c) => comment('', c)));
   return out.join('\n') + '\n';

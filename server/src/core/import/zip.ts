@@ -1,52 +1,70 @@
 /**
- * Reads one member of a zip archive (a .docx is one) with node's zlib: the central
- * directory gives each member's offset and compression; stored and deflated members are
- * supported, which is all Word writes.
+ * One member of a zip archive (a .docx is one), inflated with fflate as a stream: the
+ * archive is fed in small slices, so that a member that inflates beyond the limit (a zip
+ * bomb: kilobytes that expand to gigabytes) is stopped after at most one slice's worth of
+ * output instead of being inflated whole.
  */
-import { inflateRawSync } from 'node:zlib';
+import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+
+/** Deflate expands at most about 1:1032, so one slice yields at most a few MiB. */
+const SLICE = 4096;
+
+export type ZipRead = 'ok' | 'missing' | 'too-large' | 'broken';
 
 /**
- * More than any report's document.xml: a member that inflates beyond it (a zip bomb, a few
- * kilobytes that expand to gigabytes) is refused instead of exhausting memory.
+ * Streams the member `name` to `sink` chunk by chunk, stopping once more than `limit` bytes
+ * have come out. The sink may throw to stop early; the error propagates.
  */
-const MAX_INFLATED = 64 * 1024 * 1024;
-
-export function readZipMember(zip: Uint8Array, name: string): Uint8Array | undefined {
-  const buf = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
-  // The end-of-central-directory record sits in the last 22 bytes plus an optional comment.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
+export function streamZipMember(
+  zip: Uint8Array,
+  name: string,
+  limit: number,
+  sink: (chunk: Uint8Array) => void,
+): ZipRead {
+  let found: UnzipFile | undefined;
+  let state = 'missing' as ZipRead;
+  let total = 0;
+  const unzip = new Unzip((file) => {
+    if (file.name !== name || found) return;
+    found = file;
+    // A size the archive declares beyond the limit is refused before any work.
+    if (file.originalSize !== undefined && file.originalSize > limit) {
+      state = 'too-large';
+      return;
     }
-  }
-  if (eocd < 0) return undefined;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let n = 0; n < count && p + 46 <= buf.length; n++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) return undefined;
-    const method = buf.readUInt16LE(p + 10);
-    const compressed = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const member = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    p += 46 + nameLen + extraLen + commentLen;
-    if (member !== name) continue;
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) return undefined;
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + compressed);
-    if (method === 0) return data;
-    if (method === 8) {
-      try {
-        return inflateRawSync(data, { maxOutputLength: MAX_INFLATED });
-      } catch {
-        return undefined;
+    state = 'broken';
+    file.ondata = (err, chunk, final) => {
+      if (err) throw err;
+      total += chunk.length;
+      if (total > limit) {
+        state = 'too-large';
+        file.terminate();
+        return;
       }
-    }
-    return undefined;
+      if (chunk.length) sink(chunk);
+      if (final) state = 'ok';
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let at = 0; at < zip.length && state !== 'too-large' && state !== 'ok'; at += SLICE)
+      unzip.push(zip.subarray(at, at + SLICE), at + SLICE >= zip.length);
+  } catch {
+    return state === 'too-large' ? state : 'broken';
   }
-  return undefined;
+  return state;
+}
+
+/** The whole member, when it is there, readable and within `limit`. */
+export function readZipMember(zip: Uint8Array, name: string, limit = 64 * 1024 * 1024): Uint8Array | undefined {
+  const chunks: Uint8Array[] = [];
+  if (streamZipMember(zip, name, limit, (c) => chunks.push(c.slice())) !== 'ok') return undefined;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

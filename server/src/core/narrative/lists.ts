@@ -71,7 +71,8 @@ const listsOf = derived((view: TextReading) => {
     const last = items[items.length - 1].token;
     const listText = text.slice(k, Math.min(sentence.end, last.after + 2));
     if (/等/.test(listText)) return;
-    const before = view.inSentence[si].filter((t) => t.start < k && !t.percent);
+    // The total stands outside brackets: "3607 件（市政府 349 件…）" totals 3607, not a bracketed share.
+    const before = outsideBrackets(view.norm, sentence.start, k, view.inSentence[si]).filter((t) => !t.percent);
     const previous = before.length === 0 && si > 0 ? view.inSentence[si - 1] : undefined;
     for (const unit of new Set(items.map((i) => i.token.unit))) {
       const parts = items.filter((i) => i.token.unit === unit);
@@ -86,19 +87,46 @@ const listsOf = derived((view: TextReading) => {
   return out;
 });
 
-/** Counts after 其中 to the end of the sentence, outside brackets opened after it, up to another 其中. */
+const OPEN = new Set(['（', '【', '[']);
+const CLOSE = new Set(['）', '】', ']']);
+
+/** The numbers between `from` and `to` that no bracket opened after `from` encloses. */
+function outsideBrackets(text: string, from: number, to: number, numbers: NumberToken[]): NumberToken[] {
+  const out: NumberToken[] = [];
+  let depth = 0;
+  let p = from;
+  for (const token of numbers) {
+    if (token.start < from || token.start >= to) continue;
+    for (; p < token.start; p++) {
+      if (OPEN.has(text[p])) depth++;
+      else if (CLOSE.has(text[p]) && depth > 0) depth--;
+    }
+    if (depth === 0) out.push(token);
+  }
+  return out;
+}
+
+/**
+ * Counts after 其中 to the end of the sentence, outside brackets opened after it, up to another
+ * 其中; a first ；-clause that already holds two items of one unit is the whole list (what follows the ；
+ * is another figure: "发布信息 4583 条，其中 A 2107 条，B 672 条；通过微博发布 6012 条").
+ */
 function itemsAfter(view: TextReading, numbers: NumberToken[], from: number): Item[] {
   const items: Item[] = [];
   let depth = 0;
   let p = from;
+  let firstClause = true;
   for (const token of numbers) {
     if (token.start < from) continue;
-    // Walk the text up to this number once: bracket depth and a nested 其中.
+    // Walk the text up to this number once: bracket depth, the first ；, a nested 其中.
     for (; p < token.start; p++) {
       const c = view.norm[p];
-      if (c === '（' || c === '【' || c === '[') depth++;
-      else if ((c === '）' || c === '】' || c === ']') && depth > 0) depth--;
-      else if (items.length && LIST_OPENER_AT.test(view.norm.slice(p, p + 2))) return items;
+      if (OPEN.has(c)) depth++;
+      else if (CLOSE.has(c) && depth > 0) depth--;
+      else if (c === '；' && depth === 0 && firstClause) {
+        if (items.some((a, i) => items.some((b, j) => j > i && a.token.unit === b.token.unit))) return items;
+        firstClause = false;
+      } else if (items.length && LIST_OPENER_AT.test(view.norm.slice(p, p + 2))) return items;
     }
     if (token.percent || !LIST_UNITS(token.unit) || depth > 0) continue;
     const label = view.norm.slice(clauseStart(view.norm, token.start, from), token.start).replace(/\s+/g, '');

@@ -67,8 +67,11 @@ function section(report: Report, decl: Report['format']['sections'][number], src
     findings: [],
   };
   const blocks: Block[] = [];
-  if (decl.kind === 'table') blocks.push({ kind: 'table', grid: buildGrid(report, decl, src) });
-  else {
+  if (decl.kind === 'table') {
+    // The text printed under the table's heading comes before the table, as published.
+    for (const block of report.texts.filter((t) => t.section === decl)) blocks.push(...paragraphs(block, src));
+    blocks.push({ kind: 'table', grid: buildGrid(report, decl, src) });
+  } else {
     let n = 0;
     for (const block of report.texts.filter((t) => t.section === decl)) {
       // An untitled block (`概述`, or a section written as one text) is a lead paragraph.

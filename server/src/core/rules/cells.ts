@@ -17,14 +17,15 @@ function checkRow(report: Report, row: RowModel, out: Finding[]): void {
   const columns = decl.columns;
   const n = columns.length;
   if (row.groupAsRow && decl.kind === 'group') {
-    const items = decl.items.map((i) => i.key);
+    // Numbered as printed: the labels themselves hold 、 (申请人无正当理由逾期不补正、行政机关不再处理…).
+    const items = decl.items.map((i) => `${i.number}${i.key}`);
     out.push(
       finding(
         'group-as-row',
         row.keySpan,
         txt(
-          `“${decl.key}”写成了一行；${formatName}要求分项填写（${items.join('、')}），其数字仍计入总计`,
-          `"${decl.key}" is written as one row; ${formatName} asks for its items (${items.join(', ')}); its numbers still count in the totals`,
+          `“${decl.key}”写成了一行；${formatName}要求分 ${items.length} 项填写：${items.join('；')}；其数字仍计入总计`,
+          `"${decl.key}" is written as one row; ${formatName} asks for its ${items.length} items: ${items.join('; ')}; its numbers still count in the totals`,
         ),
       ),
     );

@@ -13,6 +13,7 @@ import { copiedRule } from './copied';
 import { datesRule } from './dates';
 import { fieldsRule } from './fields';
 import { keysRule } from './keys';
+import { misprintsRule } from './misprints';
 import { narrativeRule } from './narrative';
 import { personalDataRule } from './personalData';
 import { rowsRule } from './rows';
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   keysRule,
   citationsRule,
   valuesRule,
+  misprintsRule,
   fieldsRule,
   sectionsRule,
   rowsRule,

@@ -32,6 +32,10 @@ function expectation(field: string, e: Expected): Text {
       return txt(`“${field}”应是由各行组成的映射`, `"${field}" must be a mapping of its rows`);
     case 'group':
       return txt(`“${field}”应是由其各项组成的映射`, `"${field}" must be a mapping of its items`);
+    case 'misprints':
+      return txt(`${field}应写作 {原文印的标签: 官方标签}`, `${field} must be written {printed label: official label}`);
+    case 'official-label':
+      return txt(`“${field}”后应写它所代表的官方标签`, `the official label "${field}" stands for is expected here`);
   }
 }
 

@@ -1,0 +1,41 @@
+/**
+ * Labels the published report misprinted (原文标签, written by import): each entry is a
+ * defect of the published form, reported where it is recorded, since the table itself is
+ * written with the official labels.
+ */
+import { finding } from '../codes';
+import { txt } from '../findings';
+import { defineRule } from '../rule';
+
+export const misprintsRule = defineRule({
+  id: 'misprints',
+  group: 'file',
+  codes: ['misprinted-label'],
+  check({ report }) {
+    return report.misprints.map((m) =>
+      finding(
+        'misprinted-label',
+        { start: m.keySpan.start, end: m.span.end },
+        txt(
+          `原文把标签“${m.official}”印成了“${m.printed}”，与${report.format.name}的格式不符`,
+          `the published report prints the label "${m.official}" as "${m.printed}", which is not the label of ${report.format.name}`,
+        ),
+      ),
+    );
+  },
+  docs: {
+    'misprinted-label': {
+      about: txt(
+        '导入时发现原文把某个官方标签印错了（如“本年废止件数”印成“本年度止件数”），记在“原文标签”中；表格本身按官方标签写，这一缺陷在此报告。',
+        'Import found a label the published report misprinted (本年度止件数 for 本年废止件数) and recorded it under 原文标签; the table itself is written with the official labels, and the defect is reported here.',
+      ),
+      wrong: {
+        edits: [{ replace: '\n前言: >-', with: '\n原文标签: {本年度止件数: 本年废止件数}\n\n前言: >-' }],
+      },
+      right: {
+        edits: [{ replace: '\n前言: >-', with: '\n前言: >-' }],
+        shown: txt('没有“原文标签”：原文的标签与格式一致', "no 原文标签: the published labels are the format's"),
+      },
+    },
+  },
+});

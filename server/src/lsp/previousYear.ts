@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { readHeader } from '../core/header';
 import type { Report } from '../core/model';
 import { sameOrgan, type PreviousReport } from '../core/narrative';
 import { parseReport } from '../core/parse';
@@ -39,10 +40,6 @@ interface Header {
   organ?: string;
   year?: number;
 }
-
-/** 机关 and 年度 read from the top-level lines, so that a large workspace is not parsed whole. */
-const ORGAN_LINE = /^(?:机关|机关名称|单位|单位名称)[ \t]*[:：][ \t]*(.*)$/m;
-const YEAR_LINE = /^(?:年度|报告年度)[ \t]*[:：][ \t]*["']?(\d{4})/m;
 
 const REPORT_FILE = /\.report\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
@@ -189,12 +186,9 @@ export class PreviousYearFinder {
     const h: Header = { stamp: entry.stamp };
     const text = this.readFile(entry.file);
     if (text !== undefined) {
-      const organ = ORGAN_LINE.exec(text)?.[1]
-        .replace(/\s+#.*$/, '')
-        .trim()
-        .replace(/^(["'])(.*)\1$/, '$2');
-      const year = YEAR_LINE.exec(text)?.[1];
-      if (organ && year) Object.assign(h, { organ, year: +year });
+      // Read from the top-level lines, so that a large workspace is not parsed whole.
+      const { organ, year } = readHeader(text);
+      if (organ && year) Object.assign(h, { organ, year });
       else {
         // Keys written otherwise (quoted, numbered): read the file properly.
         const r = parseReport(text);

@@ -62,7 +62,7 @@ function versionOf(binary: string): string | undefined {
 
 function isDebian(): boolean {
   try {
-    return /^ID(_LIKE)?=.*debian/m.test(readFileSync('/etc/os-release', 'utf8'));
+    return /^ID(?:_LIKE)?=.*debian/m.test(readFileSync('/etc/os-release', 'utf8'));
   } catch {
     return false;
   }

@@ -273,7 +273,7 @@ class ReportReader {
           this.report.year = scalarValue;
           return;
         }
-        const m = /^\s*(\d{4})\s*年?(度)?\s*$/.exec(raw.normalize('NFKC'));
+        const m = /^\s*(\d{4})\s*(?:年度?\s*|度\s*)?$/.exec(raw.normalize('NFKC'));
         if (m) {
           this.report.year = +m[1];
           invalid(`年度应写作整数，如 ${m[1]}`, `年度 must be an integer, e.g. ${m[1]}`, [

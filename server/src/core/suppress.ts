@@ -9,7 +9,7 @@ import type { LineIndex } from './lineIndex';
 import { ruleInfo } from './rules/registry';
 import { finding } from './rules/finding';
 
-const DIRECTIVE = /(^|\s)#\s*govreport-disable(-next-line)?(?=[\s,]|$)(.*)$/;
+const DIRECTIVE = /(?:^|\s)#\s*govreport-disable(-next-line)?(?=[\s,]|$)(.*)$/;
 
 interface Suppression {
   codes: Set<string>;
@@ -42,9 +42,9 @@ export function applySuppressions(text: string, lines: LineIndex, findings: Find
     const m = DIRECTIVE.exec(lineText);
     if (!m) continue;
     const lineStart = lines.lineStart(line);
-    const listStart = lineStart + m.index + m[0].length - m[3].length;
+    const listStart = lineStart + m.index + m[0].length - m[2].length;
     const codes = new Set<string>();
-    for (const cm of m[3].matchAll(/[^\s,，]+/g)) {
+    for (const cm of m[2].matchAll(/[^\s,，]+/g)) {
       const code = cm[0];
       if (ruleInfo(code)) codes.add(code);
       else {
@@ -61,7 +61,7 @@ export function applySuppressions(text: string, lines: LineIndex, findings: Find
         );
       }
     }
-    if (m[2]) {
+    if (m[1]) {
       const target = contentFrom(line + 1);
       if (target === undefined) continue;
       sups.push({ codes, start: lines.lineStart(target), end: blockEnd(lines, target) });
@@ -112,7 +112,7 @@ function nextContentLine(lines: LineIndex, from: number): number | undefined {
 function blockEnd(lines: LineIndex, line: number): number {
   const text = lines.lineText(line);
   const indent = /^\s*/.exec(text)![0].length;
-  if (!/:\s*([|>][-+0-9]*)?\s*(#.*)?$/.test(text)) return lines.lineEnd(line);
+  if (!/:\s*(?:[|>][-+0-9]*\s*)?(?:#.*)?$/.test(text)) return lines.lineEnd(line);
   let last = line;
   for (let l = line + 1; l < lines.lineCount; l++) {
     const t = lines.lineText(l);
@@ -133,7 +133,7 @@ export function suppressionFix(text: string, lines: LineIndex, f: Finding): Fix 
   return { title: txt(`在此忽略 ${f.code}`, `Ignore ${f.code} here`), edits: [edit], safe: false };
 }
 
-const OPENS_BLOCK_SCALAR = /:\s*[|>][-+0-9]*\s*(#.*)?$/;
+const OPENS_BLOCK_SCALAR = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
 
 /** Whether a line is part of a block scalar's text (the nearest less-indented line opens one). */
 function insideBlockScalar(lines: LineIndex, line: number): boolean {
@@ -150,8 +150,7 @@ function insideBlockScalar(lines: LineIndex, line: number): boolean {
 function suppressionEdit(text: string, lines: LineIndex, line: number, code: string): Edit {
   if (line > 0) {
     const above = lines.lineText(line - 1);
-    const m = /#\s*govreport-disable-next-line\s+(.*)$/.exec(above);
-    if (m) {
+    if (/#\s*govreport-disable-next-line\s/.test(above)) {
       const at = lines.lineEnd(line - 1);
       return { start: at, end: at, text: `, ${code}` };
     }

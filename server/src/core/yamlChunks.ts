@@ -214,7 +214,7 @@ function childSpans(text: string, span: Span): { headEnd: number; spans: Span[] 
   if (headEnd <= 0 || headEnd >= span.end) return undefined;
   const head = text.slice(span.start, headEnd);
   // Only `key:` with nothing but a comment after it opens a block mapping.
-  if (!/^[^\s#][^#]*:\s*(#.*)?\r?\n$/.test(head) || /["'[{]/.test(head.split(':')[0])) return undefined;
+  if (!/^[^\s#][^#]*:\s*(?:#.*)?\r?\n$/.test(head) || /["'[{]/.test(head.split(':')[0])) return undefined;
   const m = /^( +)[^\s#]/m.exec(text.slice(headEnd, span.end));
   if (!m) return undefined;
   const spans = entrySpans(text, headEnd, span.end, m[1].length);

@@ -16,8 +16,7 @@ function decoder(label: string): TextDecoder | undefined {
 /** The charset an HTML or XML document declares in its first bytes, if any. */
 function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const m =
-    /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
+  const m = /<meta[^>]+charset\s*=["'\s]*([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
   return m?.[1].toLowerCase();
 }
 
@@ -29,7 +28,7 @@ export function decodeBytes(bytes: Uint8Array): string {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
     return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const declared = declaredCharset(bytes);
-  if (declared && /^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(declared)) {
+  if (declared && /^(?:gb2312|gbk|gb18030|x-gbk|cp936)$/.test(declared)) {
     const gb = decoder('gb18030');
     if (gb) return gb.decode(bytes);
   }

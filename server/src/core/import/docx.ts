@@ -79,7 +79,7 @@ function readBody(el: Element, blocks: Block[]): void {
         const t = part.trim();
         if (t)
           blocks.push(
-            line(t, i === 0, { indent: /^[\s\u3000]{2,}/u.test(part), heading: isHeading(c), listItem: isListItem(c) }),
+            line(t, i === 0, { indent: /^\s{2,}/u.test(part), heading: isHeading(c), listItem: isListItem(c) }),
           );
       }
     } else if (c.name === 'w:tbl') {

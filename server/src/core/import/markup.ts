@@ -101,7 +101,7 @@ function tokenize(src: string, xml: boolean): Token[] {
       i = end < 0 ? src.length : end + 1;
       continue;
     }
-    const m = /^<(\/?)([A-Za-z][\w:.-]*)/.exec(src.slice(i, i + 64));
+    const m = /^<(\/?)([A-Z][\w:.-]*)/i.exec(src.slice(i, i + 64));
     if (!m) {
       text += '<';
       i++;

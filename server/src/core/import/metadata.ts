@@ -19,13 +19,13 @@ export interface Metadata {
 
 const YEAR = '(\\d{4}|[〇零○一二三四五六七八九]{4})';
 const TITLE_PARTS = new RegExp(
-  `^(.*?)(?:关于)?[（(]?${YEAR}\\s*年\\s*度?[)）]?\\s*(?:的)?\\s*(.*?)(?:关于)?政府信息公开`,
+  `^(.*?)(?:关于)?[（(]?${YEAR}\\s*年(?:\\s*度)?[)）]?(?:\\s*的)?(.*?)(?:关于)?政府信息公开`,
   'u',
 );
 
 function cleanOrgan(s: string): string {
   return s
-    .replace(/^[《“"「\s]+|[》”"」\s]+$/gu, '')
+    .replace(/^[《“"「\s]+|(?<![》”"」\s])[》”"」\s]+$/gu, '')
     .replace(/^关于|关于$|的$/gu, '')
     .replace(/\s+/gu, '')
     .trim();
@@ -45,7 +45,7 @@ export function readTitle(lines: string[]): { organ?: string; year?: number } {
 }
 
 // County-level or higher: their people's governments publish a report for their level.
-const LEVEL = /(?:省|自治区|市|自治州|州|盟|县|自治县|旗|自治旗|区|特区|林区)$/u;
+const LEVEL = /(?:[省市州盟县旗区]|自治区|自治州|自治县|自治旗|特区|林区)$/u;
 const NOT_A_LEVEL = /(?:开发区|高新区|园区|示范区|试验区|合作区|保税区|管理区|景区|新城区管委会|街道|乡|镇)$/u;
 
 /**
@@ -59,7 +59,7 @@ export function guessOrganType(organ: string | undefined): '部门' | '本级政
   if (!LEVEL.test(place) || NOT_A_LEVEL.test(place)) return '部门';
   if (organ.endsWith('人民政府')) return '本级政府';
   // A bare place name: no department words in it.
-  return /局|委|办|厅|院|所|中心|站|队|部|会|处|室|馆|司|署|公司/u.test(place) ? '部门' : '本级政府';
+  return /[局委办厅院所站队部会处室馆司署]|中心|公司/u.test(place) ? '部门' : '本级政府';
 }
 
 const PERIOD = new RegExp(
@@ -85,7 +85,7 @@ const linesOf = (blocks: Block[]): string[] =>
 export function readMetadata(outline: Outline, docTitle: string | undefined, notices: Notices): Metadata {
   const meta: Metadata = {};
   const fromTitle = outline.title.length ? readTitle(outline.title) : {};
-  const fromPage = docTitle ? readTitle([docTitle.split(/[_|｜]|\s+-\s+/u)[0]]) : {};
+  const fromPage = docTitle ? readTitle([docTitle.split(/[_|｜]|(?<!\s)\s+-\s+/u)[0]]) : {};
   const signer = outline.signature?.organ ? cleanOrgan(outline.signature.organ) : undefined;
   meta.organ = fromTitle.organ ?? fromPage.organ ?? signer;
   // A title that names only the place (北京市2024年…): the signer, when it is of that place, is the organ.

@@ -11,8 +11,8 @@ import { derived } from './memo';
 import { REVIEWS, figure, relatedCells, type Figure } from './figures';
 
 const KIND = '(行政复议|行政诉讼)';
-const AND = '(?:和|及|或|与|以及|、)\\s*(?:被提起|提起|被申请|申请)?\\s*';
-const SECOND = `(?:\\s*(?:申请|案件)?\\s*${AND}(?:行政)?(复议|诉讼))?`;
+const AND = '(?:[和及或与、]|以及)\\s*(?:(?:被提起|提起|被申请|申请)\\s*)?';
+const SECOND = `(?:\\s*(?:(?:申请|案件)\\s*)?${AND}(?:行政)?(复议|诉讼))?`;
 /** 未/没有/无 … 行政复议 [和 行政诉讼]: the gap holds no number and no clause break. */
 const BEFORE = new RegExp(
   `(?:未|没有|无|不存在)(?:\\s*(?:收到|发生|出现|产生|有|涉及|办理|被))*([^，。；！？\\d]{0,24}?)${KIND}${SECOND}`,
@@ -20,7 +20,7 @@ const BEFORE = new RegExp(
 );
 /** 行政复议 [和 行政诉讼] … 均为 0 / 均未发生. */
 const AFTER = new RegExp(
-  `${KIND}${SECOND}(?:案件|情况|数量|数)?\\s*(?:均|都|皆|也)?\\s*(?:为\\s*(?:0|零)(?![.\\d])|未发生|没有发生|未收到|没有)`,
+  `${KIND}${SECOND}(?:案件|情况|数量|数)?\\s*(?:[均都皆也]\\s*)?(?:为\\s*[0零](?![.\\d])|未发生|没有发生|未收到|没有)`,
   'dg',
 );
 /** Words that make the sentence deny something else about the cases (corrections, losses). */

@@ -12,7 +12,7 @@ const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;',
  * tab and line breaks) and the bidirectional embeddings, overrides and isolates that can
  * make text display in another order than it is written.
  */
-const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const HIDDEN = /[\u0000-\u0008\v\f\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Makes hidden characters visible as `U+XXXX` so the preview shows what the file holds. */
 export function revealHidden(text: string): string {

@@ -300,7 +300,7 @@ function checkTopics(report: Report, out: Finding[]): void {
       .map((b) => b.text)
       .join('')
       .replace(/[\s。.，,；;！!]/g, '');
-    if (content.length < 8 || /^(无|暂无|没有|无问题)$/.test(content)) {
+    if (content.length < 8 || /^(?:无|暂无|没有|无问题)$/.test(content)) {
       const entry = report.sections.find((s) => s.decl === five)!;
       out.push(
         finding(

@@ -74,6 +74,29 @@ describe('incremental re-checking', () => {
     );
   });
 
+  it('equals a full re-check on documents with repeated children (a draft copy of 总体情况 kept at the end)', () => {
+    const long = longReport(30_000);
+    const start = long.indexOf('总体情况:');
+    const end = long.indexOf('\n主动公开政府信息情况:');
+    const children = long.slice(long.indexOf('\n', start) + 1, end + 1);
+    assert.ok(children.length > 8192 * 2, 'both copies are split into their children');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(edit, { maxLength: 3 }),
+        fc.boolean(),
+        (copies, edits, first) => {
+          const drafts = Array.from({ length: copies }, (_, i) => `草稿${i}:\n${children}`).join('');
+          // Whole parses each time (a fresh cache), and a cache kept across the edits.
+          const text = first ? `${drafts}${long}` : `${long}\n${drafts}`;
+          assert.deepEqual(strip(check(text, {}, new ChunkCache()).findings), strip(fresh(text)));
+          run(text, edits);
+        },
+      ),
+      { seed: 44, numRuns: 15 },
+    );
+  });
+
   it('re-parses only the entry that changed', () => {
     const long = longReport(60_000);
     const cache = new ChunkCache();

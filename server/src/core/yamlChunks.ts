@@ -41,36 +41,52 @@ interface Piece {
   doc: Document.Parsed;
   /** The offset its node ranges currently carry. */
   base: number;
+}
+
+/**
+ * The parsed copies of one text. A parse may meet the same text twice (two mappings with an
+ * identical child): each place gets its own copy, since the nodes carry their offsets.
+ */
+interface Copies {
+  pieces: Piece[];
+  /** The last parse that used some, and how many it used. */
   generation: number;
+  used: number;
 }
 
 export class ChunkCache {
-  private readonly pieces = new Map<string, Piece>();
+  private readonly texts = new Map<string, Copies>();
   private generation = 0;
 
-  /** A parsed piece of text at an offset, from the cache or parsed now. */
+  /** A parsed piece of text at an offset, from the cache or parsed now; never one given out before in the same parse. */
   piece(text: string, offset: number): Document.Parsed {
-    let p = this.pieces.get(text);
-    if (!p) {
-      p = { doc: parse(text), base: 0, generation: this.generation };
-      this.pieces.set(text, p);
+    let c = this.texts.get(text);
+    if (!c) this.texts.set(text, (c = { pieces: [], generation: this.generation, used: 0 }));
+    if (c.generation !== this.generation) {
+      c.generation = this.generation;
+      c.used = 0;
     }
+    let p = c.pieces[c.used];
+    if (!p) c.pieces.push((p = { doc: parse(text), base: 0 }));
+    c.used++;
     if (p.base !== offset) {
       shift(p.doc, offset - p.base);
       p.base = offset;
     }
-    p.generation = this.generation;
     return p.doc;
   }
 
-  /** Forgets pieces not used by the last two parses. */
+  /** Forgets texts not used by the last two parses, and copies the last parse did not need. */
   nextGeneration(): void {
-    for (const [k, p] of this.pieces) if (p.generation < this.generation - 1) this.pieces.delete(k);
+    for (const [k, c] of this.texts) {
+      if (c.generation < this.generation - 1) this.texts.delete(k);
+      else if (c.generation === this.generation) c.pieces.length = Math.max(c.used, 1);
+    }
     this.generation++;
   }
 
   get size(): number {
-    return this.pieces.size;
+    return this.texts.size;
   }
 }
 

@@ -5,7 +5,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseDate } from './dates';
 import { MAX_EXACT, formatDec, isInteger, isNegative, parseDec, sum, type Dec } from './decimal';
-import { txt, type Finding, type Fix, type Span } from './findings';
+import { keyClaim, txt, type Finding, type Fix, type Span } from './findings';
 import {
   FORMAT_2021,
   type ColumnDecl,
@@ -153,7 +153,8 @@ class ReportReader {
     return isEmpty(pair.value) ? key : spanOf(pair.value as Node, key);
   }
 
-  private unknownKey<T>(pair: Pair, matcher: LabelMatcher<T>, where: string): T | undefined {
+  /** `map`: the mapping the key is in, which a rename must not give the same key twice. */
+  private unknownKey<T>(pair: Pair, map: YAMLMap, matcher: LabelMatcher<T>, where: string): T | undefined {
     const key = keyText(pair);
     const span = this.keySpan(pair);
     const legacy = this.report.format.legacyLabels.find((l) => normalizeLabel(l) === normalizeLabel(key));
@@ -178,7 +179,8 @@ class ReportReader {
         title: txt(`改为“${closest.label}”`, `Rename to "${closest.label}"`),
         edits: [{ ...span, text: closest.label }],
         preferred: true,
-        safe: near,
+        safe: near && !keysOf(map, matcher).has(closest.value),
+        writesKey: keyClaim(map.range?.[0] ?? 0, closest.label),
       });
     }
     const hint = closest ? txt(`，是否应为“${closest.label}”？`, `; did you mean "${closest.label}"?`) : txt('', '');
@@ -200,7 +202,7 @@ class ReportReader {
       const key = keyText(pair);
       const entry = matcher.match(key);
       if (!entry) {
-        this.unknownKey(pair, matcher, '报告顶层');
+        this.unknownKey(pair, root, matcher, '报告顶层');
         continue;
       }
       const id = entry.decl.key;
@@ -305,6 +307,7 @@ class ReportReader {
           if (!slot) {
             this.unknownKey(
               p,
+              node,
               new LabelMatcher([
                 { label: '起', value: 0 },
                 { label: '止', value: 1 },
@@ -435,7 +438,7 @@ class ReportReader {
       const key = keyText(p);
       const sub = matcher.match(key);
       if (!sub && decl.closedSubsections) {
-        this.unknownKey(p, matcher, `“${decl.key}”`);
+        this.unknownKey(p, node, matcher, `“${decl.key}”`);
       }
       if (sub && seen.has(sub.key)) {
         this.findings.push(
@@ -481,7 +484,7 @@ class ReportReader {
       const key = keyText(pair);
       const item = matcher.match(key);
       if (!item) {
-        const likely = this.unknownKey(pair, matcher, `“${where}”`);
+        const likely = this.unknownKey(pair, map, matcher, `“${where}”`);
         if (likely) table.misspelled.add(prefix ? `${prefix}/${likely.key}` : likely.key);
         continue;
       }
@@ -628,7 +631,7 @@ class ReportReader {
     for (const p of node.items) {
       const i = matcher.match(keyText(p));
       if (i === undefined) {
-        this.unknownKey(p, matcher, `“${row.decl.key}”的列`);
+        this.unknownKey(p, node, matcher, `“${row.decl.key}”的列`);
         continue;
       }
       if (row.cells[i]) {
@@ -840,7 +843,24 @@ function insertMapColumnFix(text: string, node: YAMLMap, columns: ColumnDecl[], 
       edits.push({ start: at, end: at, text: `\n${indent}${label}: 0` });
     }
   }
-  return { title: txt(`补上“${label}: 0”`, `Add "${label}: 0"`), edits, safe: true, preferred: true };
+  return {
+    title: txt(`补上“${label}: 0”`, `Add "${label}: 0"`),
+    edits,
+    safe: true,
+    preferred: true,
+    writesKey: keyClaim(node.range?.[0] ?? 0, label),
+  };
+}
+
+/** What the keys of a mapping match, found once per mapping (a mapping of many unknown keys stays linear). */
+const matchedKeys = new WeakMap<YAMLMap, Set<unknown>>();
+function keysOf<T>(map: YAMLMap, matcher: LabelMatcher<T>): Set<unknown> {
+  let keys = matchedKeys.get(map);
+  if (!keys) {
+    keys = new Set(map.items.map((p) => matcher.match(keyText(p))).filter((v) => v !== undefined));
+    matchedKeys.set(map, keys);
+  }
+  return keys;
 }
 
 function normalizedDistanceOne(a: string, b: string): boolean {

@@ -1,6 +1,6 @@
 /** Structure: required fields, the six sections in order, every row of the tables, topics. */
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { txt, type Edit, type Finding, type Fix, type Span } from '../findings';
+import { keyClaim, txt, type Edit, type Finding, type Fix, type Span } from '../findings';
 import type { GroupDecl, ItemDecl, SectionDecl } from '../format';
 import { alignedValueColumn, indentOf, indentUnit, insertLinesAfter, insertLinesBefore } from '../layout';
 import type { Report, TableModel } from '../model';
@@ -77,7 +77,13 @@ function checkFields(report: Report, out: Finding[]): void {
       );
     } else {
       const { edit } = topInsertion(report, order, i, [`${m.key}: ""`]);
-      const fix: Fix = { title: txt(`补上“${m.key}”`, `Add "${m.key}"`), edits: [edit], safe: true, preferred: true };
+      const fix: Fix = {
+        title: txt(`补上“${m.key}”`, `Add "${m.key}"`),
+        edits: [edit],
+        safe: true,
+        preferred: true,
+        writesKey: keyClaim(report.root?.range?.[0] ?? 0, m.key),
+      };
       out.push(
         finding(
           'missing-preface',
@@ -108,6 +114,7 @@ function checkSections(report: Report, out: Finding[]): void {
       edits: [edit],
       safe: true,
       preferred: true,
+      writesKey: keyClaim(report.root?.range?.[0] ?? 0, s.key),
     };
     out.push(
       finding(
@@ -192,6 +199,7 @@ function checkRows(report: Report, table: TableModel, out: Finding[]): void {
         edits: [placement.edit],
         safe: true,
         preferred: true,
+        writesKey: keyClaim(map.range?.[0] ?? 0, item.key),
       };
       out.push(
         finding(
@@ -278,6 +286,7 @@ function checkTopics(report: Report, out: Finding[]): void {
           edits: [edit],
           safe: true,
           preferred: true,
+          writesKey: keyClaim(map.range?.[0] ?? 0, sub.key),
         });
       }
       out.push(

@@ -276,6 +276,12 @@ describe('fix-all', () => {
     );
   });
 
+  it('does nothing on a text with bytes that could not be decoded', () => {
+    const text = variant('机关: 吕梁市人民政府办公室', '机关: \ufffd\ufffd\ufffd人民政府办公室', broken);
+    assert.deepEqual(fixAllEdits(check(text).findings), []);
+    assert.equal(fixAll(text).text, text);
+  });
+
   it('keeps comments, blank lines and CRLF line breaks', () => {
     const crlf = broken.replace(/\n/g, '\r\n');
     const fixed = fixAll(crlf).text;

@@ -5,6 +5,7 @@ import { checkNarrative, type PreviousReport } from './narrative';
 import { parseReport } from './parse';
 import { checkArithmetic } from './rules/arithmetic';
 import { checkDates, type DateOptions } from './rules/dates';
+import { checkEncoding, type Decoding } from './rules/encoding';
 import { checkLegacyCitations } from './rules/legacy';
 import { checkStructure } from './rules/structure';
 import { applySuppressions } from './suppress';
@@ -15,6 +16,8 @@ export interface CheckOptions extends DateOptions {
   severities?: Record<string, Severity | 'off' | undefined>;
   /** Last year's report of the same organ, for the checks across years. */
   previous?: PreviousReport;
+  /** How the text was decoded from the file's bytes, for the finding about bytes that could not be. */
+  decoding?: Decoding;
 }
 
 export interface CheckResult {
@@ -29,6 +32,7 @@ export function check(text: string, options: CheckOptions = {}, cache?: ChunkCac
 
 export function checkReport(report: Report, options: CheckOptions = {}): CheckResult {
   const raw = [
+    ...checkEncoding(report, options.decoding),
     ...report.findings,
     ...checkStructure(report),
     ...checkArithmetic(report),

@@ -16,11 +16,13 @@ export function applyEdits(text: string, edits: Edit[]): string {
 }
 
 /**
- * The edits of every safe fix; of fixes that would overlap or write the same key into one
- * mapping (a misspelt key renamed, and the same key added as missing), only one. A rename,
- * which keeps what the user wrote, goes before an addition of the same key.
+ * The edits of every safe fix: none on a text with undecodable bytes (saving it would lose
+ * them), and of fixes that would overlap or write the same key into one mapping (a misspelt
+ * key renamed, and the same key added as missing), only one. A rename, which keeps what the
+ * user wrote, goes before an addition of the same key.
  */
 export function fixAllEdits(findings: Finding[]): Edit[] {
+  if (findings.some((f) => f.code === 'undecodable-text')) return [];
   const fixes = findings.flatMap((f) => f.fixes?.find((x) => x.safe) ?? []);
   const adds = (fix: Fix) => fix.edits.every((e) => e.start === e.end);
   const claimed = new Map<string, Fix>();

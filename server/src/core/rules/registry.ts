@@ -20,6 +20,7 @@ const group = (g: RuleGroup, entries: Entry[]): RuleInfo[] =>
 
 export const RULES: RuleInfo[] = [
   ...group('file', [
+    ['undecodable-text', 'error', '有无法解码的字节', 'bytes that could not be decoded'],
     ['yaml-syntax', 'error', 'YAML 语法错误', 'YAML syntax error'],
     ['not-a-report', 'error', '文件不是报告映射', 'the file is not a report mapping'],
     ['unknown-key', 'warning', '未知的键', 'unknown key'],

@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { aliasBomb, assertSane } from './hostileInputs';
 import { guessMeta } from '../../server/src/cli/checkPairing';
 import { completionsAt } from '../../server/src/core/completion';
+import { screenReport } from '../../server/src/core/limits';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { parseReport } from '../../server/src/core/parse';
 import { suppressionFix } from '../../server/src/core/suppress';
@@ -193,6 +194,12 @@ const OTHER_PATHS: { name: string; n: number; make: (n: number) => string; work:
       const f = check(text).findings.find((x) => x.code === 'unknown-key');
       return f && suppressionFix(text, new LineIndex(text), f);
     },
+  },
+  {
+    name: 'screening a file before it is parsed',
+    n: 200000,
+    make: (n) => `机关: x\n${'附加: [[[a, b]], {c: d}]  # 注释 [[[\n'.repeat(n / 40)}`,
+    work: screenReport,
   },
 ];
 

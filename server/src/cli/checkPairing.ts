@@ -1,6 +1,7 @@
 /** Which report among the files of `govreport check` is last year's report of each. */
 import { readHeader } from '../core/header';
 import { organKey, sameOrgan } from '../core/narrative';
+import { shown } from './files';
 
 /** What pairing a report with last year's needs to know of each file. */
 export interface Meta {
@@ -39,13 +40,13 @@ export class Pairing {
     if (explicit) {
       if (explicit.year !== year - 1) {
         this.stderr(
-          `govreport: ${explicit.file} is a report on ${explicit.year ?? '?'}, not on ${year - 1}: ${r.file} is checked without it\n`,
+          `govreport: ${shown(explicit.file)} is a report on ${explicit.year ?? '?'}, not on ${year - 1}: ${shown(r.file)} is checked without it\n`,
         );
         return undefined;
       }
       if (!sameOrgan(explicit.organ, r.organ))
         this.stderr(
-          `govreport: ${explicit.file} is of ${explicit.organ ?? '?'}, ${r.file} of ${r.organ ?? '?'}; compared anyway\n`,
+          `govreport: ${shown(explicit.file)} is of ${explicit.organ ?? '?'}, ${shown(r.file)} of ${r.organ ?? '?'}; compared anyway\n`,
         );
       return 'explicit';
     }

@@ -1,26 +1,8 @@
 /** `govreport import FILE [-o OUT] [--force]`: a published report → a report file. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { importReport } from '../core/import';
-import { UsageError, writeAtomic } from './files';
+import { LIMITS } from '../core/limits';
+import { UsageError, readBytes, sameFile, writeAtomic } from './files';
 import type { Command } from './main';
-
-function readBytes(file: string): { ok: true; bytes: Uint8Array } | { ok: false; error: string } {
-  try {
-    return { ok: true, bytes: fs.readFileSync(file === '-' ? 0 : file) };
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why =
-      err.code === 'ENOENT'
-        ? 'no such file'
-        : err.code === 'EISDIR'
-          ? 'is a directory'
-          : err.code === 'EACCES'
-            ? 'permission denied'
-            : err.message;
-    return { ok: false, error: `${file}: cannot read: ${why}` };
-  }
-}
 
 export const importCommand: Command = {
   summary: 'turn a published report (text, Markdown, HTML, .docx) into a report file',
@@ -32,9 +14,9 @@ export const importCommand: Command = {
     const file = args.files[0];
     const out = args.flags.get('-o') ?? args.flags.get('--output');
     if (out === true) throw new UsageError('-o needs a file name');
-    if (out && file !== '-' && path.resolve(out) === path.resolve(file))
+    if (out && file !== '-' && sameFile(out, file))
       throw new UsageError(`${out}: would replace the file being imported`);
-    const read = readBytes(file);
+    const read = readBytes(file, LIMITS.importBytes);
     if (!read.ok) {
       io.stderr(`govreport: ${read.error}\n`);
       return 2;
@@ -51,7 +33,7 @@ export const importCommand: Command = {
       return 0;
     }
     try {
-      writeAtomic(out, result.yaml, args.flags.has('--force'));
+      writeAtomic(out, result.yaml, { overwrite: args.flags.has('--force') });
     } catch (e) {
       if (e instanceof UsageError) throw e;
       io.stderr(`govreport: ${out}: cannot write: ${(e as Error).message}\n`);

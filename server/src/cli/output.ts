@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Finding, Locale, Severity } from '../core/findings';
 import type { LineIndex } from '../core/lineIndex';
 import { toDiagnostic } from '../lsp/convert';
+import { shown } from './files';
 
 export interface FileFindings {
   file: string;
@@ -16,10 +17,11 @@ const NAMES: Record<Locale, Record<Severity, string>> = {
   en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
 };
 
+/** One line per finding; a line break in the file's name or in text quoted from the report is escaped, so nothing can forge a line. */
 export function textLines(r: FileFindings, locale: Locale): string[] {
   return r.findings.map((f) => {
     const p = r.lines.positionAt(f.span.start);
-    return `${r.file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${f.message[locale]}`;
+    return shown(`${r.file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${f.message[locale]}`);
   });
 }
 

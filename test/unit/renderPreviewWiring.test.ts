@@ -1,7 +1,9 @@
 /** The preview's wiring in the extension, driven through a stand-in for the VS Code API. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { EXAMPLE, variant } from './helpers';
+import { EXAMPLE, ROOT, variant } from './helpers';
 import { FakeDocument, FakePanel, Position, Uri, fakeVscode, installVscode } from './renderFakeVscode';
 
 const fake = fakeVscode();
@@ -103,6 +105,19 @@ describe('preview wiring', () => {
     assert.match(m.body!, /某某县人民政府办公室/);
     assert.equal(renders(panel).length, before + 1);
     assert.equal(panel.title, '预览 b.report.yaml');
+  });
+
+  it('says which encoding the editor read a report in, and which its file appears to be in', async () => {
+    // A GBK file opened as UTF-8: what the editor shows holds U+FFFD where the bytes did not fit.
+    const bytes = readFileSync(path.join(ROOT, 'test', 'fixtures', 'encodings', 'gbk.report.yaml'));
+    const docC = new FakeDocument(Uri.file('/reports/c.report.yaml'), new TextDecoder().decode(bytes));
+    fake.documents.push(docC);
+    fake.files.set(docC.uri.toString(), bytes);
+    fake.events.activeEditor.fire({ document: docC });
+    const m = await panel.webview.next((x) => x.type === 'render' && !!x.body?.includes('GB18030'));
+    assert.match(m.body!, /无法按 UTF-8 编码解读.*文件看来是 GB18030 编码，请以 GB18030 重新打开/);
+    fake.events.activeEditor.fire({ document: docB });
+    await panel.webview.next((x) => x.type === 'render' && x.uri === 'file:///reports/b.report.yaml');
   });
 
   it('renders a change made while hidden when the panel shows again, and re-sends to a reloaded page', async () => {

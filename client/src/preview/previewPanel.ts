@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { check } from '../../../server/src/core/check';
+import { decodeText } from '../../../server/src/core/encoding';
 import { renderBody } from '../../../server/src/core/render/html';
 import { checkOptionsFor, locale, throttleMs } from './settings';
 import { previewShell } from './shell';
@@ -90,13 +91,36 @@ export class ReportPreview implements vscode.Disposable {
     if (this.disposed) return;
     this.dirty = false;
     const doc = this.doc;
-    const result = check(doc.getText(), checkOptionsFor(doc.uri));
+    const text = doc.getText();
+    const options = checkOptionsFor(doc.uri);
+    // Bytes the editor could not decode: the finding names the encoding the file appears to be in.
+    if (text.includes('\ufffd')) options.decoding = { ...options.decoding, detected: this.fileEncoding(doc) };
+    const result = check(text, options);
     const body = renderBody(result, { marks: true, theme: 'preview', locale: locale() });
     const uri = doc.uri.toString();
     this.latest = { seq: ++this.seq, uri, body };
     this.panel.title = vscode.l10n.t('Preview {0}', path.basename(doc.fileName));
     if (this.ready) void this.panel.webview.postMessage({ type: 'render', ...this.latest });
     else this.panel.webview.html = this.page();
+  }
+
+  /** The encoding the document's file appears to be in: read once (then the report is rendered again). */
+  private readonly fileEncodings = new Map<string, string | undefined>();
+
+  private fileEncoding(doc: vscode.TextDocument): string | undefined {
+    const key = doc.uri.toString();
+    if (this.fileEncodings.has(key)) return this.fileEncodings.get(key);
+    this.fileEncodings.set(key, undefined);
+    vscode.workspace.fs.readFile(doc.uri).then(
+      (bytes) => {
+        const decoded = decodeText(bytes);
+        // Only an encoding that reads the whole file is worth naming.
+        this.fileEncodings.set(key, decoded.invalid ? undefined : decoded.encoding);
+        if (decoded.invalid === undefined) this.update();
+      },
+      () => undefined,
+    );
+    return undefined;
   }
 
   private page(): string {

@@ -7,7 +7,13 @@ import { checkOptions, readSettings } from '../../../server/src/lsp/settings';
 /** The same options the language server checks with, so the preview marks what the editor squiggles. */
 export function checkOptionsFor(uri: vscode.Uri): CheckOptions {
   const cfg = vscode.workspace.getConfiguration('govreport', uri);
-  return checkOptions(readSettings({ severity: cfg.get('severity'), deadlines: cfg.get('deadlines') }));
+  const files = vscode.workspace.getConfiguration('files', uri);
+  return checkOptions(
+    readSettings(
+      { severity: cfg.get('severity'), deadlines: cfg.get('deadlines') },
+      { encoding: files.get('encoding') },
+    ),
+  );
 }
 
 export function throttleMs(): number {

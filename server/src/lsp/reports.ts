@@ -4,6 +4,7 @@ import { checkReport, type CheckOptions, type CheckResult } from '../core/check'
 import type { Report } from '../core/model';
 import { parseReport } from '../core/parse';
 import { ChunkCache } from '../core/yamlChunks';
+import { fileEncoding } from './fileEncoding';
 import type { FoundPrevious } from './previousYear';
 
 interface Entry {
@@ -52,7 +53,14 @@ export class ReportStore {
     const t0 = performance.now();
     const report = sameText ? cached.result.report : this.report(doc);
     const previous = sameText ? found : this.previous?.find(doc.uri, report);
-    const result = checkReport(report, previous ? { ...this.options, previous: previous.previous } : this.options);
+    const result = checkReport(report, {
+      ...this.options,
+      ...(previous ? { previous: previous.previous } : {}),
+      // Bytes the editor could not decode: which encoding the file on disk appears to be in.
+      ...(report.text.includes('\ufffd')
+        ? { decoding: { ...this.options.decoding, detected: fileEncoding(doc.uri) } }
+        : {}),
+    });
     const entry = {
       version: doc.version,
       options: this.options,

@@ -7,6 +7,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { aptInstall } from '../apt';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 /** code-server 4.133+ declares Node 24. */
@@ -94,9 +95,9 @@ function ensureDebianPackages(needBrowser: boolean): void {
     );
     return;
   }
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update'], { env, timeoutMs: 10 * 60_000 });
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...wanted], { env, timeoutMs: 20 * 60_000 });
+  // One install at a time with the browser tests' (and other runs'), waiting for apt's locks.
+  const why = aptInstall(wanted, log);
+  if (why) throw new ProvisionError(why);
 }
 
 function findBrowser(): string {

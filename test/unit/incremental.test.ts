@@ -109,6 +109,14 @@ describe('incremental re-checking', () => {
     assert.equal(cache.size, pieces + 1);
   });
 
+  it('reads what a whole parse reads at the start of a piece: an empty key after a blank CR line, a byte-order mark', () => {
+    for (const text of [`${EXAMPLE.slice(0, EXAMPLE.indexOf('\n前言:') + 1)}\r\n: x\n`, `${EXAMPLE}\ufeff`]) {
+      const cache = new ChunkCache();
+      check(EXAMPLE, {}, cache);
+      assert.deepEqual(strip(check(text, {}, cache).findings), strip(fresh(text)), JSON.stringify(text.slice(-12)));
+    }
+  });
+
   it('falls back to one full parse for document markers', () => {
     const text = '---\n' + EXAMPLE;
     assert.deepEqual(strip(check(text, {}, new ChunkCache()).findings), strip(fresh(text)));

@@ -165,7 +165,9 @@ function entrySpans(text: string, from: number, to: number, indent: number): Spa
     const c = text[i];
     const blank = i >= lineEnd || c === '#' || c === '\r';
     if (!blank && i - lineStart === indent) {
-      if (c === '-' || c === '?' || c === '[' || c === '{' || c === '\t') return [];
+      // A byte-order mark opening a piece would be read as one, and dropped; within the whole text it is a character.
+      if (c === '-' || c === '?' || c === '[' || c === '{' || c === '\t' || (c === '\ufeff' && lineStart > 0))
+        return [];
       if (current) current.end = lineStart;
       current = { start: lineStart, end: to };
       spans.push(current);
@@ -245,8 +247,12 @@ function mapRange(map: YAMLMap, start: number, end: number): [number, number, nu
   return [first, lastEnd, end];
 }
 
+/** The key as the pieces compare them; undefined for a key the whole parse may place otherwise (an empty one, `: x`). */
 function keyString(pair: Pair): string | undefined {
-  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+  if (!isScalar(pair.key)) return undefined;
+  const r = pair.key.range;
+  // Where yaml puts an empty key depends on what comes before it (a blank line with a CR).
+  return r && r[0] === r[1] ? undefined : String(pair.key.value);
 }
 
 function shift(doc: Document.Parsed, delta: number): void {

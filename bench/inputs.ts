@@ -104,7 +104,7 @@ export function variant(i: number, n: number): string {
     .replace(/20(2[345])/g, (_m, y: string) => String(year + Number(y) - 24))
     .replace(/落款日期: \S+/, `落款日期: ${year + 1}-01-${day}`)
     // Counts in the text and in the tables, scaled alike.
-    .replace(/(\d+)(\s*)(件|条|份)/g, (_m, v: string, s: string, u: string) => `${Number(v) * k}${s}${u}`)
+    .replace(/(?<!\d)(\d+)(\s*)([件条份])/g, (_m, v: string, s: string, u: string) => `${Number(v) * k}${s}${u}`)
     .replace(
       /\[([\d, ]+)\]/g,
       (_m, cells: string) =>

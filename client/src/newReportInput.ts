@@ -12,7 +12,7 @@ export function organProblem(value: string): InputProblem | undefined {
 
 /** A four-digit year, also typed full-width or with 年/年度 after it. */
 export function parseYear(value: string): number | undefined {
-  const m = /^\s*(\d{4})\s*(?:年度?)?\s*$/.exec(value.normalize('NFKC'));
+  const m = /^\s*(\d{4})\s*(?:年度?\s*)?$/.exec(value.normalize('NFKC'));
   return m ? Number(m[1]) : undefined;
 }
 

@@ -76,14 +76,14 @@ connection.onInitialized(() => {
   previousYear.watchFiles(connection);
   if (pullConfiguration) {
     void connection.client
-      .register(DidChangeConfigurationNotification.type, { section: 'govreport' })
+      .register(DidChangeConfigurationNotification.type, { section: ['govreport', 'files'] })
       .catch(() => undefined);
     void fetchSettings();
   }
 });
 
-function applySettings(raw: unknown): void {
-  settings = readSettings(raw);
+function applySettings(raw: unknown, files?: unknown): void {
+  settings = readSettings(raw, files);
   store.setOptions(checkOptions(settings));
 }
 
@@ -95,8 +95,12 @@ function settingsChanged(): void {
 
 async function fetchSettings(): Promise<void> {
   try {
-    const raw: unknown = await connection.workspace.getConfiguration({ section: 'govreport' });
-    applySettings(raw);
+    // The editor's `files` section too: the encoding it read the reports in.
+    const [raw, files] = (await connection.workspace.getConfiguration([
+      { section: 'govreport' },
+      { section: 'files' },
+    ])) as unknown[];
+    applySettings(raw, files);
     settingsChanged();
   } catch {
     // A client without configuration support keeps the defaults.
@@ -106,7 +110,8 @@ async function fetchSettings(): Promise<void> {
 connection.onDidChangeConfiguration((change) => {
   if (pullConfiguration) void fetchSettings();
   else {
-    applySettings((change.settings as { govreport?: unknown } | undefined)?.govreport);
+    const sent = change.settings as { govreport?: unknown; files?: unknown } | undefined;
+    applySettings(sent?.govreport, sent?.files);
     settingsChanged();
   }
 });

@@ -1,12 +1,14 @@
 /**
  * Debian's Chromium for the browser tests, installed with apt when it is missing and the
- * tests run as root on Debian; otherwise the tests skip and say why. CJK fonts are added the
- * same way so that the screenshots show the characters.
+ * tests run as root on Debian (one install at a time: ../apt.ts); otherwise the tests skip
+ * and say why, except under CI, where a missing browser fails them as it fails the editor
+ * tests. CJK fonts are added the same way so that the screenshots show the characters.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { aptInstall, browserRequired } from '../apt';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -23,42 +25,20 @@ const ARGS = [
 
 export type Provision = { ok: true } | { ok: false; reason: string };
 
-function run(cmd: string, args: string[]): string | undefined {
-  const r = spawnSync(cmd, args, {
-    encoding: 'utf8',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    timeout: 15 * 60_000,
-  });
-  if (r.status === 0) return undefined;
-  return `${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`;
-}
-
-/** Installs Debian packages; the reason it cannot, or undefined when it did. */
-function aptInstall(packages: string[]): string | undefined {
-  if (process.platform !== 'linux' || !existsSync('/etc/debian_version')) return 'not a Debian system';
-  if (process.getuid?.() !== 0)
-    return 'not running as root (install them with: apt-get install -y ' + packages.join(' ') + ')';
-  // Another process may hold the dpkg lock (a parallel test setup): wait for it instead of failing.
-  const lock = ['-o', 'DPkg::Lock::Timeout=600'];
-  return (
-    run('apt-get', [...lock, 'update']) ??
-    run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...packages])
-  );
-}
-
 function hasCjkFont(): boolean {
   const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
   return r.status === 0 && r.stdout.trim().length > 0;
 }
 
-export function provideChromium(): Provision {
-  if (!existsSync(CHROMIUM)) {
-    const why = aptInstall(['chromium']);
-    if (why || !existsSync(CHROMIUM))
-      return {
-        ok: false,
-        reason: `Chromium is not installed at ${CHROMIUM} and could not be installed: ${why ?? 'apt-get did not provide it'}`,
-      };
+/** Chromium, installed if need be; why not, when the tests may skip; under CI, an error. */
+export function provideChromium(executable = CHROMIUM, install = aptInstall): Provision {
+  if (!existsSync(executable)) {
+    const why = install(['chromium'], (line) => process.stderr.write(`browser tests: ${line}\n`));
+    if (why || !existsSync(executable)) {
+      const reason = `Chromium is not installed at ${executable} and could not be installed: ${why ?? 'apt-get did not provide it'}`;
+      if (browserRequired()) throw new Error(`${reason} (required under CI=true or GOVREPORT_E2E=require)`);
+      return { ok: false, reason };
+    }
   }
   if (!hasCjkFont()) {
     const why = aptInstall(['fonts-noto-cjk']);

@@ -19,6 +19,7 @@ import {
 } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { aptInstall } from '../apt';
 
 /** A code-server release to test in, and what it needs to be installed. */
 export interface EditorSpec {
@@ -142,7 +143,7 @@ function packageVersion(dir: string): string | undefined {
 
 function isDebian(): boolean {
   try {
-    return /^ID(_LIKE)?=.*debian/m.test(readFileSync('/etc/os-release', 'utf8'));
+    return /^ID(?:_LIKE)?=.*debian/m.test(readFileSync('/etc/os-release', 'utf8'));
   } catch {
     return false;
   }
@@ -170,11 +171,9 @@ function ensureDebianPackages(packages: string[], needed: boolean): void {
     log(`warning: ${wanted.join(', ')} not installed and not root on Debian: what needs them may fail`);
     return;
   }
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  // Another install on the machine may hold dpkg's lock for a while: wait for it.
-  const lock = ['-o', 'DPkg::Lock::Timeout=600'];
-  run('apt-get', [...lock, 'update'], { env, timeoutMs: 10 * 60_000 });
-  run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...wanted], { env, timeoutMs: 20 * 60_000 });
+  // One install at a time with the browser tests' (and other runs'), waiting for apt's locks.
+  const why = aptInstall(wanted, log);
+  if (why) throw new ProvisionError(why);
 }
 
 /** Debian's chromium for the workbench, and a small CJK font so screenshots show the report's Chinese. */

@@ -61,7 +61,7 @@ describe('completion over stdio', () => {
   });
 
   it('top level: only the keys and sections not yet written, a section as a whole snippet', async () => {
-    const { items, text } = await complete(edited(/\n其他需要报告的事项:[^]*$/, '\n‸'));
+    const { items, text } = await complete(edited(/\n其他需要报告的事项:[\s\S]*$/, '\n‸'));
     assert.deepEqual(
       items.map((i) => i.label),
       ['发布日期', '其他需要报告的事项'],
@@ -164,7 +164,7 @@ describe('completion over stdio', () => {
   it('section 五 as a mapping: its two sub-sections', async () => {
     const { items } = await complete(
       edited(
-        /存在的主要问题及改进情况: \|-\n[^]*?\n\n其他需要报告的事项/,
+        /存在的主要问题及改进情况: \|-\n[\s\S]*?\n\n其他需要报告的事项/,
         '存在的主要问题及改进情况:\n  ‸\n\n其他需要报告的事项',
       ),
     );

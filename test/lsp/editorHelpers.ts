@@ -113,8 +113,8 @@ export function expandSnippet(snippet: string): string {
       continue;
     }
     const rest = snippet.slice(i);
-    const simple = /^\$(\d+)/.exec(rest);
-    const choice = /^\$\{\d+\|([^,|]*)[^|]*\|\}/.exec(rest);
+    const simple = /^\$\d+/.exec(rest);
+    const choice = /^\$\{\d+\|([^,|]*)(?:,[^|]*)?\|\}/.exec(rest);
     const placeholder = /^\$\{\d+:/.exec(rest);
     if (simple) i += simple[0].length - 1;
     else if (choice) {

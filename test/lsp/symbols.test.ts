@@ -140,7 +140,7 @@ describe('outline, folding and selection ranges over stdio', () => {
       '[67, 2, 0, 0, 0, 0, 69]',
       '本年新收政府信息公开申请数量:  [67, 2, 0, 0, 0, 0, 69]',
     ]);
-    assert.match(chain[4], /^本年新收政府信息公开申请数量:[^]*结转下年度继续办理: +\[8, 0, 0, 0, 0, 0, 8\]$/);
+    assert.match(chain[4], /^本年新收政府信息公开申请数量:[\s\S]*结转下年度继续办理: +\[8, 0, 0, 0, 0, 0, 8\]$/);
     assert.match(chain[5], /^收到和处理政府信息公开申请情况:\n/);
     assert.equal(chain[chain.length - 1], EXAMPLE.trimEnd());
     for (let i = 1; i < chain.length; i++)

@@ -1,9 +1,11 @@
 /** Every kind of fix applied to real report text: the finding goes, every other byte stays. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { check } from '../../server/src/core/check';
 import { applyEdits, fixAll, fixAllEdits } from '../../server/src/core/edits';
 import type { Edit, Finding, Fix } from '../../server/src/core/findings';
+import type { RuleCode } from '../../server/src/core/codes';
 import { suppressionFix } from '../../server/src/core/suppress';
 import { EXAMPLE, spanText, variant } from './helpers';
 
@@ -212,6 +214,78 @@ describe('fix-all', () => {
   it('edits from one pass never overlap', () => {
     const edits = fixAllEdits(check(broken).findings).sort((a, b) => a.start - b.start);
     for (let i = 1; i < edits.length; i++) assert.ok(edits[i].start >= edits[i - 1].end);
+  });
+
+  it('renames a misspelt 总计 in a row written as a mapping, and does not also add one', () => {
+    const text = variant(
+      '  行政复议:           [0, 0, 0, 0, 0]',
+      '  行政复议: {结果维持: 1, 结果纠正: 0, 其他结果: 0, 尚未审结: 0, 总记: 1}',
+    );
+    const fixed = fixAll(text);
+    assert.match(fixed.text, /行政复议: \{结果维持: 1, 结果纠正: 0, 其他结果: 0, 尚未审结: 0, 总计: 1\}/);
+    assert.deepEqual(
+      fixed.findings.filter((f) => ['duplicate-key', 'missing-cell', 'unknown-key'].includes(f.code)),
+      [],
+    );
+  });
+
+  it('never writes one key twice: two keys misspelt alike, or a key that is already there', () => {
+    const cases: [string, RuleCode][] = [
+      ['{结果维持: 1, 结果纠正: 0, 其他结果: 0, 尚未审结: 0, 总记: 1, 总汁: 1}', 'unknown-key'],
+      ['{结果维持: 1, 结果纠正: 0, 其他结果: 0, 尚未审结: 0, 总计: 1, 总记: 1}', 'unknown-key'],
+    ];
+    for (const [row, left] of cases) {
+      const fixed = fixAll(variant('  行政复议:           [0, 0, 0, 0, 0]', `  行政复议: ${row}`));
+      const codes = fixed.findings.map((f) => f.code);
+      assert.ok(
+        !codes.includes('duplicate-key'),
+        `${row} → ${fixed.text.split('\n').find((l) => l.includes('行政复议'))}`,
+      );
+      assert.ok(codes.includes(left), `${row}: the key that could not be renamed is still reported`);
+    }
+  });
+
+  it('renames a misspelt top-level key rather than adding an empty one', () => {
+    const text = variant('前言: >-', '前盲: >-');
+    assert.equal(fixAll(text).text, fixAll(EXAMPLE).text);
+  });
+
+  it('never writes one key twice, whatever keys are misspelt or missing', () => {
+    const keyLines = EXAMPLE.split('\n')
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => /^ *[^\s#:][^:]*:/.test(l) && !l.startsWith('格式'));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(keyLines.length - 1), fc.constantFrom('typo', 'drop'), fc.nat()), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (changes) => {
+          const lines = EXAMPLE.split('\n');
+          for (const [k, op, at] of changes) {
+            const { l, i } = keyLines[k];
+            if (lines[i] !== l) continue;
+            const key = /^( *)([^\s:][^:]*):/.exec(l)!;
+            const c = key[1].length + (at % key[2].length);
+            lines[i] = op === 'drop' ? '' : l.slice(0, c) + '记' + l.slice(c + 1);
+          }
+          const text = lines.join('\n');
+          const before = check(text).findings.filter((f) => f.code === 'duplicate-key').length;
+          const fixed = fixAll(text);
+          assert.ok(
+            fixed.findings.filter((f) => f.code === 'duplicate-key').length <= before,
+            `a key written twice:\n${fixed.text}`,
+          );
+        },
+      ),
+      { seed: 7, numRuns: 150 },
+    );
+  });
+
+  it('does nothing on a text with bytes that could not be decoded', () => {
+    const text = variant('机关: 吕梁市人民政府办公室', '机关: \ufffd\ufffd\ufffd人民政府办公室', broken);
+    assert.deepEqual(fixAllEdits(check(text).findings), []);
+    assert.equal(fixAll(text).text, text);
   });
 
   it('keeps comments, blank lines and CRLF line breaks', () => {

@@ -13,7 +13,7 @@ import { parseDocument } from 'yaml';
 import { deflateRawSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { check } from '../../server/src/core/check';
-import { readText } from '../../server/src/cli/files';
+import { readText } from '../../server/src/shared/readFile';
 import { completionsAt } from '../../server/src/core/completion';
 import { MAX_EXACT } from '../../server/src/core/decimal';
 import { hoverAt } from '../../server/src/core/hover';

@@ -15,6 +15,12 @@ import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import * as path from 'node:path';
 import { aliasBomb, assertSane } from './hostileInputs';
+import { guessMeta } from '../../server/src/cli/checkPairing';
+import { completionsAt } from '../../server/src/core/completion';
+import { screenReport } from '../../server/src/core/limits';
+import { LineIndex } from '../../server/src/core/lineIndex';
+import { parseReport } from '../../server/src/core/parse';
+import { suppressionFix } from '../../server/src/core/suppress';
 
 const FUZZ = Number(process.env.GOVREPORT_FUZZ) > 1;
 const FACTOR = 4;
@@ -116,6 +122,22 @@ const SHAPES: { name: string; n: number; make: (n: number) => string }[] = [
     make: (n) => inNarrative(lines(n, (i) => `    第${i}行，收到 ${i} 件，其中自然人 ${i} 件。`)),
   },
   { name: 'the example repeated', n: 10, make: (n) => lines(n, (i) => EXAMPLE.replace(/^([^\s#])/gm, `$1${i}`)) },
+  {
+    name: 'a sentence of many rates',
+    n: 1000,
+    make: (n) =>
+      inNarrative(`    ${lines(n, (i) => `收到申请 ${i + 1} 件，办结 ${i + 1} 件，办结率 100%，`).replace(/\n/g, '')}`),
+  },
+  {
+    name: 'a sentence of many changes after one count',
+    n: 1000,
+    make: (n) => inNarrative(`    共收到申请 100 件，${lines(n, (i) => `增长 ${i}%`).replace(/\n/g, '，')}`),
+  },
+  {
+    name: 'a run of spaces on the line after a suppression comment',
+    n: 20000,
+    make: (n) => `${EXAMPLE}\n# govreport-disable-next-line unknown-key\nzz:${' '.repeat(n)}x\n`,
+  },
 ];
 
 describe('work grows linearly with the input', () => {
@@ -143,6 +165,56 @@ describe('work grows linearly with the input', () => {
     for (let i = 0; text.length < 10_000_000; i++) text += EXAMPLE.replace(/^([^\s#])/gm, `$1${i}`);
     assertSane(text, check(text), '10 MB of entries');
   });
+});
+
+/** Paths that read text before or besides the check, each given a long run of spaces where its regular expressions look. */
+const OTHER_PATHS: { name: string; n: number; make: (n: number) => string; work: (text: string) => unknown }[] = [
+  {
+    name: '机关 and 年度 read off the lines of a file (pairing, workspace files)',
+    n: 20000,
+    make: (n) => `机关: 某${' '.repeat(n)}局\n年度: 2024\n`,
+    work: (text) => guessMeta('a.report.yaml', text),
+  },
+  {
+    name: 'completion among keys beside a line of spaces',
+    n: 20000,
+    make: (n) => `主动公开政府信息情况:\n  规章${' '.repeat(n)}x\n  `,
+    work: (text) => completionsAt(parseReport(text), text.length, 'zh-CN'),
+  },
+  {
+    name: 'completion of a value after a run of spaces',
+    n: 20000,
+    make: (n) => `主动公开政府信息情况:\n  规章${' '.repeat(n)}#`,
+    work: (text) => completionsAt(parseReport(text), text.length, 'zh-CN'),
+  },
+  {
+    name: 'the quick fix that adds a code to a suppression comment',
+    n: 20000,
+    make: (n) => `# govreport-disable-next-line${' '.repeat(n)}x\nzz: 1\n`,
+    work: (text) => {
+      const f = check(text).findings.find((x) => x.code === 'unknown-key');
+      return f && suppressionFix(text, new LineIndex(text), f);
+    },
+  },
+  {
+    name: 'screening a file before it is parsed',
+    n: 200000,
+    make: (n) => `机关: x\n${'附加: [[[a, b]], {c: d}]  # 注释 [[[\n'.repeat(n / 40)}`,
+    work: screenReport,
+  },
+];
+
+describe('other readers of untrusted text grow linearly', () => {
+  for (const shape of OTHER_PATHS) {
+    it(shape.name, () => {
+      const n = FUZZ ? shape.n * 4 : shape.n;
+      const { ratio, times } = growth(shape.make, n, shape.work);
+      assert.ok(
+        ratio < BOUND,
+        `${shape.name}: ${times[0].toFixed(1)} ms at n, ${times[1].toFixed(1)} ms at ${FACTOR}n: ×${ratio.toFixed(1)}`,
+      );
+    });
+  }
 });
 
 const PUBLISHED = readFileSync(path.join(ROOT, 'test', 'fixtures', 'lvliang-2024.published.txt'), 'utf8');
@@ -210,6 +282,16 @@ const IMPORTS: { name: string; n: number; make: (n: number) => { text: string; f
       text: `<w:p><w:r>${'<w:t>一、总体情况</w:t><w:br/>'.repeat(n)}</w:r></w:p>${wordParagraphs(PUBLISHED)}`,
       file: 'r.docx',
     }),
+  },
+  {
+    name: 'a run of spaces where Markdown is looked for',
+    n: 5000,
+    make: (n) => ({ text: `${' '.repeat(n)}x\n${PUBLISHED}`, file: 'published' }),
+  },
+  {
+    name: 'a Markdown heading with a run of spaces',
+    n: 20000,
+    make: (n) => ({ text: `${PUBLISHED}\n# 标${' '.repeat(n)}题\n`, file: 'r.md' }),
   },
   {
     name: 'HTML table cells',

@@ -373,8 +373,7 @@ function imported(c: Case): { cells: Map<string, string[]>; flagged: Set<string>
 }
 
 /** Notices a correct import of these cases may give: blanks and marks kept, ambiguous rows. */
-const EXPECTED_NOTICE =
-  /cell\(s\)(?: that are not numbers)?.* kept as printed|has \d+ numbers for \d+ columns|^机关类型 inferred as/;
+const EXPECTED_NOTICE = /cell\(s\).* kept as printed|has \d+ numbers for \d+ columns|^机关类型 inferred as/;
 
 describe('import: every layout, page breaks and wrapped labels', () => {
   it('gives back every printed number in its cell', () => {

@@ -23,7 +23,7 @@ const text = fc.string({
 const paragraph = text
   .map((s) =>
     s
-      .replace(/[\r\n\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]/gu, '')
+      .replace(/[\n\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]/gu, '')
       .replace(/\s+/gu, ' ')
       .trim(),
   )

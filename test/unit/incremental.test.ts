@@ -74,6 +74,29 @@ describe('incremental re-checking', () => {
     );
   });
 
+  it('equals a full re-check on documents with repeated children (a draft copy of 总体情况 kept at the end)', () => {
+    const long = longReport(30_000);
+    const start = long.indexOf('总体情况:');
+    const end = long.indexOf('\n主动公开政府信息情况:');
+    const children = long.slice(long.indexOf('\n', start) + 1, end + 1);
+    assert.ok(children.length > 8192 * 2, 'both copies are split into their children');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(edit, { maxLength: 3 }),
+        fc.boolean(),
+        (copies, edits, first) => {
+          const drafts = Array.from({ length: copies }, (_, i) => `草稿${i}:\n${children}`).join('');
+          // Whole parses each time (a fresh cache), and a cache kept across the edits.
+          const text = first ? `${drafts}${long}` : `${long}\n${drafts}`;
+          assert.deepEqual(strip(check(text, {}, new ChunkCache()).findings), strip(fresh(text)));
+          run(text, edits);
+        },
+      ),
+      { seed: 44, numRuns: 15 },
+    );
+  });
+
   it('re-parses only the entry that changed', () => {
     const long = longReport(60_000);
     const cache = new ChunkCache();
@@ -84,6 +107,14 @@ describe('incremental re-checking', () => {
     parseYaml(long.slice(0, at) + '办结率 83.3%' + long.slice(at + 9), cache);
     // One new piece for the edited entry; the old one is kept one more generation.
     assert.equal(cache.size, pieces + 1);
+  });
+
+  it('reads what a whole parse reads at the start of a piece: an empty key after a blank CR line, a byte-order mark', () => {
+    for (const text of [`${EXAMPLE.slice(0, EXAMPLE.indexOf('\n前言:') + 1)}\r\n: x\n`, `${EXAMPLE}\ufeff`]) {
+      const cache = new ChunkCache();
+      check(EXAMPLE, {}, cache);
+      assert.deepEqual(strip(check(text, {}, cache).findings), strip(fresh(text)), JSON.stringify(text.slice(-12)));
+    }
   });
 
   it('falls back to one full parse for document markers', () => {

@@ -44,7 +44,7 @@ function filesUnder(dir: string): string[] {
 /** Imports of a module in the sources that run in the editor (not the CLI). */
 function editorSourcesImporting(pattern: RegExp): string[] {
   const sources = [...filesUnder('client/src'), ...filesUnder('server/src')].filter(
-    (f) => f.endsWith('.ts') && !/^server\/src\/cli(\/|\.ts$)/.test(f),
+    (f) => f.endsWith('.ts') && !/^server\/src\/cli(?:\/|\.ts$)/.test(f),
   );
   return sources.filter((f) => pattern.test(readFileSync(path.join(ROOT, f), 'utf8')));
 }
@@ -52,11 +52,11 @@ function editorSourcesImporting(pattern: RegExp): string[] {
 describe('the manifest', () => {
   it('declares what the extension can do in restricted and virtual workspaces, truthfully', () => {
     // Nothing of the workspace is executed: no process is started from the editor code.
-    assert.deepEqual(editorSourcesImporting(/from '(node:)?child_process'|require\('(node:)?child_process'\)/), []);
+    assert.deepEqual(editorSourcesImporting(/from '(?:node:)?child_process'|require\('(?:node:)?child_process'\)/), []);
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces, { supported: true });
     // Documents reach the server over LSP and files are written with workspace.fs, so any
     // file system works; reading files directly would make support "limited".
-    const readsDisk = editorSourcesImporting(/from '(node:)?fs(\/promises)?'|require\('(node:)?fs'\)/);
+    const readsDisk = editorSourcesImporting(/from '(?:node:)?fs(?:\/promises)?'|require\('(?:node:)?fs'\)/);
     if (readsDisk.length) {
       const virtual = pkg.capabilities.virtualWorkspaces;
       assert.equal(virtual?.supported, 'limited', `these read the disk directly: ${readsDisk.join(', ')}`);
@@ -125,7 +125,7 @@ describe('the .vsix', () => {
     ];
     const strays = entries.filter((e) => !allowed.some((a) => a.test(e)));
     assert.deepEqual(strays, [], 'files that do not run');
-    assert.ok(!entries.some((e) => /\.(map|ts)$|node_modules|\/test\/|\/examples\//.test(e)));
+    assert.ok(!entries.some((e) => /\.(?:map|ts)$|node_modules|\/test\/|\/examples\//.test(e)));
   });
 
   it('holds everything the manifest and the code refer to', () => {

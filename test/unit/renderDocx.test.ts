@@ -147,8 +147,11 @@ describe('render: Word (.docx)', () => {
     const { xml, part } = await documentXml(hostileReport(), true);
     assert.ok(xml.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     assert.doesNotMatch(xml, /<script|<w:hyperlink|r:id="rId\d+"[^>]*TargetMode/);
-    assert.doesNotMatch(xml, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    assert.doesNotMatch(xml, /[\u0000-\u0008\v\f\u000e-\u001f]/);
     assert.ok(xml.includes('nul[U+0000]bell[U+0007]'));
+    // Every character is one XML 1.0 allows (U+FFFE, U+FFFF and lone surrogates are not).
+    assert.doesNotMatch(xml, /[\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    assert.ok(xml.includes('nonchar[U+FFFE][U+FFFF] half[U+D800]'));
     const rels = part('word/_rels/document.xml.rels') ?? '';
     assert.doesNotMatch(rels, /External/, 'no external relationship');
   });

@@ -167,6 +167,8 @@ export interface Fake {
   documents: FakeDocument[];
   shown: { doc: FakeDocument; options: { selection?: Range } }[];
   config: Record<string, unknown>;
+  /** The bytes of files on "disk", by URI (workspace.fs.readFile). */
+  files: Map<string, Uint8Array>;
   activeEditor: { document: FakeDocument } | undefined;
   events: {
     activeEditor: Emitter<unknown>;
@@ -185,6 +187,7 @@ export function fakeVscode(): Fake {
     documents: [],
     shown: [],
     config: { 'preview.throttleMs': 0 },
+    files: new Map(),
     activeEditor: undefined,
     events: {
       activeEditor: new Emitter(),
@@ -251,6 +254,12 @@ export function fakeVscode(): Fake {
       },
       onDidChangeTextDocument: fake.events.change.event,
       onDidChangeConfiguration: fake.events.configuration.event,
+      fs: {
+        readFile: (uri: Uri) => {
+          const bytes = fake.files.get(uri.toString());
+          return bytes ? Promise.resolve(bytes) : Promise.reject(new Error(`no file ${uri.toString()}`));
+        },
+      },
     },
   };
   return fake;

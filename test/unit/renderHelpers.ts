@@ -30,7 +30,7 @@ export function parseTag(token: string): Tag | undefined {
   const m = TAG.exec(token);
   if (!m) return undefined;
   const attrs = new Map<string, string>();
-  for (const a of m[2].matchAll(/([a-z][a-z-]*)="([^"]*)"/g)) attrs.set(a[1], decode(a[2]));
+  for (const a of m[2].matchAll(/(?<![a-z-])([a-z][a-z-]*)="([^"]*)"/g)) attrs.set(a[1], decode(a[2]));
   return { name: m[1], attrs };
 }
 

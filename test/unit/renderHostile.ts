@@ -12,6 +12,8 @@ export const HOSTILE = [
   '&lt;b&gt;bold&lt;/b&gt; &#60;',
   'abc\u202ecba\u202c',
   'nul\u0000bell\u0007',
+  // Not allowed in XML 1.0: Word calls a document holding them corrupt.
+  'nonchar\ufffe\uffff half\ud800',
 ];
 
 /** YAML double-quoted scalar (JSON's escapes are valid YAML). */

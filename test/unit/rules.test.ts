@@ -19,6 +19,13 @@ const ROW69 = '本年新收政府信息公开申请数量:  [67, 2, 0, 0, 0, 0, 
 const REPEAT = '      重复申请:                  [0, 0, 0, 0, 0, 0, 0]';
 
 const CASES: Case[] = [
+  {
+    code: 'undecodable-text',
+    // The bytes of 吕梁市 in GBK, read as UTF-8.
+    wrong: variant('机关: 吕梁市人民政府办公室', '机关: \ufffd\ufffd\ufffd人民政府办公室'),
+    right: E,
+    covers: '\ufffd',
+  },
   { code: 'yaml-syntax', wrong: variant('规章:           [0, 0, 0]', '规章:           [0, 0, 0'), right: E },
   { code: 'not-a-report', wrong: '- 机关: 某局\n', right: E, covers: '- 机关: 某局\n' },
   {

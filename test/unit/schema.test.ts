@@ -82,7 +82,7 @@ describe('JSON Schema', () => {
         `${to}: ${found.join('; ')}`,
       );
     }
-    const missing = errors(EXAMPLE.replace(/\n其他需要报告的事项:[^]*$/, '\n'));
+    const missing = errors(EXAMPLE.replace(/\n其他需要报告的事项:[\s\S]*$/, '\n'));
     assert.ok(missing.includes(" must have required property '其他需要报告的事项'"), missing.join('; '));
   });
 });

@@ -4,8 +4,9 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { checkReport, type Finding, type LineIndex } from '../core';
 import { choice } from './args';
 import { Pairing } from './checkPairing';
-import { asPrevious, checkInWorkers, read, serve, type Read, type Sink, type WorkerData } from './checkWorkers';
-import { UsageError, readText } from './files';
+import { checkInWorkers, optionsFor, read, serve, type Read, type Sink, type WorkerData } from './checkWorkers';
+import { readText } from '../shared/readFile';
+import { UsageError } from './files';
 import type { Command, Io } from './main';
 import { jsonOutput, summary, textLines, type FileFindings } from './output';
 
@@ -27,33 +28,29 @@ export const checkCommand: Command = {
     const given = args.flags.get('--previous');
     let explicit: Read | undefined;
     if (typeof given === 'string') {
-      const r = readText(given);
+      const r = readText(given, locale);
       if (!r.ok) {
         io.stderr(`govreport: ${r.error}\n`);
         return 2;
       }
-      explicit = read(given, r.text);
+      explicit = read(given, r.text, r.encoding);
     }
     const out = new Output(format, locale, io);
     const workers = CAN_FORK
       ? Math.min(availableParallelism(), MAX_WORKERS, Math.floor(args.files.length / FILES_PER_WORKER))
       : 1;
-    if (workers > 1) return checkInWorkers(args.files, explicit, workers, out).then(() => out.end());
+    if (workers > 1) return checkInWorkers(args.files, explicit, workers, out, locale).then(() => out.end());
     const reports: Read[] = [];
     for (const file of args.files) {
-      const r = readText(file);
-      if (r.ok) reports.push(read(file, r.text));
+      const r = readText(file, locale);
+      if (r.ok) reports.push(read(file, r.text, r.encoding));
       else out.unreadable(r.error);
     }
     const pairs = new Pairing(reports, explicit, io.stderr);
     reports.forEach((r, i) => {
       const p = pairs.previous(i);
       const previous = p === 'explicit' ? explicit : p === undefined ? undefined : reports[p];
-      out.file(
-        r.file,
-        r.report.lines,
-        checkReport(r.report, previous ? { previous: asPrevious(previous) } : {}).findings,
-      );
+      out.file(r.file, r.report.lines, checkReport(r.report, optionsFor(r, previous)).findings);
     });
     return out.end();
   },

@@ -1,5 +1,6 @@
 /** Which report among the files of `govreport check` is last year's report of each. */
-import { organKey, sameOrgan } from '../core';
+import { organKey, readHeader, sameOrgan } from '../core';
+import { shown } from '../shared/readFile';
 
 /** What pairing a report with last year's needs to know of each file. */
 export interface Meta {
@@ -38,13 +39,13 @@ export class Pairing {
     if (explicit) {
       if (explicit.year !== year - 1) {
         this.stderr(
-          `govreport: ${explicit.file} is a report on ${explicit.year ?? '?'}, not on ${year - 1}: ${r.file} is checked without it\n`,
+          `govreport: ${shown(explicit.file)} is a report on ${explicit.year ?? '?'}, not on ${year - 1}: ${shown(r.file)} is checked without it\n`,
         );
         return undefined;
       }
       if (!sameOrgan(explicit.organ, r.organ))
         this.stderr(
-          `govreport: ${explicit.file} is of ${explicit.organ ?? '?'}, ${r.file} of ${r.organ ?? '?'}; compared anyway\n`,
+          `govreport: ${shown(explicit.file)} is of ${explicit.organ ?? '?'}, ${shown(r.file)} of ${r.organ ?? '?'}; compared anyway\n`,
         );
       return 'explicit';
     }
@@ -53,19 +54,10 @@ export class Pairing {
   }
 }
 
-/** 机关 and 年度 on top-level lines (the labels and aliases of the format). */
-const ORGAN_LINE = /^(?:机关|机关名称|单位|单位名称)[ \t]*[:：][ \t]*(.*)$/m;
-const YEAR_LINE = /^(?:年度|报告年度)[ \t]*[:：][ \t]*["']?(\d{4})/m;
-
 /**
  * 机关 and 年度 as the full parse most likely reads them, from their lines alone: a guess,
  * which the full parse of the file confirms or corrects.
  */
 export function guessMeta(file: string, text: string): Meta {
-  const organ = ORGAN_LINE.exec(text)?.[1]
-    .replace(/\s+#.*$/, '')
-    .trim()
-    .replace(/^(["'])(.*)\1$/, '$2');
-  const year = YEAR_LINE.exec(text)?.[1];
-  return { file, year: year === undefined ? undefined : Number(year), organ: organ || undefined };
+  return { file, ...readHeader(text) };
 }

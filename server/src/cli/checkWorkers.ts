@@ -9,17 +9,33 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, parentPort } from 'node:worker_threads';
-import { checkReport, type Finding, LineIndex, parseReport, type PreviousReport, type Report } from '../core';
+import {
+  checkReport,
+  type CheckOptions,
+  type Finding,
+  LineIndex,
+  type Locale,
+  parseReport,
+  type PreviousReport,
+  type Report,
+} from '../core';
 import { Pairing, guessMeta, type Meta } from './checkPairing';
-import { readText } from './files';
+import { readText } from '../shared/readFile';
 
 export interface Read extends Meta {
   report: Report;
+  /** The encoding the file was read in. */
+  encoding: string;
 }
 
-export function read(file: string, text: string): Read {
+export function read(file: string, text: string, encoding: string): Read {
   const report = parseReport(text);
-  return { file, report, year: report.year, organ: report.organ };
+  return { file, report, year: report.year, organ: report.organ, encoding };
+}
+
+/** The check's options for a report read from a file, with last year's report if any. */
+export function optionsFor(r: Read, previous: Read | undefined): CheckOptions {
+  return { decoding: { used: r.encoding }, ...(previous ? { previous: asPrevious(previous) } : {}) };
 }
 
 export function asPrevious(p: Read): PreviousReport {
@@ -44,6 +60,7 @@ interface Job {
   index: number;
   file: string;
   text: string;
+  encoding: string;
   previous?: number | 'explicit';
   /** How many later jobs take this report as last year's. */
   uses: number;
@@ -63,16 +80,17 @@ export async function checkInWorkers(
   explicit: Read | undefined,
   count: number,
   sink: Sink,
+  locale: Locale,
 ): Promise<void> {
   // Started first: loading the bundle in each worker overlaps reading the files here.
   const pool = startWorkers(count, explicit);
   let results: Awaited<ReturnType<typeof runJobs>>;
-  const texts: { file: string; text: string }[] = [];
+  const texts: { file: string; text: string; encoding: string }[] = [];
   let previous: (number | 'explicit' | undefined)[];
   try {
     for (const file of files) {
-      const r = readText(file);
-      if (r.ok) texts.push({ file, text: r.text });
+      const r = readText(file, locale);
+      if (r.ok) texts.push({ file, text: r.text, encoding: r.encoding });
       else sink.unreadable(r.error);
     }
     const guessed = texts.map((t) => guessMeta(t.file, t.text));
@@ -92,8 +110,14 @@ export async function checkInWorkers(
     const p = pairs.previous(i);
     let findings = results[i].findings;
     if (p !== previous[i]) {
-      const prev = p === 'explicit' ? explicit : p === undefined ? undefined : read(texts[p].file, texts[p].text);
-      findings = checkReport(parseReport(t.text), prev ? { previous: asPrevious(prev) } : {}).findings;
+      const prev =
+        p === 'explicit'
+          ? explicit
+          : p === undefined
+            ? undefined
+            : read(texts[p].file, texts[p].text, texts[p].encoding);
+      const r = read(t.file, t.text, t.encoding);
+      findings = checkReport(r.report, optionsFor(r, prev)).findings;
     }
     for (const n of notes) sink.note(n);
     sink.file(t.file, new LineIndex(t.text), findings);
@@ -105,7 +129,10 @@ export async function checkInWorkers(
  * batch, oldest first (so that a worker has last year's report when it needs it), small
  * groups together up to BATCH files, the largest groups first.
  */
-function batches(texts: { file: string; text: string }[], previous: (number | 'explicit' | undefined)[]): Job[][] {
+function batches(
+  texts: { file: string; text: string; encoding: string }[],
+  previous: (number | 'explicit' | undefined)[],
+): Job[][] {
   const root = texts.map((_, i) => i);
   const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i])));
   const uses = texts.map(() => 0);
@@ -138,6 +165,7 @@ function batches(texts: { file: string; text: string }[], previous: (number | 'e
         index: i,
         file: texts[i].file,
         text: texts[i].text,
+        encoding: texts[i].encoding,
         previous: previous[i],
         uses: uses[i],
       })),
@@ -223,7 +251,7 @@ export function serve(data: WorkerData): Promise<number> {
   const explicitRead = (): Read | undefined => {
     if (!explicit && data.previous) {
       const r = readText(data.previous);
-      if (r.ok) explicit = read(data.previous, r.text);
+      if (r.ok) explicit = read(data.previous, r.text, r.encoding);
     }
     return explicit;
   };
@@ -235,7 +263,7 @@ export function serve(data: WorkerData): Promise<number> {
         return;
       }
       for (const job of m.jobs) {
-        const r = read(job.file, job.text);
+        const r = read(job.file, job.text, job.encoding);
         let prev: Read | undefined;
         if (job.previous === 'explicit') prev = explicitRead();
         else if (job.previous !== undefined) {
@@ -243,7 +271,7 @@ export function serve(data: WorkerData): Promise<number> {
           prev = k.read;
           if (--k.uses === 0) kept.delete(job.previous);
         }
-        const findings = checkReport(r.report, prev ? { previous: asPrevious(prev) } : {}).findings;
+        const findings = checkReport(r.report, optionsFor(r, prev)).findings;
         if (job.uses) kept.set(job.index, { read: r, uses: job.uses });
         port.postMessage({
           type: 'checked',

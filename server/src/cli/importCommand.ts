@@ -5,9 +5,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { importPublished, type ImportResult, type Locale } from '../core';
+import { importPublished, LIMITS, type ImportResult, type Locale } from '../core';
 import { pdfReaderIn } from '../shared/pdf/load';
-import { UsageError, writeAtomic } from './files';
+import { readBytes, shown } from '../shared/readFile';
+import { UsageError, sameFile, writeAtomic } from './files';
 import type { Command, Io } from './main';
 
 /** The build's output folder, where the PDF reader's bundle lies (this file is bundled into it). */
@@ -18,23 +19,6 @@ const readPdf = pdfReaderIn(OUT);
 const PUBLISHED = /\.(?:pdf|html?|shtml|xhtml|txt|md|markdown|docx)$/i;
 const MAX_FOLDER_FILES = 10_000;
 const MAX_FOLDER_DEPTH = 8;
-
-function readBytes(file: string): { ok: true; bytes: Uint8Array } | { ok: false; error: string } {
-  try {
-    return { ok: true, bytes: fs.readFileSync(file === '-' ? 0 : file) };
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why =
-      err.code === 'ENOENT'
-        ? 'no such file'
-        : err.code === 'EISDIR'
-          ? 'is a directory'
-          : err.code === 'EACCES'
-            ? 'permission denied'
-            : err.message;
-    return { ok: false, error: `${file}: cannot read: ${why}` };
-  }
-}
 
 function isDirectory(p: string): boolean {
   try {
@@ -111,16 +95,16 @@ async function importOne(
   io: Io,
   locale: Locale,
 ): Promise<number> {
-  if (out && file !== '-' && path.resolve(out) === path.resolve(file))
-    throw new UsageError(`${out}: would replace the file being imported`);
-  const read = readBytes(file);
+  if (out && file !== '-' && sameFile(out, file))
+    throw new UsageError(`${shown(out)}: would replace the file being imported`);
+  const read = readBytes(file, LIMITS.importBytes);
   if (!read.ok) {
     io.stderr(`govreport: ${read.error}\n`);
     return 2;
   }
   const result = await importPublished(read.bytes, { name: file === '-' ? undefined : file, readPdf });
   if (!result.ok) {
-    io.stderr(`govreport import: ${file}: ${result.message[locale]}\n`);
+    io.stderr(`govreport import: ${shown(file)}: ${result.message[locale]}\n`);
     return 2;
   }
   printNotices(io, locale, result, '');
@@ -129,7 +113,7 @@ async function importOne(
     return 0;
   }
   try {
-    writeAtomic(out, result.yaml, force);
+    writeAtomic(out, result.yaml, { overwrite: force });
   } catch (e) {
     if (e instanceof UsageError) throw e;
     io.stderr(`govreport: ${out}: cannot write: ${(e as Error).message}\n`);
@@ -166,21 +150,22 @@ async function importMany(inputs: string[], dir: string, force: boolean, io: Io,
     io.stderr(`govreport: ${dir}: cannot create: ${(e as Error).message}\n`);
     return 2;
   }
-  const inputPaths = new Set(files.map((f) => path.resolve(f)));
   const taken = new Set<string>();
   let imported = 0;
   let failed = 0;
   for (const file of files) {
-    const read = readBytes(file);
+    const read = readBytes(file, LIMITS.importBytes);
     if (!read.ok) {
       failed++;
-      io.stdout(`${file}: ${say(locale, '无法读取', 'cannot read')} (${read.error.slice(file.length + 2)})\n`);
+      io.stdout(
+        `${shown(file)}: ${say(locale, '无法读取', 'cannot read')} (${read.error.slice(shown(file).length + 2)})\n`,
+      );
       continue;
     }
     const result = await importPublished(read.bytes, { name: file, readPdf });
     if (!result.ok) {
       failed++;
-      io.stdout(`${file}: ${say(locale, '未导入', 'not imported')}: ${result.message[locale]}\n`);
+      io.stdout(`${shown(file)}: ${say(locale, '未导入', 'not imported')}: ${result.message[locale]}\n`);
       continue;
     }
     // One name per input, also when two inputs share a base name (a.pdf and a.html).
@@ -189,18 +174,19 @@ async function importMany(inputs: string[], dir: string, force: boolean, io: Io,
     taken.add(name);
     const target = path.join(dir, name);
     try {
-      if (inputPaths.has(path.resolve(target))) throw new UsageError(`${target}: would replace a file being imported`);
-      writeAtomic(target, result.yaml, force);
+      if (files.some((f) => sameFile(target, f)))
+        throw new UsageError(`${shown(target)}: would replace a file being imported`);
+      writeAtomic(target, result.yaml, { overwrite: force });
     } catch (e) {
       failed++;
-      io.stdout(`${file}: ${say(locale, '未写入', 'not written')}: ${(e as Error).message}\n`);
+      io.stdout(`${shown(file)}: ${say(locale, '未写入', 'not written')}: ${(e as Error).message}\n`);
       continue;
     }
     imported++;
-    printNotices(io, locale, result, `${file}: `);
+    printNotices(io, locale, result, `${shown(file)}: `);
     const notes = result.notices.length;
     io.stdout(
-      `${file} → ${target}${
+      `${shown(file)} → ${shown(target)}${
         notes ? say(locale, `（${notes} 条提示，见上）`, ` (${notes} notice${notes > 1 ? 's' : ''}, above)`) : ''
       }\n`,
     );

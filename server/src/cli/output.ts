@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type { Finding, LineIndex, Locale, Severity } from '../core';
 import { toDiagnostic } from '../shared/convert';
+import { shown } from '../shared/readFile';
 
 export interface FileFindings {
   file: string;
@@ -15,10 +16,11 @@ const NAMES: Record<Locale, Record<Severity, string>> = {
   en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
 };
 
+/** One line per finding; a line break in the file's name or in text quoted from the report is escaped, so nothing can forge a line. */
 export function textLines(r: FileFindings, locale: Locale): string[] {
   return r.findings.map((f) => {
     const p = r.lines.positionAt(f.span.start);
-    return `${r.file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${f.message[locale]}`;
+    return shown(`${r.file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${f.message[locale]}`);
   });
 }
 

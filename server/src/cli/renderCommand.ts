@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { check, renderHtml } from '../core';
 import { loadRenderDocx } from '../shared/docx';
 import { choice } from './args';
-import { UsageError, readText, writeAtomic } from './files';
+import { readText, shown } from '../shared/readFile';
+import { UsageError, sameFile, writeAtomic } from './files';
 import type { Command } from './main';
 
 /** `a/lvliang-2024.report.yaml` → `a/lvliang-2024.docx` */
@@ -25,14 +26,13 @@ export const renderCommand: Command = {
     if (o === true || o === '') throw new UsageError('-o needs a file name');
     // HTML goes to stdout without -o; a Word file is binary, so it goes next to the report.
     const out = o ?? (format === 'docx' ? defaultOutput(file, '.docx') : undefined);
-    if (out && path.resolve(out) === path.resolve(file))
-      throw new UsageError(`${out}: would replace the report itself`);
-    const read = readText(file);
+    if (out && sameFile(out, file)) throw new UsageError(`${shown(out)}: would replace the report itself`);
+    const read = readText(file, locale);
     if (!read.ok) {
       io.stderr(`govreport: ${read.error}\n`);
       return 2;
     }
-    const result = check(read.text);
+    const result = check(read.text, { decoding: { used: read.encoding } });
     const marks = !args.flags.has('--no-marks');
     const force = args.flags.has('--force');
     const data =
@@ -42,10 +42,10 @@ export const renderCommand: Command = {
     if (!out) io.stdout(data as string);
     else {
       try {
-        writeAtomic(out, data, force);
+        writeAtomic(out, data, { overwrite: force });
       } catch (e) {
         if (e instanceof UsageError) throw e;
-        io.stderr(`govreport: ${out}: cannot write: ${(e as Error).message}\n`);
+        io.stderr(`govreport: ${shown(out)}: cannot write: ${(e as Error).message}\n`);
         return 2;
       }
     }
@@ -53,11 +53,11 @@ export const renderCommand: Command = {
     if (errors) {
       io.stderr(
         locale === 'en'
-          ? `govreport render: ${file} has ${errors} error(s); rendered as written (govreport check lists them)\n`
-          : `govreport render：${file} 有 ${errors} 个错误，已按原样生成（govreport check 可列出）\n`,
+          ? `govreport render: ${shown(file)} has ${errors} error(s); rendered as written (govreport check lists them)\n`
+          : `govreport render：${shown(file)} 有 ${errors} 个错误，已按原样生成（govreport check 可列出）\n`,
       );
     }
-    if (out) io.stderr(locale === 'en' ? `wrote ${out}\n` : `已写入 ${out}\n`);
+    if (out) io.stderr(locale === 'en' ? `wrote ${shown(out)}\n` : `已写入 ${shown(out)}\n`);
     return 0;
   },
 };

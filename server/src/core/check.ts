@@ -35,6 +35,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     previous: options.previous,
     reuseThreshold: options.reuseThreshold,
     peers: options.peers,
+    decoding: options.decoding,
   };
   const raw = RULES.flatMap((rule) => rule.check(ctx));
   const kept = applySuppressions(report.text, report.lines, withoutCascade(report, raw));

@@ -20,6 +20,7 @@ const code = (severity: Severity, zh: string, en: string, absence = false): Code
   absence ? { severity, title: txt(zh, en), absence } : { severity, title: txt(zh, en) };
 
 export const CODES = {
+  'undecodable-text': code('error', '有无法解码的字节', 'bytes that could not be decoded'),
   'yaml-syntax': code('error', 'YAML 语法错误', 'YAML syntax error'),
   'not-a-report': code('error', '文件不是报告映射', 'the file is not a report mapping'),
   'unknown-key': code('warning', '未知的键', 'unknown key'),

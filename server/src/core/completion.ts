@@ -4,6 +4,7 @@
  * cursor with less indentation are its parents, the keys beside it are its siblings.
  */
 import { formatChinese, formatIso, type SimpleDate } from './dates';
+import { withoutComment } from './comment';
 import type { Locale, Span } from './findings';
 import {
   metaByRole,
@@ -48,16 +49,37 @@ interface KeyLine {
   value: string;
 }
 
-const KEY_LINE = /^(\s*)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"][^#]*?)\s*:(?:[ \t]+(.*))?$/;
+/**
+ * The key at the start of a line, after its indentation: quoted, or plain up to the colon that
+ * ends it (`anyColon`: the first one, as while typing; else the first followed by a space, a
+ * tab or the end, as YAML reads `a:b: c`). Read in one pass: a regular expression for this
+ * backtracks over a run of spaces, and completion reads every line beside the cursor's.
+ */
+function keyAt(line: string, anyColon: boolean): { indent: number; raw: string; colon: number } | undefined {
+  const indent = /^\s*/.exec(line)![0].length;
+  const first = line[indent];
+  const endsKey = (i: number) => anyColon || i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t';
+  if (first === '"' || first === "'") {
+    const quoted = (first === '"' ? /^"(?:[^"\\]|\\.)*"/ : /^'(?:[^']|'')*'/).exec(line.slice(indent));
+    if (!quoted) return undefined;
+    let colon = indent + quoted[0].length;
+    while (colon < line.length && /\s/.test(line[colon])) colon++;
+    if (line[colon] !== ':' || !endsKey(colon)) return undefined;
+    return { indent, raw: quoted[0], colon };
+  }
+  if (first === undefined || first === '#') return undefined;
+  for (let i = indent + 1; i < line.length && line[i] !== '#'; i++)
+    if (line[i] === ':' && endsKey(i)) return { indent, raw: line.slice(indent, i).trimEnd(), colon: i };
+  return undefined;
+}
 
 function parseKeyLine(line: string): KeyLine | undefined {
-  const m = KEY_LINE.exec(line);
-  if (!m) return undefined;
-  const key = unquote(m[2]);
+  const k = keyAt(line, false);
+  if (!k) return undefined;
+  const key = unquote(k.raw);
   // A colon inside a plain value (`a: b: c`) is not ours to judge; the first one is the key's.
   if (/:\s/.test(key)) return undefined;
-  const value = (m[3] ?? '').replace(/(^|\s)#.*$/, '').trim();
-  return { indent: m[1].length, key, value };
+  return { indent: k.indent, key, value: withoutComment(line.slice(k.colon + 1)).trim() };
 }
 
 function unquote(key: string): string {
@@ -67,7 +89,7 @@ function unquote(key: string): string {
 }
 
 const indentOfLine = (line: string) => /^[ \t]*/.exec(line)![0].length;
-const isBlank = (line: string) => /^\s*(#.*)?$/.test(line);
+const isBlank = (line: string) => /^\s*(?:#.*)?$/.test(line);
 
 /** Escapes text for snippet syntax. */
 function esc(s: string): string {
@@ -195,7 +217,7 @@ export function completionsAt(
     after: lineText.slice(offset - lineStart),
   };
   if (/^\s*#/.test(ctx.before)) return [];
-  const keyTyping = /^(\s*)([^\s#:'"][^:#]*)?$/.exec(ctx.before);
+  const keyTyping = /^(\s*)(?:[^\s#:'"][^:#]*)?$/.exec(ctx.before);
   if (keyTyping) {
     // A space typed in a key's place is indentation, not a request.
     if (options.trigger === ' ') return [];
@@ -398,17 +420,18 @@ function metaSnippet(report: Report, m: MetaDecl, year: number, unit: string, op
 
 function valueCandidates(report: Report, ctx: Context, locale: Locale, options: CompletionOptions): Candidate[] {
   const t = (zh: string, en: string) => (locale === 'en' ? en : zh);
-  const m = /^(\s*)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"][^:#]*?)\s*:(\s*)(.*)$/.exec(ctx.before);
-  if (!m) return [];
-  const key = unquote(m[2]);
-  const found = parents(ctx.lines, ctx.line, m[1].length);
+  const k = keyAt(ctx.before, true);
+  if (!k) return [];
+  const key = unquote(k.raw);
+  const found = parents(ctx.lines, ctx.line, k.indent);
   if (!found) return [];
-  const typed = m[4];
+  const afterColon = ctx.before.slice(k.colon + 1);
+  const typed = afterColon.trimStart();
   const valueStart = ctx.lineStart + ctx.before.length - typed.length;
   // Right after the colon the value needs its space.
-  const lead = m[3] === '' ? ' ' : '';
+  const lead = /^\s/.test(afterColon) ? '' : ' ';
   const level = levelOf(report.format, found.path);
-  const restOfValue = ctx.after.replace(/\s+#.*$/, '').trimEnd();
+  const restOfValue = withoutComment(ctx.after, /\s$/.test(ctx.before)).trimEnd();
   const range = { start: valueStart, end: ctx.lineStart + ctx.before.length + restOfValue.length };
   const out: Candidate[] = [];
   const add = (
@@ -426,11 +449,11 @@ function valueCandidates(report: Report, ctx: Context, locale: Locale, options: 
 
   // 统计期限: {起: …, 止: …} on one line: complete the date after 起 or 止.
   const keys = periodKeys(report.format);
-  const flowPeriod = new RegExp(`[{,]\\s*(${keys.start}|${keys.end})\\s*:(\\s*)([^,}]*)$`).exec(ctx.before);
+  const flowPeriod = new RegExp(`[{,]\\s*(${keys.start}|${keys.end})\\s*:(\\s*)([^\\s,}][^,}]*)?$`).exec(ctx.before);
   if (level.kind === 'top' && flowPeriod && topEntry(report.format, key).meta?.role === 'period') {
     if (y === undefined) return [];
     const date = flowPeriod[1] === keys.start ? `${y}-01-01` : `${y}-12-31`;
-    const start = ctx.lineStart + ctx.before.length - flowPeriod[3].length;
+    const start = ctx.lineStart + ctx.before.length - (flowPeriod[3] ?? '').length;
     const stop = /^[^,}]*/.exec(ctx.after)![0].trimEnd().length;
     return [
       {

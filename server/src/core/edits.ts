@@ -1,6 +1,6 @@
 /** Applying text edits, and the fix-all set: every safe fix, never overlapping. */
 import { check, type CheckOptions } from './check';
-import type { Edit, Finding } from './findings';
+import type { Edit, Finding, Fix } from './findings';
 
 /** Applies edits that do not overlap (insertions at one point keep their order). */
 export function applyEdits(text: string, edits: Edit[]): string {
@@ -15,13 +15,26 @@ export function applyEdits(text: string, edits: Edit[]): string {
   return out + text.slice(pos);
 }
 
-/** The edits of every safe fix, keeping the first of any that would overlap. */
+/**
+ * The edits of every safe fix: none on a text with undecodable bytes (saving it would lose
+ * them), and of fixes that would overlap or write the same key into one mapping (a misspelt
+ * key renamed, and the same key added as missing), only one. A rename, which keeps what the
+ * user wrote, goes before an addition of the same key.
+ */
 export function fixAllEdits(findings: Finding[]): Edit[] {
+  if (findings.some((f) => f.code === 'undecodable-text')) return [];
+  const fixes = findings.flatMap((f) => f.fixes?.find((x) => x.safe) ?? []);
+  const adds = (fix: Fix) => fix.edits.every((e) => e.start === e.end);
+  const claimed = new Map<string, Fix>();
+  for (const fix of fixes) {
+    if (!fix.writesKey) continue;
+    const other = claimed.get(fix.writesKey);
+    if (!other || (adds(other) && !adds(fix))) claimed.set(fix.writesKey, fix);
+  }
   const chosen: Edit[] = [];
   const overlaps = (a: Edit, b: Edit) => a.start < b.end && b.start < a.end;
-  for (const f of findings) {
-    const fix = f.fixes?.find((x) => x.safe);
-    if (!fix) continue;
+  for (const fix of fixes) {
+    if (fix.writesKey && claimed.get(fix.writesKey) !== fix) continue;
     if (fix.edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
     // Two identical insertions (e.g. the same missing line found twice) are made once.
     const fresh = fix.edits.filter(

@@ -31,6 +31,13 @@ export interface Fix {
   preferred?: boolean;
   /** Needs no judgement: part of fix-all (`source.fixAll.govreport`, `govreport fix`). */
   safe: boolean;
+  /** The key the fix writes into a mapping (`keyClaim`): fix-all makes one fix per key, so as not to write it twice. */
+  writesKey?: string;
+}
+
+/** What `Fix.writesKey` holds: a mapping, by the offset where it starts, and a key by its official label. */
+export function keyClaim(mapStart: number, label: string): string {
+  return `${mapStart}:${label}`;
 }
 
 export interface Related {

@@ -8,6 +8,7 @@
 export { check, checkReport, type CheckOptions, type CheckResult } from './check';
 export { CODES, RULE_CODES, codeInfo, isRuleCode, type RuleCode } from './codes';
 export { completionsAt, type Candidate, type CandidateKind, type CompletionOptions } from './completion';
+export { decodeText, encodeText, type Decoded, type EncodingName } from './encoding';
 export { formatChinese, formatIso, parseDate, type SimpleDate } from './dates';
 export { deadlineFor, type DateOptions, type Deadline } from './deadlines';
 export { applyEdits, fixAll, fixAllEdits, type FixAllResult } from './edits';
@@ -25,6 +26,7 @@ export {
   type Text,
 } from './findings';
 export { FORMATS, FORMAT_2021, formatById, type FormatDecl, type OrganTypeDecl } from './format';
+export { readHeader, type Header } from './header';
 export { hoverAt, type HoverInfo } from './hover';
 export {
   importPublished,
@@ -41,6 +43,7 @@ export {
 } from './import';
 export { inlayHints, type Hint } from './inlayHints';
 export { LineIndex, type Position } from './lineIndex';
+export { LIMITS, screenReport, type Refusal } from './limits';
 export type { PreviousReport, Report } from './model';
 export { organKey, sameOrgan } from './narrative';
 export { foldingRanges, outline, selectionSpans, type Fold, type OutlineKind, type OutlineNode } from './outline';

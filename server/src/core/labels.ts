@@ -8,7 +8,7 @@ const LEADING_NUMBER =
   /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.、．]|第[一二三四五六七八九十\d]+[项条部分]、?)\s*/u;
 const PARENTHETICAL = /[（(][^（）()]*[）)]/gu;
 const QUOTES = /[“”„‟"'‘’「」『』]/gu;
-const SPACE = /[\s\u3000]+/gu;
+const SPACE = /\s+/gu;
 
 /** Keys seen recently: a document's keys are normalised again on every keystroke. */
 const normalized = new Map<string, string>();

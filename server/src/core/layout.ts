@@ -55,7 +55,7 @@ export function alignedValueColumn(text: string, pair: Pair): number | undefined
   const value = pair.value as Node | null;
   if (!key?.range || !value?.range) return undefined;
   const between = text.slice(key.range[1], value.range[0]);
-  if (!/^:[ ]{2,}$/.test(between)) return undefined;
+  if (!/^: {2,}$/.test(between)) return undefined;
   return displayWidth(text.slice(lineStartOf(text, value.range[0]), value.range[0]));
 }
 

@@ -152,7 +152,18 @@ export type Expected =
  * values of the wrong kind. Rules turn these into findings.
  */
 export type ShapeFact =
-  | { kind: 'unknown-key'; span: Span; key: string; place: KeyPlace; closest?: string; near: boolean }
+  | {
+      kind: 'unknown-key';
+      span: Span;
+      key: string;
+      place: KeyPlace;
+      closest?: string;
+      /** One edit from the closest label: a typing slip. */
+      near: boolean;
+      /** Where the mapping the key is in starts, and whether it already has the closest label's key. */
+      mapStart: number;
+      taken: boolean;
+    }
   | { kind: 'legacy-label'; span: Span; key: string }
   | { kind: 'duplicate'; span: Span; key: string; place: KeyPlace; first?: string }
   | { kind: 'invalid'; span: Span; field: string; expected: Expected };

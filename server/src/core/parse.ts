@@ -179,7 +179,8 @@ class ReportReader {
     }
   }
 
-  private unknownKey<T>(pair: Pair, matcher: LabelMatcher<T>, place: KeyPlace): T | undefined {
+  /** `map`: the mapping the key is in, which a rename must not give the same key twice. */
+  private unknownKey<T>(pair: Pair, map: YAMLMap, matcher: LabelMatcher<T>, place: KeyPlace): T | undefined {
     const key = keyText(pair);
     const span = this.keySpan(pair);
     const legacy = this.report.format.legacyLabels.find((l) => normalizeLabel(l) === normalizeLabel(key));
@@ -195,6 +196,8 @@ class ReportReader {
       place,
       closest: closest?.label,
       near: !!closest && closest.label.length > 0 && normalizedDistanceOne(key, closest.label),
+      mapStart: map.range?.[0] ?? 0,
+      taken: !!closest && keysOf(map, matcher).has(closest.value),
     });
     return closest?.value;
   }
@@ -206,7 +209,7 @@ class ReportReader {
       const key = keyText(pair);
       const entry = matcher.match(key);
       if (!entry) {
-        this.unknownKey(pair, matcher, { kind: 'top' });
+        this.unknownKey(pair, root, matcher, { kind: 'top' });
         continue;
       }
       const id = entry.decl.key;
@@ -271,7 +274,7 @@ class ReportReader {
           this.report.year = scalarValue;
           return;
         }
-        const m = /^\s*(\d{4})\s*年?(度)?\s*$/.exec(raw.normalize('NFKC'));
+        const m = /^\s*(\d{4})\s*(?:年度?\s*|度\s*)?$/.exec(raw.normalize('NFKC'));
         if (m) {
           this.report.year = +m[1];
           this.invalid(span, decl.key, { kind: 'year-plain', year: m[1] });
@@ -330,7 +333,7 @@ class ReportReader {
     for (const p of node.items) {
       const slot = matcher.match(keyText(p));
       if (!slot) {
-        this.unknownKey(p, matcher, { kind: 'period', key: decl.key });
+        this.unknownKey(p, node, matcher, { kind: 'period', key: decl.key });
         continue;
       }
       const d = this.readDate(p, `${decl.key}.${slot === 'start' ? start : end}`);
@@ -416,7 +419,7 @@ class ReportReader {
     for (const p of node.items) {
       const key = keyText(p);
       const sub = matcher.match(key);
-      if (!sub && decl.closedSubsections) this.unknownKey(p, matcher, { kind: 'section', key: decl.key });
+      if (!sub && decl.closedSubsections) this.unknownKey(p, node, matcher, { kind: 'section', key: decl.key });
       if (sub && seen.has(sub.key)) {
         this.facts.push({ kind: 'duplicate', span: this.keySpan(p), key, place: { kind: 'section', key: decl.key } });
         continue;
@@ -457,7 +460,7 @@ class ReportReader {
       }
       const item = matcher.match(key);
       if (!item) {
-        const likely = this.unknownKey(pair, matcher, { kind: 'items', key: where });
+        const likely = this.unknownKey(pair, map, matcher, { kind: 'items', key: where });
         if (likely) table.misspelled.add(joinPath(prefix, likely.key));
         continue;
       }
@@ -534,7 +537,7 @@ class ReportReader {
     for (const p of node.items) {
       const i = matcher.match(keyText(p));
       if (i === undefined) {
-        this.unknownKey(p, matcher, { kind: 'columns', row: row.decl.key });
+        this.unknownKey(p, node, matcher, { kind: 'columns', row: row.decl.key });
         continue;
       }
       if (row.cells[i]) {
@@ -611,6 +614,17 @@ function relativeOffsets(src: string, scalar: Scalar, start: number, end: number
     relative.set(scalar, r);
   }
   return r;
+}
+
+/** What the keys of a mapping match, found once per mapping (a mapping of many unknown keys stays linear). */
+const matchedKeys = new WeakMap<YAMLMap, Set<unknown>>();
+function keysOf<T>(map: YAMLMap, matcher: LabelMatcher<T>): Set<unknown> {
+  let keys = matchedKeys.get(map);
+  if (!keys) {
+    keys = new Set(map.items.map((p) => matcher.match(keyText(p))).filter((v) => v !== undefined));
+    matchedKeys.set(map, keys);
+  }
+  return keys;
 }
 
 /** Two labels one edit apart once normalised: a typing slip, renamed without judgement. */

@@ -62,6 +62,14 @@ export const RULE_GROUPS: RuleGroupInfo[] = [
   },
 ];
 
+/** How a face decoded the file's bytes into the text it checks. */
+export interface Decoding {
+  /** The encoding the text was decoded from (UTF-8 when not given). */
+  used?: string;
+  /** The encoding the file's bytes appear to be in, if a face could read them. */
+  detected?: string;
+}
+
 export interface RuleContext extends DateOptions {
   report: Report;
   /** Last year's report of the same organ, for the checks across years. */
@@ -70,6 +78,8 @@ export interface RuleContext extends DateOptions {
   reuseThreshold?: number;
   /** The other reports of a batch checked together (a folder), for text two organs share. */
   peers?: readonly PreviousReport[];
+  /** How the text was decoded from the file's bytes, for the finding about bytes that could not be. */
+  decoding?: Decoding;
 }
 
 /**

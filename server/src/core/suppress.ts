@@ -8,7 +8,7 @@ import { txt, type Edit, type Finding, type Fix } from './findings';
 import { indentOf } from './layout';
 import type { LineIndex } from './lineIndex';
 
-const DIRECTIVE = /(^|\s)#\s*govreport-disable(-next-line)?(?=[\s,]|$)(.*)$/;
+const DIRECTIVE = /(?:^|\s)#\s*govreport-disable(-next-line)?(?=[\s,]|$)(.*)$/;
 
 interface Suppression {
   codes: Set<string>;
@@ -32,9 +32,9 @@ export function directives(text: string, lines: LineIndex): Directive[] {
     const lineText = lines.lineText(line);
     const m = DIRECTIVE.exec(lineText);
     if (!m) continue;
-    const listStart = lines.lineStart(line) + m.index + m[0].length - m[3].length;
-    const codes = [...m[3].matchAll(/[^\s,，]+/g)].map((cm) => ({ code: cm[0], at: listStart + cm.index! }));
-    out.push({ line, nextLine: !!m[2], codes });
+    const listStart = lines.lineStart(line) + m.index + m[0].length - m[2].length;
+    const codes = [...m[2].matchAll(/[^\s,，]+/g)].map((cm) => ({ code: cm[0], at: listStart + cm.index! }));
+    out.push({ line, nextLine: !!m[1], codes });
   }
   return out;
 }
@@ -105,7 +105,7 @@ function nextContentLine(lines: LineIndex, from: number): number | undefined {
 function blockEnd(lines: LineIndex, line: number): number {
   const text = lines.lineText(line);
   const indent = /^\s*/.exec(text)![0].length;
-  if (!/:\s*([|>][-+0-9]*)?\s*(#.*)?$/.test(text)) return lines.lineEnd(line);
+  if (!/:\s*(?:[|>][-+0-9]*\s*)?(?:#.*)?$/.test(text)) return lines.lineEnd(line);
   let last = line;
   for (let l = line + 1; l < lines.lineCount; l++) {
     const t = lines.lineText(l);
@@ -126,7 +126,7 @@ export function suppressionFix(text: string, lines: LineIndex, f: Finding): Fix 
   return { title: txt(`在此忽略 ${f.code}`, `Ignore ${f.code} here`), edits: [edit], safe: false };
 }
 
-const OPENS_BLOCK_SCALAR = /:\s*[|>][-+0-9]*\s*(#.*)?$/;
+const OPENS_BLOCK_SCALAR = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
 
 /** Whether a line is part of a block scalar's text (the nearest less-indented line opens one). */
 function insideBlockScalar(lines: LineIndex, line: number): boolean {
@@ -143,8 +143,7 @@ function insideBlockScalar(lines: LineIndex, line: number): boolean {
 function suppressionEdit(text: string, lines: LineIndex, line: number, code: string): Edit {
   if (line > 0) {
     const above = lines.lineText(line - 1);
-    const m = /#\s*govreport-disable-next-line\s+(.*)$/.exec(above);
-    if (m) {
+    if (/#\s*govreport-disable-next-line\s/.test(above)) {
       const at = lines.lineEnd(line - 1);
       return { start: at, end: at, text: `, ${code}` };
     }

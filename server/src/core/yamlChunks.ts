@@ -41,36 +41,52 @@ interface Piece {
   doc: Document.Parsed;
   /** The offset its node ranges currently carry. */
   base: number;
+}
+
+/**
+ * The parsed copies of one text. A parse may meet the same text twice (two mappings with an
+ * identical child): each place gets its own copy, since the nodes carry their offsets.
+ */
+interface Copies {
+  pieces: Piece[];
+  /** The last parse that used some, and how many it used. */
   generation: number;
+  used: number;
 }
 
 export class ChunkCache {
-  private readonly pieces = new Map<string, Piece>();
+  private readonly texts = new Map<string, Copies>();
   private generation = 0;
 
-  /** A parsed piece of text at an offset, from the cache or parsed now. */
+  /** A parsed piece of text at an offset, from the cache or parsed now; never one given out before in the same parse. */
   piece(text: string, offset: number): Document.Parsed {
-    let p = this.pieces.get(text);
-    if (!p) {
-      p = { doc: parse(text), base: 0, generation: this.generation };
-      this.pieces.set(text, p);
+    let c = this.texts.get(text);
+    if (!c) this.texts.set(text, (c = { pieces: [], generation: this.generation, used: 0 }));
+    if (c.generation !== this.generation) {
+      c.generation = this.generation;
+      c.used = 0;
     }
+    let p = c.pieces[c.used];
+    if (!p) c.pieces.push((p = { doc: parse(text), base: 0 }));
+    c.used++;
     if (p.base !== offset) {
       shift(p.doc, offset - p.base);
       p.base = offset;
     }
-    p.generation = this.generation;
     return p.doc;
   }
 
-  /** Forgets pieces not used by the last two parses. */
+  /** Forgets texts not used by the last two parses, and copies the last parse did not need. */
   nextGeneration(): void {
-    for (const [k, p] of this.pieces) if (p.generation < this.generation - 1) this.pieces.delete(k);
+    for (const [k, c] of this.texts) {
+      if (c.generation < this.generation - 1) this.texts.delete(k);
+      else if (c.generation === this.generation) c.pieces.length = Math.max(c.used, 1);
+    }
     this.generation++;
   }
 
   get size(): number {
-    return this.pieces.size;
+    return this.texts.size;
   }
 }
 
@@ -149,7 +165,9 @@ function entrySpans(text: string, from: number, to: number, indent: number): Spa
     const c = text[i];
     const blank = i >= lineEnd || c === '#' || c === '\r';
     if (!blank && i - lineStart === indent) {
-      if (c === '-' || c === '?' || c === '[' || c === '{' || c === '\t') return [];
+      // A byte-order mark opening a piece would be read as one, and dropped; within the whole text it is a character.
+      if (c === '-' || c === '?' || c === '[' || c === '{' || c === '\t' || (c === '\ufeff' && lineStart > 0))
+        return [];
       if (current) current.end = lineStart;
       current = { start: lineStart, end: to };
       spans.push(current);
@@ -214,7 +232,7 @@ function childSpans(text: string, span: Span): { headEnd: number; spans: Span[] 
   if (headEnd <= 0 || headEnd >= span.end) return undefined;
   const head = text.slice(span.start, headEnd);
   // Only `key:` with nothing but a comment after it opens a block mapping.
-  if (!/^[^\s#][^#]*:\s*(#.*)?\r?\n$/.test(head) || /["'[{]/.test(head.split(':')[0])) return undefined;
+  if (!/^[^\s#][^#]*:\s*(?:#.*)?\r?\n$/.test(head) || /["'[{]/.test(head.split(':')[0])) return undefined;
   const m = /^( +)[^\s#]/m.exec(text.slice(headEnd, span.end));
   if (!m) return undefined;
   const spans = entrySpans(text, headEnd, span.end, m[1].length);
@@ -229,8 +247,12 @@ function mapRange(map: YAMLMap, start: number, end: number): [number, number, nu
   return [first, lastEnd, end];
 }
 
+/** The key as the pieces compare them; undefined for a key the whole parse may place otherwise (an empty one, `: x`). */
 function keyString(pair: Pair): string | undefined {
-  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+  if (!isScalar(pair.key)) return undefined;
+  const r = pair.key.range;
+  // Where yaml puts an empty key depends on what comes before it (a blank line with a CR).
+  return r && r[0] === r[1] ? undefined : String(pair.key.value);
 }
 
 function shift(doc: Document.Parsed, delta: number): void {

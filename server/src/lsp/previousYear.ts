@@ -10,7 +10,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseReport, type PreviousReport, type Report, sameOrgan } from '../core';
+import {
+  decodeText,
+  LIMITS,
+  LineIndex,
+  parseReport,
+  type PreviousReport,
+  readHeader,
+  type Report,
+  sameOrgan,
+  screenReport,
+} from '../core';
+import { readBytes } from '../shared/readFile';
 import type { ServerContext } from './context';
 
 export interface FoundPrevious {
@@ -38,17 +49,11 @@ interface Header {
   year?: number;
 }
 
-/** 机关 and 年度 read from the top-level lines, so that a large workspace is not parsed whole. */
-const ORGAN_LINE = /^(?:机关|机关名称|单位|单位名称)[ \t]*[:：][ \t]*(.*)$/m;
-const YEAR_LINE = /^(?:年度|报告年度)[ \t]*[:：][ \t]*["']?(\d{4})/m;
-
 const REPORT_FILE = /\.report\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
 /** Bounds on the walk of a workspace folder: a huge folder must not stall the server. */
 const MAX_ENTRIES = 20000;
 const MAX_DEPTH = 8;
-/** Larger than any report: such a file in a workspace is not read at all (it may be there to exhaust memory). */
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** How long a walk of the folders is trusted when no file watcher tells of changes. */
 const WALK_TTL_MS = 2000;
 
@@ -64,6 +69,10 @@ export class PreviousYearFinder {
   private watch = false;
   /** Open documents are parsed by the report store once registered: incrementally, and once for the check and this. */
   private parseOpen = (doc: TextDocument): Report => parseReport(doc.getText());
+  /** Where a workspace file that is skipped is said to be (the client's output channel, once registered). */
+  private log = (_message: string): void => undefined;
+  /** Files already said to be skipped, by stamp: said once, not at every lookup. */
+  private readonly skipped = new Map<string, string>();
 
   constructor(private readonly documents: TextDocuments<TextDocument>) {}
 
@@ -128,6 +137,7 @@ export class PreviousYearFinder {
   /** Wires the finder to the documents, the file watcher and the validation of dependents. */
   register(ctx: ServerContext, validate: (uri: string) => void): void {
     this.parseOpen = (doc) => ctx.store.report(doc);
+    this.log = (message) => ctx.connection.console.warn(message);
     const later = (uri: string) => {
       for (const dep of this.dependents(uri)) {
         clearTimeout(this.timers.get(dep));
@@ -185,18 +195,15 @@ export class PreviousYearFinder {
     const cached = this.headers.get(entry.uri);
     if (cached?.stamp === entry.stamp) return cached;
     const h: Header = { stamp: entry.stamp };
-    const text = this.readFile(entry.file);
+    const text = this.readFile(entry);
     if (text !== undefined) {
-      const organ = ORGAN_LINE.exec(text)?.[1]
-        .replace(/\s+#.*$/, '')
-        .trim()
-        .replace(/^(["'])(.*)\1$/, '$2');
-      const year = YEAR_LINE.exec(text)?.[1];
-      if (organ && year) Object.assign(h, { organ, year: +year });
+      // Read from the top-level lines, so that a large workspace is not parsed whole.
+      const { organ, year } = readHeader(text);
+      if (organ && year) Object.assign(h, { organ, year });
       else {
         // Keys written otherwise (quoted, numbered): read the file properly.
-        const r = parseReport(text);
-        Object.assign(h, { organ: r.organ, year: r.year });
+        const r = this.parseFile(entry, text);
+        Object.assign(h, { organ: r?.organ, year: r?.year });
       }
     }
     this.headers.set(entry.uri, h);
@@ -206,19 +213,46 @@ export class PreviousYearFinder {
   private fileReport(entry: FileEntry): Parsed | undefined {
     const cached = this.parsed.get(entry.uri);
     if (cached?.stamp === entry.stamp) return cached;
-    const text = this.readFile(entry.file);
-    if (text === undefined) return undefined;
-    const p = { stamp: entry.stamp, report: parseReport(text) };
+    const text = this.readFile(entry);
+    const report = text === undefined ? undefined : this.parseFile(entry, text);
+    if (!report) return undefined;
+    const p = { stamp: entry.stamp, report };
     this.parsed.set(entry.uri, p);
     return p;
   }
 
-  private readFile(file: string): string | undefined {
-    try {
-      return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    } catch {
-      return undefined;
+  /** A workspace file's text: bounded, decoded as the CLI decodes, and screened; undefined for a file that cannot be a report. */
+  private readFile(entry: FileEntry): string | undefined {
+    const read = readBytes(entry.file, LIMITS.reportBytes);
+    if (!read.ok) return this.skip(entry, read.error);
+    const { text, encoding } = decodeText(read.bytes);
+    const refused = screenReport(text);
+    if (refused) {
+      const p = new LineIndex(text).positionAt(refused.offset);
+      return this.skip(entry, `${entry.file}:${p.line + 1}:${p.character + 1}: ${refused.message.en}`);
     }
+    if (encoding !== 'UTF-8') this.note(entry, `read ${entry.file} as ${encoding}`);
+    return text;
+  }
+
+  /** The parse of a workspace file, which must not take the server down whatever it holds. */
+  private parseFile(entry: FileEntry, text: string): Report | undefined {
+    try {
+      return parseReport(text);
+    } catch (e) {
+      return this.skip(entry, `${entry.file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private skip(entry: FileEntry, why: string): undefined {
+    this.note(entry, `not used as last year's report: ${why}`);
+    return undefined;
+  }
+
+  private note(entry: FileEntry, message: string): void {
+    if (this.skipped.get(entry.uri + message) === entry.stamp) return;
+    this.skipped.set(entry.uri + message, entry.stamp);
+    this.log(`govreport: ${message}`);
   }
 
   /**
@@ -246,7 +280,8 @@ export class PreviousYearFinder {
         } else if (e.isFile() && REPORT_FILE.test(e.name)) {
           try {
             const stat = fs.statSync(full);
-            if (stat.size > MAX_FILE_BYTES) continue;
+            // Larger than any report: not read at all (it may be there to exhaust memory).
+            if (stat.size > LIMITS.reportBytes) continue;
             files.push({ file: full, uri: pathToFileURL(full).toString(), stamp: `${stat.mtimeMs}:${stat.size}` });
           } catch {
             // Gone since it was listed.

@@ -1,6 +1,7 @@
 /** Open documents and their check results, computed once per version and settings. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CheckOptions, checkReport, type CheckResult, ChunkCache, parseReport, type Report } from '../core';
+import { fileEncoding } from './fileEncoding';
 import type { FoundPrevious } from './previousYear';
 
 interface Entry {
@@ -49,7 +50,14 @@ export class ReportStore {
     const t0 = performance.now();
     const report = sameText ? cached.result.report : this.report(doc);
     const previous = sameText ? found : this.previous?.find(doc.uri, report);
-    const result = checkReport(report, previous ? { ...this.options, previous: previous.previous } : this.options);
+    const result = checkReport(report, {
+      ...this.options,
+      ...(previous ? { previous: previous.previous } : {}),
+      // Bytes the editor could not decode: which encoding the file on disk appears to be in.
+      ...(report.text.includes('\ufffd')
+        ? { decoding: { ...this.options.decoding, detected: fileEncoding(doc.uri) } }
+        : {}),
+    });
     const entry = {
       version: doc.version,
       options: this.options,

@@ -8,6 +8,8 @@ export interface Settings {
   deadlines: Record<string, string>;
   validate: { debounceMs: number };
   inlayHints: { enabled: boolean };
+  /** The editor's `files.encoding`, as the checker names it: what the editor decoded the report's bytes with. */
+  encoding: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -16,12 +18,27 @@ export const DEFAULT_SETTINGS: Settings = {
   // Coalesces bursts (key repeat, multi-cursor edits); see docs/performance.md for the figures behind it.
   validate: { debounceMs: 50 },
   inlayHints: { enabled: true },
+  encoding: 'UTF-8',
 };
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 
-/** Settings from whatever the client sent, with defaults for anything missing or malformed. */
-export function readSettings(raw: unknown): Settings {
+/** VS Code's names of encodings (`files.encoding`) → the usual ones. */
+const ENCODING_NAMES: Record<string, string> = {
+  utf8: 'UTF-8',
+  utf8bom: 'UTF-8',
+  utf16le: 'UTF-16LE',
+  utf16be: 'UTF-16BE',
+  gbk: 'GBK',
+  gb2312: 'GB2312',
+  gb18030: 'GB18030',
+};
+
+/**
+ * Settings from whatever the client sent, with defaults for anything missing or malformed;
+ * `files`, the client's `files` section, for the encoding it reads files in.
+ */
+export function readSettings(raw: unknown, files?: unknown): Settings {
   const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const rec = (v: unknown): Record<string, string> => {
     const out: Record<string, string> = {};
@@ -39,7 +56,13 @@ export function readSettings(raw: unknown): Settings {
         Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 5000) : DEFAULT_SETTINGS.validate.debounceMs,
     },
     inlayHints: { enabled: inlay.enabled !== false },
+    encoding: encodingName((files as { encoding?: unknown } | undefined)?.encoding),
   };
+}
+
+function encodingName(id: unknown): string {
+  if (typeof id !== 'string' || !id) return DEFAULT_SETTINGS.encoding;
+  return ENCODING_NAMES[id.toLowerCase()] ?? id.toUpperCase();
 }
 
 export function checkOptions(s: Settings): CheckOptions {
@@ -51,5 +74,5 @@ export function checkOptions(s: Settings): CheckOptions {
     const m = /^(\d{1,2})-(\d{1,2})$/.exec(md.trim());
     if (m) deadlines[type] = { month: +m[1], day: +m[2] };
   }
-  return { severities, deadlines };
+  return { severities, deadlines, decoding: { used: s.encoding } };
 }

@@ -10,9 +10,9 @@ export interface ReadCell {
 }
 
 // Marks that publishers print instead of 0. They are kept as printed: the checker flags them.
-const MARK = /^(?:[/／\\]|[-－—–‐‑_]{1,4}|无|空|—+|\*)$/u;
+const MARK = /^(?:[/／\\无空*]|[-－—–‐‑_]{1,4}|—+)$/u;
 // Units printed in the cell; 万元 is the unit of the one money column.
-const UNIT = /(?:件|个|项|条|宗|次|人次|万元)$/u;
+const UNIT = /(?:[件个项条宗次]|人次|万元)$/u;
 
 export function readCell(printed: string): ReadCell {
   const raw = printed.normalize('NFKC').trim();
@@ -21,7 +21,7 @@ export function readCell(printed: string): ReadCell {
   if (/^\d{1,2}\s*[.、．]$/u.test(raw)) return { kind: 'label', text: raw };
   // White space inside a number only as a thousands separator ("1 532"); "3 4" is two numbers run together.
   const spaced = /^\d{1,3}(?:\s\d{3})+(?:\.\d+)?$/u.test(raw.replace(UNIT, '').trim());
-  const t = (spaced ? raw.replace(/\s+/g, '') : raw.replace(/\s+(?=件|个|项|条|宗|次|人次|万元)/gu, '')).replace(
+  const t = (spaced ? raw.replace(/\s+/g, '') : raw.replace(/(?<!\s)\s+(?=[件个项条宗次]|人次|万元)/gu, '')).replace(
     UNIT,
     '',
   );

@@ -37,7 +37,11 @@ function looksLikeHtml(text: string): boolean {
 
 function looksLikeMarkdown(text: string): boolean {
   const head = text.slice(0, 20000);
-  return /^#{1,6}\s+\S/m.test(head) || /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(head) || /^\*\*[^*\n]+\*\*\s*$/m.test(head);
+  return (
+    /^#{1,6}\s+\S/m.test(head) ||
+    /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*\|/m.test(head) ||
+    /^\*\*[^*\n]+\*\*\s*$/m.test(head)
+  );
 }
 
 /**
@@ -54,7 +58,7 @@ export function detectForm(name: string | undefined, bytes: Uint8Array, text: ()
   // UTF-16 text has NULs too; it starts with a byte-order mark.
   if (nul > 0 && !(startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])))
     return { ok: false, kind: 'binary' };
-  const ext = /\.([A-Za-z0-9]+)$/.exec(name ?? '')?.[1].toLowerCase();
+  const ext = /\.([A-Z0-9]+)$/i.exec(name ?? '')?.[1].toLowerCase();
   const byName = ext ? EXTENSIONS[ext] : undefined;
   if (byName === 'docx' || byName === 'pdf') return { ok: false, kind: 'binary' };
   const content = text();

@@ -155,10 +155,7 @@ class DocxReader {
     const target = this.target;
     for (const [i, part] of text.split('\n').entries()) {
       const t = part.trim();
-      if (t)
-        target.push(
-          line(t, i === 0, { indent: /^[\s\u3000]{2,}/u.test(part), heading: p.heading, listItem: p.listItem }),
-        );
+      if (t) target.push(line(t, i === 0, { indent: /^\s{2,}/u.test(part), heading: p.heading, listItem: p.listItem }));
     }
   }
 

@@ -211,7 +211,7 @@ export function readHtml(src: string): Source {
       blocks.push(line(bold, true, { heading: true }));
       blocks.push(line(text.slice(bold.length).trim(), true));
     } else if (text) {
-      const indent = /^[\s\u3000]{2,}/u.test(raw);
+      const indent = /^\s{2,}/u.test(raw);
       blocks.push(line(text, true, { indent, heading: asHeading || heading || (strongOnly && text.length <= 40) }));
     }
     buf = '';

@@ -51,11 +51,11 @@ export function labelForm(label: string): string {
   const rest = numberingOf(s)?.rest;
   if (rest !== undefined) s = rest;
   // An opening bracket never closed: a note cut off where the cell or line wrapped.
-  const cut = s.replace(/[（(][^）)]*$/u, '');
+  const cut = s.replace(/^((?:[^）)]*[）)])*[^（(）)]*)[（(][^）)]*$/u, '$1');
   if (cut.trim()) s = cut;
   return normalizeLabel(s)
     .replace(/^[①-⑳]/u, '')
-    .replace(/[:：。，,；;、]+$/u, '');
+    .replace(/(?<![:：。，,；;、])[:：。，,；;、]+$/u, '');
 }
 
 /**

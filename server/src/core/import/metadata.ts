@@ -23,18 +23,15 @@ export interface Metadata {
 }
 
 const YEAR = '(\\d{4}|[〇零○一二三四五六七八九]{4})';
-const TITLE_PARTS = new RegExp(
-  `^(.*?)(?:关于)?[（(]?${YEAR}\\s*年\\s*度?[)）]?\\s*(?:的)?\\s*(.*?)(?:关于)?政府信息公开`,
-  'u',
-);
+const TITLE_PARTS = new RegExp(`^(.*?)(?:关于)?[（(]?${YEAR}\\s*年(?:\\s*度)?[)）]?(.*?)(?:关于)?政府信息公开`, 'u');
 
 /** Words an organ's name ends with (a government, its office, a department, a township…). */
 const ORGAN_END =
-  /(?:政府|办公室|办公厅|局|委员会|委|办|厅|院|室|中心|署|会|处|所|站|队|部|馆|司|公司|镇|乡|街道|办事处|管委会|省|市|州|县|区|旗|盟)$/u;
+  /(?:政府|办公室|办公厅|局|委员会|[委办厅院室署会处所站队部馆司镇乡省市州县区旗盟]|中心|公司|街道|办事处|管委会)$/u;
 
 function cleanOrgan(s: string): string {
   return s
-    .replace(/^[《“"「\s]+|[》”"」\s]+$/gu, '')
+    .replace(/^[《“"「\s]+|(?<![》”"」\s])[》”"」\s]+$/gu, '')
     .replace(/^关于|关于$|的$/gu, '')
     .replace(/\s+/gu, '')
     .trim();
@@ -43,8 +40,7 @@ function cleanOrgan(s: string): string {
 /** A name that can be an organ: not a sentence, a citation or a pronoun ("根据《…》…现将我办"). */
 function plausibleOrgan(s: string | undefined): string | undefined {
   if (!s || s.length < 2 || s.length > 40) return undefined;
-  if (/[，,。；;：:、《》（）()“”！？]/u.test(s) || /^(?:根据|按照|依据|现将|现|我|本|该|贵)/u.test(s))
-    return undefined;
+  if (/[，,。；;：:、《》（）()“”！？]/u.test(s) || /^(?:根据|按照|依据|现将|[现我本该贵])/u.test(s)) return undefined;
   return s;
 }
 
@@ -57,7 +53,7 @@ export function readTitle(lines: string[]): { organ?: string; year?: number } {
     const y = /(\d{4})\s*年/u.exec(text);
     return { organ, year: y ? +y[1] : undefined };
   }
-  const organ = plausibleOrgan(cleanOrgan(m[1])) ?? plausibleOrgan(cleanOrgan(m[3]));
+  const organ = plausibleOrgan(cleanOrgan(m[1])) ?? plausibleOrgan(cleanOrgan(m[3].replace(/^\s*的/u, '')));
   return { organ, year: readYear(m[2]) };
 }
 
@@ -99,9 +95,9 @@ export function readFileName(name: string | undefined): { organ?: string; year?:
 }
 
 // County-level or higher: their people's governments publish a report for their level.
-const LEVEL = /(?:省|自治区|市|自治州|州|盟|县|自治县|旗|自治旗|区|特区|林区)$/u;
+const LEVEL = /(?:[省市州盟县旗区]|自治区|自治州|自治县|自治旗|特区|林区)$/u;
 const NOT_A_LEVEL = /(?:开发区|高新区|园区|示范区|试验区|合作区|保税区|管理区|景区|新城区管委会|街道|乡|镇)$/u;
-const DEPARTMENT = /局|委|办|厅|院|所|中心|站|队|部|会|处|室|馆|司|署|公司/u;
+const DEPARTMENT = /[局委办厅院所站队部会处室馆司署]|中心|公司/u;
 
 /**
  * 本级政府 only when the organ is a people's government of county level or higher (or the
@@ -153,7 +149,7 @@ export function readMetadata(
 ): Metadata {
   const meta: Metadata = {};
   const fromTitle = outline.title.length ? readTitle(outline.title) : {};
-  const fromPage = docTitle ? readTitle([docTitle.split(/[_|｜]|\s+-\s+/u)[0]]) : {};
+  const fromPage = docTitle ? readTitle([docTitle.split(/[_|｜]|(?<!\s)\s+-\s+/u)[0]]) : {};
   const prefaceText = linesOf(outline.preface).join('\n');
   const fromPreface = readPreface(prefaceText);
   const signer = plausibleOrgan(outline.signature?.organ ? cleanOrgan(outline.signature.organ) : undefined);

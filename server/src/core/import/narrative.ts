@@ -161,7 +161,9 @@ export function overview(paras: Paragraph[], decl: TextSectionDecl): Overview {
       else lead.push(p.text);
       continue;
     }
-    const printed = (numberingOf(h.heading)?.rest ?? h.heading).replace(/[。：:；;，,\s]+$/u, '').trim();
+    const printed = (numberingOf(h.heading)?.rest ?? h.heading)
+      .replace(/(?<![。：:；;，,\s])[。：:；;，,\s]+$/u, '')
+      .trim();
     const official = officialSubsection(printed, decl);
     let key = official?.sub.key ?? printed.replace(/方面$/u, '');
     if (used.has(key)) key = printed;

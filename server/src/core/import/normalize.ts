@@ -7,7 +7,7 @@
 // Compatibility characters mapped one by one with NFKC. Full-width punctuation (，。：（）)
 // is left alone: it belongs in Chinese text, and NFKC would turn it into ASCII.
 const COMPAT =
-  /[\u00a0\u2000-\u200a\u202f\u205f\u2488-\u249b\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]|\ud87e[\udc00-\ude1f]/gu;
+  /[\u00a0\u2000-\u200a\u202f\u205f\u2488-\u249b\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a]|\ud87e[\udc00-\ude1f]/giu;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
 /**
  * Radicals that PDF text extraction gives for whole simplified characters (增⻓ for 增长,
@@ -37,7 +37,7 @@ const RADICALS: Record<string, string> = {
   '⻮': '齿',
   '⻰': '龙',
 };
-const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/gu;
+const CONTROL = /[\u0000-\u0008\v\u000e-\u001f\u007f-\u009f]/gu;
 
 /** Cleans a piece of text without changing its meaning or its Chinese punctuation. */
 export function cleanText(s: string): string {
@@ -54,12 +54,12 @@ export const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]/u;
 export function joinFragments(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
-  return /[A-Za-z0-9,.;:%)]$/.test(a) && /^[A-Za-z0-9(]/.test(b) ? `${a} ${b}` : a + b;
+  return /[A-Z0-9,.;:%)]$/i.test(a) && /^[A-Z0-9(]/i.test(b) ? `${a} ${b}` : a + b;
 }
 
 const PAGE_DECORATED = [
   /^[-－—–~～_·•\s]*\d{1,4}[-－—–~～_·•\s]*$/u,
-  /^第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?$/u,
+  /^第\s*\d{1,4}\s*页(?:\s*(?:[,，/／]\s*)?共\s*\d{1,4}\s*页)?$/u,
   /^\d{1,4}\s*[/／]\s*\d{1,4}$/u,
   /^page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/iu,
 ];
@@ -90,12 +90,14 @@ const FULL_WIDTH: Record<string, string> = {
   '(': '（',
   ')': '）',
 };
-const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\u3000-\\u303f\\uff01-\\uff5e“”‘’]';
+// The ideographic space (U+3000) is a space here, not a Chinese character: \\s covers it.
+const HAN_CHARS = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\u3001-\\u303f\\uff01-\\uff5e“”‘’';
+const HAN = `[${HAN_CHARS}]`;
 // A half-width mark before Chinese (after Chinese, a number or %; spaces aside); a bracket with Chinese inside.
 // Each lookbehind follows the mark it qualifies: tried at every position, it would scan back
 // over the text before it each time (quadratic in a long line without brackets).
 const BETWEEN = new RegExp(
-  `[,;:?!](?<=(?:${HAN}|[\\d%])\\s*[,;:?!])(?=\\s*${HAN})|\\((?=\\s*${HAN}[^()]*\\))|\\)(?<=\\([^()]*${HAN}\\s*\\))`,
+  `[,;:?!](?<=[${HAN_CHARS}\\d%]\\s*[,;:?!])(?=\\s*${HAN})|\\((?=\\s*${HAN}[^()]*\\))|\\)(?<=\\([^()]*${HAN}\\s*\\))`,
   'gu',
 );
 

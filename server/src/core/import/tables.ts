@@ -292,7 +292,7 @@ export class TableReader {
     if (!m) {
       if (this.absorb(raw, Infinity, true)) return;
       // A group and its row printed as one label: 行政诉讼·未经复议直接起诉, 不予公开-属于国家秘密.
-      const parts = raw.split(/\s*[·•・—－/／>＞|]\s*|\s+-\s+/u).filter(Boolean);
+      const parts = raw.split(/(?<!\s)\s*[·•・—－/／>＞|]\s*|(?<!\s)\s+-\s+/u).filter(Boolean);
       if (parts.length > 1 && parts.every((p) => this.resolve(p))) {
         for (const p of parts) this.label(p);
         return;

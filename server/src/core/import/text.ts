@@ -8,7 +8,7 @@ import { line, type Block, type Line, type Source } from './blocks';
 import { readHtml } from './html';
 import { cleanText } from './normalize';
 
-const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const SEPARATOR_ROW = /^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$/;
 const HR = /^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/;
 
 /** Splits a `|` row into cells; `\|` is a literal bar in Markdown. */
@@ -42,9 +42,9 @@ function isPipeRow(s: string): boolean {
 export function stripInlineMarkdown(s: string): string {
   return s
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^[\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<br\s*\/?>/gi, '')
-    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .replace(/<\/?[A-Z][^>]*>/gi, '')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1')
@@ -77,7 +77,7 @@ export function readTextForm(input: string, markdown: boolean): Source {
       gap = true;
       continue;
     }
-    if (markdown && /^\s*(```|~~~)/.test(raw)) {
+    if (markdown && /^\s*(?:```|~~~)/.test(raw)) {
       fenced = !fenced;
       endTable();
       gap = true;
@@ -111,7 +111,7 @@ export function readTextForm(input: string, markdown: boolean): Source {
     if (markdown && !fenced) {
       // Setext heading: an underline right below a line makes it a heading.
       const prev = blocks[blocks.length - 1];
-      if (/^\s*(=+|-+)\s*$/.test(raw) && !gap && prev?.kind === 'line') {
+      if (/^\s*(?:=+|-+)\s*$/.test(raw) && !gap && prev?.kind === 'line') {
         prev.heading = true;
         gap = true;
         continue;
@@ -120,13 +120,16 @@ export function readTextForm(input: string, markdown: boolean): Source {
         gap = true;
         continue;
       }
-      const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(raw);
+      const h = /^\s{0,3}#{1,6}\s([\s\S]*)$/.exec(raw);
       if (h) {
-        raw = h[1];
+        raw = h[1]
+          .trimEnd()
+          .replace(/(?<!#)#+$/, '')
+          .trim();
         heading = true;
       }
       raw = raw.replace(/^\s*>\s?/, '').replace(/^(\s*)[-*+]\s+(?=\S)/, '$1');
-      const bold = /^\s*(\*\*|__)([^*_]+)\1\s*$/.exec(raw);
+      const bold = /^\s*(\*\*|__)[^*_]+\1\s*$/.exec(raw);
       if (bold) heading = true;
       raw = stripInlineMarkdown(raw);
       if (!raw.trim()) continue;

@@ -39,7 +39,7 @@ export function elsewhere(previous: PreviousReport, span: Span, message: Text): 
 }
 
 const GROWTH =
-  /(?:同比|较上一?年度?|比上一?年度?|较去年|比去年|与上一?年度?(?:同期)?相比|较\d{4}年度?|比\d{4}年度?)(?:同期)?[，\s]*(增长|增加|上升|提高|多|下降|减少|降低|回落|少)(?:了)?(?:约)?$/;
+  /(?:同比|较上一?年度?|比上一?年度?|较去年|比去年|与上一?年度?(?:同期)?相比|较\d{4}年度?|比\d{4}年度?)(?:同期)?[，\s]*(增长|增加|上升|提高|多|下降|减少|降低|回落|少)了?约?$/;
 
 export function checkGrowth(
   report: Report,
@@ -110,8 +110,9 @@ interface Said {
   token: NumberToken;
 }
 
-const LEADING = /^(?:\d{4}年度?|全年度?|本年度?|今年|年内|当年|共|累计|总计|合计|全局|本局|我局|本机关|其中|[，、：])+/;
-const TRAILING = /(?:共|累计|达|达到|为|了|计)+$/;
+const LEADING = /^(?:\d{4}年度?|全年度?|本年度?|今年|年内|当年|[共，、：]|累计|总计|合计|全局|本局|我局|本机关|其中)+/;
+// Not tried right after one of these words, where no run that ends the text can begin: a long run is scanned once, not from each of its words.
+const TRAILING = /(?<![共达为了计])(?:[共达为了计]|累计|达到)+$/;
 const COMPARED = /上一?年|去年|同比|较|比上|同期/;
 
 /** The words that name a figure, without time and filler words: "门户网站发布信息". */

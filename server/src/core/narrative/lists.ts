@@ -28,7 +28,7 @@ const OVERLAPPING = /出席|参加|参与|涉及|覆盖|同时/;
 const CATCH_ALL = /其他|其它|其余|剩余|余下/;
 /** Units of quantities that add up (not dates, durations or rates). */
 const LIST_UNITS = (unit: string) =>
-  unit !== '' && !/^(年|月|日|号|天|个工作日|工作日|个百分点|百分点|倍|%|‰)$/.test(unit);
+  unit !== '' && !/^(?:[年月日号天倍%‰]|个工作日|工作日|个百分点|百分点)$/.test(unit);
 
 interface Item {
   token: NumberToken;

@@ -64,8 +64,8 @@ const UNITS = [
   '‰',
 ];
 /** Units a Chinese numeral must be followed by to count as a number at all. */
-const CHINESE_UNITS = /^(件|个|条|项|次|起|宗|例|份|部|篇|场|家)$/;
-const APPROX_BEFORE = /(约|近|逾|超过|超|将近|大约|接近|不足|不到)\s*$/;
+const CHINESE_UNITS = /^[件个条项次起宗例份部篇场家]$/;
+const APPROX_BEFORE = /(?:[约近逾]|超过|超|将近|大约|接近|不足|不到)\s*$/;
 const APPROX_AFTER = /^\s*(左右|以上|有余|余|多)/;
 
 const ARABIC = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/g;
@@ -78,7 +78,7 @@ export function numbersIn(text: string, norm: string): NumberToken[] {
     const start = m.index!;
     const end = start + m[0].length;
     // Part of a longer run (`v2.0`, an identifier): not a figure.
-    if (/[A-Za-z_.]/.test(norm[start - 1] ?? '') || /[A-Za-z_]/.test(norm[end] ?? '')) continue;
+    if (/[A-Z_.]/i.test(norm[start - 1] ?? '') || /[A-Z_]/i.test(norm[end] ?? '')) continue;
     const value = parseDec(m[0].replace(/,/g, ''));
     if (!value) continue;
     out.push(finish(text, norm, start, end, value, m[2]?.length ?? 0, false));
@@ -118,7 +118,7 @@ function finish(
     approx = true;
     p += 1;
   }
-  const approxMid = /^(余|多)/.exec(norm.slice(p, p + 1));
+  const approxMid = /^[余多]/.exec(norm.slice(p, p + 1));
   if (approxMid) {
     approx = true;
     p += approxMid[0].length;
@@ -193,13 +193,21 @@ export function parseChineseNumeral(s: string): number | undefined {
 }
 
 /** A value written the way the original was (full-width digits, thousands separators). */
+/** 1234567 → 1,234,567; a sign before the digits stays in front. */
+function thousands(int: string): string {
+  let start = 0;
+  while (start < int.length && !(int[start] >= '0' && int[start] <= '9')) start++;
+  let out = int.slice(0, start);
+  for (let i = start; i < int.length; i++) out += (i > start && (int.length - i) % 3 === 0 ? ',' : '') + int[i];
+  return out;
+}
+
 export function writeLike(token: Pick<NumberToken, 'wide' | 'grouped'>, plain: string): string {
   let s = plain;
   if (token.grouped) {
     const [int, frac] = s.split('.');
-    s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
+    s = thousands(int) + (frac !== undefined ? `.${frac}` : '');
   }
-  if (token.wide)
-    s = s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 48 + 0xff10)).replace(/\./g, '．');
+  if (token.wide) s = s.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) - 48 + 0xff10)).replace(/\./g, '．');
   return s;
 }

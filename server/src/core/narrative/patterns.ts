@@ -57,7 +57,7 @@ export interface StatementSpec {
 }
 
 /** Words joining rows that a sentence counts together. */
-export const AND_WORDS = /(?:及|和|与|、|或|或者|以及|加)$/;
+export const AND_WORDS = /(?:[及和与、或加]|或者|以及)$/;
 /** Where a label's own words end and the filler words before the number begin. */
 export const fillerAfter = (words: string): RegExp => new RegExp(`(?:${words})${FILLER}$`);
 
@@ -66,19 +66,19 @@ const FILLER =
   '(?:的|共|共计|合计|总计|累计|计|为|达|达到|是|有|了|数|数量|总数|件数|申请|政府信息公开申请|政府信息公开|信息公开申请|依申请公开申请|案件|事项|案)*';
 const label = (core: string) => new RegExp(`(?:${core})${FILLER}$`);
 
-const COUNT_UNITS = /^(件|个|条|宗|起|份|例|项|部)$/;
+const COUNT_UNITS = /^[件个条宗起份例项部]$/;
 export const isCountUnit = (unit: string) => COUNT_UNITS.test(unit);
 
 /** Other matters than requests, where 办结 and 结转 mean something else (letters, hotlines). */
 export const OTHER_MATTERS = /来信|信箱|留言|热线|12345|(?<!信访举报)投诉|(?<!信访)举报|建议|提案|诉求|咨询|工单|问政/;
 /** A subject that is not the reporting organ itself. */
-export const OTHER_SCOPE = /各(?:县|区|市|乡|镇|街道|部门|单位|地区|级|成员)|下级|所属|直属/;
+export const OTHER_SCOPE = /各(?:[县区市乡镇级]|街道|部门|单位|地区|成员)|下级|所属|直属/;
 /** A whole jurisdiction: another scope for a department's report, the report's own for a government's. */
-export const JURISDICTION = /全(?:省|市|县|区|旗|州|镇|乡)/;
+export const JURISDICTION = /全[省市县区旗州镇乡]/;
 
 const RECEIVE_VERB = '收到|受理|收办|接收|新收|接到|登记';
 const HANDLE_VERB = '办理|处理';
-const NOUN = '(?:各类|各项)?(?:政府信息公开|信息公开|依申请公开|公开)?(?:的)?申请(?!人)';
+const NOUN = '(?:各类|各项)?(?:政府信息公开|信息公开|依申请公开|公开)?的?申请(?!人)';
 /** Verbs before a case of reconsideration or litigation: "被申请行政复议", "收到…行政诉讼". */
 const CASE_VERB = '被申请|被提起|被起诉|提起|申请|收到|发生|引发|涉及|被';
 const CASE_VERB_BEFORE = '被申请|被提起|被起诉|收到|发生|引发|涉及';
@@ -151,7 +151,7 @@ function requestSpecs(table: TableSectionDecl): StatementSpec[] {
     if (!only) out.push(req(report, [NEW, CARRIED]));
     if (
       !only &&
-      new RegExp(`(?:${HANDLE_VERB})(?:的)?(?:${NOUN}|依申请公开)`).test(lead) &&
+      new RegExp(`(?:${HANDLE_VERB})的?(?:${NOUN}|依申请公开)`).test(lead) &&
       !new RegExp(RECEIVE_VERB).test(lead)
     )
       out.push(req(report, [TOTAL]));
@@ -209,7 +209,7 @@ function requestSpecs(table: TableSectionDecl): StatementSpec[] {
       label: label('(?:上(?:一)?年(?:度)?|\\d{4}年(?:度)?)(?:结转|转来|结余|未办结)(?:的)?|结转上(?:一)?年(?:度)?'),
       figures: (report, lead) => {
         // "2023 年度结转" is last year's carry-over only in a 2024 report.
-        const m = /(\d{4})年(?:度)?(?:结转|转来|结余|未办结)/.exec(lead);
+        const m = /(\d{4})年度?(?:结转|转来|结余|未办结)/.exec(lead);
         return m && report.year !== undefined && +m[1] !== report.year - 1 ? [] : [req(report, [CARRIED])];
       },
     },
@@ -259,8 +259,8 @@ function requestSpecs(table: TableSectionDecl): StatementSpec[] {
       kind: 'received',
       rule,
       name: '收到申请',
-      label: new RegExp(`(?:${RECEIVE_VERB}|${HANDLE_VERB})(?:了)?(?:共|共计|合计)?$`),
-      after: new RegExp(`^(?:的)?(?:政府信息公开|信息公开|依申请公开)(?:的)?申请(?!人)|^依申请公开`),
+      label: new RegExp(`(?:${RECEIVE_VERB}|${HANDLE_VERB})了?(?:共|共计|合计)?$`),
+      after: /^的?(?:政府信息公开|信息公开|依申请公开)的?申请(?!人)|^依申请公开/,
       figures: receivedFigures,
     },
     // Parts of a figure just stated (其中自然人 67 件，法人或其他组织 2 件).
@@ -338,7 +338,7 @@ function caseSpecs(table: TableSectionDecl): StatementSpec[] {
         kind: 'figure',
         rule,
         name: item.decl.key,
-        label: new RegExp(`(?:${CASE_VERB_BEFORE})(?:了)?$`),
+        label: new RegExp(`(?:${CASE_VERB_BEFORE})了?$`),
         after: new RegExp(`^(?:的)?(?:政府信息公开)?(?:${item.decl.words})`),
         needs,
         figures,

@@ -11,14 +11,13 @@ import { derived } from './memo';
 import type { NumberToken } from './numbers';
 import { isCountUnit } from './patterns';
 import { percentHolds, percentTruncates, percentUnits, unitsText } from './ratio';
-import { clauseStart } from './segments';
+import { CLAUSE_REACH, clauseStart } from './segments';
 import type { Report } from '../model';
 import { add, sub } from '../decimal';
 
 /** "办结率为", "按时答复率达到": the stem before 率. */
-const NAMED = /([\u4e00-\u9fff]{1,8}?)率(?:为|达|达到|是|均为|保持在?|约为)?$/;
-const SHARE =
-  /^(?:申请|的)?(?:占(?:比)?|所占比例|比例)(?:[\u4e00-\u9fff]{0,12}?的)?(?:比例|比重)?(?:为|达|约为|达到)?$/;
+const NAMED = /([\u4e00-\u9fff]{1,8}?)率(?:[为达是]|达到|均为|保持在?|约为)?$/;
+const SHARE = /^(?:申请|的)?(?:占比?|所占比例|比例)(?:[\u4e00-\u9fff]{0,12}?的)?(?:比例|比重)?(?:为|达|约为|达到)?$/;
 const TOTAL_LABEL = /共|总|合计|累计/;
 /** Rates that are not a ratio of counts in the sentence. */
 const NOT_A_RATIO = /满意|知晓|增长|下降|覆盖|准确|完成|达标|合格|回访|参与|利用/;
@@ -42,16 +41,31 @@ export function checkRates(report: Report, views: BlockView[]): Finding[] {
   return out;
 }
 
+/**
+ * How many counts before a rate, in its sentence, it is read against: more than any real
+ * sentence has, and a bound on the work per rate, so that a sentence of many rates and
+ * counts costs its length, not its square.
+ */
+const COUNTS_BEFORE = 32;
+
 /** Per text: whether its rates hold does not depend on the tables. */
 const problemsOf = derived((view: TextReading): Deferred[] => {
   const out: Deferred[] = [];
   view.sentences.forEach((sentence, si) => {
-    const inSentence = view.inSentence[si];
-    for (const pct of inSentence) {
-      if (!pct.percent || pct.approx) continue;
+    // The counts before each rate, gathered once as the sentence is read (not filtered again per rate).
+    const before: NumberToken[] = [];
+    let approx = false;
+    for (const pct of view.inSentence[si]) {
+      if (!pct.percent) {
+        if (isCountUnit(pct.unit)) {
+          before.push(pct);
+          approx ||= pct.approx;
+        }
+        continue;
+      }
+      if (pct.approx || approx) continue;
       const lead = view.norm.slice(clauseStart(view.norm, pct.start, sentence.start), pct.start).replace(/\s+/g, '');
-      const counts = inSentence.filter((t) => t.start < pct.start && !t.percent && isCountUnit(t.unit));
-      if (counts.some((t) => t.approx)) continue;
+      const counts = before.slice(-COUNTS_BEFORE);
       const growth = explicitGrowth(view, pct, counts);
       if (growth !== undefined) {
         if (growth) out.push(growth);
@@ -74,7 +88,7 @@ function leadOf(view: TextReading, t: NumberToken): string {
 function namedRate(view: TextReading, lead: string, counts: NumberToken[]): Reading | undefined {
   const m = NAMED.exec(lead);
   if (!m) return undefined;
-  const stem = m[1].replace(/^(?:的|其|总|综合|整体|平均|全年)+/, '');
+  const stem = m[1].replace(/^(?:[的其总]|综合|整体|平均|全年)+/, '');
   if (!stem || NOT_A_RATIO.test(stem)) return undefined;
   const exact = counts.filter((t) => leadOf(view, t).includes(stem));
   const short = stem.slice(-2);
@@ -89,7 +103,8 @@ function namedRate(view: TextReading, lead: string, counts: NumberToken[]): Read
 function share(view: TextReading, pct: NumberToken, counts: NumberToken[], sentenceStart: number): Reading | undefined {
   const numerator = counts[counts.length - 1];
   if (!numerator) return undefined;
-  // The share is that of the count right before it: "自然人 67 件，占 97.1%".
+  // The share is that of the count right before it: "自然人 67 件，占 97.1%" (not one a clause or more away).
+  if (pct.start - numerator.after > CLAUSE_REACH) return undefined;
   const tail = view.norm.slice(numerator.after, pct.start).replace(/[\s，、]/g, '');
   if (!SHARE.test(tail)) return undefined;
   const before = counts.filter((t) => t.start < numerator.start && t.unit === numerator.unit);
@@ -155,8 +170,8 @@ function judge(view: TextReading, pct: NumberToken, r: Reading): Deferred | unde
   };
 }
 
-const BASE_BEFORE = /(?:较|比|与)(?:上一?年度?|去年|\d{4}年度?)(?:同期)?(?:的)?$/;
-const CHANGE_BETWEEN = /^(?:相比)?(?:增长|增加|上升|提高|下降|减少|降低|回落)(?:了)?(?:约)?$/;
+const BASE_BEFORE = /[较比与](?:上一?年度?|去年|\d{4}年度?)(?:同期)?的?$/;
+const CHANGE_BETWEEN = /^(?:相比)?(?:增长|增加|上升|提高|下降|减少|降低|回落)了?约?$/;
 
 /**
  * A change against a figure the sentence itself gives: "收到申请 160 件，较 2023 年的 140 件
@@ -164,7 +179,7 @@ const CHANGE_BETWEEN = /^(?:相比)?(?:增长|增加|上升|提高|下降|减少
  */
 function explicitGrowth(view: TextReading, pct: NumberToken, counts: NumberToken[]): Deferred | null | undefined {
   const base = counts[counts.length - 1];
-  if (!base) return undefined;
+  if (!base || pct.start - base.after > CLAUSE_REACH) return undefined;
   const between = view.norm.slice(base.after, pct.start).replace(/\s+/g, '');
   if (!CHANGE_BETWEEN.test(between)) return undefined;
   const lead = view.norm.slice(clauseStart(view.norm, base.start), base.start).replace(/\s+/g, '');

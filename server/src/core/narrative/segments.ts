@@ -63,7 +63,7 @@ export function sentences(norm: string): Range[] {
 }
 
 /** Longer than any label: a clause is not looked into further than this from a number. */
-const CLAUSE_REACH = 120;
+export const CLAUSE_REACH = 120;
 
 /** Start of the clause that holds index `i` (after the nearest clause punctuation before it). */
 export function clauseStart(norm: string, i: number, floor = 0): number {

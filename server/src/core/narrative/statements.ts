@@ -262,7 +262,7 @@ function isYear(view: TextReading, t: NumberToken): boolean {
   const n = Number(t.value.units);
   if (n < 1990 || n > 2100) return false;
   const next = view.norm.slice(t.after, t.after + 6).replace(/\s+/g, '');
-  return !/^(?:\d|以来|至今|起|底|末|初|前|后)/.test(next);
+  return !/^(?:[\d起底末初前后]|以来|至今)/.test(next);
 }
 
 /** The year a statement's figure is put in, when it is not the report's. */

@@ -13,9 +13,9 @@ import { writeLike, type NumberToken } from './numbers';
 import type { Statement } from './statements';
 
 const DATE = '(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日';
-const SECOND_DATE = '((?:\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日';
+const SECOND_DATE = '(\\d{4}\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日';
 const PERIOD = new RegExp(
-  `(?:统计期限|统计时限|统计时间|统计周期|统计区间|数据统计)[^。]{0,16}?${DATE}\\s*(?:起)?\\s*(?:至|到|—|－|-|~|～)+\\s*${SECOND_DATE}`,
+  `(?:统计期限|统计时限|统计时间|统计周期|统计区间|数据统计)[^。]{0,16}?${DATE}\\s*(?:起\\s*)?[至到—－\\-~～]+\\s*${SECOND_DATE}`,
   'dg',
 );
 
@@ -23,10 +23,10 @@ const PERIOD = new RegExp(
 const FUTURE =
   /将(?:继续|进一步|持续|着力|着重|重点|不断|全面|切实|加强|加大|深化|推动|推进|围绕|聚焦|做好|坚持|积极|认真|扎实|大力|严格|强化|建立|完善|紧扣|紧紧|按照|以)|拟|力争|打算|着重做好以下|重点做好以下/;
 const PLAN_START =
-  /^\s*(?:[（(]?[一二三四五六七八九十\d]+[）)、.]|[一二三四五六七八九十]+是)?\s*(?:下一步|新的一年|今后)?[，、：\s]*(\d{4})\s*年(?:度)?(?![\s\d]*月)/d;
-const REPORT_TITLE = /(\d{4})\s*年(?:度)?\s*(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/dg;
+  /^[，、：\s]*(?:(?:[（(]?[一二三四五六七八九十\d]+[）)、.]|[一二三四五六七八九十]+是)[，、：\s]*)?(?:(?:下一步|新的一年|今后)[，、：\s]*)?(\d{4})\s*年度?(?![\s\d]*月)/d;
+const REPORT_TITLE = /(\d{4})\s*年度?\s*(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/dg;
 const OTHER_REPORT = /基础|对比|相比|比较|对照|参照|上年|去年|往年|以往|历年|较/;
-const FEES = /(\d{4})\s*年(?:度)?[^，。；\d]{0,12}?(?:未|没有|无|共|累计)?(?:收取|产生)[^，。；]{0,16}?处理费/dg;
+const FEES = /(\d{4})\s*年度?[^，。；\d]{0,12}?(?:[未无共]|没有|累计)?(?:收取|产生)[^，。；]{0,16}?处理费/dg;
 
 export function checkYears(report: Report, views: BlockView[], statements: Statement[]): Finding[] {
   const out: Finding[] = [];
@@ -86,7 +86,7 @@ function periods(report: Report, view: BlockView): Finding[] {
       const values = hasYear ? [expected.year, expected.month, expected.day] : [expected.month, expected.day];
       let i = 0;
       // Each figure of the date rewritten in its own width (２０２４ stays full-width).
-      const replacement = original.replace(/[0-9]+|[０-９]+/g, (d) =>
+      const replacement = original.replace(/\d+|[０-９]+/g, (d) =>
         writeLike({ wide: /[０-９]/.test(d), grouped: false }, String(values[i++])),
       );
       const fixable = hasYear || expected.year === stated.year;

@@ -97,7 +97,7 @@ function section(report: Report, decl: Report['format']['sections'][number], src
 // Chinese sentence ends only: ASCII `;` and `!` also occur inside entities, URLs and code.
 const SENTENCE_END = /[。！？；]/;
 const CLOSER = /[”’」』）】》〉]/;
-const INDENT = /^[\s\u3000]+/;
+const INDENT = /^\s+/;
 
 /** A text block as paragraphs (one per line of the value) of sentences, each with its source. */
 export function paragraphs(block: TextBlock, src: SourceOf): Paragraph[] {

@@ -5,7 +5,7 @@
 import { isAlias, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { finding } from '../codes';
 import { MAX_EXACT, formatDec, isInteger, isNegative, parseDec, sum, type Dec } from '../decimal';
-import { txt, type Finding, type Fix, type Span } from '../findings';
+import { keyClaim, txt, type Finding, type Fix, type Span } from '../findings';
 import { columnByRole, type ColumnDecl } from '../format';
 import type { Cell, Report, RowModel } from '../model';
 import { columnMatcher, isEmpty, keyText, spanOf } from '../parse';
@@ -229,7 +229,13 @@ function insertMapColumnFix(text: string, node: YAMLMap, columns: ColumnDecl[], 
       edits.push({ start: at, end: at, text: `\n${indent}${label}: 0` });
     }
   }
-  return { title: txt(`补上“${label}: 0”`, `Add "${label}: 0"`), edits, safe: true, preferred: true };
+  return {
+    title: txt(`补上“${label}: 0”`, `Add "${label}: 0"`),
+    edits,
+    safe: true,
+    preferred: true,
+    writesKey: keyClaim(node.range?.[0] ?? 0, label),
+  };
 }
 
 const row2 = (from: string, to: string) => ({ edits: [{ replace: from, with: to }] });

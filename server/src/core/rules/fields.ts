@@ -1,6 +1,6 @@
 /** Required and expected metadata fields: 机关, 年度, 落款日期, and the 前言. */
 import { finding } from '../codes';
-import { txt, type Finding, type Fix } from '../findings';
+import { keyClaim, txt, type Finding, type Fix } from '../findings';
 import { defineRule } from '../rule';
 import { topInsertion } from './placement';
 
@@ -19,7 +19,13 @@ export const fieldsRule = defineRule({
         return;
       }
       const { edit } = topInsertion(report, i, [`${m.key}: ""`]);
-      const fix: Fix = { title: txt(`补上“${m.key}”`, `Add "${m.key}"`), edits: [edit], safe: true, preferred: true };
+      const fix: Fix = {
+        title: txt(`补上“${m.key}”`, `Add "${m.key}"`),
+        edits: [edit],
+        safe: true,
+        preferred: true,
+        writesKey: keyClaim(report.root?.range?.[0] ?? 0, m.key),
+      };
       out.push(finding('missing-preface', span, message, { fixes: [fix] }));
     });
     return out;

@@ -11,6 +11,7 @@ import { cellsRule } from './cells';
 import { citationsRule } from './citations';
 import { copiedRule } from './copied';
 import { datesRule } from './dates';
+import { encodingRule } from './encoding';
 import { fieldsRule } from './fields';
 import { keysRule } from './keys';
 import { misprintsRule } from './misprints';
@@ -25,6 +26,7 @@ import { valuesRule } from './values';
 import { wordingRule } from './wording';
 
 export const RULES: readonly Rule[] = [
+  encodingRule,
   syntaxRule,
   keysRule,
   citationsRule,

@@ -1,6 +1,6 @@
 /** Keys the format does not know: a misspelt official label, or a label of the 2019 trial format. */
 import { finding } from '../codes';
-import { txt, type Fix, type Text } from '../findings';
+import { keyClaim, txt, type Fix, type Text } from '../findings';
 import type { KeyPlace } from '../model';
 import { defineRule } from '../rule';
 
@@ -42,7 +42,9 @@ export const keysRule = defineRule({
           title: txt(`改为“${fact.closest}”`, `Rename to "${fact.closest}"`),
           edits: [{ ...fact.span, text: fact.closest }],
           preferred: true,
-          safe: fact.near,
+          // Renaming to a key the mapping already has would write it twice: that takes judgement.
+          safe: fact.near && !fact.taken,
+          writesKey: keyClaim(fact.mapStart, fact.closest),
         });
       }
       const w = where(fact.place);
@@ -66,8 +68,8 @@ export const keysRule = defineRule({
   docs: {
     'unknown-key': {
       about: txt(
-        '键与任何官方标签都不符（已忽略开头的编号、空格和表格中括号里的注释）。提示最接近的官方标签；快速修复改为该标签，只差一个字时“全部修复”也会改。',
-        'A key that matches no official label (after leading numbers, spaces and the form’s notes in brackets are ignored). The message names the closest label; the quick fix renames the key, and fix-all does so when the key is one character away.',
+        '键与任何官方标签都不符（已忽略开头的编号、空格和表格中括号里的注释）。提示最接近的官方标签；快速修复改为该标签。只差一个字、且同一处还没有这个标签时，“全部修复”也会改（同一个键绝不会写两次：打错的“总记”改为“总计”，不会既改名又补上缺少的“总计”）。',
+        'A key that matches no official label (after leading numbers, spaces and the form’s notes in brackets are ignored). The message names the closest label; the quick fix renames the key. Fix-all does so when the key is one character away and the mapping does not already have that label (it never writes one key twice: a misspelt 总记 is renamed to 总计, not renamed and added as missing).',
       ),
       wrong: {
         edits: [{ replace: '    予以公开: ', with: '    予已公开: ' }],

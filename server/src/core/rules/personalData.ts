@@ -9,9 +9,9 @@ import type { TextBlock } from '../model';
 import { defineRule } from '../rule';
 
 const ID_CARD =
-  /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9A-Za-z])/g;
-const MOBILE = /(?<![0-9A-Za-z])1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9A-Za-z])/g;
-const CARD = /(?<![0-9A-Za-z])[3-6]\d{3}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?![0-9A-Za-z])/g;
+  /(?<![0-9A-Z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9X](?![0-9A-Z])/gi;
+const MOBILE = /(?<![0-9A-Z])1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9A-Z])/gi;
+const CARD = /(?<![0-9A-Z])[3-6]\d{3}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?![0-9A-Z])/gi;
 /** Words that introduce an office's published contact line. */
 const CONTACT = /(?:(?:联系|咨询|办公|值班|服务|监督|投诉|举报)(?:电话|手机|方式)|热线(?:电话)?)[:：为是]?\s*$/;
 
@@ -20,7 +20,7 @@ const CHECK = '10X98765432';
 
 /** GB 11643: the last character of an identity card number is a check of the other seventeen. */
 export function isIdCardNumber(s: string): boolean {
-  if (!/^\d{17}[0-9Xx]$/.test(s)) return false;
+  if (!/^\d{17}[0-9X]$/i.test(s)) return false;
   let total = 0;
   for (let i = 0; i < 17; i++) total += Number(s[i]) * WEIGHTS[i];
   return CHECK[total % 11] === s[17].toUpperCase();

@@ -1,7 +1,7 @@
 /** Every row and group of tables 二, 三 and 四, each reported once at its official position. */
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { finding } from '../codes';
-import { txt, type Edit, type Finding, type Fix, type Span } from '../findings';
+import { keyClaim, txt, type Edit, type Finding, type Fix, type Span } from '../findings';
 import { joinPath, type GroupDecl, type ItemDecl } from '../format';
 import { alignedValueColumn, indentOf, indentUnit, insertLinesAfter, insertLinesBefore } from '../layout';
 import type { Report, TableModel } from '../model';
@@ -58,6 +58,7 @@ function checkRows(report: Report, table: TableModel, out: Finding[]): void {
         edits: [placement.edit],
         safe: true,
         preferred: true,
+        writesKey: keyClaim(map.range?.[0] ?? 0, item.key),
       };
       out.push(
         finding(

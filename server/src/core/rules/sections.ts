@@ -1,6 +1,6 @@
 /** The six sections: each present, in the official order. */
 import { finding } from '../codes';
-import { txt, type Finding, type Fix } from '../findings';
+import { keyClaim, txt, type Finding, type Fix } from '../findings';
 import { sectionNumeral, type SectionDecl } from '../format';
 import { indentUnit } from '../layout';
 import { defineRule } from '../rule';
@@ -28,6 +28,7 @@ export const sectionsRule = defineRule({
         edits: [edit],
         safe: true,
         preferred: true,
+        writesKey: keyClaim(report.root?.range?.[0] ?? 0, s.key),
       };
       const n = sectionNumeral(s);
       out.push(

@@ -4,7 +4,7 @@
  */
 import type { YAMLMap } from 'yaml';
 import { finding } from '../codes';
-import { txt, type Finding, type Fix } from '../findings';
+import { keyClaim, txt, type Finding, type Fix } from '../findings';
 import { rowPathByRole, sectionByRole, tableSections, type SubsectionDecl } from '../format';
 import { indentOf, insertLinesAfter, insertLinesBefore } from '../layout';
 import type { Report, SectionEntry, TextBlock } from '../model';
@@ -107,6 +107,7 @@ function addSubsection(report: Report, overview: SectionEntry, blocks: TextBlock
       edits: [edit],
       safe: true,
       preferred: true,
+      writesKey: keyClaim(map.range?.[0] ?? 0, sub.key),
     },
   ];
 }
@@ -120,7 +121,7 @@ function problemsText(report: Report, out: Finding[]): void {
     .map((b) => b.text)
     .join('')
     .replace(/[\s。.，,；;！!]/g, '');
-  if (content.length >= 8 && !/^(无|暂无|没有|无问题)$/.test(content)) return;
+  if (content.length >= 8 && !/^(?:无|暂无|没有|无问题)$/.test(content)) return;
   out.push(
     finding(
       'section-five-empty',

@@ -21,10 +21,10 @@ interface Marker {
 
 const NUMERAL = '[一二三四五六七八九十]+';
 /** Where a list item begins: the start of the text or of a line, or after a sentence or clause mark. */
-const BEFORE = '(?<=^|[\\n。；：:;！？]|\\s)';
+const BEFORE = '(?<=^|[。；：:;！？\\s])';
 const MARKERS: { kind: Kind; re: RegExp }[] = [
   // 一是 / 二是 … after a clause mark too ("…；二是…"), never inside a word (统一是).
-  { kind: 'shi', re: new RegExp(`(?<=^|[\\n。；：:;，,！？]|\\s)(${NUMERAL})是`, 'g') },
+  { kind: 'shi', re: new RegExp(`(?<=^|[。；：:;，,！？\\s])(${NUMERAL})是`, 'g') },
   // （一）（二）… but not a citation (第二十条第（一）项, （一）项).
   { kind: 'paren', re: new RegExp(`(?<![第条款])[（(](${NUMERAL})[）)](?![项款条目])`, 'g') },
   { kind: 'arabic', re: new RegExp(`${BEFORE}(\\d{1,2})[.、．](?![\\d.])`, 'g') },

@@ -50,7 +50,7 @@ export { foldingRanges, outline, selectionSpans, type Fold, type OutlineKind, ty
 export { parseReport, type ParseOptions } from './parse';
 export { REPORT_CSS, renderBody, renderHtml, type HtmlOptions } from './render';
 export { escapeHtml } from './render/escape';
-export type { DocxOptions, renderDocx } from './render/docx';
+export type { DocxOptions, RenderDocx } from './render/docxTypes';
 export { RULE_GROUPS, type Rule, type RuleGroup } from './rule';
 export { RULES, groupOf, ruleOf } from './rules';
 export { jsonSchema } from './schema';

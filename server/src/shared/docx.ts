@@ -4,16 +4,16 @@
  * start, so it is read only when a report is exported.
  */
 import * as path from 'node:path';
-import type { renderDocx } from '../core';
+import type { RenderDocx } from '../core';
 
 /**
  * `dir` is the folder of the bundles (server/out); the caller's own folder by default. Run from
  * the sources (tests under tsx) the core's module is loaded instead. Both paths are computed,
  * so that the bundler leaves them to run time.
  */
-export function loadRenderDocx(dir: string = __dirname): typeof renderDocx {
+export function loadRenderDocx(dir: string = __dirname): RenderDocx {
   const fromSources = __filename.endsWith('.ts');
   const file = fromSources ? path.join(__dirname, '..', 'core', 'render', 'docx') : path.join(dir, 'docx.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(file) as { renderDocx: typeof renderDocx }).renderDocx;
+  return (require(file) as { renderDocx: RenderDocx }).renderDocx;
 }

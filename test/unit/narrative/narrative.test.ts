@@ -1,16 +1,16 @@
 /** Narrative checks: number forms, positions in block scalars, the example report, severities. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { check } from '../../server/src/core/check';
-import { formatDec } from '../../server/src/core/decimal';
-import { applyEdits } from '../../server/src/core/edits';
-import { numbersIn, parseChineseNumeral, writeLike } from '../../server/src/core/narrative/numbers';
-import { percentHolds, percentTruncates, percentUnits } from '../../server/src/core/narrative/ratio';
-import { normalize, sentences } from '../../server/src/core/narrative/segments';
-import { parseReport } from '../../server/src/core/parse';
-import { RULE_CODES } from '../../server/src/core/codes';
-import { groupOf } from '../../server/src/core/rules';
-import { EXAMPLE, spanText, variant } from './helpers';
+import { check } from '../../../server/src/core/check';
+import { formatDec } from '../../../server/src/core/decimal';
+import { applyEdits } from '../../../server/src/core/edits';
+import { numbersIn, parseChineseNumeral, writeLike } from '../../../server/src/core/narrative/numbers';
+import { percentHolds, percentTruncates, percentUnits } from '../../../server/src/core/narrative/ratio';
+import { normalize, sentences } from '../../../server/src/core/narrative/segments';
+import { parseReport } from '../../../server/src/core/parse';
+import { RULE_CODES } from '../../../server/src/core/codes';
+import { groupOf } from '../../../server/src/core/rules';
+import { EXAMPLE, spanText, variant } from '../helpers';
 
 const NARRATIVE = new Set<string>(RULE_CODES.filter((c) => groupOf(c) === 'narrative'));
 const narrative = (text: string) => check(text).findings.filter((f) => NARRATIVE.has(f.code));

@@ -1,12 +1,12 @@
 /** The preview's pieces that do not need VS Code: its page (CSP, nonce) and the render throttle. */
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
-import { contentSecurityPolicy, previewShell } from '../../client/src/preview/shell';
-import { Throttle } from '../../client/src/preview/throttle';
-import { check } from '../../server/src/core/check';
-import { renderBody } from '../../server/src/core/render';
-import { EXAMPLE } from './helpers';
-import { parseTag } from './renderHelpers';
+import { contentSecurityPolicy, previewShell } from '../../../client/src/preview/shell';
+import { Throttle } from '../../../client/src/preview/throttle';
+import { check } from '../../../server/src/core/check';
+import { renderBody } from '../../../server/src/core/render';
+import { EXAMPLE } from '../helpers';
+import { parseTag } from '../render/helpers';
 
 describe('preview page', () => {
   const page = previewShell({

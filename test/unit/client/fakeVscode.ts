@@ -8,7 +8,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 
 const ZH_BUNDLE = JSON.parse(
-  readFileSync(path.join(__dirname, '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'),
+  readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'),
 ) as Record<string, string>;
 
 type Listener<T> = (e: T) => unknown;

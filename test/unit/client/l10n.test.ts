@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { statusView } from '../../client/src/statusView';
-import type { CheckedNotification as Checked } from '../../server/src/shared/protocol';
-import { ROOT } from './helpers';
+import { statusView } from '../../../client/src/statusView';
+import type { CheckedNotification as Checked } from '../../../server/src/shared/protocol';
+import { ROOT } from '../helpers';
 
 const bundle: Record<string, string> = JSON.parse(
   readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'),

@@ -4,13 +4,13 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
-import { leafRows, type TableSectionDecl } from '../../server/src/core/format';
-import { importReport } from '../../server/src/core/import';
-import { readZipMember } from '../../server/src/core/import/zip';
-import type { Report } from '../../server/src/core/model';
-import { parseReport } from '../../server/src/core/parse';
+import { leafRows, type TableSectionDecl } from '../../../server/src/core/format';
+import { importReport } from '../../../server/src/core/import';
+import { readZipMember } from '../../../server/src/core/import/zip';
+import type { Report } from '../../../server/src/core/model';
+import { parseReport } from '../../../server/src/core/parse';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(__dirname, '..', '..', '..');
 const example = parseReport(readFileSync(path.join(ROOT, 'examples', 'lvliang-2024.report.yaml'), 'utf8'));
 
 const cell = (text: string, span: { rowSpan?: number; columnSpan?: number } = {}) =>

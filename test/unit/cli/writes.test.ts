@@ -10,10 +10,10 @@ import fsModule from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
-import { UsageError, writeAtomic } from '../../server/src/cli/files';
-import { runCli } from '../../server/src/cli/main';
-import { fixAll } from '../../server/src/core/edits';
-import { EXAMPLE, ROOT } from './helpers';
+import { UsageError, writeAtomic } from '../../../server/src/cli/files';
+import { runCli } from '../../../server/src/cli/main';
+import { fixAll } from '../../../server/src/core/edits';
+import { EXAMPLE, ROOT } from '../helpers';
 
 const PUBLISHED = path.join(ROOT, 'test', 'fixtures', 'lvliang-2024.published.txt');
 /** The example with a fix-all change to make (年度 written as text). */

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FORMAT_2021, tableSections } from '../../server/src/core/format';
-import { readCell, splitTextRow } from '../../server/src/core/import/cells';
-import { labelForm, matchCost } from '../../server/src/core/import/labelMatch';
-import { Notices } from '../../server/src/core/import/notices';
-import { TableReader, fitRow, type TableOut } from '../../server/src/core/import/tables';
-import { readTextForm } from '../../server/src/core/import/text';
+import { FORMAT_2021, tableSections } from '../../../server/src/core/format';
+import { readCell, splitTextRow } from '../../../server/src/core/import/cells';
+import { labelForm, matchCost } from '../../../server/src/core/import/labelMatch';
+import { Notices } from '../../../server/src/core/import/notices';
+import { TableReader, fitRow, type TableOut } from '../../../server/src/core/import/tables';
+import { readTextForm } from '../../../server/src/core/import/text';
 
 const [T2, T3, T4] = tableSections(FORMAT_2021);
 

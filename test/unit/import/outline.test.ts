@@ -1,21 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { check } from '../../server/src/core/check';
-import { FORMAT_2021, type TextSectionDecl } from '../../server/src/core/format';
-import { importText } from '../../server/src/core/import';
-import { line } from '../../server/src/core/import/blocks';
-import { dateValue, readDate } from '../../server/src/core/import/dateText';
+import { check } from '../../../server/src/core/check';
+import { FORMAT_2021, type TextSectionDecl } from '../../../server/src/core/format';
+import { importText } from '../../../server/src/core/import';
+import { line } from '../../../server/src/core/import/blocks';
+import { dateValue, readDate } from '../../../server/src/core/import/dateText';
 import {
   inferOrganType,
   readFileName,
   readPeriod,
   readPreface,
   readTitle,
-} from '../../server/src/core/import/metadata';
-import { officialSubsection, overview, paragraphs } from '../../server/src/core/import/narrative';
-import { buildOutline, sectionHeading } from '../../server/src/core/import/outline';
-import { readTextForm } from '../../server/src/core/import/text';
-import { parseReport } from '../../server/src/core/parse';
+} from '../../../server/src/core/import/metadata';
+import { officialSubsection, overview, paragraphs } from '../../../server/src/core/import/narrative';
+import { buildOutline, sectionHeading } from '../../../server/src/core/import/outline';
+import { readTextForm } from '../../../server/src/core/import/text';
+import { parseReport } from '../../../server/src/core/parse';
 
 const overviewDecl = FORMAT_2021.sections[0] as TextSectionDecl;
 

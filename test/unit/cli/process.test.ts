@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, watch, writeFileSync } 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fixAll } from '../../server/src/core/edits';
-import { EXAMPLE, ROOT } from './helpers';
+import { fixAll } from '../../../server/src/core/edits';
+import { EXAMPLE, ROOT } from '../helpers';
 
 const CLI = path.join(ROOT, 'server', 'out', 'cli.js');
 const dirs: string[] = [];

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { FORMAT_2021, leafRows, tableSections, type LeafRow } from '../../server/src/core/format';
-import { importReport } from '../../server/src/core/import';
-import { parseReport } from '../../server/src/core/parse';
+import { FORMAT_2021, leafRows, tableSections, type LeafRow } from '../../../server/src/core/format';
+import { importReport } from '../../../server/src/core/import';
+import { parseReport } from '../../../server/src/core/parse';
 
 const [T2, T3, T4] = tableSections(FORMAT_2021);
 type Layout = 'pipe' | 'lines' | 'cellPerLine' | 'html' | 'columns';

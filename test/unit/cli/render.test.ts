@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
-import { EXAMPLE, EXAMPLE_PATH } from './helpers';
+import { runCli } from '../../../server/src/cli/main';
+import { EXAMPLE, EXAMPLE_PATH } from '../helpers';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

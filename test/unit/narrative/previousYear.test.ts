@@ -8,10 +8,10 @@ import { describe, it } from 'node:test';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InitializeParams } from 'vscode-languageserver';
-import { parseReport } from '../../server/src/core/parse';
-import { PreviousYearFinder } from '../../server/src/lsp/previousYear';
+import { parseReport } from '../../../server/src/core/parse';
+import { PreviousYearFinder } from '../../../server/src/lsp/previousYear';
 
-const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'crossyear');
+const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'crossyear');
 const TEXT_2023 = readFileSync(path.join(FIXTURES, 'ziranziyuan-2023.report.yaml'), 'utf8');
 const REPORT_2024 = parseReport(readFileSync(path.join(FIXTURES, 'ziranziyuan-2024.report.yaml'), 'utf8'));
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { FORMAT_2021, tableSections } from '../../server/src/core/format';
-import { writeReport, yamlString } from '../../server/src/core/import/yamlWriter';
-import { parseReport } from '../../server/src/core/parse';
-import { syntaxRule } from '../../server/src/core/rules/syntax';
+import { FORMAT_2021, tableSections } from '../../../server/src/core/format';
+import { writeReport, yamlString } from '../../../server/src/core/import/yamlWriter';
+import { parseReport } from '../../../server/src/core/parse';
+import { syntaxRule } from '../../../server/src/core/rules/syntax';
 
 const meta = {
   organ: '某局',

@@ -5,13 +5,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { check } from '../../server/src/core/check';
-import { buildPrinted } from '../../server/src/core/render';
-import { renderDocx } from '../../server/src/core/render/docx';
-import { EXAMPLE, variant } from './helpers';
-import { readZipMember } from '../../server/src/core/import/zip';
-import { visualGrid, wordTables } from './renderHelpers';
-import { hostileReport } from './renderHostile';
+import { check } from '../../../server/src/core/check';
+import { buildPrinted } from '../../../server/src/core/render';
+import { renderDocx } from '../../../server/src/core/render/docx';
+import { EXAMPLE, variant } from '../helpers';
+import { readZipMember } from '../../../server/src/core/import/zip';
+import { visualGrid, wordTables } from './helpers';
+import { hostileReport } from './hostile';
 
 /** A part of the archive as text (read with the importer's zip reader), if it is there. */
 type Part = (name: string) => string | undefined;

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Block, Source } from '../../server/src/core/import/blocks';
-import { decodeBytes } from '../../server/src/core/import/decode';
-import { detectForm } from '../../server/src/core/import/detect';
-import { readHtml } from '../../server/src/core/import/html';
-import { chinesePunctuation, cleanText, isPageNumber } from '../../server/src/core/import/normalize';
-import { readTextForm, splitPipeRow } from '../../server/src/core/import/text';
+import type { Block, Source } from '../../../server/src/core/import/blocks';
+import { decodeBytes } from '../../../server/src/core/import/decode';
+import { detectForm } from '../../../server/src/core/import/detect';
+import { readHtml } from '../../../server/src/core/import/html';
+import { chinesePunctuation, cleanText, isPageNumber } from '../../../server/src/core/import/normalize';
+import { readTextForm, splitPipeRow } from '../../../server/src/core/import/text';
 
 const show = (s: Source): string[] =>
   s.blocks.map((b: Block) =>

@@ -16,14 +16,14 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
-import { check } from '../../server/src/core/check';
-import { importPublished, type ImportResult } from '../../server/src/core/import';
-import type { Report } from '../../server/src/core/model';
-import type { PreviousReport } from '../../server/src/core/model';
-import { sameOrgan } from '../../server/src/core/narrative/crossYear';
-import { parseReport } from '../../server/src/core/parse';
-import { readPdfText } from '../../server/src/shared/pdf/pdfText';
-import { ROOT } from './helpers';
+import { check } from '../../../server/src/core/check';
+import { importPublished, type ImportResult } from '../../../server/src/core/import';
+import type { Report } from '../../../server/src/core/model';
+import type { PreviousReport } from '../../../server/src/core/model';
+import { isLastYearOf } from '../../../server/src/core/pairing';
+import { parseReport } from '../../../server/src/core/parse';
+import { readPdfText } from '../../../server/src/shared/pdf/pdfText';
+import { ROOT } from '../helpers';
 
 const DIR = path.join(ROOT, 'test', 'fixtures', 'real');
 const CMAPS = path.join(ROOT, 'node_modules', 'pdfjs-dist', 'cmaps');
@@ -72,8 +72,7 @@ async function previousOf(report: Report): Promise<PreviousReport | undefined> {
     const r = await importOf(other);
     if (!r.ok) continue;
     const candidate = parseReport(r.yaml);
-    if (candidate.year === (report.year ?? 0) - 1 && sameOrgan(candidate.organ, report.organ))
-      return { report: candidate, uri: other };
+    if (isLastYearOf(candidate, report)) return { report: candidate, uri: other };
   }
   return undefined;
 }
@@ -131,7 +130,7 @@ function updated(old: Golden | undefined, now: Golden): Golden {
 
 const HEADER = (input: string) =>
   [
-    `# ${input}: imported and checked (see test/unit/realReports.test.ts and README.md here).`,
+    `# ${input}: imported and checked (see test/unit/import/realReports.test.ts and README.md here).`,
     '# Each finding has a note: the real defect of README.md it is (checked by arithmetic), or why it is',
     '# a false positive. `missed` lists the README defects no finding reports. GOVREPORT_UPDATE_GOLDEN=1',
     '# rewrites the findings and keeps the notes of those that did not change.',

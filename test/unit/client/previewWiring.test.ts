@@ -1,17 +1,17 @@
 /** The preview's wiring in the extension, driven through a stand-in for the VS Code API. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { check } from '../../server/src/core/check';
-import { renderBody } from '../../server/src/core/render/html';
-import type { RenderParams, RenderResult } from '../../server/src/shared/protocol';
-import { EXAMPLE, variant } from './helpers';
-import { FakeDocument, FakePanel, Position, Uri, fakeVscode, installVscode } from './renderFakeVscode';
+import { check } from '../../../server/src/core/check';
+import { renderBody } from '../../../server/src/core/render/html';
+import type { RenderParams, RenderResult } from '../../../server/src/shared/protocol';
+import { EXAMPLE, variant } from '../helpers';
+import { FakeDocument, FakePanel, Position, Uri, fakeVscode, installVscode } from './fakeVscode';
 
 const fake = fakeVscode();
 installVscode(fake);
 // Loaded after the stand-in is installed: the module imports `vscode`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { registerPreview } = require('../../client/src/preview') as typeof import('../../client/src/preview');
+const { registerPreview } = require('../../../client/src/preview') as typeof import('../../../client/src/preview');
 
 const context = { extensionUri: Uri.file('/ext'), subscriptions: [] as { dispose(): void }[] };
 /** The language server's side of the render request: the document as it is now, checked and printed. */

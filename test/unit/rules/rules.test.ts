@@ -1,9 +1,9 @@
 /** Every rule with a failing and a passing case, on real report text (the example and its variants). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RULE_CODES } from '../../server/src/core/codes';
-import { groupOf } from '../../server/src/core/rules';
-import { EXAMPLE, codes, findingsOf, spanText, variant } from './helpers';
+import { RULE_CODES } from '../../../server/src/core/codes';
+import { groupOf } from '../../../server/src/core/rules';
+import { EXAMPLE, codes, findingsOf, spanText, variant } from '../helpers';
 
 interface Case {
   code: string;

@@ -1,11 +1,11 @@
 /** The HTML renderer: the form's structure, every table row and column, merged headers, marks and sources. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { check } from '../../server/src/core/check';
-import { FORMAT_2021, leafRows, tableSections } from '../../server/src/core/format';
-import { renderBody, renderHtml } from '../../server/src/core/render';
-import { EXAMPLE, variant } from './helpers';
-import { htmlTables, parseTag, visualGrid, type HtmlCell, type HtmlTable } from './renderHelpers';
+import { check } from '../../../server/src/core/check';
+import { FORMAT_2021, leafRows, tableSections } from '../../../server/src/core/format';
+import { renderBody, renderHtml } from '../../../server/src/core/render';
+import { EXAMPLE, variant } from '../helpers';
+import { htmlTables, parseTag, visualGrid, type HtmlCell, type HtmlTable } from './helpers';
 
 const html = renderHtml(check(EXAMPLE), { marks: true });
 const plain = renderHtml(check(EXAMPLE), { marks: false });

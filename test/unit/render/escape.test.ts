@@ -2,12 +2,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { check } from '../../server/src/core/check';
-import { renderBody, renderHtml } from '../../server/src/core/render';
-import { PAGE_CSS, REPORT_CSS } from '../../server/src/core/render/css';
-import { escapeHtml } from '../../server/src/core/render/escape';
-import { HOSTILE, hostileReport } from './renderHostile';
-import { parseTag } from './renderHelpers';
+import { check } from '../../../server/src/core/check';
+import { renderBody, renderHtml } from '../../../server/src/core/render';
+import { PAGE_CSS, REPORT_CSS } from '../../../server/src/core/render/css';
+import { escapeHtml } from '../../../server/src/core/render/escape';
+import { HOSTILE, hostileReport } from './hostile';
+import { parseTag } from './helpers';
 
 const TAGS = new Set([
   'html',

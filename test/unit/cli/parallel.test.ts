@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
-import { EXAMPLE, ROOT } from './helpers';
+import { runCli } from '../../../server/src/cli/main';
+import { EXAMPLE, ROOT } from '../helpers';
 
 const CLI = path.join(ROOT, 'server', 'out', 'cli.js');
 

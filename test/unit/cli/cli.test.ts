@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { unifiedDiff } from '../../server/src/cli/diff';
-import { runCli } from '../../server/src/cli/main';
-import { EXAMPLE, EXAMPLE_PATH, ROOT, variant } from './helpers';
+import { unifiedDiff } from '../../../server/src/cli/diff';
+import { runCli } from '../../../server/src/cli/main';
+import { EXAMPLE, EXAMPLE_PATH, ROOT, variant } from '../helpers';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -142,7 +142,7 @@ describe('unified diff', () => {
 
 describe('locale from the environment', () => {
   it('follows LANG and LC_ALL in their usual forms', async () => {
-    const { envLocale } = await import('../../server/src/cli/main');
+    const { envLocale } = await import('../../../server/src/cli/main');
     assert.equal(envLocale({ LANG: 'en_US.UTF-8' }), 'en');
     assert.equal(envLocale({ LANG: 'en' }), 'en');
     assert.equal(envLocale({ LC_ALL: 'en-GB', LANG: 'zh_CN.UTF-8' }), 'en');

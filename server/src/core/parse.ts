@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseDate } from './dates';
+import { memoize } from './memo';
 import { formatDec, parseDec } from './decimal';
 import type { Span } from './findings';
 import {
@@ -34,16 +35,6 @@ export interface ParseOptions {
 }
 
 type TopEntry = { kind: 'meta'; decl: MetaDecl } | { kind: 'section'; decl: SectionDecl };
-
-/** Matchers are built once per declaration (or list of items, or columns) and kept. */
-function memoize<K extends object, V>(build: (key: K) => V): (key: K) => V {
-  const memo = new WeakMap<K, V>();
-  return (key) => {
-    let v = memo.get(key);
-    if (v === undefined) memo.set(key, (v = build(key)));
-    return v;
-  };
-}
 
 const topMatcher = memoize(
   (format: FormatDecl) =>

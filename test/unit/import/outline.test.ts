@@ -104,7 +104,7 @@ describe('import: metadata', () => {
 
 describe('import: outline', () => {
   it('recognises section headings in their variants, and not sentences that mention them', () => {
-    const h = (t: string, heading = false) => sectionHeading(line(t, true, { heading }))?.decl.key;
+    const h = (t: string, heading = false) => sectionHeading(line(t, true, { heading }), FORMAT_2021)?.decl.key;
     assert.equal(h('一、总体情况'), '总体情况');
     assert.equal(h('四、因政府信息公开工作被申请行政复议、提起行政诉讼情况'), '政府信息公开行政复议、行政诉讼情况');
     assert.equal(h('五、存在的主要问题和改进措施'), '存在的主要问题及改进情况');
@@ -113,7 +113,7 @@ describe('import: outline', () => {
     assert.equal(h('其他需要报告的事项', true), '其他需要报告的事项');
     assert.equal(h('二、依申请公开情况'), undefined);
     assert.equal(h('全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况。'), undefined);
-    assert.deepEqual(sectionHeading(line('六、其他需要报告的事项：本机关未收取信息处理费。', true)), {
+    assert.deepEqual(sectionHeading(line('六、其他需要报告的事项：本机关未收取信息处理费。', true), FORMAT_2021), {
       decl: FORMAT_2021.sections[5],
       rest: '本机关未收取信息处理费。',
       arabic: false,
@@ -122,7 +122,7 @@ describe('import: outline', () => {
     assert.equal(h('（二）收到和处理政府信息公开申请情况'), undefined);
     assert.equal(h('(四)政府信息公开行政复议、行政诉讼情况'), undefined);
     // A note after a heading is not its text.
-    assert.deepEqual(sectionHeading(line('五、存在的主要问题及改进情况 ( 重复率 : 25%)', true))?.rest, '');
+    assert.deepEqual(sectionHeading(line('五、存在的主要问题及改进情况 ( 重复率 : 25%)', true), FORMAT_2021)?.rest, '');
   });
 
   it('takes "1.…" headings for sub-headings where the sections are numbered 一、二、', () => {
@@ -143,6 +143,7 @@ describe('import: outline', () => {
         ].join('\n'),
         false,
       ),
+      FORMAT_2021,
     );
     assert.deepEqual(
       o.sections.map((s) => s.decl.number),
@@ -157,6 +158,7 @@ describe('import: outline', () => {
         '根据《中华人民共和国政府信息公开条例》，现将我办2022年度政府信息公开情况报告如下：\n一、总体情况\n正文。\n二、主动公开政府信息情况',
         false,
       ),
+      FORMAT_2021,
     );
     assert.deepEqual(o.title, []);
     assert.equal(o.preface.length, 1);
@@ -168,6 +170,7 @@ describe('import: outline', () => {
         '某局2024年政府信息公开工作年度报告\n一、总体情况\n第一段的前半句，在这里被分\n\n- 2 -\n\f\n某局2024年政府信息公开工作年度报告\n页打断了。',
         false,
       ),
+      FORMAT_2021,
     );
     assert.deepEqual(
       paragraphs(o.sections[0].blocks as never).map((p) => p.text),
@@ -181,6 +184,7 @@ describe('import: outline', () => {
         '某局2024年政府信息公开工作年度报告\n发布时间：2025-01-20\n某局2024年政府信息公开工作年度报告\n本报告根据条例编制。\n一、总体情况\n正文。',
         false,
       ),
+      FORMAT_2021,
     );
     assert.deepEqual(
       o.preface.map((b) => (b.kind === 'line' ? b.text : '')),
@@ -208,6 +212,7 @@ describe('import: outline', () => {
         ].join('\n'),
         false,
       ),
+      FORMAT_2021,
     );
     assert.deepEqual(o.title, ['某局2024年政府信息公开工作年度报告']);
     assert.deepEqual(

@@ -14,7 +14,7 @@ function read(
   rows: string[][],
 ): { out: TableOut; notices: string[]; get: (path: string) => string | undefined } {
   const notices = new Notices();
-  const reader = new TableReader(decl, notices);
+  const reader = new TableReader(decl, notices, FORMAT_2021);
   rows.forEach((r) => reader.feedRow(r));
   const out = reader.finish();
   const get = (path: string) => {
@@ -363,7 +363,7 @@ describe('import: table recognition', () => {
   it('says which table a printed table is', () => {
     const rows = lines('行政许可 5\n行政处罚 2\n行政强制 0');
     assert.deepEqual(
-      [T2, T3, T4].map((t) => TableReader.affinity(t, rows)),
+      [T2, T3, T4].map((t) => TableReader.affinity(t, rows, FORMAT_2021)),
       [3, 0, 0],
     );
   });

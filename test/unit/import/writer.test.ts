@@ -58,6 +58,7 @@ describe('import: the YAML writer', () => {
         fc.uniqueArray(paragraph, { minLength: 1, maxLength: 3 }),
         (paras, keys) => {
           const yaml = writeReport({
+            format: FORMAT_2021,
             header: ['标题'],
             meta,
             metaComments: [],
@@ -94,6 +95,7 @@ describe('import: the YAML writer', () => {
   it('writes table cells that read back as printed: numbers as numbers, the rest as text', () => {
     const t2 = tableSections(FORMAT_2021)[0];
     const yaml = writeReport({
+      format: FORMAT_2021,
       header: [],
       meta,
       metaComments: [],

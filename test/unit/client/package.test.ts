@@ -85,6 +85,8 @@ describe('the .vsix', () => {
       'server/out/server.js',
       'server/out/cli.js',
       'server/out/pdf.js',
+      'server/out/docx.js',
+      'server/out/import.js',
     ]) {
       assert.ok(existsSync(path.join(ROOT, bundle)), `${bundle} is missing: run npm run build first`);
     }
@@ -115,7 +117,7 @@ describe('the .vsix', () => {
       /^extension\/(readme|changelog)\.md$/i,
       /^extension\/LICENSE(\.(txt|md))?$/i,
       /^extension\/client\/out\/extension\.js$/,
-      /^extension\/server\/out\/(server|cli|pdf)\.js$/,
+      /^extension\/server\/out\/(server|cli|pdf|docx|import)\.js$/,
       // The character maps and their licence.
       /^extension\/server\/out\/cmaps\/(?:[\w-]+\.bcmap|LICENSE)$/,
       /^extension\/(syntaxes|media|l10n|schemas)\/.+$/,
@@ -139,6 +141,9 @@ describe('the .vsix', () => {
       'server/out/server.js',
       // Required with its character maps when a PDF is imported (server/src/shared/pdf/load.ts).
       'server/out/pdf.js',
+      // Required when exporting to Word and when importing (server/src/shared/bundles.ts).
+      'server/out/docx.js',
+      'server/out/import.js',
       'server/out/cmaps/UniGB-UCS2-H.bcmap',
       'docs/rules.md',
       'package.nls.json',
@@ -161,10 +166,16 @@ describe('the .vsix', () => {
 });
 
 describe('the bundles', () => {
-  it('load pdf.js only when a PDF is imported: it is in its own bundle, not in the extension, the server or the CLI', () => {
-    const has = (bundle: string) => readFileSync(path.join(ROOT, bundle), 'utf8').includes('PDFDocumentProxy');
-    assert.ok(has('server/out/pdf.js'), 'pdf.js is in server/out/pdf.js');
-    for (const bundle of ['client/out/extension.js', 'server/out/server.js', 'server/out/cli.js'])
-      assert.ok(!has(bundle), `${bundle} holds pdf.js`);
-  });
+  const FACES = ['client/out/extension.js', 'server/out/server.js', 'server/out/cli.js'];
+  const holds = (bundle: string, marker: string) => readFileSync(path.join(ROOT, bundle), 'utf8').includes(marker);
+  // Each library by a name found in its code and nowhere else.
+  for (const [what, bundle, marker] of [
+    ['pdf.js, when a PDF is imported', 'server/out/pdf.js', 'PDFDocumentProxy'],
+    ['docx, when a report is exported to Word', 'server/out/docx.js', 'Packer'],
+    ['the importer (parse5, htmlparser2, fflate), when a report is imported', 'server/out/import.js', 'parse5'],
+  ])
+    it(`load ${what}: it is in its own bundle, not in the extension, the server or the CLI`, () => {
+      assert.ok(holds(bundle, marker), `${bundle} holds ${marker}`);
+      for (const face of FACES) assert.ok(!holds(face, marker), `${face} holds ${marker}`);
+    });
 });

@@ -23,7 +23,19 @@ import {
 } from './format';
 import { LabelMatcher, normalizeLabel } from './labels';
 import { LineIndex } from './lineIndex';
-import type { Cell, DateValue, KeyPlace, MetaEntry, Report, RowModel, ShapeFact, TableModel, TextBlock } from './model';
+import type {
+  Cell,
+  DateValue,
+  Expected,
+  Incomplete,
+  KeyPlace,
+  MetaEntry,
+  Report,
+  RowModel,
+  ShapeFact,
+  TableModel,
+  TextBlock,
+} from './model';
 import { scalarOffsets } from './scalarOffsets';
 import { parseYaml, type ChunkCache } from './yamlChunks';
 
@@ -75,6 +87,24 @@ const periodMatcher = memoize(
       { label: decl.parts?.start[0] ?? 'start', aliases: decl.parts?.start.slice(1), value: 'start' },
       { label: decl.parts?.end[0] ?? 'end', aliases: decl.parts?.end.slice(1), value: 'end' },
     ]),
+);
+
+const incompleteMatcher = memoize(
+  (decl: MetaDecl) =>
+    new LabelMatcher<'start' | 'gaps' | 'end'>(
+      (['start', 'gaps', 'end'] as const).flatMap((slot) => {
+        const [label, ...aliases] = decl.parts?.[slot] ?? [];
+        return label ? [{ label, aliases, value: slot }] : [];
+      }),
+    ),
+);
+
+/** A section by its key, title or an alias (what 原文不完整's 省略 lists). */
+const sectionMatcher = memoize(
+  (format: FormatDecl) =>
+    new LabelMatcher<SectionDecl>(
+      format.sections.map((s) => ({ label: s.key, aliases: [s.title, ...(s.aliases ?? [])], value: s })),
+    ),
 );
 
 export function spanOf(node: Node | null | undefined, fallback: Span): Span {
@@ -287,6 +317,9 @@ class ReportReader {
         if (block) this.report.preface = block;
         return;
       }
+      case 'incomplete':
+        this.readIncomplete(decl, pair, node, span);
+        return;
       case 'misprints': {
         if (isEmpty(node)) return;
         if (!isMap(node)) {
@@ -309,6 +342,38 @@ class ReportReader {
         return;
       }
     }
+  }
+
+  /** 原文不完整: {开头: why, 省略: [section, …], 结尾: why}, as import writes it. */
+  private readIncomplete(decl: MetaDecl, pair: Pair, node: Node | null, span: Span): void {
+    if (isEmpty(node)) return;
+    const [start, end, gaps] = [decl.parts?.start ?? [], decl.parts?.end ?? [], decl.parts?.gaps ?? []];
+    const expected: Expected = { kind: 'incomplete', start: start[0], gaps: gaps[0], end: end[0] };
+    if (!isMap(node)) {
+      this.invalid(span, decl.key, expected);
+      return;
+    }
+    const incomplete: Incomplete = { keySpan: this.keySpan(pair), gaps: [] };
+    const matcher = incompleteMatcher(decl);
+    const sections = sectionMatcher(this.report.format);
+    for (const p of node.items) {
+      const slot = matcher.match(keyText(p));
+      if (!slot) {
+        this.unknownKey(p, node, matcher, { kind: 'period', key: decl.key });
+        continue;
+      }
+      const value = p.value as Node | null;
+      if (slot === 'gaps') {
+        const items = isSeq(value) ? value.items : [value];
+        for (const item of items) {
+          const name = isScalar(item) ? String(item.value) : '';
+          const section = sections.match(name);
+          if (section) incomplete.gaps.push(section);
+          else this.invalid(spanOf(item as Node, this.valueSpan(p)), `${decl.key}.${gaps[0]}`, { kind: 'section' });
+        }
+      } else incomplete[slot] = isScalar(value) ? String(value.value ?? '') : '';
+    }
+    this.report.incomplete = incomplete;
   }
 
   private readPeriod(decl: MetaDecl, node: Node | null, span: Span): void {

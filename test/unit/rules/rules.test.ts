@@ -82,6 +82,12 @@ const CASES: Case[] = [
     right: E,
     covers: '本年度止件数: 本年废止件数',
   },
+  {
+    code: 'source-incomplete',
+    wrong: variant('落款日期: 2024-01-08\n', '落款日期: 2024-01-08\n原文不完整: {结尾: 在“全年共收到”处中断}\n'),
+    right: E,
+    covers: '原文不完整',
+  },
   { code: 'cell-negative', wrong: variant('  行政处罚:       [0]', '  行政处罚:       [-1]'), right: E, covers: '-1' },
   {
     code: 'cell-fractional',

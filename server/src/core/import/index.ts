@@ -4,6 +4,7 @@
  * placed is kept as a comment and named in a notice; a cell that cannot be read is written
  * quoted, so that the checker reports it instead of it becoming a silent 0.
  */
+import { LIMITS } from '../limits';
 import {
   FORMAT_2021,
   tableSections,
@@ -26,6 +27,7 @@ import { readMetadata } from './metadata';
 import { narrativeLines, overview, paragraphs } from './narrative';
 import { isPageNumber } from './normalize';
 import { Notices, quote } from './notices';
+import { completeness, isOmission } from './completeness';
 import { buildOutline, isChrome, TITLE_PATTERN } from './outline';
 import { TableReader, type TableOut } from './tables';
 import { readTextForm } from './text';
@@ -119,6 +121,12 @@ const fail = (reason: ImportFailure, zh: string, en: string): ImportResult => ({
 
 export function importReport(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
   if (!bytes.length) return fail('empty', '文件是空的', 'the file is empty');
+  if (bytes.length > LIMITS.importBytes)
+    return fail(
+      'unsupported',
+      `文件超过 ${LIMITS.importBytes / MIB} MiB，远超任何年度报告，不予导入`,
+      `the file is larger than ${LIMITS.importBytes / MIB} MiB, far beyond any annual report; it is not imported`,
+    );
   let text: string | undefined;
   const decoded = () => (text ??= decodeBytes(bytes));
   const detected = detectForm(options.name, bytes, decoded);
@@ -260,6 +268,13 @@ function importSource(source: Source, options: ImportOptions, readable: () => st
   }
   const notices = new Notices();
   const outline = buildOutline(source, format);
+  // What the source does not show; the dots that mark text left out are no text of the report.
+  const shows = completeness(outline);
+  outline.preface = outline.preface.filter((b) => !isOmission(b));
+  for (const s of outline.sections) s.blocks = s.blocks.filter((b) => !isOmission(b));
+  const lastFound = Math.max(-1, ...outline.sections.map((s) => format.sections.indexOf(s.decl)));
+  // Sections after the point where the source breaks off are not missing from the report.
+  const unshown = (decl: SectionDecl) => shows.end !== undefined && format.sections.indexOf(decl) > lastFound;
 
   // Each table's printed blocks, wherever they stand; narrative keeps the rest.
   const streams = new Map<TableSectionDecl, Block[]>();
@@ -309,7 +324,7 @@ function importSource(source: Source, options: ImportOptions, readable: () => st
     if (decl.kind === 'table') {
       const t = tables.get(decl);
       if (t && (t.rows.length || t.unplaced.length || t.note.length)) sections.push({ kind: 'table', table: t });
-      else
+      else if (!unshown(decl))
         notices.add(
           `未找到表格“${decl.number}${decl.title}”，检查时将报告缺少该部分`,
           `the table "${decl.number}${decl.title}" was not found; the checker reports it as missing`,
@@ -318,6 +333,7 @@ function importSource(source: Source, options: ImportOptions, readable: () => st
     }
     const blocks = narrative.get(decl);
     if (!blocks) {
+      if (unshown(decl)) continue;
       notices.add(
         `未找到第${decl.number.replace('、', '')}部分“${decl.title}”的标题，检查时将报告缺少该部分`,
         `no heading of section ${decl.number.replace('、', '')} "${decl.title}" was found; the checker reports it as missing`,
@@ -350,8 +366,20 @@ function importSource(source: Source, options: ImportOptions, readable: () => st
       `${afterLines.length} line(s) after the signature ("${quote(afterLines[0])}"…) are kept as comments at the end`,
     );
   }
+  if (shows.start !== undefined || shows.gaps.length || shows.end !== undefined) {
+    const parts = [
+      ...(shows.start !== undefined ? [shows.start] : []),
+      ...shows.gaps.map((s) => `“${s.title}”中有省略`),
+      ...(shows.end !== undefined ? [shows.end] : []),
+    ];
+    notices.add(
+      `原文不完整（${parts.join('；')}），已写入“原文不完整”：原文没有显示的部分检查时不报告为缺失，请以完整的报告核对`,
+      `the source is incomplete (${parts.join('; ')}), recorded as 原文不完整: what it does not show is not reported as missing; check against the whole report`,
+    );
+  }
   const yaml = writeReport({
     format,
+    incomplete: shows,
     header,
     meta,
     metaComments,

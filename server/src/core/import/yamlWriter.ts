@@ -3,6 +3,7 @@
  * narrative as block scalars, tables as flow sequences with their values aligned and the
  * column labels in a comment above, and whatever could not be placed as comments.
  */
+import type { Completeness } from './completeness';
 import { metaByRole, metaKey, type ColumnDecl, type FormatDecl, type ItemDecl, type MetaRole } from '../format';
 import { displayWidth } from '../layout';
 import type { Metadata } from './metadata';
@@ -17,6 +18,8 @@ export type SectionOut =
 export interface ReportOut {
   /** The declaration the report is written in: its keys and its `格式` id. */
   format: FormatDecl;
+  /** What the source did not show (原文不完整). */
+  incomplete?: Completeness;
   /** Comment lines at the top (title, source). */
   header: string[];
   meta: Metadata;
@@ -162,6 +165,15 @@ export function writeReport(r: ReportOut): string {
   if (m.signed) out.push(`${key('signed')}: ${yamlString(m.signed)}`);
   if (m.published) out.push(`${key('published')}: ${yamlString(m.published)}`);
   out.push(...r.metaComments.map((c) => comment('', c)));
+  const inc = r.incomplete;
+  const incParts = metaByRole(format, 'incomplete')?.parts;
+  if (inc && incParts && (inc.start !== undefined || inc.gaps.length || inc.end !== undefined)) {
+    out.push(comment('', '原文没有显示的部分，检查时不报告为缺失'), `${key('incomplete')}:`);
+    if (inc.start !== undefined) out.push(`  ${incParts.start[0]}: ${yamlString(inc.start)}`);
+    if (inc.gaps.length && incParts.gaps)
+      out.push(`  ${incParts.gaps[0]}: [${inc.gaps.map((s) => yamlString(s.key)).join(', ')}]`);
+    if (inc.end !== undefined) out.push(`  ${incParts.end[0]}: ${yamlString(inc.end)}`);
+  }
   if (r.preface.length) out.push('', ...keyedText('', key('preface'), r.preface, false));
   if (r.misprints.size) {
     out.push('', comment('', '原文印错的标签（原文: 官方标签）；表格已按官方标签填写'), `${key('misprints')}:`);

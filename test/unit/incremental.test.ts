@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { check } from '../../server/src/core/check';
 import type { Finding } from '../../server/src/core/findings';
-import { forgetTexts } from '../../server/src/core/narrative/memo';
+import { forgetTexts } from '../../server/src/core/memo';
 import { ChunkCache, parseYaml } from '../../server/src/core/yamlChunks';
 import { EXAMPLE, findingsOf, longReport, variant } from './helpers';
 

@@ -16,8 +16,10 @@ function checkRows(report: Report, table: TableModel, out: Finding[]): void {
   // Rows by their place in the declaration: one after the last the source showed may just not be shown.
   const leaves = leafRows(table.decl).map((l) => l.path);
   const place = (path: string) => leaves.findIndex((l) => l === path || l.startsWith(`${path}/`));
-  const shown = [...table.rows.keys(), ...table.misspelled].map(place);
-  const unseen = (path: string) => partUnseen(report, table.decl, place(path), shown);
+  let shown: number[] | undefined;
+  const unseen = (path: string) =>
+    !!report.incomplete &&
+    partUnseen(report, table.decl, place(path), (shown ??= [...table.rows.keys(), ...table.misspelled].map(place)));
   if (!table.node || table.node.items.length === 0) {
     if (unseen(leaves[0])) return;
     const indent = indentOf(report.text, section.keySpan.start) + unit;

@@ -1,0 +1,118 @@
+/**
+ * What each rule deliberately leaves alone (the `notFlagged` of its documentation), checked on
+ * the documentation's example report changed the way its examples change it: the code must not
+ * be found there. Where the case is a defect another code reports, that code must be found
+ * instead, so that the case is real and one defect gives one finding.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { check, checkReport, type CheckOptions } from '../../../server/src/core/check';
+import type { RuleCode } from '../../../server/src/core/codes';
+import type { Finding } from '../../../server/src/core/findings';
+import { parseReport } from '../../../server/src/core/parse';
+import type { ExampleEdit } from '../../../server/src/core/rule';
+
+const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'rules');
+const BASE = readFileSync(path.join(FIXTURES, 'base-2024.report.yaml'), 'utf8');
+const PREVIOUS = readFileSync(path.join(FIXTURES, 'base-2023.report.yaml'), 'utf8');
+
+function apply(text: string, edits: ExampleEdit[], which: 'this' | 'previous'): string {
+  let out = text;
+  for (const e of edits) {
+    if ((e.in ?? 'this') !== which) continue;
+    assert.ok(out.includes(e.replace), `the example report has no ${JSON.stringify(e.replace)}`);
+    out = out.replace(e.replace, () => e.with);
+  }
+  return out;
+}
+
+/** The example report changed by `edits`, checked with last year's report (also changed), or alone. */
+function findings(edits: ExampleEdit[], options: { alone?: boolean } = {}): Finding[] {
+  const opts: CheckOptions = options.alone
+    ? {}
+    : { previous: { report: parseReport(apply(PREVIOUS, edits, 'previous')) } };
+  return checkReport(parseReport(apply(BASE, edits, 'this')), opts).findings;
+}
+
+/** `replace` → `with` in this year's report. */
+const edit = (replace: string, by: string): ExampleEdit => ({ replace, with: by });
+/** `code` is not among `found`; each of `instead` is (the code that reports the defect). */
+function leaves(found: Finding[], code: RuleCode, instead: RuleCode[] = []): void {
+  const codes = found.map((f) => f.code);
+  assert.ok(!codes.includes(code), `${code} found: ${codes.join(', ')}`);
+  for (const c of instead) assert.ok(codes.includes(c), `${c} not found: ${codes.join(', ') || 'nothing'}`);
+}
+
+const only = (found: Finding[], code: RuleCode) => found.filter((f) => f.code === code);
+
+describe('what the rules do not flag', () => {
+  it('undecodable-text: once for the whole file; text decoded in the wrong encoding is not reported', () => {
+    const twice = findings([
+      edit('机关: 某市交通运输局', '机关: 某市交通\ufffd\ufffd局'),
+      edit('开展业务培训 2 次', '开展业务\ufffd训 2 次'),
+    ]);
+    assert.equal(only(twice, 'undecodable-text').length, 1);
+    // 某市交通运输局 in UTF-8 read as GBK: valid characters, not undecodable bytes.
+    leaves(findings([edit('机关: 某市交通运输局', '机关: 鏌愬競浜ら€氳繍杈撳眬')]), 'undecodable-text');
+  });
+
+  it('yaml-syntax: an error once, at its cause; nothing it swallowed reported missing; a wrong kind of value is not one', () => {
+    // The quote left open swallows the rest of the file, section 六 included.
+    const open = findings([edit('存在的主要问题及改进情况: >-\n  ', '存在的主要问题及改进情况: "')]);
+    assert.equal(only(open, 'yaml-syntax').length, 1);
+    leaves(open, 'missing-section');
+    leaves(findings([edit('年度: 2024', '年度: 2024年')]), 'yaml-syntax', ['invalid-value']);
+  });
+
+  it('not-a-report: an empty file, or one of comments only, is a report not yet written', () => {
+    for (const text of ['', '# 某市交通运输局 2024 年度报告\n']) {
+      const found = check(text).findings;
+      leaves(found, 'not-a-report', ['missing-field', 'missing-section']);
+    }
+  });
+
+  it('duplicate-key: what is under the repeated key is not read', () => {
+    const found = findings([edit('  行政强制:       [3]', '  行政强制:       [3]\n  （三）行政强制: [-4, 2.5]')]);
+    assert.equal(only(found, 'duplicate-key').length, 1);
+    for (const code of ['cell-negative', 'cell-fractional', 'extra-cell'] as const) leaves(found, code);
+  });
+
+  it('unknown-key: own sub-headings of 总体情况, a table note and 2019 labels are not unknown keys', () => {
+    leaves(
+      findings([
+        edit('  平台建设: >-', '  （六）政务公开工作: >-\n    开展政务公开日活动。\n  平台建设: >-'),
+        edit('  行政强制:       [3]', '  行政强制:       [3]\n  说明: 本表数据截至 2024 年 12 月 31 日。'),
+      ]),
+      'unknown-key',
+    );
+    leaves(
+      findings([edit('  规章:           [0, 0, 0]', '  本年新制作数量: [3]\n  规章:           [0, 0, 0]')]),
+      'unknown-key',
+      ['legacy-label'],
+    );
+  });
+
+  it('legacy-label: the 2019 labels in the text are not read', () => {
+    leaves(
+      findings([
+        edit(
+          '全年在门户网站主动公开政府信息 1,380 条。',
+          '全年在门户网站主动公开政府信息 1,380 条，本年新制作数量 3 件。',
+        ),
+      ]),
+      'legacy-label',
+    );
+  });
+
+  it('legacy-format-cited: no citation is not a wrong one; comments are not read', () => {
+    leaves(
+      findings([
+        edit('（国办公开办函〔2021〕30号）编制', '编制'),
+        edit('格式: 2021', '# 不再按国办公开办函〔2019〕60号填报\n格式: 2021'),
+      ]),
+      'legacy-format-cited',
+    );
+  });
+});

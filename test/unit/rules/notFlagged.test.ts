@@ -40,9 +40,14 @@ function findings(edits: ExampleEdit[], options: { alone?: boolean } = {}): Find
 const edit = (replace: string, by: string): ExampleEdit => ({ replace, with: by });
 /** `code` is not among `found`; each of `instead` is (the code that reports the defect). */
 function leaves(found: Finding[], code: RuleCode, instead: RuleCode[] = []): void {
-  const codes = found.map((f) => f.code);
-  assert.ok(!codes.includes(code), `${code} found: ${codes.join(', ')}`);
-  for (const c of instead) assert.ok(codes.includes(c), `${c} not found: ${codes.join(', ') || 'nothing'}`);
+  assert.ok(!found.some((f) => f.code === code), `${code} found: ${found.map((f) => f.code).join(', ')}`);
+  finds(found, ...instead);
+}
+
+/** Each of `codes` is among `found`. */
+function finds(found: Finding[], ...codes: RuleCode[]): void {
+  const got = found.map((f) => f.code);
+  for (const c of codes) assert.ok(got.includes(c), `${c} not found: ${got.join(', ') || 'nothing'}`);
 }
 
 const only = (found: Finding[], code: RuleCode) => found.filter((f) => f.code === code);
@@ -114,5 +119,50 @@ describe('what the rules do not flag', () => {
       ]),
       'legacy-format-cited',
     );
+  });
+  it('invalid-value: a value plainly meant is accepted; a year that cannot be read is not guessed', () => {
+    leaves(findings([edit('机关类型: 部门', '机关类型: 部 门'), edit('格式: 2021', '格式: "2021"')]), 'invalid-value');
+    // 2024年 is read as 2024: the signature date is still compared with it.
+    const late = [edit('落款日期: 2025-01-20', '落款日期: 2024-06-01')];
+    finds(findings([edit('年度: 2024', '年度: 2024年'), ...late]), 'invalid-value', 'signed-before-year-end');
+    leaves(findings([edit('年度: 2024', '年度: 24'), ...late]), 'signed-before-year-end', ['invalid-value']);
+  });
+
+  it('misprinted-label: once per recorded label; an empty 原文标签 is not reported', () => {
+    const found = findings([edit('\n前言: >-', '\n原文标签: {本年度止件数: 本年废止件数}\n前言: >-')]);
+    assert.equal(only(found, 'misprinted-label').length, 1);
+    leaves(found, 'unknown-key');
+    leaves(findings([edit('\n前言: >-', '\n原文标签:\n前言: >-')]), 'misprinted-label');
+  });
+
+  it('source-incomplete: what the source shows is still reported missing; an empty record is not reported', () => {
+    const startCut = findings([
+      edit('前言: >-', '原文不完整: {开头: 摘录}\n前言: >-'),
+      edit('前言: >-\n  ', '# '),
+      edit('落款日期: 2025-01-20\n', ''),
+    ]);
+    assert.equal(only(startCut, 'source-incomplete').length, 1);
+    leaves(startCut, 'missing-preface', ['missing-field']);
+    leaves(findings([edit('前言: >-', '原文不完整: {}\n前言: >-')]), 'source-incomplete');
+  });
+
+  it('missing-field: fields the form does not require; a field the source did not show', () => {
+    leaves(
+      findings([
+        edit('机关类型: 部门\n', ''),
+        edit('统计期限: {起: 2024-01-01, 止: 2024-12-31}\n', ''),
+        edit('发布日期: 2025-01-22\n', ''),
+      ]),
+      'missing-field',
+    );
+    leaves(
+      findings([edit('前言: >-', '原文不完整: {结尾: 断开}\n前言: >-'), edit('落款日期: 2025-01-20\n', '')]),
+      'missing-field',
+      ['source-incomplete'],
+    );
+  });
+
+  it('missing-preface: an empty 前言 is the one fix-all writes', () => {
+    leaves(findings([edit('前言: >-\n  本报告', '前言: ""\n# 本报告')]), 'missing-preface');
   });
 });

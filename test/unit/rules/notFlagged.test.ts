@@ -165,4 +165,42 @@ describe('what the rules do not flag', () => {
   it('missing-preface: an empty 前言 is the one fix-all writes', () => {
     leaves(findings([edit('前言: >-\n  本报告', '前言: ""\n# 本报告')]), 'missing-preface');
   });
+  it('missing-section: a numbered title, an empty section, and what the source did not show are not missing', () => {
+    leaves(findings([edit('其他需要报告的事项: >-', '六、其他需要报告的事项: >-')]), 'missing-section');
+    leaves(
+      findings([
+        edit('其他需要报告的事项: >-\n  本机关 2024 年度未收取政府信息公开信息处理费。', '其他需要报告的事项:'),
+      ]),
+      'missing-section',
+      ['fee-not-stated'],
+    );
+    leaves(
+      findings([
+        edit('前言: >-', '原文不完整: {结尾: 断开}\n前言: >-'),
+        edit('其他需要报告的事项: >-\n  ', '# '),
+        edit('存在的主要问题及改进情况: >-\n  ', '# '),
+      ]),
+      'missing-section',
+      ['source-incomplete'],
+    );
+  });
+
+  it('section-order: a missing section, and the order of fields, topics and rows, are not judged', () => {
+    const platform = '  平台建设: >-\n    持续做好门户网站政府信息公开专栏的维护，及时更新各栏目内容。\n';
+    leaves(
+      findings([
+        edit('存在的主要问题及改进情况: >-\n  ', '# '),
+        edit('机关: 某市交通运输局\n', ''),
+        edit('\n前言: >-', '\n机关: 某市交通运输局\n前言: >-'),
+        edit(platform, ''),
+        edit('  主动公开: >-', `${platform}  主动公开: >-`),
+        edit(
+          '  规章:           [0, 0, 0]\n  行政规范性文件: [5, 2, 48]',
+          '  行政规范性文件: [5, 2, 48]\n  规章: [0, 0, 0]',
+        ),
+      ]),
+      'section-order',
+      ['missing-section'],
+    );
+  });
 });

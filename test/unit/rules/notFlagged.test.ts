@@ -38,6 +38,14 @@ function findings(edits: ExampleEdit[], options: { alone?: boolean } = {}): Find
 
 /** `replace` → `with` in this year's report. */
 const edit = (replace: string, by: string): ExampleEdit => ({ replace, with: by });
+/** The example report from the line that starts with `from` up to the one that starts with `to`. */
+function lines(from: string, to: string): string {
+  const start = BASE.indexOf(`\n${from}`) + 1;
+  const end = BASE.indexOf(`\n${to}`, start) + 1;
+  assert.ok(start > 0 && end > start, `the example report has no lines from ${from} to ${to}`);
+  return BASE.slice(start, end);
+}
+
 /** `code` is not among `found`; each of `instead` is (the code that reports the defect). */
 function leaves(found: Finding[], code: RuleCode, instead: RuleCode[] = []): void {
   assert.ok(!found.some((f) => f.code === code), `${code} found: ${found.map((f) => f.code).join(', ')}`);
@@ -201,6 +209,129 @@ describe('what the rules do not flag', () => {
       ]),
       'section-order',
       ['missing-section'],
+    );
+  });
+  it('missing-row: a group once, an empty table once, a misspelt row and a group written as one row are not missing', () => {
+    const refused = lines('    不予处理:', '    其他处理:');
+    assert.equal(only(findings([edit(refused, '')]), 'missing-row').length, 1);
+    const appeals = lines('  行政复议:', '\n存在的主要问题及改进情况');
+    assert.equal(only(findings([edit(appeals, '')]), 'missing-row').length, 1);
+    leaves(findings([edit('  行政许可:       [320]', '  行政许科:       [320]')]), 'missing-row', ['unknown-key']);
+    leaves(findings([edit(refused, '    不予处理: [9, 1, 0, 0, 0, 0, 10]\n')]), 'missing-row', ['group-as-row']);
+  });
+  it('missing-cell: a mapping names its columns in any order; a blank cell is there; a short row is not added up', () => {
+    const row = '      重复申请:                  [3, 1, 0, 0, 0, 0, 4]';
+    leaves(
+      findings([
+        edit(
+          row,
+          '      重复申请: {总计: 4, 自然人: 3, 商业企业: 1, 科研机构: 0, 社会公益组织: 0, 法律服务机构: 0, 其他: 0}',
+        ),
+      ]),
+      'missing-cell',
+    );
+    leaves(findings([edit(row, '      重复申请: [3, 1, "", 0, 0, 0, 4]')]), 'missing-cell', ['cell-not-number']);
+    const short = findings([edit(row, '      重复申请: [3, 1, 0, 0, 0]')]);
+    assert.equal(only(short, 'missing-cell').length, 1);
+    for (const code of ['row-total', 'result-total', 'balance'] as const) leaves(short, code);
+  });
+
+  it('extra-cell: an extra column name is an unknown key; extra numbers count in no total', () => {
+    const row = '      重复申请:                  [3, 1, 0, 0, 0, 0, 4]';
+    leaves(
+      findings([
+        edit(
+          row,
+          '      重复申请: {自然人: 3, 商业企业: 1, 科研机构: 0, 社会公益组织: 0, 法律服务机构: 0, 其他: 0, 总计: 4, 备注: 0}',
+        ),
+      ]),
+      'extra-cell',
+      ['unknown-key'],
+    );
+    const extra = findings([edit(row, '      重复申请: [3, 1, 0, 0, 0, 0, 4, 5]')]);
+    assert.deepEqual(
+      extra.map((f) => f.code),
+      ['extra-cell'],
+    );
+  });
+
+  it('group-as-row: its items are not missing and its numbers count', () => {
+    const refused = lines('    不予处理:', '    其他处理:');
+    const found = findings([edit(refused, '    不予处理: [9, 1, 0, 0, 0, 0, 10]\n')]);
+    assert.deepEqual(
+      found.map((f) => f.code),
+      ['group-as-row'],
+    );
+    // Its numbers are added up: one more makes 总计 wrong.
+    finds(findings([edit(refused, '    不予处理: [10, 1, 0, 0, 0, 0, 11]\n')]), 'result-total');
+  });
+
+  it('cell-not-number: a quoted, full-width or separated number counts at its value; 320.0 is plain', () => {
+    const row = '  本年新收政府信息公开申请数量:  [120, 30, 2, 1, 3, 4, 160]';
+    const quoted = findings([edit(row, '  本年新收政府信息公开申请数量: ["120", 30, 2, 1, 3, 4, "１６０"]')]);
+    assert.equal(only(quoted, 'cell-not-number').length, 2);
+    leaves(quoted, 'row-total');
+    finds(findings([edit(row, '  本年新收政府信息公开申请数量: ["120", 30, 2, 1, 3, 4, "1,70"]')]), 'row-total');
+    leaves(findings([edit('  行政许可:       [320]', '  行政许可:       [320.0]')]), 'cell-not-number');
+  });
+
+  it('cell-negative: figures in the text and -0 are not read as negative cells', () => {
+    leaves(
+      findings([
+        edit('同比增长 28%', '同比增长 -28%'),
+        edit('  行政许可:       [320]', '  行政许可:       [-0]'),
+        edit('  行政事业性收费: [0]', '  行政事业性收费: [-0]'),
+      ]),
+      'cell-negative',
+    );
+  });
+
+  it('cell-fractional: an amount in 万元 and a whole number written with decimals', () => {
+    leaves(
+      findings([
+        edit('  行政事业性收费: [0]', '  行政事业性收费: [0.25]'),
+        edit('  行政许可:       [320]', '  行政许可:       [320.0]'),
+      ]),
+      'cell-fractional',
+    );
+  });
+
+  it('number-too-large: 2^53 − 1 itself and decimals beyond it are not reported', () => {
+    leaves(
+      findings([
+        edit('  行政许可:       [320]', '  行政许可:       [9007199254740991]'),
+        edit('  行政事业性收费: [0]', '  行政事业性收费: [9007199254740991.5]'),
+      ]),
+      'number-too-large',
+    );
+  });
+
+  it('row-total: a row with a cell that is not a number is not added up; a wrong addend is reported once', () => {
+    const row = '    予以公开:                    [40, 10, 0, 0, 1, 1, 52]';
+    // Read as 0, the slash would leave 总计 52 one more than its columns.
+    leaves(findings([edit(row, '    予以公开: [40, 10, /, 0, 1, 0, 52]')]), 'row-total', ['cell-not-number']);
+    const addend = findings([edit(row, '    予以公开: [41, 10, 0, 0, 1, 1, 52]')]);
+    assert.equal(addend.filter((f) => ['row-total', 'result-total', 'balance'].includes(f.code)).length, 1);
+  });
+
+  it('result-total: a column with a result row missing is not checked', () => {
+    const found = findings([edit('    予以公开:                    [40, 10, 0, 0, 1, 1, 52]\n', '')]);
+    leaves(found, 'result-total', ['missing-row']);
+    leaves(found, 'balance');
+  });
+
+  it('balance: a （七）总计 already reported wrong is not reported again', () => {
+    const found = findings([
+      edit('总计:                        [118, 28, 1, 0, 2, 3, 152]', '总计: [119, 28, 1, 0, 2, 3, 153]'),
+    ]);
+    leaves(found, 'balance', ['result-total']);
+  });
+
+  it('review-total: a row short of cells is not added up', () => {
+    leaves(
+      findings([edit('  行政复议:           [1, 0, 0, 1, 2]', '  行政复议:           [1, 0, 0, 3]')]),
+      'review-total',
+      ['missing-cell'],
     );
   });
 });

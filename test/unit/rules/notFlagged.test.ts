@@ -334,4 +334,59 @@ describe('what the rules do not flag', () => {
       ['missing-cell'],
     );
   });
+  it('date-invalid: dates in the text are not read; a date in another layout is not invalid; none is compared', () => {
+    leaves(
+      findings([edit('所列数据的统计期限自 2024 年 1 月 1 日', '所列数据的统计期限自 2024 年 2 月 30 日')]),
+      'date-invalid',
+    );
+    leaves(findings([edit('落款日期: 2025-01-20', '落款日期: 2025/1/20')]), 'date-invalid', ['date-form']);
+    leaves(findings([edit('落款日期: 2025-01-20', '落款日期: 2024-02-30')]), 'signed-before-year-end', [
+      'date-invalid',
+    ]);
+  });
+
+  it('date-form: both forms of the format, padded or not, spaced or full-width; other forms still compared', () => {
+    leaves(
+      findings([
+        edit('落款日期: 2025-01-20', '落款日期: 2025年01月20日'),
+        edit('发布日期: 2025-01-22', '发布日期: ２０２５ 年 1 月 22 日'),
+      ]),
+      'date-form',
+    );
+    finds(findings([edit('落款日期: 2025-01-20', '落款日期: 2024/1/20')]), 'date-form', 'signed-before-year-end');
+  });
+
+  it('period-year: an end not written is not reported', () => {
+    leaves(findings([edit('统计期限: {起: 2024-01-01, 止: 2024-12-31}', '统计期限: {止: 2024-12-31}')]), 'period-year');
+  });
+
+  it('signed-before-year-end: dates in the preface are not read', () => {
+    leaves(
+      findings([edit('至 2024 年 12 月 31 日止', '至 2024 年 12 月 31 日止，2024 年 12 月 1 日定稿')]),
+      'signed-before-year-end',
+    );
+  });
+
+  it('past-deadline: the deadline day itself is not late', () => {
+    leaves(
+      findings([edit('落款日期: 2025-01-20\n发布日期: 2025-01-22', '落款日期: 2025-01-31\n发布日期: 2025-01-31')]),
+      'past-deadline',
+    );
+    leaves(
+      findings([edit('机关类型: 部门', '机关类型: 本级政府'), edit('发布日期: 2025-01-22', '发布日期: 2025-03-31')]),
+      'past-deadline',
+    );
+  });
+
+  it('published-before-signed: the same day, or a date that does not exist, is not reported', () => {
+    leaves(findings([edit('发布日期: 2025-01-22', '发布日期: 2025-01-20')]), 'published-before-signed');
+    leaves(
+      findings([
+        edit('落款日期: 2025-01-20', '落款日期: 2025-01-32'),
+        edit('发布日期: 2025-01-22', '发布日期: 2025-01-10'),
+      ]),
+      'published-before-signed',
+      ['date-invalid'],
+    );
+  });
 });

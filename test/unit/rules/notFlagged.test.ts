@@ -389,4 +389,27 @@ describe('what the rules do not flag', () => {
       ['date-invalid'],
     );
   });
+  it('unknown-suppression: a real code with nothing to silence; the real codes beside an unknown one work', () => {
+    const late = edit('落款日期: 2025-01-20\n发布日期: 2025-01-22', '落款日期: 2025-02-10\n发布日期: 2025-01-22');
+    leaves(
+      findings([edit('落款日期: 2025-01-20', '# govreport-disable-next-line past-deadline\n落款日期: 2025-01-20')]),
+      'unknown-suppression',
+    );
+    const both = findings([
+      late,
+      edit('落款日期: 2025-02-10', '# govreport-disable-next-line past-dedline, past-deadline\n落款日期: 2025-02-10'),
+    ]);
+    assert.equal(only(both, 'unknown-suppression').length, 1);
+    leaves(both, 'past-deadline');
+  });
+
+  it('fee-unit: amounts below the limit of the organ type; fees in the text', () => {
+    const fee = '  行政事业性收费: [0]';
+    leaves(findings([edit(fee, '  行政事业性收费: [99999]')]), 'fee-unit');
+    leaves(
+      findings([edit('机关类型: 部门', '机关类型: 本级政府'), edit(fee, '  行政事业性收费: [999999]')]),
+      'fee-unit',
+    );
+    leaves(findings([edit('未收取政府信息公开信息处理费。', '收取政府信息公开信息处理费 1250000 元。')]), 'fee-unit');
+  });
 });

@@ -412,4 +412,49 @@ describe('what the rules do not flag', () => {
     );
     leaves(findings([edit('未收取政府信息公开信息处理费。', '收取政府信息公开信息处理费 1250000 元。')]), 'fee-unit');
   });
+  it('missing-subsection: one text that speaks of every topic; a topic under another heading is information', () => {
+    const overview = lines('总体情况:', '\n主动公开政府信息情况');
+    leaves(
+      findings([
+        edit(
+          overview,
+          '总体情况: >-\n  本局全年主动公开政府信息 1,380 条，办理依申请公开 160 件；坚持先审后发；做好专栏维护；开展业务培训 2 次。\n',
+        ),
+      ]),
+      'missing-subsection',
+    );
+    const moved = findings([
+      edit('  政府信息管理: >-\n    ', '  # '),
+      edit('持续做好门户网站政府信息公开专栏的维护', '坚持先审后发，持续做好门户网站政府信息公开专栏的维护'),
+    ]);
+    const topic = only(moved, 'missing-subsection');
+    assert.equal(topic.length, 1);
+    assert.equal(topic[0].severity, 'information');
+  });
+
+  it('section-five-empty: a few sentences are not judged; a missing section five is missing-section', () => {
+    const five = lines('存在的主要问题及改进情况:', '\n其他需要报告的事项');
+    leaves(
+      findings([edit(five, '存在的主要问题及改进情况: 暂无明显问题，下一步将继续加强培训。\n')]),
+      'section-five-empty',
+    );
+    leaves(findings([edit(five, '')]), 'section-five-empty', ['missing-section']);
+  });
+
+  it('fee-not-stated: a fee charged is stated too; fees in 总体情况 do not count; a missing section six', () => {
+    const fee = '本机关 2024 年度未收取政府信息公开信息处理费。';
+    leaves(findings([edit(fee, '本机关 2024 年度收取信息处理费 200 元。')]), 'fee-not-stated');
+    finds(
+      findings([edit(fee, '无。'), edit('办结率 83.3%。', '办结率 83.3%。全年未收取信息处理费。')]),
+      'fee-not-stated',
+    );
+    leaves(findings([edit(`其他需要报告的事项: >-\n  ${fee}\n`, '')]), 'fee-not-stated', ['missing-section']);
+  });
+
+  it('rules-by-department: 规章 in the text of a department is not read', () => {
+    leaves(
+      findings([edit('废止 2 件，现行有效 48 件。', '废止 2 件，现行有效 48 件。配合市政府起草规章 1 件。')]),
+      'rules-by-department',
+    );
+  });
 });

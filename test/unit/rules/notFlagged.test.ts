@@ -38,6 +38,8 @@ function findings(edits: ExampleEdit[], options: { alone?: boolean } = {}): Find
 
 /** `replace` → `with` in this year's report. */
 const edit = (replace: string, by: string): ExampleEdit => ({ replace, with: by });
+/** `replace` → `with` in last year's report. */
+const before = (replace: string, by: string): ExampleEdit => ({ replace, with: by, in: 'previous' });
 /** The example report from the line that starts with `from` up to the one that starts with `to`. */
 function lines(from: string, to: string): string {
   const start = BASE.indexOf(`\n${from}`) + 1;
@@ -455,6 +457,57 @@ describe('what the rules do not flag', () => {
     leaves(
       findings([edit('废止 2 件，现行有效 48 件。', '废止 2 件，现行有效 48 件。配合市政府起草规章 1 件。')]),
       'rules-by-department',
+    );
+  });
+  it('cross-year-carryover: not against another year; a column that is not a number either year', () => {
+    const carried = '上年结转政府信息公开申请数量:  [5, 1, 0, 0, 0, 0, 6]';
+    leaves(
+      findings([
+        edit(carried, '上年结转政府信息公开申请数量: [4, 1, 0, 0, 0, 0, 5]'),
+        before('年度: 2023', '年度: 2022'),
+      ]),
+      'cross-year-carryover',
+    );
+    // Read as 0, the slash would differ from last year's 1.
+    leaves(findings([edit(carried, '上年结转政府信息公开申请数量: [5, /, 0, 0, 0, 0, 6]')]), 'cross-year-carryover', [
+      'cell-not-number',
+    ]);
+  });
+
+  it('cross-year-stock: not against another year; a figure that is not a number', () => {
+    const documents = '行政规范性文件: [5, 2, 48]';
+    leaves(
+      findings([edit(documents, '行政规范性文件: [5, 2, 52]'), before('年度: 2023', '年度: 2022')]),
+      'cross-year-stock',
+    );
+    leaves(findings([edit(documents, '行政规范性文件: [5, /, 52]')]), 'cross-year-stock', ['cell-not-number']);
+  });
+
+  it('cross-year-growth: rounding at the decimals written; approximate figures; last year unclear or another year', () => {
+    leaves(
+      findings([
+        edit('同比增长 28%', '同比增长 27%'),
+        before(
+          '  本年新收政府信息公开申请数量:  [100, 20, 0, 0, 2, 3, 125]',
+          '  本年新收政府信息公开申请数量: [101, 20, 0, 0, 2, 3, 126]',
+        ),
+      ]),
+      'cross-year-growth',
+    );
+    leaves(findings([edit('同比增长 28%', '同比增长约 20%')]), 'cross-year-growth');
+    leaves(findings([edit('同比增长 28%', '同比增长 20%'), before('年度: 2023', '年度: 2022')]), 'cross-year-growth');
+    const portal = '全年在门户网站主动公开政府信息 1,380 条。';
+    const growth = edit(portal, '全年在门户网站主动公开政府信息 1,380 条，同比增长 5%。');
+    finds(findings([growth]), 'cross-year-growth');
+    leaves(
+      findings([
+        growth,
+        before(
+          '全年在门户网站主动公开政府信息 1,260 条。',
+          '全年在门户网站主动公开政府信息 1,260 条。本局在门户网站主动公开政府信息 600 条。',
+        ),
+      ]),
+      'cross-year-growth',
     );
   });
 });

@@ -510,4 +510,94 @@ describe('what the rules do not flag', () => {
       'cross-year-growth',
     );
   });
+  it('narrative-documents: other counts, approximate figures, other years and scopes, a bare count about two kinds', () => {
+    const documents = '本年度制发行政规范性文件 5 件，废止 2 件，现行有效 48 件。';
+    for (const more of [
+      '清理行政规范性文件 30 件。',
+      '2023 年制发行政规范性文件 6 件。',
+      '各区县制发行政规范性文件 20 件。',
+      '本年度清理规章和行政规范性文件，废止 7 件。',
+    ])
+      leaves(findings([edit(documents, documents + more)]), 'narrative-documents');
+    leaves(
+      findings([edit(documents, '本年度制发行政规范性文件约 6 件，废止 2 件，现行有效 40 余件。')]),
+      'narrative-documents',
+    );
+  });
+
+  const RATE = '全年度收到网民来信 2819 件，办结 2348 件，办结率 83.3%。';
+
+  it('narrative-rate: rates that are not a ratio of the counts, approximate counts, shares of no stated whole, fewer decimals', () => {
+    for (const text of [
+      '全年度收到网民来信 2819 件，办结 2348 件，群众满意率 99.1%。',
+      '全年度收到网民来信 2800 余件，办结 2348 件，办结率 80.1%。',
+      '网络提交 102 件，占 60.8%；信函 40 件，占 25%。',
+      '全年度收到网民来信 2819 件，办结 2348 件，办结率 83%。',
+    ])
+      leaves(findings([edit(RATE, text)]), 'narrative-rate');
+  });
+
+  it('narrative-rate-truncated: not for rates that are not compared', () => {
+    finds(
+      findings([edit(RATE, '全年度收到网民来信 2819 件，办结 2818 件，办结率 99.9%。')]),
+      'narrative-rate-truncated',
+    );
+    leaves(
+      findings([edit(RATE, '全年度收到网民来信 2819 件，办结 2818 件，满意率 99.9%。')]),
+      'narrative-rate-truncated',
+    );
+  });
+
+  it('narrative-list-sum: once when the table disagrees too; bracketed figures; a second breakdown; approximate figures', () => {
+    const parts = '其中自然人 120 件，法人或其他组织 40 件';
+    leaves(
+      findings([edit('本局共收到政府信息公开申请 160 件', '本局共收到政府信息公开申请 170 件')]),
+      'narrative-list-sum',
+      ['narrative-requests'],
+    );
+    leaves(
+      findings([edit(parts, '其中自然人 120 件（含委托代理 30 件），法人或其他组织 40 件')]),
+      'narrative-list-sum',
+    );
+    leaves(
+      findings([edit(parts, '其中自然人 120 件，法人或其他组织 40 件，网络提交 100 件，信函 60 件')]),
+      'narrative-list-sum',
+    );
+    leaves(findings([edit(parts, '其中自然人 110 余件，法人或其他组织 40 件')]), 'narrative-list-sum');
+  });
+
+  it('narrative-period: other spans of dates; an end without its year', () => {
+    leaves(
+      findings([
+        edit('开展业务培训 2 次。', '开展业务培训 2 次。专项行动自 2023 年 1 月 1 日起至 2023 年 6 月 30 日止。'),
+        edit('至 2024 年 12 月 31 日止', '至 12 月 31 日止'),
+      ]),
+      'narrative-period',
+    );
+  });
+
+  it('narrative-plan-year: a later year; a year with its month', () => {
+    const plan = '2025 年，本局将继续深化政务公开工作';
+    leaves(findings([edit(plan, '2026 年，本局将继续深化政务公开工作')]), 'narrative-plan-year');
+    leaves(findings([edit(plan, '2024 年 12 月，本局将继续深化政务公开工作')]), 'narrative-plan-year');
+  });
+
+  it("narrative-year: another report named as such; another year's own figure; a comparison; 上年结转", () => {
+    leaves(
+      findings([
+        edit('本报告根据', '在 2023 年政府信息公开工作年度报告的基础上，本报告根据'),
+        edit(
+          '本机关 2024 年度未收取政府信息公开信息处理费。',
+          '本机关 2024 年度未收取政府信息公开信息处理费，与 2023 年度未收取信息处理费的情况相比无变化。',
+        ),
+        edit('上年结转 6 件。', '上年结转 6 件。2023 年，本局共收到政府信息公开申请 125 件。'),
+      ]),
+      'narrative-year',
+    );
+    // 160 under 2023 in a text that states 160 for 2024 as well.
+    leaves(
+      findings([edit('上年结转 6 件。', '上年结转 6 件。2023 年，本局共收到政府信息公开申请 160 件。')]),
+      'narrative-year',
+    );
+  });
 });

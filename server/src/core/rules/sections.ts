@@ -65,6 +65,10 @@ export const sectionsRule = defineRule({
         '六个部分中缺少一个。修复会在规定位置补上（表格各行填 0，文字部分留空）。',
         'One of the six sections is missing. The fix inserts it in its official place (tables with every row at zero, texts empty).',
       ),
+      notFlagged: txt(
+        '写了编号或用了别的叫法（“六、其他需要报告的事项”）的部分不算缺少。写了标题、内容为空的部分不算缺少：内容是否够由 section-five-empty、fee-not-stated 等判断。导入的原文在结尾前断开时，断开之后的部分不报告（见 source-incomplete）。',
+        'A section written with its number or another name (六、其他需要报告的事项) is not missing. A section whose title is there with nothing under it is not missing either: whether its text is enough is for section-five-empty, fee-not-stated and the like. When an imported source breaks off, the sections after the break are not reported (see source-incomplete).',
+      ),
       wrong: {
         edits: [{ replace: '其他需要报告的事项: >-\n  ', with: '# ' }],
         shown: txt('没有“其他需要报告的事项”的报告', 'a report without `其他需要报告的事项`'),
@@ -79,6 +83,10 @@ export const sectionsRule = defineRule({
     },
     'section-order': {
       about: txt('六个部分应按一至六的顺序排列。', 'The six sections must come in the order 一 … 六.'),
+      notFlagged: txt(
+        '只比较写了的部分：缺少某一部分不会使其余部分顺序错误。字段（机关、年度……）的先后、“总体情况”各方面和表格各行的先后不检查：格式只规定了六个部分的顺序。',
+        'Only the sections that are there are compared: a missing one does not put the others out of order. The order of the fields (机关, 年度…), of the parts of 总体情况 and of the rows of a table is not checked: the form prescribes the order of the six sections only.',
+      ),
       wrong: {
         edits: [
           { replace: '其他需要报告的事项: >-\n  本机关 2024 年度未收取政府信息公开信息处理费。\n', with: '' },

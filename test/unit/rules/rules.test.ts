@@ -254,3 +254,27 @@ describe('the example report', () => {
     assert.deepEqual(found, ['signed-before-year-end', 'missing-subsection', 'missing-subsection']);
   });
 });
+
+describe('sections out of order', () => {
+  const at = (key: string) => E.indexOf(`\n${key}:`) + 1;
+  const six = E.slice(at('其他需要报告的事项'));
+
+  it('one section moved to the top is one finding on it, however many it jumped over', () => {
+    const text = E.slice(0, at('总体情况')) + six.trimEnd() + '\n' + E.slice(at('总体情况'), at('其他需要报告的事项'));
+    const found = findingsOf(text, 'section-order');
+    assert.deepEqual(
+      found.map((f) => [spanText(text, f), f.message['zh-CN']]),
+      [['其他需要报告的事项', '第六部分“其他需要报告的事项”应在第五部分“存在的主要问题及改进情况”之后']],
+    );
+  });
+
+  it('two sections swapped are one finding, on the one written second', () => {
+    const one = E.slice(at('总体情况'), at('主动公开政府信息情况'));
+    const two = E.slice(at('主动公开政府信息情况'), at('收到和处理政府信息公开申请情况'));
+    const text = E.replace(one + two, two + one);
+    assert.deepEqual(
+      findingsOf(text, 'section-order').map((f) => spanText(text, f)),
+      ['总体情况'],
+    );
+  });
+});

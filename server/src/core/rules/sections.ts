@@ -3,10 +3,54 @@ import { finding } from '../codes';
 import { keyClaim, txt, type Finding, type Fix } from '../findings';
 import { sectionNumeral, type SectionDecl } from '../format';
 import { indentUnit } from '../layout';
+import type { SectionEntry } from '../model';
 import { defineRule } from '../rule';
 import { sectionLines } from '../skeleton';
 import { sectionUnseen } from '../unseen';
 import { topInsertion } from './placement';
+
+/**
+ * The sections to move: those outside the longest run already in order (the earliest such run
+ * on a tie), so that one section moved to the wrong place is one finding, whatever it jumped over.
+ */
+function outOfOrder(entries: readonly SectionEntry[], sections: readonly SectionDecl[]): Finding[] {
+  const idx = entries.map((e) => sections.indexOf(e.decl));
+  const length = idx.map(() => 1);
+  const before = idx.map(() => -1);
+  for (let i = 0; i < idx.length; i++)
+    for (let j = 0; j < i; j++)
+      if (idx[j] < idx[i] && length[j] + 1 > length[i]) {
+        length[i] = length[j] + 1;
+        before[i] = j;
+      }
+  const kept = new Set<number>();
+  for (let i = length.indexOf(Math.max(0, ...length)); i >= 0; i = before[i]) kept.add(i);
+  const out: Finding[] = [];
+  entries.forEach((entry, i) => {
+    if (kept.has(i)) return;
+    // Named by the nearest section in order that should follow it, else the last that should precede it.
+    const keptDecls = [...kept].map((k) => idx[k]).sort((a, b) => a - b);
+    const next = keptDecls.find((k) => k > idx[i]);
+    const other = sections[next ?? keptDecls.filter((k) => k < idx[i]).pop()!];
+    const [a, b] = [sectionNumeral(entry.decl), sectionNumeral(other)];
+    out.push(
+      finding(
+        'section-order',
+        entry.keySpan,
+        next !== undefined
+          ? txt(
+              `第${a}部分“${entry.decl.title}”应在第${b}部分“${other.title}”之前`,
+              `section ${a} "${entry.decl.title}" must come before section ${b} "${other.title}"`,
+            )
+          : txt(
+              `第${a}部分“${entry.decl.title}”应在第${b}部分“${other.title}”之后`,
+              `section ${a} "${entry.decl.title}" must come after section ${b} "${other.title}"`,
+            ),
+      ),
+    );
+  });
+  return out;
+}
 
 export const sectionsRule = defineRule({
   id: 'sections',
@@ -38,25 +82,7 @@ export const sectionsRule = defineRule({
         }),
       );
     });
-    // A section is out of order when one that should follow it comes before it.
-    const sections = report.format.sections;
-    let highest: SectionDecl | undefined;
-    for (const entry of report.sections) {
-      const idx = sections.indexOf(entry.decl);
-      if (highest && sections.indexOf(highest) > idx) {
-        const [a, b] = [sectionNumeral(entry.decl), sectionNumeral(highest)];
-        out.push(
-          finding(
-            'section-order',
-            entry.keySpan,
-            txt(
-              `第${a}部分“${entry.decl.title}”应在第${b}部分“${highest.title}”之前`,
-              `section ${a} "${entry.decl.title}" must come before section ${b} "${highest.title}"`,
-            ),
-          ),
-        );
-      } else highest = entry.decl;
-    }
+    out.push(...outOfOrder(report.sections, report.format.sections));
     return out;
   },
   docs: {

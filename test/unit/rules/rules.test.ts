@@ -278,3 +278,21 @@ describe('sections out of order', () => {
     );
   });
 });
+
+describe('required fields written with nothing after them', () => {
+  for (const [line, key] of [
+    ['机关: 吕梁市人民政府办公室', '机关'],
+    ['年度: 2024', '年度'],
+    ['落款日期: 2024-01-08', '落款日期'],
+  ])
+    for (const empty of [`${key}:`, `${key}: ""`, `${key}: "  "`])
+      it(`"${empty}" is missing-field at its key, and nothing else about it`, () => {
+        const text = variant(line, empty);
+        const found = findingsOf(text, 'missing-field');
+        assert.deepEqual(
+          found.map((f) => [spanText(text, f), f.message['zh-CN'].split('：')[0]]),
+          [[key, `“${key}”没有填写`]],
+        );
+        assert.deepEqual(findingsOf(text, 'invalid-value'), []);
+      });
+});

@@ -94,7 +94,9 @@ export const syntaxRule = defineRule({
   group: 'file',
   codes: ['yaml-syntax', 'not-a-report', 'duplicate-key'],
   check({ report }) {
-    const out = syntaxErrors(report);
+    // A key the parser recorded as repeated is reported once, in the words of the form, not also as YAML's error.
+    const named = new Set(report.facts.flatMap((f) => (f.kind === 'duplicate' ? [f.span.start] : [])));
+    const out = syntaxErrors(report).filter((f) => f.code !== 'duplicate-key' || !named.has(f.span.start));
     const contents = report.doc.contents;
     const empty = !contents || (isScalar(contents) && contents.value === null && !contents.source);
     if (!report.root && !empty) {

@@ -1,5 +1,5 @@
 /** The statutory deadline of a report, or one set by a locality instead. */
-import type { SimpleDate } from './dates';
+import { compareDates, type SimpleDate } from './dates';
 import type { Report } from './model';
 
 export interface Deadline {
@@ -22,4 +22,20 @@ export function deadlineFor(report: Report, options: DateOptions = {}): SimpleDa
 /** Whether the deadline of the report's 机关类型 is one set instead of the statutory one. */
 export function isCustomDeadline(report: Report, options: DateOptions = {}): boolean {
   return options.deadlines?.[report.organType] !== undefined;
+}
+
+/** Another 机关类型 whose deadline `date` would meet, for a report whose type is only the default. */
+export function laterDeadline(
+  report: Report,
+  date: SimpleDate,
+  options: DateOptions = {},
+): { type: string; deadline: SimpleDate } | undefined {
+  if (report.year === undefined) return undefined;
+  for (const t of report.format.organTypes) {
+    if (t.key === report.organType) continue;
+    const d = options.deadlines?.[t.key] ?? t.deadline;
+    const deadline = { year: report.year + 1, month: d.month, day: d.day };
+    if (compareDates(date, deadline) <= 0) return { type: t.key, deadline };
+  }
+  return undefined;
 }

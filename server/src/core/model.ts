@@ -198,6 +198,8 @@ export interface Report {
   /** Typed metadata values, where they could be read. */
   organ?: string;
   organType: string;
+  /** Where the 机关类型 comes from: written, told by the organ's name, or the format's default. */
+  organTypeFrom: 'written' | 'name' | 'default';
   year?: number;
   period?: { start?: DateValue; end?: DateValue; span: Span };
   signed?: DateValue;

@@ -160,6 +160,7 @@ class ReportReader {
       root: undefined,
       meta: new Map(),
       organType: format.defaultOrganType,
+      organTypeFrom: 'default',
       misprints: [],
       sections: [],
       tables: new Map(),
@@ -174,6 +175,7 @@ class ReportReader {
       this.report.root = contents;
       this.selectFormat(contents);
       this.readTop(contents);
+      this.organTypeByName();
     }
     return this.report;
   }
@@ -185,6 +187,16 @@ class ReportReader {
   private valueSpan(pair: Pair): Span {
     const key = this.keySpan(pair);
     return isEmpty(pair.value) ? key : spanOf(pair.value as Node, key);
+  }
+
+  /** A report that does not write its 机关类型 may tell it by its organ's name (某市人民政府). */
+  private organTypeByName(): void {
+    const { organ, format } = this.report;
+    if (this.report.organTypeFrom === 'written' || !organ) return;
+    const t = format.organTypes.find((x) => x.organNames?.test(organ));
+    if (!t) return;
+    this.report.organType = t.key;
+    this.report.organTypeFrom = 'name';
   }
 
   /** The declaration `格式:` names, read before anything else: it decides how the rest reads. */
@@ -290,8 +302,10 @@ class ReportReader {
           typeof scalarValue === 'string'
             ? format.organTypes.find((t) => normalizeLabel(t.key) === normalizeLabel(scalarValue))
             : undefined;
-        if (m) this.report.organType = m.key;
-        else this.invalid(span, decl.key, { kind: 'organType', types: format.organTypes.map((t) => t.key) });
+        if (m) {
+          this.report.organType = m.key;
+          this.report.organTypeFrom = 'written';
+        } else this.invalid(span, decl.key, { kind: 'organType', types: format.organTypes.map((t) => t.key) });
         return;
       }
       case 'year': {

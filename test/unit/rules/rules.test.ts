@@ -296,3 +296,29 @@ describe('required fields written with nothing after them', () => {
         assert.deepEqual(findingsOf(text, 'invalid-value'), []);
       });
 });
+
+describe('the deadline', () => {
+  const dated = (signed: string, published: string, organ = '吕梁市人民政府办公室') =>
+    variant('落款日期: 2024-01-08', `落款日期: ${signed}\n发布日期: ${published}`)
+      .replace('机关类型: 部门\n', '')
+      .replace('机关: 吕梁市人民政府办公室', `机关: ${organ}`);
+
+  it('a late report is one finding, on 发布日期 when there is one', () => {
+    const text = dated('2025-04-01', '2025-04-02');
+    assert.deepEqual(
+      findingsOf(text, 'past-deadline').map((f) => [spanText(text, f), f.severity]),
+      [['2025-04-02', 'warning']],
+    );
+  });
+
+  it('with no 机关类型, an organ named …人民政府 has the deadline of a 本级政府', () => {
+    assert.deepEqual(findingsOf(dated('2025-03-01', '2025-03-02', '吕梁市人民政府'), 'past-deadline'), []);
+    assert.equal(findingsOf(dated('2025-04-01', '2025-04-02', '吕梁市人民政府'), 'past-deadline').length, 1);
+  });
+
+  it('with no 机关类型 and a name that does not tell, a date within another type’s deadline is information', () => {
+    const [f] = findingsOf(dated('2025-03-01', '2025-03-02'), 'past-deadline');
+    assert.equal(f.severity, 'information');
+    assert.match(f.message['zh-CN'], /没有写“机关类型”，若为本级政府，期限为 2025年3月31日/);
+  });
+});

@@ -97,6 +97,8 @@ export const FORMAT_2021: FormatDecl = {
     {
       key: '本级政府',
       deadline: { month: 3, day: 31 },
+      // 某某市人民政府, not 某某市人民政府办公室 (a department's office).
+      organNames: /人民政府$/,
       description: txt(
         '本级人民政府的年度报告，应于次年3月31日前公布（《条例》第四十九条）',
         "a people's government's report for its level, due by 31 March of the next year (Regulations art. 49)",

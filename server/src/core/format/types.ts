@@ -224,6 +224,8 @@ export interface OrganTypeDecl {
   /** Statutory deadline for publishing the report on year Y: month and day of year Y+1. */
   deadline: { month: number; day: number };
   description: Text;
+  /** Organ names of this type, for a report that does not write its 机关类型 (一 … 人民政府). */
+  organNames?: RegExp;
 }
 
 export interface FormatDecl {

@@ -1,7 +1,7 @@
 /** Dates: 年度 against 统计期限, 落款日期/发布日期 after the year and within the deadline. */
 import { finding } from '../codes';
 import { compareDates, formatChinese, formatIso, formatLike, isValidDate, type SimpleDate } from '../dates';
-import { deadlineFor, isCustomDeadline, type DateOptions } from '../deadlines';
+import { deadlineFor, isCustomDeadline, laterDeadline, type DateOptions } from '../deadlines';
 import { txt, type Finding, type Fix } from '../findings';
 import type { DateValue, Report } from '../model';
 import { reportDates } from '../reportDates';
@@ -45,7 +45,9 @@ function checkDates(report: Report, options: DateOptions): Finding[] {
 
   const yearEnd = { year: y, month: 12, day: 31 };
   const deadline = deadlineFor(report, options);
-  for (const { name, value: d } of dates.filter((x) => x.slot === 'signed' || x.slot === 'published')) {
+  // The deadline is for publishing: judged on 发布日期 when there is one, else on 落款日期, once.
+  const publishedAt = valid(report.published);
+  for (const { name, slot, value: d } of dates.filter((x) => x.slot === 'signed' || x.slot === 'published')) {
     const date = valid(d);
     if (!d || !date) continue;
     if (compareDates(date, yearEnd) <= 0) {
@@ -71,18 +73,27 @@ function checkDates(report: Report, options: DateOptions): Finding[] {
           { fixes },
         ),
       );
-    } else if (deadline && compareDates(date, deadline) > 0) {
+    } else if (deadline && compareDates(date, deadline) > 0 && (slot === 'published' || !publishedAt)) {
       const custom = isCustomDeadline(report, options);
-      out.push(
-        finding(
-          'past-deadline',
-          d.span,
-          txt(
-            `${name} ${formatChinese(date)} 晚于${custom ? '设定的' : '法定'}公布期限 ${formatChinese(deadline)}（${report.organType}${custom ? '' : '，《条例》第四十九条'}）`,
-            `${name} ${formatIso(date)} is after the ${custom ? 'configured' : 'statutory'} deadline ${formatIso(deadline)} (${report.organType}${custom ? '' : ', Regulations art. 49'})`,
-          ),
+      const f = finding(
+        'past-deadline',
+        d.span,
+        txt(
+          `${name} ${formatChinese(date)} 晚于${custom ? '设定的' : '法定'}公布期限 ${formatChinese(deadline)}（${report.organType}${custom ? '' : '，《条例》第四十九条'}）`,
+          `${name} ${formatIso(date)} is after the ${custom ? 'configured' : 'statutory'} deadline ${formatIso(deadline)} (${report.organType}${custom ? '' : ', Regulations art. 49'})`,
         ),
       );
+      // With no 机关类型 written nor told by the name, the default type is a guess: within the
+      // deadline of another type, the date may be in time.
+      const other = report.organTypeFrom === 'default' ? laterDeadline(report, date, options) : undefined;
+      if (other) {
+        f.severity = 'information';
+        f.message = txt(
+          `${f.message['zh-CN']}；报告没有写“机关类型”，若为${other.type}，期限为 ${formatChinese(other.deadline)}`,
+          `${f.message.en}; the report does not state its 机关类型: for a ${other.type} the deadline is ${formatIso(other.deadline)}`,
+        );
+      }
+      out.push(f);
     }
   }
   const signed = valid(report.signed);
@@ -227,12 +238,15 @@ export const datesRule = defineRule({
         '落款日期 or 发布日期 is after the deadline: 1月31日 of the next year for a 部门, 3月31日 for a 本级政府 (《条例》第四十九条), or the deadline set in the settings or the config file.',
       ),
       notFlagged: txt(
-        '期限当天（部门 1月31日、本级政府 3月31日）不算晚。落款日期和发布日期各自与期限比较，各报告一次。',
-        'The deadline day itself (1月31日 for a 部门, 3月31日 for a 本级政府) is not late. 落款日期 and 发布日期 are each compared with the deadline and each reported once.',
+        '期限当天（部门 1月31日、本级政府 3月31日）不算晚。期限是公布的期限：有发布日期时只看发布日期，没有时看落款日期，晚了只报告一次。没有写机关类型时，名称为“……人民政府”的按本级政府；名称看不出的按部门，而日期在本级政府的期限内时只作提示。',
+        'The deadline day itself (1月31日 for a 部门, 3月31日 for a 本级政府) is not late. The deadline is for publishing: 发布日期 is judged when there is one, else 落款日期, and a late report is reported once. With no 机关类型 written, an organ named "…人民政府" is a 本级政府; one whose name does not tell is taken for a 部门, and a date within the 本级政府 deadline is then only information.',
       ),
       wrong: {
         ...set('落款日期: 2025-01-20\n发布日期: 2025-01-22', '落款日期: 2025-02-10\n发布日期: 2025-02-12'),
-        shown: txt('`机关类型: 部门` 而 `落款日期: 2025-02-10`', '`机关类型: 部门` with `落款日期: 2025-02-10`'),
+        shown: txt(
+          '`机关类型: 部门` 而 `落款日期: 2025-02-10`、`发布日期: 2025-02-12`',
+          '`机关类型: 部门` with `落款日期: 2025-02-10` and `发布日期: 2025-02-12`',
+        ),
       },
       right: set('落款日期: 2025-01-20', '落款日期: 2025-01-20'),
     },

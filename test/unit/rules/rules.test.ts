@@ -322,3 +322,17 @@ describe('the deadline', () => {
     assert.match(f.message['zh-CN'], /没有写“机关类型”，若为本级政府，期限为 2025年3月31日/);
   });
 });
+
+describe('suppression comments', () => {
+  it('one that names no code is reported, since it silences nothing', () => {
+    for (const word of ['govreport-disable-next-line', 'govreport-disable']) {
+      const text = variant('落款日期: 2024-01-08', `# ${word}\n落款日期: 2024-01-08`);
+      const found = findingsOf(text, 'unknown-suppression');
+      assert.deepEqual(
+        found.map((f) => spanText(text, f)),
+        [word],
+      );
+      assert.equal(findingsOf(text, 'signed-before-year-end').length, 1);
+    }
+  });
+});

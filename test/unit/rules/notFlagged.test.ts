@@ -537,8 +537,12 @@ describe('what the rules do not flag', () => {
       leaves(findings([edit(RATE, text)]), 'narrative-rate');
   });
 
-  it('narrative-rate-truncated: not for rates that are not compared', () => {
+  it('narrative-rate-truncated: not for rates that are not compared, nor below 100% for a whole not reached', () => {
     finds(
+      findings([edit(RATE, '全年度收到网民来信 2819 件，办结 2344 件，办结率 83.1%。')]),
+      'narrative-rate-truncated',
+    );
+    leaves(
       findings([edit(RATE, '全年度收到网民来信 2819 件，办结 2818 件，办结率 99.9%。')]),
       'narrative-rate-truncated',
     );

@@ -25,10 +25,17 @@ export function truncatedPercentUnits(a: Dec, b: Dec, decimals: number): bigint 
   return (x * 100n * 10n ** BigInt(decimals)) / y;
 }
 
-/** Whether a stated percentage is the ratio rounded to its decimals (either way at an exact half). */
+/**
+ * Whether a stated percentage is the ratio rounded to its decimals (either way at an exact half),
+ * or, for a part short of its whole that would round to 100%, cut off below it (2818 of 2819 is
+ * 99.9%, not 100.0%: the whole was not reached).
+ */
 export function percentHolds(stated: Dec, a: Dec, b: Dec): boolean {
   const [x, y] = common(a, b);
   if (y === 0n) return false;
+  const whole = 100n * 10n ** BigInt(stated.scale);
+  if (y > 0n && x >= 0n && x < y && stated.units < whole && percentUnits(a, b, stated.scale) === whole)
+    return percentTruncates(stated, a, b);
   const d = stated.scale;
   const diff = x * 100n * 10n ** BigInt(d) - stated.units * y;
   const abs = diff < 0n ? -diff : diff;

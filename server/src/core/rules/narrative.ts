@@ -126,8 +126,8 @@ export const narrativeRule = defineRule({
         'A rate is the ratio cut off instead of rounded. The fix writes the rounded value.',
       ),
       notFlagged: txt(
-        '只在所写的值恰好是截断值、而四舍五入值不同时报告；narrative-rate 不比较的比率（满意率等）这里也不比较。',
-        'Reported only when the value written is exactly the cut-off ratio and the rounded one differs; rates narrative-rate does not compare (满意率 and the like) are not compared here either.',
+        '只在所写的值恰好是截断值、而四舍五入值不同时报告；未全部办结而四舍五入为 100% 时，写截断值（2819 件办结 2818 件，办结率 99.9%）是有意的，不报告。narrative-rate 不比较的比率（满意率等）这里也不比较。',
+        'Reported only when the value written is exactly the cut-off ratio and the rounded one differs; a part short of its whole that would round to 100% is cut off on purpose (2818 of 2819, 99.9%) and not reported. Rates narrative-rate does not compare (满意率 and the like) are not compared here either.',
       ),
       wrong: shown(
         swap(RATE, '收到留言 1,100 条，回复 499 条，回复率 45.3%。'),

@@ -135,7 +135,7 @@ function placeCaret(uri: string, text: string, fix: Fix): Command {
 
 /**
  * Fix-all, and fix-all of each kind under the cursor, as quick fixes: offered when they mend
- * more than the fixes of the findings under the cursor, and a kind only when that is not all
+ * more than one finding (more than any one quick fix), and a kind only when that is not all
  * there is to mend.
  */
 function fixAllHere(
@@ -147,8 +147,6 @@ function fixAllHere(
   // Nothing at all when fix-all makes nothing (a text with undecodable bytes).
   if (!fixAllEdits(result.findings).length) return [];
   const all = result.findings.filter(fixable);
-  const atCursor = new Set(here.map((h) => h.finding));
-  const beyond = (fs: Finding[]) => fs.some((f) => !atCursor.has(f));
   const action = (title: string, findings: Finding[]): CodeAction | undefined => {
     const edits: Edit[] = fixAllEdits(findings);
     if (!edits.length) return undefined;
@@ -161,7 +159,7 @@ function fixAllHere(
   const out: CodeAction[] = [];
   for (const code of new Set(here.map((h) => h.finding.code))) {
     const ofKind = all.filter((f) => f.code === code);
-    if (ofKind.length === all.length || !beyond(ofKind)) continue;
+    if (ofKind.length < 2 || ofKind.length === all.length) continue;
     const title = codeInfo(code).title;
     const a = action(
       t(
@@ -172,7 +170,7 @@ function fixAllHere(
     );
     if (a) out.push(a);
   }
-  if (beyond(all)) {
+  if (all.length >= 2) {
     const a = action(
       t(`修复全部 ${all.length} 处无需判断的问题`, `Fix all ${all.length} problems that need no judgement`),
       all,

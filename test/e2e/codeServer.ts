@@ -261,11 +261,22 @@ export async function consoleText(msg: ConsoleMessage): Promise<string> {
   return level && level !== 'INFO' ? `[${level}] ${text}` : text;
 }
 
+/**
+ * What the workbench logs that says nothing about the extension: in zh-cn it asks a gallery,
+ * which these runs do not have, for the translations of its built-in extensions.
+ */
+const NOISE = /No extension gallery service configured/;
+
 /** Forwards the page's console to `out` in the order it was logged. */
 export function forwardConsole(page: Page, out: (line: string) => void): () => Promise<void> {
   let chain = Promise.resolve();
   page.on('console', (msg) => {
-    chain = chain.then(() => consoleText(msg)).then(out, () => undefined);
+    chain = chain
+      .then(() => consoleText(msg))
+      .then(
+        (text) => (NOISE.test(text) ? undefined : out(text)),
+        () => undefined,
+      );
   });
   page.on('pageerror', (err) => out(`[page error] ${err.message}`));
   return () => chain;

@@ -18,6 +18,7 @@ import {
   type DisplayLanguage,
 } from './codeServer';
 import { ROOT, type Editor } from './provision';
+import { firstContactFiles, firstContactSteps } from './uiFirstContact';
 import {
   ARTIFACTS,
   FIRST_MS,
@@ -282,11 +283,17 @@ export async function runUi(editor: Editor, language: DisplayLanguage, out: (lin
     for (const name of ['ziranziyuan-2023.report.yaml', CROSS_YEAR])
       copyFileSync(path.join(CROSS_YEAR_FIXTURES, name), path.join(workspace, name));
     copyFileSync(path.join(ROOT, 'test', 'fixtures', 'real', PDF), path.join(workspace, PDF));
+    firstContactFiles(workspace);
     const { context, page } = await openBrowser(editor, path.join(server.tmp, 'browser'));
     const pageLog: string[] = [];
     const flushed = forwardConsole(page, (l) => pageLog.push(l));
     try {
-      for (const [i, step] of steps(page, server, workspace, texts(language), out).entries()) {
+      const t = texts(language);
+      const all = [...steps(page, server, workspace, t, out), ...firstContactSteps(page, workspace, t, out)];
+      // GOVREPORT_E2E_GREP runs the steps whose name matches (and the first, which opens the workbench).
+      const grep = process.env.GOVREPORT_E2E_GREP ? new RegExp(process.env.GOVREPORT_E2E_GREP) : undefined;
+      for (const [i, step] of all.entries()) {
+        if (grep && i > 0 && !grep.test(step.name)) continue;
         const t = Date.now();
         try {
           await step.run();

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import type { DisplayLanguage } from './codeServer';
 import { ROOT } from './provision';
 
@@ -113,4 +113,24 @@ export function texts(language: DisplayLanguage): Texts {
       return c.category ? `${localized(c.category)}: ${localized(c.title)}` : localized(c.title);
     },
   };
+}
+
+/** The frame (a webview's content) that shows `text`, waiting for it to render. */
+export async function frameWithText(page: Page, text: string, ms = STEP_MS): Promise<Frame> {
+  return until(
+    page,
+    `a webview showing “${text}”`,
+    async () => {
+      for (const frame of page.frames()) {
+        const shown = await frame
+          .getByText(text)
+          .first()
+          .isVisible()
+          .catch(() => false);
+        if (shown) return frame;
+      }
+      return undefined;
+    },
+    ms,
+  );
 }

@@ -19,13 +19,12 @@ import { registerPreview } from './preview';
 import { RestartPolicy } from './restarts';
 import { registerRuleHelp, ruleHelpUri } from './ruleHelp';
 import { registerSample } from './sample';
-import { RENDER_REQUEST, type RenderResult } from '../../server/src/shared/protocol';
+import { IMPORT_REQUEST, RENDER_REQUEST, type ImportAnswer, type RenderResult } from '../../server/src/shared/protocol';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   registerNewReport(context);
-  registerImportCommand(context);
   registerFixCommands(context);
   registerRuleHelp(context);
   registerSample(context);
@@ -61,6 +60,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreview(context, async (params) => {
     await started;
     return running.sendRequest<RenderResult>(RENDER_REQUEST, params);
+  });
+  registerImportCommand(context, async (name, bytes) => {
+    await started;
+    return running.sendRequest<ImportAnswer>(IMPORT_REQUEST, { name, bytes: Buffer.from(bytes).toString('base64') });
   });
   registerStatus(context, client);
   registerCarets(context, client);

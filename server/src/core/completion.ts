@@ -276,7 +276,7 @@ function keyCandidates(
       const optional: (() => void)[] = [];
       for (const m of format.meta) {
         // 原文标签 records what import found in a published report: nothing an author writes.
-        if (m.role === 'misprints' || isPresent([m.key, ...(m.aliases ?? [])])) continue;
+        if (m.byImport || isPresent([m.key, ...(m.aliases ?? [])])) continue;
         (m.required || m.expected ? needed : optional).push(() =>
           add(
             {

@@ -276,7 +276,7 @@ export function firstContactSteps(page: Page, workspace: string, t: Texts, log: 
       },
     },
     {
-      name: 'the rule code in the Problems panel opens its Chinese help beside the report, at the rule',
+      name: 'the rule code in the Problems panel opens its help in the display language beside the report, at the rule',
       run: async () => {
         await openFile(page, FIX_ALL);
         await page.keyboard.press('Control+Shift+M');
@@ -424,7 +424,7 @@ export function firstContactSteps(page: Page, workspace: string, t: Texts, log: 
       },
     },
     {
-      name: 'the settings show Chinese sections, every rule to choose with its Chinese name, and the deadlines as fields',
+      name: 'the settings show localized sections, every rule to choose with its name, and the deadlines as fields',
       run: async () => {
         // Wide enough for the table of contents, which shows the sections' titles.
         await closeAll(page);

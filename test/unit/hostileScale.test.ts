@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { check } from '../../server/src/core/check';
 import { importReport, type PdfPage, type PdfText } from '../../server/src/core/import';
-import { forgetTexts } from '../../server/src/core/narrative/memo';
+import { forgetTexts } from '../../server/src/core/memo';
 import { EXAMPLE, ROOT } from './helpers';
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';

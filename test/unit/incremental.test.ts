@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { check } from '../../server/src/core/check';
 import type { Finding } from '../../server/src/core/findings';
-import { forgetTexts } from '../../server/src/core/narrative/memo';
+import { forgetTexts } from '../../server/src/core/memo';
 import { ChunkCache, parseYaml } from '../../server/src/core/yamlChunks';
 import { EXAMPLE, findingsOf, longReport, variant } from './helpers';
 
@@ -107,6 +107,32 @@ describe('incremental re-checking', () => {
     parseYaml(long.slice(0, at) + '办结率 83.3%' + long.slice(at + 9), cache);
     // One new piece for the edited entry; the old one is kept one more generation.
     assert.equal(cache.size, pieces + 1);
+  });
+
+  it('re-parses only the rows around a table cell that changed, in a report of a few kilobytes', () => {
+    const cache = new ChunkCache();
+    parseYaml(EXAMPLE, cache);
+    const before = new Set(cache.heldTexts());
+    const at = EXAMPLE.indexOf('[45, 2,') + 1;
+    const text = EXAMPLE.slice(0, at) + '6' + EXAMPLE.slice(at + 1);
+    parseYaml(text, cache);
+    const parsed = cache.heldTexts().filter((t) => !before.has(t));
+    assert.equal(parsed.length, 1);
+    assert.ok(parsed[0].includes('[65, 2,') && parsed[0].length < 300, parsed[0]);
+  });
+
+  it('equals a full re-check after random edits inside the tables', () => {
+    const from = EXAMPLE.indexOf('收到和处理政府信息公开申请情况:');
+    const to = EXAMPLE.indexOf('存在的主要问题及改进情况:');
+    const inTables = fc.record({
+      at: fc.double({ min: from / EXAMPLE.length, max: to / EXAMPLE.length, noNaN: true }),
+      remove: fc.nat(3),
+      insert: fc.constantFrom('', '1', '9', ' ', '\n', ':', '    其他:  [0, 0]\n', '#', '[', '\n      x:'),
+    });
+    fc.assert(
+      fc.property(fc.array(inTables, { minLength: 1, maxLength: 6 }), (edits) => run(EXAMPLE, edits)),
+      { seed: 45, numRuns: 120 },
+    );
   });
 
   it('reads what a whole parse reads at the start of a piece: an empty key after a blank CR line, a byte-order mark', () => {

@@ -1,3 +1,9 @@
+/**
+ * Values kept so that re-checking after a keystroke computes only what changed: per object (a
+ * declaration, a parsed node) while the object lives, or per text (what a rule reads from a
+ * paragraph alone), most recently used texts up to a total length, across documents.
+ */
+
 /** A value computed once per object (a declaration, a parsed text) and kept while the object lives. */
 export function memoize<K extends object, V>(build: (key: K) => V): (key: K) => V {
   const memo = new WeakMap<K, V>();
@@ -6,4 +12,48 @@ export function memoize<K extends object, V>(build: (key: K) => V): (key: K) => 
     if (v === undefined) memo.set(key, (v = build(key)));
     return v;
   };
+}
+
+const memos: TextMemo<unknown>[] = [];
+
+export class TextMemo<T> {
+  private readonly map = new Map<string, T>();
+  private chars = 0;
+
+  constructor(private readonly maxChars: number) {
+    memos.push(this);
+  }
+
+  get(text: string, compute: (text: string) => T): T {
+    const hit = this.map.get(text);
+    if (hit !== undefined) {
+      // Map order is insertion order: re-inserting makes it the most recently used.
+      this.map.delete(text);
+      this.map.set(text, hit);
+      return hit;
+    }
+    const value = compute(text);
+    this.map.set(text, value);
+    this.chars += text.length;
+    for (const key of this.map.keys()) {
+      if (this.chars <= this.maxChars || key === text) break;
+      this.map.delete(key);
+      this.chars -= key.length;
+    }
+    return value;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.chars = 0;
+  }
+}
+
+/** Forgets every text read so far (for tests: a check that reads everything afresh). */
+export function forgetTexts(): void {
+  for (const m of memos) m.clear();
 }

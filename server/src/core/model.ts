@@ -97,6 +97,8 @@ export interface MetaEntry {
   raw: string;
   pair: Pair;
   node: Node | null;
+  /** Nothing written after the key, or only an empty or blank string: the field is not filled in. */
+  blank: boolean;
 }
 
 /** An entry of 原文标签: a label as the published report printed it, and the official one it stands for. */

@@ -123,6 +123,11 @@ export function isEmpty(node: unknown): boolean {
   return node == null || (isScalar(node) && node.value === null && (node.source ?? '') === '');
 }
 
+/** Empty, or a string of spaces only (`机关: ""`): a field left to fill in. */
+function isBlank(node: unknown): boolean {
+  return isEmpty(node) || (isScalar(node) && typeof node.value === 'string' && !node.value.trim());
+}
+
 export function parseReport(text: string, options: ParseOptions = {}): Report {
   return new ReportReader(text, options).read();
 }
@@ -265,6 +270,7 @@ class ReportReader {
       raw: this.text.slice(span.start, span.end),
       pair,
       node,
+      blank: isBlank(node),
     };
     this.report.meta.set(decl.key, entry);
     const scalarValue = isScalar(node) ? node.value : undefined;
@@ -276,7 +282,7 @@ class ReportReader {
         return;
       case 'organ':
         if (typeof scalarValue === 'string' && scalarValue.trim()) this.report.organ = scalarValue.trim();
-        else if (!isEmpty(node)) this.invalid(span, decl.key, { kind: 'text' });
+        else if (!entry.blank) this.invalid(span, decl.key, { kind: 'text' });
         return;
       case 'organType': {
         if (isEmpty(node)) return;
@@ -299,7 +305,7 @@ class ReportReader {
         if (m) {
           this.report.year = +m[1];
           this.invalid(span, decl.key, { kind: 'year-plain', year: m[1] });
-        } else if (!isEmpty(node)) this.invalid(span, decl.key, { kind: 'year' });
+        } else if (!entry.blank) this.invalid(span, decl.key, { kind: 'year' });
         return;
       }
       case 'period':
@@ -401,7 +407,7 @@ class ReportReader {
   private readDate(pair: Pair, name: string): DateValue | undefined {
     const node = pair.value;
     const span = this.valueSpan(pair);
-    if (isEmpty(node)) return undefined;
+    if (isBlank(node)) return undefined;
     if (!isScalar(node)) {
       this.invalid(span, name, { kind: 'date' });
       return undefined;

@@ -7,7 +7,7 @@
 import type { Span } from './findings';
 import type { SectionRole } from './format';
 import type { Report, TextBlock } from './model';
-import { TextMemo } from './narrative/memo';
+import { TextMemo } from './memo';
 
 export interface Sentence {
   block: TextBlock;

@@ -170,16 +170,21 @@ function findCulprits(
   const overrides = new Map<Cell, Dec>();
   let current = failures;
   while (current.length >= 2) {
-    const seen = new Set<Cell>();
-    const candidates: CellRef[] = [];
-    for (const f of current)
+    // A correction mends the identities that hold its cell: only a cell in two or more
+    // failures (where a row and a column cross) can explain several.
+    const inFailures = new Map<Cell, { ref: CellRef; count: number }>();
+    for (const f of current) {
+      const cells = new Set<Cell>();
       for (const r of [...f.eq.left, ...f.eq.right]) {
         const cell = cellOf(r)!;
-        if (!seen.has(cell) && !overrides.has(cell)) {
-          seen.add(cell);
-          candidates.push(r);
-        }
+        if (overrides.has(cell) || cells.has(cell)) continue;
+        cells.add(cell);
+        const c = inFailures.get(cell);
+        if (c) c.count++;
+        else inFailures.set(cell, { ref: r, count: 1 });
       }
+    }
+    const candidates = [...inFailures.values()].filter((c) => c.count >= 2).map((c) => c.ref);
     const valueOf = (r: CellRef) => overrides.get(cellOf(r)!) ?? cellOf(r)!.value!;
     let best: { cell: CellRef; value: Dec; rest: EquationResult[] } | undefined;
     let tie = false;

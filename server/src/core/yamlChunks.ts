@@ -1,8 +1,8 @@
 /**
  * YAML parsing that reuses what did not change. A report is a block mapping whose
  * top-level entries start at column 0, so each entry parses on its own; a large entry that
- * is itself a block mapping splits again into its children (an indented mapping is a valid
- * document too). Parsed pieces are cached by their text and shifted to their new offset,
+ * is itself a block mapping splits again into its children, and theirs (an indented mapping
+ * is a valid document too). Parsed pieces are cached by their text and shifted to their new offset,
  * so a keystroke re-parses one entry instead of the whole file. Anything that could make
  * the pieces disagree with a whole-document parse (document markers, directives, a key
  * repeated across pieces, an alias to another piece) falls back to one full parse.
@@ -34,8 +34,11 @@ export interface ParsedYaml {
 // key before it, which is quadratic in the size of a mapping.
 const OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: false } as const;
 
-/** Entries larger than this are split into their children. */
-const SPLIT_AT = 8192;
+/**
+ * Entries larger than this are split into their children, at any depth: a keystroke in a table
+ * cell re-parses a group of rows, not the table (each piece parsed costs a little of its own).
+ */
+const SPLIT_AT = 512;
 
 interface Piece {
   doc: Document.Parsed;
@@ -87,6 +90,11 @@ export class ChunkCache {
 
   get size(): number {
     return this.texts.size;
+  }
+
+  /** The texts held, for tests of what a parse reused. */
+  heldTexts(): string[] {
+    return [...this.texts.keys()];
   }
 }
 
@@ -232,7 +240,7 @@ function childSpans(text: string, span: Span): { headEnd: number; spans: Span[] 
   if (headEnd <= 0 || headEnd >= span.end) return undefined;
   const head = text.slice(span.start, headEnd);
   // Only `key:` with nothing but a comment after it opens a block mapping.
-  if (!/^[^\s#][^#]*:\s*(?:#.*)?\r?\n$/.test(head) || /["'[{]/.test(head.split(':')[0])) return undefined;
+  if (!/^ *[^\s#][^#]*:\s*(?:#.*)?\r?\n$/.test(head) || /["'[{]/.test(head.split(':')[0])) return undefined;
   const m = /^( +)[^\s#]/m.exec(text.slice(headEnd, span.end));
   if (!m) return undefined;
   const spans = entrySpans(text, headEnd, span.end, m[1].length);

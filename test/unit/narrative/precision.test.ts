@@ -57,6 +57,11 @@ describe('one defect, one finding', () => {
     assert.ok(!check(text).findings.some((x) => x.code === 'narrative-list-sum'));
   });
 
+  it('an item of a 其中 list that differs from the table is one finding on it, not also one on the list', () => {
+    const text = report(['其中自然人 120 件', '其中自然人 110 件']);
+    assert.deepEqual(found(text), ['narrative-requests "110"']);
+  });
+
   it('"未被提起行政诉讼" agrees with parts that are all zero under a total of 1: only the total is wrong', () => {
     const text = report(
       ['未经复议直接起诉: [1, 0, 0, 0, 1]', '未经复议直接起诉: [0, 0, 0, 0, 1]'],
@@ -101,6 +106,11 @@ describe('breakdowns are not totals', () => {
   it('a bracketed list of districts after the total is not read as a total or a list of its parts', () => {
     const text = report([RECEIVED, '本局共收到政府信息公开申请 160 件（其中市本级 16 件，县区 120 件）']);
     assert.deepEqual(found(text), []);
+  });
+
+  it('a change from last year before 其中 is not the total the list breaks down', () => {
+    for (const change of ['同比增加 35 件', '较上年减少 12 件'])
+      assert.deepEqual(found(report(['同比增长 28%', change])), [], change);
   });
 
   it('two breakdowns of one total (by applicant, then by result) are not added together', () => {

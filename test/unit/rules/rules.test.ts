@@ -254,3 +254,45 @@ describe('the example report', () => {
     assert.deepEqual(found, ['signed-before-year-end', 'missing-subsection', 'missing-subsection']);
   });
 });
+
+describe('sections out of order', () => {
+  const at = (key: string) => E.indexOf(`\n${key}:`) + 1;
+  const six = E.slice(at('其他需要报告的事项'));
+
+  it('one section moved to the top is one finding on it, however many it jumped over', () => {
+    const text = E.slice(0, at('总体情况')) + six.trimEnd() + '\n' + E.slice(at('总体情况'), at('其他需要报告的事项'));
+    const found = findingsOf(text, 'section-order');
+    assert.deepEqual(
+      found.map((f) => [spanText(text, f), f.message['zh-CN']]),
+      [['其他需要报告的事项', '第六部分“其他需要报告的事项”应在第五部分“存在的主要问题及改进情况”之后']],
+    );
+  });
+
+  it('two sections swapped are one finding, on the one written second', () => {
+    const one = E.slice(at('总体情况'), at('主动公开政府信息情况'));
+    const two = E.slice(at('主动公开政府信息情况'), at('收到和处理政府信息公开申请情况'));
+    const text = E.replace(one + two, two + one);
+    assert.deepEqual(
+      findingsOf(text, 'section-order').map((f) => spanText(text, f)),
+      ['总体情况'],
+    );
+  });
+});
+
+describe('required fields written with nothing after them', () => {
+  for (const [line, key] of [
+    ['机关: 吕梁市人民政府办公室', '机关'],
+    ['年度: 2024', '年度'],
+    ['落款日期: 2024-01-08', '落款日期'],
+  ])
+    for (const empty of [`${key}:`, `${key}: ""`, `${key}: "  "`])
+      it(`"${empty}" is missing-field at its key, and nothing else about it`, () => {
+        const text = variant(line, empty);
+        const found = findingsOf(text, 'missing-field');
+        assert.deepEqual(
+          found.map((f) => [spanText(text, f), f.message['zh-CN'].split('：')[0]]),
+          [[key, `“${key}”没有填写`]],
+        );
+        assert.deepEqual(findingsOf(text, 'invalid-value'), []);
+      });
+});

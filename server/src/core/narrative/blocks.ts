@@ -4,7 +4,7 @@
  */
 import { txt, type Fix, type Span } from '../findings';
 import type { Report, TextBlock } from '../model';
-import { TextMemo } from './memo';
+import { TextMemo } from '../memo';
 import { numbersIn, writeLike, type NumberToken } from './numbers';
 import { normalize, paragraphs, sentences, type Range } from './segments';
 

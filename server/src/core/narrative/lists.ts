@@ -19,6 +19,8 @@ import type { Statement } from './statements';
 /** An item that is not part of the total: carried over, a comparison, a sum of its own. */
 const OUT_OF_SCOPE = /结转|上一?年|去年|同比|较|比上|另有|另外|此外|累计|占/;
 const SUM_WORDS = /共计|合计|总计/;
+/** A figure that compares (同比增加 35 件, 较上年减少 3 件): never the total a list breaks down. */
+const COMPARISON = /同比|较|比上|比去|增加|减少|增长|下降/;
 const RESULT_KIND = /予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|办结|结转/;
 /** Words that open a list of the parts of the figure before them. */
 const LIST_OPENER = /其中|包括|包含/;
@@ -72,7 +74,9 @@ const listsOf = memoize((view: TextReading) => {
     const listText = text.slice(k, Math.min(sentence.end, last.after + 2));
     if (/等/.test(listText)) return;
     // The total stands outside brackets: "3607 件（市政府 349 件…）" totals 3607, not a bracketed share.
-    const before = outsideBrackets(view.norm, sentence.start, k, view.inSentence[si]).filter((t) => !t.percent);
+    const before = outsideBrackets(view.norm, sentence.start, k, view.inSentence[si]).filter(
+      (t) => !t.percent && !COMPARISON.test(view.norm.slice(clauseStart(view.norm, t.start, sentence.start), t.start)),
+    );
     const previous = before.length === 0 && si > 0 ? view.inSentence[si - 1] : undefined;
     for (const unit of new Set(items.map((i) => i.token.unit))) {
       const parts = items.filter((i) => i.token.unit === unit);

@@ -146,6 +146,10 @@ export const acrossYearsRule = defineRule({
         '二 上年结转与上年报告的四 结转下年度继续办理不符（逐列）。修复写入上年的数字。',
         "二 上年结转 differs from last year's 四 结转下年度继续办理, per column. The fix writes last year's figure.",
       ),
+      notFlagged: txt(
+        '只与紧邻的上一年度的报告比较：找到的报告不是上一年度的（如隔了一年）时不比较。两年中任一单元格缺少或不是数字的列不比较（由 cell-not-number 等先报告）。',
+        "Only the report of the year just before is compared: a report found for another year (two years back) is not. A column where either year's cell is missing or not a number is not compared (cell-not-number and the like come first).",
+      ),
       wrong: {
         ...swap(
           '上年结转政府信息公开申请数量:  [5, 1, 0, 0, 0, 0, 6]',
@@ -166,6 +170,10 @@ export const acrossYearsRule = defineRule({
         '规章和行政规范性文件的现行有效件数不等于上年的现行有效件数 + 本年制发件数 − 本年废止件数。集中清理文件会合理地打破这一关系：请在正文中说明。',
         "现行有效件数 is not last year's 现行有效件数 + 本年制发件数 − 本年废止件数, for 规章 and 行政规范性文件. A clean-up of documents breaks this legitimately: say so in the text.",
       ),
+      notFlagged: txt(
+        '只与紧邻的上一年度的报告比较；三个数字中任一个缺少或不是数字时不比较。集中清理打破这一关系时仍会报告：在正文中说明后，可用抑制注释关闭这一处。',
+        'Only the report of the year just before is compared; nothing is compared when any of the three figures is missing or not a number. A clean-up that breaks the relation is still reported: once the text explains it, a suppression comment silences that place.',
+      ),
       wrong: {
         ...swap('行政规范性文件: [5, 2, 48]', '行政规范性文件: [5, 2, 52]'),
         shown: txt(
@@ -179,6 +187,10 @@ export const acrossYearsRule = defineRule({
       about: txt(
         '紧跟在数字后面的变化（“收到政府信息公开申请 160 件，同比增长 28%”“较上年增加 35 件”）与上年同一单元格的数字不符。方向正确时，修复写入算出的变化。表格以外的数字（“门户网站发布信息 1,380 条，同比增长 9.5%”），上年的数字取上年正文在同样的词下给出的那个（只给出一个时）：这种结果为提示，不提供修复。',
         "A change stated right after a figure (`收到政府信息公开申请 160 件，同比增长 28%`, `较上年增加 35 件`) does not follow from last year's figure of the same cells. The fix writes the computed change when the direction is right. For a figure outside the tables (`门户网站发布信息 1,380 条，同比增长 9.5%`), last year's figure is the one last year's text gives under the same words, if it gives exactly one: that finding is information, without a fix.",
+      ),
+      notFlagged: txt(
+        '百分比按所写的小数位四舍五入后相符即可（160 比 126 增长 26.98%，写 27% 不报告）。约数（约 20%、300 余件）、上年为 0 时的百分比不比较。表格以外的数字，上年正文在同样的词下没有给出、或给出了不同的几个数字时，不比较。只与紧邻的上一年度的报告比较。',
+        "A percentage agrees when the true change rounds to it at the decimals written (160 against 126 is 26.98%: 27% is not reported). Approximate figures (约 20%, 300 余件) and a percentage on last year's 0 are not compared. For a figure outside the tables, nothing is compared when last year's text gives no figure under the same words, or several different ones. Only the report of the year just before is compared.",
       ),
       wrong: {
         ...swap('同比增长 28%', '同比增长 20%'),

@@ -49,6 +49,10 @@ export const amountsRule = defineRule({
         '本年收费金额以万元为单位，而所填数字只有按元理解才合理（部门超过 10 亿元、本级政府超过 100 亿元）。',
         '本年收费金额 is in 万元, and the amount is only plausible in 元 (over 10 亿元 for a department, over 100 亿元 for a government).',
       ),
+      notFlagged: txt(
+        '低于上述数额的金额不报告，即使它可能是按元填写的：在这个范围内，按元和按万元填写的数字无法区分。只读表格二的收费金额，不读正文所写的信息处理费。',
+        'An amount below those figures is not reported, even though it may be in 元: within that range an amount in 元 cannot be told from one in 万元. Only the fee amount of table 二 is read, not the processing fees the text mentions.',
+      ),
       wrong: { edits: [{ replace: '行政事业性收费: [0]', with: '行政事业性收费: [1250000]' }] },
       right: { edits: [{ replace: '行政事业性收费: [0]', with: '行政事业性收费: [125]' }] },
     },

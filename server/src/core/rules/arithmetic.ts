@@ -201,6 +201,10 @@ export const arithmeticRule = defineRule({
         '表格三中，一行的总计不等于六类申请人之和。',
         "In table 三, a row's 总计 is not the sum of its six applicant columns.",
       ),
+      notFlagged: txt(
+        '一行中有单元格缺少、为空、写作“/”或不是数字时，这一行不加总：由 missing-cell、cell-not-number 说明应填什么，不去猜测。一个加数打错、同时使本行总计和本列勾稽关系不成立时，只在这个加数上报告一次。',
+        'A row with a cell missing, blank, / or not a number is not added up: missing-cell and cell-not-number say what to write, and nothing is guessed. An addend typed wrong that breaks both its row total and its column is reported once, on that addend.',
+      ),
       wrong: {
         ...set(
           '本年新收政府信息公开申请数量:  [120, 30, 2, 1, 3, 4, 160]',
@@ -221,6 +225,10 @@ export const arithmeticRule = defineRule({
         '表格三中，（七）总计不等于 21 个办理结果行之和（逐列）。',
         'In table 三, （七）总计 is not the sum of the 21 result rows, per column.',
       ),
+      notFlagged: txt(
+        '某一列中有办理结果行缺少、或单元格缺少、为空、不是数字时，该列的（七）总计不核对（先由 missing-row、missing-cell、cell-not-number 报告）。写成一行的组按其数字计入。',
+        '（七）总计 is not checked in a column where a result row is missing or a cell is missing, blank or not a number (missing-row, missing-cell and cell-not-number come first). A group written as one row counts at its figures.',
+      ),
       wrong: {
         ...set('总计:                        [118, 28, 1, 0, 2, 3, 152]', '总计: [119, 28, 1, 0, 2, 3, 153]'),
         shown: txt(
@@ -234,6 +242,10 @@ export const arithmeticRule = defineRule({
       about: txt(
         '一 本年新收 + 二 上年结转 ≠ 三（七）总计 + 四 结转下年度继续办理（逐列）。',
         '一 本年新收 + 二 上年结转 ≠ 三（七）总计 + 四 结转下年度继续办理, per column.',
+      ),
+      notFlagged: txt(
+        '已报告有误的（七）总计按算出的值参与本等式，所以同一个错误不再报告为勾稽关系不成立。一、二、三（七）或四中有缺少或不是数字的单元格时，该列不核对。',
+        'A （七）总计 already reported wrong takes part at its computed value, so the same error is not reported again as a broken balance. A column where 一, 二, 三（七） or 四 has a cell missing or not a number is not checked.',
       ),
       wrong: {
         ...set('结转下年度继续办理:            [7, 3, 1, 1, 1, 1, 14]', '结转下年度继续办理: [8, 3, 1, 1, 1, 1, 15]'),
@@ -254,6 +266,10 @@ export const arithmeticRule = defineRule({
       about: txt(
         '表格四中，总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结。',
         'In table 四, 总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结.',
+      ),
+      notFlagged: txt(
+        '只核对表格四每一行自身的总计；有单元格缺少或不是数字的行不加总。表格与正文所说的复议、诉讼件数是否一致由 narrative-reviews 判断。',
+        "Only the 总计 of each row of table 四 against its own cells; a row with a cell missing or not a number is not added up. Whether the text's reconsideration and litigation figures agree with the table is narrative-reviews' to judge.",
       ),
       wrong: set('行政复议:           [1, 0, 0, 1, 2]', '行政复议: [1, 0, 0, 1, 1]'),
       right: set('行政复议:           [1, 0, 0, 1, 2]', '行政复议: [1, 0, 0, 1, 2]'),

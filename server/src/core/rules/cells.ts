@@ -263,11 +263,19 @@ export const cellsRule = defineRule({
         '一行的单元格少于表格的列数（或写成映射的一行漏了某一列）。只缺总计时，修复按各列之和补上。',
         'A row has fewer cells than the form has columns (or a row written as a mapping leaves a column out). Where only the 总计 is missing, the fix adds it as the sum.',
       ),
+      notFlagged: txt(
+        '写成“列名: 数字”映射的一行，列齐全即可，先后不限。写了但为空的单元格（""）不算缺少，由 cell-not-number 说明应填 0；整行没有写由 missing-row 报告。缺单元格的行不参与总计的核对，不会另外报告总计不符。',
+        'A row written as a mapping of column names is complete when every column is there, in any order. A cell written but empty ("") is not missing: cell-not-number says to write 0; a row not written at all is missing-row\'s. A row short of cells is left out of the checks of totals, so no total is reported wrong because of it.',
+      ),
       wrong: row2('重复申请:                  [3, 1, 0, 0, 0, 0, 4]', '重复申请: [3, 1, 0, 0, 0, 0]'),
       right: row2('重复申请:                  [3, 1, 0, 0, 0, 0, 4]', '重复申请: [3, 1, 0, 0, 0, 0, 4]'),
     },
     'extra-cell': {
       about: txt('一行的单元格多于表格的列数。', 'A row has more cells than the form has columns.'),
+      notFlagged: txt(
+        '写成映射的一行中多出的列名由 unknown-key 报告（并提示最接近的列名）。多出的数字不读取，不计入任何总计。',
+        "An extra column name in a row written as a mapping is unknown-key's (which names the closest column). The extra numbers are not read and count in no total.",
+      ),
       wrong: row2('行政许可:       [320]', '行政许可: [320, 0]'),
       right: row2('行政许可:       [320]', '行政许可: [320]'),
     },
@@ -275,6 +283,10 @@ export const cellsRule = defineRule({
       about: txt(
         '把一组（不予公开、无法提供、不予处理、其他处理）写成了一行，这是旧版表格的印法。其数字仍计入总计。',
         'A group (不予公开, 无法提供, 不予处理, 其他处理) written as one row, as older layouts print it. Its numbers still count in the totals.',
+      ),
+      notFlagged: txt(
+        '写成一行的组，其下各项不再报告为缺少（missing-row），其数字照常计入总计并核对：只是写法不合格式。',
+        'The items of a group written as one row are not reported missing as well (missing-row), and its numbers count in the totals and are checked as usual: only the layout departs from the form.',
       ),
       wrong: row2(
         '其他处理:\n      申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请: [3, 1, 0, 0, 0, 0, 4]\n      申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请: [0, 0, 0, 0, 0, 0, 0]\n      其他:                      [2, 0, 0, 0, 0, 0, 2]',
@@ -290,11 +302,19 @@ export const cellsRule = defineRule({
         '单元格是空的、“/”、带引号，或不是普通数字。空白和“/”可改为 0；带引号的数字可去掉引号。',
         'A cell is blank, `/`, quoted, or not a plain number. Blank and `/` are fixed to 0; a quoted number is unquoted.',
       ),
+      notFlagged: txt(
+        '带引号、全角或带千位分隔符的数字（"320"、"３２０"、"1,380"）仍按其数值计入总计并核对，只报告写法；写成 320.0 的是普通数字，不报告。',
+        'A number quoted, in full-width digits or with thousands separators ("320", "３２０", "1,380") still counts at its value in the totals, which are checked; only the writing is reported. 320.0 is a plain number and is not reported.',
+      ),
       wrong: row2('规章:           [0, 0, 0]', '规章: [0, /, 0]'),
       right: row2('规章:           [0, 0, 0]', '规章: [0, 0, 0]'),
     },
     'cell-negative': {
       about: txt('单元格是负数。', 'A cell is negative.'),
+      notFlagged: txt(
+        '只读表格的单元格：正文中的负数（如同比变化）不报告。-0 就是 0，不报告。',
+        'Only the cells of the tables are read: a negative figure in the text (a change on last year) is not reported. -0 is 0 and is not reported.',
+      ),
       wrong: row2('行政处罚:       [45]', '行政处罚: [-45]'),
       right: row2('行政处罚:       [45]', '行政处罚: [45]'),
     },
@@ -303,6 +323,10 @@ export const cellsRule = defineRule({
         '件数不是整数（只有以万元为单位的本年收费金额可以有小数）。',
         'A count is not a whole number (only 本年收费金额 in 万元 may have decimals).',
       ),
+      notFlagged: txt(
+        '以万元为单位的本年收费金额可以有小数，不报告；写成 320.0 的整数不报告。',
+        '本年收费金额, in 万元, may have decimals and is not reported; a whole number written 320.0 is not reported.',
+      ),
       wrong: row2('行政许可:       [320]', '行政许可: [2.5]'),
       right: row2('行政事业性收费: [0]', '行政事业性收费: [2.5]'),
     },
@@ -310,6 +334,10 @@ export const cellsRule = defineRule({
       about: txt(
         '数字超过 2^53 − 1，其他工具会悄悄舍入。',
         'A number beyond 2^53 − 1, which other tools would silently round.',
+      ),
+      notFlagged: txt(
+        '只看整数部分：2^53 − 1 本身和带小数的金额（其小数部分精确保留）不报告。',
+        'Only the whole part counts: 2^53 − 1 itself, and an amount with decimals (kept exactly), are not reported.',
       ),
       wrong: row2('行政许可:       [320]', '行政许可: [90071992547409930]'),
       right: row2('行政许可:       [320]', '行政许可: [9007]'),

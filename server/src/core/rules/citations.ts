@@ -56,6 +56,10 @@ export const citationsRule = defineRule({
         '正文引用的是 2019 年试行格式（国办公开办函〔2019〕60号），而不是 2021 年格式。',
         'The text cites 国办公开办函〔2019〕60号 instead of the 2021 format.',
       ),
+      notFlagged: txt(
+        '没有引用任何格式的报告不报告：格式并不要求引用文号，错的只是引用已被取代的格式。只读前言和正文，不读注释。',
+        'A report that cites no format is not reported: the form does not require the citation; only citing the replaced format is wrong. Only the 前言 and the texts are read, not comments.',
+      ),
       wrong: { edits: [{ replace: '（国办公开办函〔2021〕30号）编制', with: '（国办公开办函〔2019〕60号）编制' }] },
       right: { edits: [{ replace: '（国办公开办函〔2021〕30号）编制', with: '（国办公开办函〔2021〕30号）编制' }] },
     },

@@ -169,6 +169,10 @@ export const datesRule = defineRule({
   docs: {
     'date-invalid': {
       about: txt('日期不存在或无法识别。', 'A date that does not exist or cannot be read.'),
+      notFlagged: txt(
+        '只读落款日期、发布日期和统计期限，不读正文中的日期（正文所写统计期限由 narrative-period 比较）。能认出、只是写法不规范的日期（2025/1/20）由 date-form 报告。不存在的日期不再与年度或期限比较。',
+        "Only 落款日期, 发布日期 and 统计期限 are read, not dates in the text (the period the text states is narrative-period's). A date that can be read but is written another way (2025/1/20) is date-form's. A date that does not exist is not compared with the year or the deadline.",
+      ),
       wrong: set('落款日期: 2025-01-20', '落款日期: 2025-02-30'),
       right: set('落款日期: 2025-01-20', '落款日期: 2025-01-20'),
     },
@@ -176,6 +180,10 @@ export const datesRule = defineRule({
       about: txt(
         '日期能识别，但写法不规范。“全部修复”改写为 YYYY-MM-DD。',
         'A date in a recognisable but non-standard form. Fix-all rewrites it as `YYYY-MM-DD`.',
+      ),
+      notFlagged: txt(
+        '格式的两种写法都不报告，月日不补零、带空格或全角数字也可以（2025年01月20日、２０２５ 年 1 月 22 日）。写法不规范的日期仍按其日期与年度和期限比较。',
+        'Neither form of the format is reported, with or without leading zeros, spaces or full-width digits (2025年01月20日, ２０２５ 年 1 月 22 日). A date written another way is still compared with the year and the deadline at its date.',
       ),
       wrong: set('落款日期: 2025-01-20', '落款日期: 2025/1/20'),
       right: {
@@ -188,6 +196,10 @@ export const datesRule = defineRule({
     },
     'period-year': {
       about: txt('统计期限不是年度的 1 月 1 日至 12 月 31 日。', '统计期限 is not 1 January to 31 December of 年度.'),
+      notFlagged: txt(
+        '没有写统计期限、或只写了起止之一时，不报告没写的一端：格式不要求统计期限。年度无法读出时不比较。',
+        'When 统计期限 is not written, or only one of its ends is, the end not written is not reported: the form does not require 统计期限. Nothing is compared when 年度 cannot be read.',
+      ),
       wrong: {
         ...set('统计期限: {起: 2024-01-01, 止: 2024-12-31}', '统计期限: {起: 2023-01-01, 止: 2023-12-31}'),
         shown: txt(
@@ -202,6 +214,10 @@ export const datesRule = defineRule({
         '落款日期或发布日期不晚于年度的 12 月 31 日：报告不能在年度结束前成文。修复改为下一年的同月同日。',
         '落款日期 or 发布日期 lies on or before 31 December of 年度: a report cannot be signed before its year ends. The fix moves it to the same day of the next year.',
       ),
+      notFlagged: txt(
+        '只比较落款日期和发布日期；前言或正文中的日期不读。不存在的日期由 date-invalid 报告，不再比较。',
+        "Only 落款日期 and 发布日期 are compared; dates in the preface or the text are not read. A date that does not exist is date-invalid's and is not compared.",
+      ),
       wrong: set('落款日期: 2025-01-20', '落款日期: 2024-01-20'),
       right: set('落款日期: 2025-01-20', '落款日期: 2025-01-20'),
     },
@@ -209,6 +225,10 @@ export const datesRule = defineRule({
       about: txt(
         '落款日期或发布日期晚于公布期限：部门为次年 1月31日，本级政府为次年 3月31日（《条例》第四十九条），或设置、配置文件中规定的期限。',
         '落款日期 or 发布日期 is after the deadline: 1月31日 of the next year for a 部门, 3月31日 for a 本级政府 (《条例》第四十九条), or the deadline set in the settings or the config file.',
+      ),
+      notFlagged: txt(
+        '期限当天（部门 1月31日、本级政府 3月31日）不算晚。落款日期和发布日期各自与期限比较，各报告一次。',
+        'The deadline day itself (1月31日 for a 部门, 3月31日 for a 本级政府) is not late. 落款日期 and 发布日期 are each compared with the deadline and each reported once.',
       ),
       wrong: {
         ...set('落款日期: 2025-01-20\n发布日期: 2025-01-22', '落款日期: 2025-02-10\n发布日期: 2025-02-12'),
@@ -218,6 +238,10 @@ export const datesRule = defineRule({
     },
     'published-before-signed': {
       about: txt('发布日期早于落款日期。', '发布日期 is before 落款日期.'),
+      notFlagged: txt(
+        '同一天发布和落款不报告。两个日期缺一个或有一个不存在时不比较。',
+        'Published on the day it was signed is not reported. Nothing is compared when either date is absent or does not exist.',
+      ),
       wrong: {
         ...set('发布日期: 2025-01-22', '发布日期: 2025-01-10'),
         shown: txt(

@@ -44,6 +44,10 @@ export const encodingRule = defineRule({
         '文件中有按所用编码无法解读的字节（通常是 GBK 文件被当作 UTF-8 打开），显示为 �。保存会永久丢失原来的字符；此时“全部修复”不做任何修改。',
         'The file holds bytes the encoding it was read in cannot decode (usually a GBK file opened as UTF-8), shown as �. Saving loses the original characters for good; fix-all changes nothing then.',
       ),
+      notFlagged: txt(
+        '只在第一处报告一次，并给出总数：各处是同一个问题。解码没有出错、却按错的编码读出的文字（乱码，如“鏌愬競”）不报告：那是合法的字符，无法与正常文字可靠地区分。',
+        'Reported once, at the first, with the count: every place is the same defect. Text that decoded without error but in the wrong encoding (mojibake such as 鏌愬競) is not reported: it is made of valid characters, which cannot be told reliably from real text.',
+      ),
       wrong: {
         edits: [{ replace: '机关: 某市交通运输局', with: '机关: 某市交通\ufffd\ufffd局' }],
         shown: txt(

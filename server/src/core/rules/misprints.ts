@@ -29,6 +29,10 @@ export const misprintsRule = defineRule({
         '导入时发现原文把某个官方标签印错了（如“本年废止件数”印成“本年度止件数”），记在“原文标签”中；表格本身按官方标签写，这一缺陷在此报告。',
         'Import found a label the published report misprinted (本年度止件数 for 本年废止件数) and recorded it under 原文标签; the table itself is written with the official labels, and the defect is reported here.',
       ),
+      notFlagged: txt(
+        '只报告“原文标签”中记下的印错之处，每个一次；表格本身按官方标签写，不再因此报告未知的键。空的“原文标签”不报告。',
+        'Only what 原文标签 records is reported, once per label; the table itself is written with the official labels and gives no unknown key for it. An empty 原文标签 is not reported.',
+      ),
       wrong: {
         edits: [{ replace: '\n前言: >-', with: '\n原文标签: {本年度止件数: 本年废止件数}\n\n前言: >-' }],
       },

@@ -13,7 +13,6 @@ const RECEIVED = '本局共收到政府信息公开申请 160 件';
 const DOCUMENTS = '本年度制发行政规范性文件 5 件';
 const REVIEWS = '本年度因政府信息公开被申请行政复议 2 件，被提起行政诉讼 1 件。';
 const RATE = '全年度收到网民来信 2819 件，办结 2348 件，办结率 83.3%。';
-const PARTS = '其中自然人 120 件，法人或其他组织 40 件';
 const PERIOD = '所列数据的统计期限自 2024 年 1 月 1 日起至 2024 年 12 月 31 日止';
 const PLAN = '2025 年，本局将继续深化政务公开工作';
 const FEES = '本机关 2024 年度未收取政府信息公开信息处理费。';
@@ -35,10 +34,13 @@ export const narrativeRule = defineRule({
   check({ report }) {
     const { views, statements } = readNarrative(report);
     const againstTables = [...checkStatements(report, statements), ...checkDenials(report, views)];
-    // A total that differs from the table and from its own 其中 list is one wrong number: the
-    // finding against the table says so (and offers the table's figure).
-    const wrongNumbers = new Set(againstTables.map((f) => `${f.span.start}:${f.span.end}`));
-    const lists = checkLists(views, statements).filter((f) => !wrongNumbers.has(`${f.span.start}:${f.span.end}`));
+    // A total or an item that differs from the table and makes its 其中 list fail is one wrong
+    // number: the finding against the table says so (and offers the table's figure).
+    const key = (span: { start: number; end: number }) => `${span.start}:${span.end}`;
+    const wrongNumbers = new Set(againstTables.map((f) => key(f.span)));
+    const lists = checkLists(views, statements).filter(
+      (f) => !wrongNumbers.has(key(f.span)) && !f.related?.some((r) => r.span && wrongNumbers.has(key(r.span))),
+    );
     return [...againstTables, ...checkRates(report, views), ...lists, ...checkYears(report, views, statements)];
   },
   docs: {
@@ -66,6 +68,10 @@ export const narrativeRule = defineRule({
       about: txt(
         '正文中规章或行政规范性文件的件数与表格二不符：制发、废止、现行有效，与文件种类一起写，或在只讲一种文件的句子中单写（“废止 2 件”）。',
         'A count of 规章 or 行政规范性文件 in the text differs from table 二: 制发, 废止 and 现行有效, written with the kind of document, or bare (`废止 2 件`) in a sentence about one kind only.',
+      ),
+      notFlagged: txt(
+        '不是制发、废止、现行有效的件数（“清理行政规范性文件 30 件”）、约数（约 5 件、40 余件）、放在别的年份（2023 年制发…）或别的范围（各区县制发…）的数字，以及同时讲规章和行政规范性文件的句子中单写的“废止 7 件”，都不与表格二比较。',
+        'A count that is not of 制发, 废止 or 现行有效 (清理行政规范性文件 30 件), an approximate one (约 5 件, 40 余件), one put in another year (2023 年制发…) or another scope (各区县制发…), and a bare 废止 7 件 in a sentence about both 规章 and 行政规范性文件 are not compared with table 二.',
       ),
       wrong: shown(
         swap(DOCUMENTS, '本年度制发行政规范性文件 6 件'),
@@ -103,6 +109,10 @@ export const narrativeRule = defineRule({
         '比率与其数字不符：有名称的比率（“办结率 P%”）是与它同名的数字除以句中前面的数字；占比（“占 P%”）是紧挨在前的数字除以“其中”之前的总数（或句中第一个数字）；与句中给出的数字比较的变化（“较上年的 140 件增长 14.3%”）是差值除以该数字。按所写小数位四舍五入后相等即为正确。句子可有几种理解而都不成立时，结果为提示且不提供修复。',
         'A rate does not follow from its counts: a named rate (`办结率 P%`) is the count named like it over a count before it in the sentence; a share (`占 P%`) is the count right before it over the total before 其中 (or the first count of the sentence); a change against a figure the sentence gives (`较上年的 140 件增长 14.3%`) is the difference over that figure. It is right when equal to the ratio rounded to the decimals written. When the sentence allows several readings and none holds, the finding is information and has no fix.',
       ),
+      notFlagged: txt(
+        '不是句中数字之比的比率（满意率、知晓率、增长率、覆盖率、完成率等）、约数参与的比率、句中没有给出总数的占比（“网络提交 102 件，占 60.8%；信函 40 件，占 25%”）不比较。少写小数位而四舍五入正确的（83%）不报告；只是截断的由 narrative-rate-truncated 报告。',
+        "Rates that are not a ratio of counts in the sentence (满意率, 知晓率, 增长率, 覆盖率, 完成率…), rates with an approximate count, and shares whose whole the sentence does not state (网络提交 102 件，占 60.8%；信函 40 件，占 25%) are not compared. A rate with fewer decimals that rounds right (83%) is not reported; one merely cut off is narrative-rate-truncated's.",
+      ),
       wrong: shown(
         swap(RATE, '全年度收到网民来信 2819 件，办结 2348 件，办结率 85.7%。'),
         '`全年度收到网民来信 2819 件，办结 2348 件，办结率 85.7%`（2348 ÷ 2819 = 83.3%）',
@@ -114,6 +124,10 @@ export const narrativeRule = defineRule({
       about: txt(
         '比率是截断值而不是四舍五入值。修复写入四舍五入后的值。',
         'A rate is the ratio cut off instead of rounded. The fix writes the rounded value.',
+      ),
+      notFlagged: txt(
+        '只在所写的值恰好是截断值、而四舍五入值不同时报告；narrative-rate 不比较的比率（满意率等）这里也不比较。',
+        'Reported only when the value written is exactly the cut-off ratio and the rounded one differs; rates narrative-rate does not compare (满意率 and the like) are not compared here either.',
       ),
       wrong: shown(
         swap(RATE, '收到留言 1,100 条，回复 499 条，回复率 45.3%。'),
@@ -127,13 +141,17 @@ export const narrativeRule = defineRule({
         '“其中”之后各项之和与其前的总数不符（按单位分别相加：件与件，元与元）。只有列举完全的清单才与总数比较：带“等”的不算；超出总数范围的项（上年结转、累计、同比…）结束清单；不足总数的清单，只有在列出自然人和法人或其他组织、或以兜底项（其他、其余）结尾时才报告。超过一个并非已知划分的总数时为提示。',
         "The items after 其中 do not add up to the total before it, per unit (件 with 件, 元 with 元). Only a list that is exhaustive is held to its total: a list with 等 is not; an item outside the total's scope (上年结转, 累计, 同比…) ends the list; a list that falls short is reported only when it names 自然人 with 法人或其他组织 or ends with a catch-all (其他, 其余). A list that exceeds a total it is not known to partition is information.",
       ),
+      notFlagged: txt(
+        '总数或某一项同时与表格不符时，只由与表格比较的规则（如 narrative-requests）报告一次，并给出表格的数字；总数前表示增减的数字（同比增加 35 件）不是总数。括号内的数字不算清单的项；从第一项起已凑足总数时，其后的项（同一总数的另一种划分）不再相加；约数不比较。',
+        "A total or an item that differs from the table as well is reported once, by the rule that compares it with the table (narrative-requests and the like), with the table's figure; a change before the list (同比增加 35 件) is not its total. Figures in brackets are not items of the list; once the items from the first make the total, those after it (another breakdown of the same total) are not added; approximate figures are not compared.",
+      ),
       wrong: shown(
-        swap(PARTS, '其中自然人 120 件，法人或其他组织 30 件'),
-        '`共收到政府信息公开申请 160 件，其中自然人 120 件，法人或其他组织 30 件`',
-        '`共收到政府信息公开申请 160 件，其中自然人 120 件，法人或其他组织 30 件`',
+        swap(RATE, `${RATE}发布政策解读材料 39 条，其中图解 35 条，文字解读 2 条，新闻发布会解读 5 条。`),
+        '`解读材料 39 条，其中图解 35 条，文字解读 2 条，新闻发布会解读 5 条`',
+        '`解读材料 39 条，其中图解 35 条，文字解读 2 条，新闻发布会解读 5 条`',
       ),
       right: shown(
-        swap(PARTS, PARTS),
+        swap(RATE, `${RATE}发布政策解读材料 39 条，其中图解 35 条，文字解读 2 条，新闻发布会解读 2 条。`),
         '`解读材料 39 条，其中图解 35 条，文字解读 2 条，新闻发布会解读 2 条`',
         '`解读材料 39 条，其中图解 35 条，文字解读 2 条，新闻发布会解读 2 条`',
       ),
@@ -142,6 +160,10 @@ export const narrativeRule = defineRule({
       about: txt(
         '正文中写的统计期限（“统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止”）与统计期限（或年度的自然年）不符。',
         'The statistics period stated in the text (`统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止`) differs from 统计期限 (or the calendar year of 年度).',
+      ),
+      notFlagged: txt(
+        '只读以“统计期限”“统计时间”“数据统计”等引出的期限；正文中其他的起止日期（专项行动自…至…）不比较。止日不写年份（至 12 月 31 日止）时按起日的年份读。',
+        'Only a period introduced by 统计期限, 统计时间, 数据统计 and the like is read; other spans of dates in the text (专项行动自…至…) are not compared. An end written without a year (至 12 月 31 日止) is read in the year of the start.',
       ),
       wrong: shown(
         swap(PERIOD, '所列数据的统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止'),
@@ -155,6 +177,10 @@ export const narrativeRule = defineRule({
         '第五部分中，计划（“将继续…”“将着重做好以下工作”“拟…”）以不晚于年度的年份开头：是从以前的报告沿用来的文字。“将”作“把”讲（“2024 年，我局将政务公开纳入考核”）不是计划。',
         'In section 五, a plan (`将继续…`, `将着重做好以下工作`, `拟…`) opens with a year that is not after 年度: text carried over from an earlier report. 将 used as 把 (`2024 年，我局将政务公开纳入考核`) is not a plan.',
       ),
+      notFlagged: txt(
+        '只读第五部分以年份开头的计划句；晚于年度的任何年份都不报告（2026 年也可以）。年份后接月份（“2024 年 12 月，…”）的是叙事，不是计划。',
+        'Only plans in section 五 that open with a year are read; any year after 年度 is accepted (2026 too). A year followed by a month (2024 年 12 月，…) opens an account, not a plan.',
+      ),
       wrong: shown(
         swap(PLAN, '2024 年，本局将继续深化政务公开工作'),
         '2024 年度报告中写 `2024 年，本局将继续深化政务公开工作`',
@@ -166,6 +192,10 @@ export const narrativeRule = defineRule({
       about: txt(
         '本年度的内容写在了别的年份名下：前言中的报告名称（“2023 年政府信息公开工作年度报告”）、第六部分的收费说明（“本机关 2023 年度未收取…信息处理费”），或数字与本年度表格相同却以别的年份开头的句子（2024 年度报告、一为 160 时写“2023 年，本局共收到政府信息公开申请 160 件”）。',
         "This year's content written under another year: the report's own title in the 前言 (`2023 年政府信息公开工作年度报告`), the fees statement in section 六 (`本机关 2023 年度未收取…信息处理费`), or a sentence whose figures equal this year's table but that opens with another year (`2023 年，本局共收到政府信息公开申请 160 件` in a 2024 report whose 一 is 160).",
+      ),
+      notFlagged: txt(
+        '明说是别的年份报告的不报告（“在 2023 年政府信息公开工作年度报告的基础上”“与 2023 年度…相比”）。写在别的年份名下、与本年度表格不同的数字不报告（可能就是那一年的数字）；同一段中本年度也写了同一数字时，视为比较，不报告。上年结转不在此列。',
+        "Another year's report named as such is not reported (在 2023 年政府信息公开工作年度报告的基础上, 与 2023 年度…相比). A figure under another year that differs from this year's table is not reported (it may be that year's); when the same text states the figure for this year too, it is a comparison and not reported. 上年结转 is not read for this.",
       ),
       wrong: shown(
         swap(FEES, '本机关 2023 年度未收取政府信息公开信息处理费。'),

@@ -6,6 +6,7 @@
 import { finding } from '../codes';
 import { txt, type Finding, type Text } from '../findings';
 import type { TextBlock } from '../model';
+import { TextMemo } from '../memo';
 import { defineRule } from '../rule';
 
 const ID_CARD =
@@ -47,7 +48,14 @@ interface Hit {
   severity?: 'information';
 }
 
+/** Kept by the text: a keystroke reads one paragraph again. */
+const hitMemo = new TextMemo<Hit[]>(1_000_000);
+
 function hitsIn(text: string): Hit[] {
+  return hitMemo.get(text, scanHits);
+}
+
+function scanHits(text: string): Hit[] {
   const hits: Hit[] = [];
   const taken = (start: number, end: number) => hits.some((h) => start < h.end && h.start < end);
   for (const m of text.matchAll(ID_CARD)) {

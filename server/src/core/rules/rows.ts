@@ -16,8 +16,10 @@ function checkRows(report: Report, table: TableModel, out: Finding[]): void {
   // Rows by their place in the declaration: one after the last the source showed may just not be shown.
   const leaves = leafRows(table.decl).map((l) => l.path);
   const place = (path: string) => leaves.findIndex((l) => l === path || l.startsWith(`${path}/`));
-  const shown = [...table.rows.keys(), ...table.misspelled].map(place);
-  const unseen = (path: string) => partUnseen(report, table.decl, place(path), shown);
+  let shown: number[] | undefined;
+  const unseen = (path: string) =>
+    !!report.incomplete &&
+    partUnseen(report, table.decl, place(path), (shown ??= [...table.rows.keys(), ...table.misspelled].map(place)));
   if (!table.node || table.node.items.length === 0) {
     if (unseen(leaves[0])) return;
     const indent = indentOf(report.text, section.keySpan.start) + unit;
@@ -137,6 +139,10 @@ export const rowsRule = defineRule({
       about: txt(
         '表格二、三、四缺少某一行或某一组行。修复会按相邻行的写法在规定位置补上，填 0。',
         'A row or a group of rows of table 二, 三 or 四 is missing. The fix inserts it in its official position, with zeros, in the style of its neighbours.',
+      ),
+      notFlagged: txt(
+        '一个缺陷只报告一次：缺少整组时报告这一组，不逐行报告；表格没有任何行时只报告一次；标签写错的行（“行政许科”）不算缺少，由 unknown-key 指出应为哪个标签；分组写成一行时由 group-as-row 报告。导入的原文在某行之后省略或断开时，其后的行不报告。',
+        "One defect, one finding: a whole group missing is reported as the group, not row by row; a table with no rows at all is reported once; a row whose label is misspelt (行政许科) is not missing, and unknown-key names the label it should be; a group written as one row is group-as-row's. Where an imported source leaves text out or breaks off after a row, the rows after it are not reported.",
       ),
       wrong: {
         edits: [{ replace: '  行政许可:       [320]\n', with: '' }],

@@ -47,6 +47,10 @@ export const sourceRule = defineRule({
         '报告由不完整的原文导入（摘录，或在中途断开的网页、文本），导入时写下了“原文不完整”。原文没有显示的部分（开头的标题和前言、省略之处之后、断开之处之后的部分、表格行和落款日期）不报告为缺失；原文显示的部分照常检查。',
         'The report was imported from an incomplete source (an excerpt, or a page or text that breaks off), and import wrote 原文不完整. What the source did not show (the title and preface at its start, what follows a gap or the point where it breaks off: sections, rows, the signature date) is not reported as missing; what it shows is checked as usual.',
       ),
+      notFlagged: txt(
+        '整份报告只说一次，不在每个未显示的部分重复。原文显示了的部分照常报告缺失：只缺开头时，没有落款日期仍报告为缺少。“原文不完整”中什么也没写（`{}`）时不报告。',
+        'Said once for the whole report, not at every part not shown. What the source does show is still reported missing: when only the start is cut, a report without 落款日期 is still missing it. A 原文不完整 that records nothing (`{}`) is not reported.',
+      ),
       wrong: {
         edits: [{ replace: '前言: >-', with: '原文不完整: {结尾: 在“全年共收到”处中断}\n前言: >-' }],
         shown: txt('`原文不完整: {结尾: 在“全年共收到”处中断}`', '`原文不完整: {结尾: 在“全年共收到”处中断}`'),

@@ -27,6 +27,10 @@ export const suppressionsRule = defineRule({
   docs: {
     'unknown-suppression': {
       about: txt('抑制注释中写的代码不是任何规则的代码。', 'A suppression comment names a code that is not a rule.'),
+      notFlagged: txt(
+        '只看代码是否存在：代码正确、但那里本来就没有问题的抑制注释不报告（问题以后出现时它仍有效）。同一注释中其他正确的代码照常生效。',
+        'Only whether the code exists is judged: a suppression with a real code where nothing is found is not reported (it takes effect should the problem appear). The other, real codes of the same comment still take effect.',
+      ),
       wrong: {
         edits: [
           { replace: '落款日期: 2025-01-20', with: '# govreport-disable-next-line past-dedline\n落款日期: 2025-01-20' },

@@ -94,7 +94,9 @@ export const syntaxRule = defineRule({
   group: 'file',
   codes: ['yaml-syntax', 'not-a-report', 'duplicate-key'],
   check({ report }) {
-    const out = syntaxErrors(report);
+    // A key the parser recorded as repeated is reported once, in the words of the form, not also as YAML's error.
+    const named = new Set(report.facts.flatMap((f) => (f.kind === 'duplicate' ? [f.span.start] : [])));
+    const out = syntaxErrors(report).filter((f) => f.code !== 'duplicate-key' || !named.has(f.span.start));
     const contents = report.doc.contents;
     const empty = !contents || (isScalar(contents) && contents.value === null && !contents.source);
     if (!report.root && !empty) {
@@ -132,11 +134,19 @@ export const syntaxRule = defineRule({
         '文件不是有效的 YAML。其余部分仍尽量检查。',
         'The file is not valid YAML; the rest is still checked where it can be.',
       ),
+      notFlagged: txt(
+        '一处错误只报告一次，指向其起因（没有闭合的引号或括号）；它使之无法读取的部分不检查，可能被它吞掉的部分、行和单元格在错误改正前不报告为缺少。取值类型不对（`年度: 2024年`、写成列表的表格）是有效的 YAML，不是语法错误：由 invalid-value 等规则说明应写什么。',
+        'An error is reported once, at its cause (the quote or bracket left open); what it makes unreadable is not checked, and the sections, rows and cells it may have swallowed are not reported missing until it is fixed. A value of the wrong kind (`年度: 2024年`, a table written as a list) is valid YAML, not a syntax error: invalid-value and the other rules say what belongs there.',
+      ),
       wrong: { edits: [{ replace: '规章:           [0, 0, 0]', with: '规章: [0, 0, 0' }] },
       right: { edits: [{ replace: '规章:           [0, 0, 0]', with: '规章: [0, 0, 0]' }] },
     },
     'not-a-report': {
       about: txt('顶层不是“键: 值”映射。', 'The top level is not a mapping of keys.'),
+      notFlagged: txt(
+        '空文件和只有注释的文件不报告：那是还没有写的报告，缺少的各项会逐一指出。',
+        'An empty file, or one of comments only, is not reported: it is a report not yet written, and what it lacks is named item by item.',
+      ),
       wrong: {
         edits: [{ replace: '格式: 2021\n机关: 某市交通运输局', with: '- 机关: 某市交通运输局' }],
         shown: txt('只有 `- 机关: 某局` 的文件', 'a file that holds only `- 机关: 某局`'),
@@ -150,6 +160,10 @@ export const syntaxRule = defineRule({
       about: txt(
         '同一层级中同一个键出现两次，写法不同也算（如“总体情况”和“一、总体情况”）。',
         'The same key twice at one level, also when written differently (总体情况 and 一、总体情况).',
+      ),
+      notFlagged: txt(
+        '重复出现的那一项不再读取：其中的数字和文字不另外检查，也不计入任何总数，只报告重复本身。',
+        'The value under the repeated key is not read: its figures and text are not checked and count in no total; only the repetition is reported.',
       ),
       wrong: {
         edits: [{ replace: '  行政强制:       [3]', with: '  行政强制:       [3]\n  行政强制:       [4]' }],

@@ -198,6 +198,10 @@ export const topicsRule = defineRule({
         '总体情况没有写到主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障中的某一方面。“全部修复”会补上该小节（文字留空）。',
         '总体情况 does not cover one of 主动公开, 依申请公开, 政府信息管理, 政府信息公开平台建设 and 监督保障. Fix-all adds the missing sub-section with an empty text.',
       ),
+      notFlagged: txt(
+        '总体情况写成一整段（不分小标题）时，只要其中提到某一方面，就不算缺少。没有单列、但写在别的小标题下的方面（如在“平台建设”中写了先审后发），只作为提示指出在哪里，不作警告。导入的原文在此处省略或断开时，其后的方面不报告。',
+        'When 总体情况 is one text without sub-headings, a topic it speaks of anywhere is not missing. A topic without its own sub-heading but written about under another (先审后发 under 平台建设) is pointed out as information, not as a warning. Where an imported source leaves text out or breaks off there, the topics after it are not reported.',
+      ),
       wrong: {
         edits: [{ replace: '  监督保障: >-\n    ', with: '  # ' }],
         shown: txt('`总体情况:` 下没有 `监督保障`', '`总体情况:` without `监督保障`'),
@@ -214,6 +218,10 @@ export const topicsRule = defineRule({
       about: txt(
         '存在的主要问题及改进情况什么也没说（“无”“暂无”）。',
         '存在的主要问题及改进情况 says nothing (`无`, `暂无`).',
+      ),
+      notFlagged: txt(
+        '只在第五部分只有“无”“暂无”之类几个字时报告；写了几句的，不判断所写问题是否实在、改进是否具体。整个第五部分没有写时由 missing-section 报告。',
+        "Reported only when section 五 holds no more than 无, 暂无 or the like; once it says a few sentences, whether the problems are real and the improvements concrete is not judged. Section 五 not written at all is missing-section's.",
       ),
       wrong: {
         edits: [
@@ -237,6 +245,10 @@ export const topicsRule = defineRule({
         '其他需要报告的事项没有说明是否收取信息处理费（国办函〔2020〕109号）。',
         '其他需要报告的事项 does not say whether 信息处理费 was charged (国办函〔2020〕109号).',
       ),
+      notFlagged: txt(
+        '只要第六部分提到处理费或收费，就不报告，收了还是没收都可以。只读第六部分：说明应写在这里，写在总体情况中的不算。第六部分整个没有写时由 missing-section 报告。',
+        "Section 六 mentioning the processing fee or charging at all is enough, whether fees were charged or not. Only section 六 is read: the statement belongs there, and one in 总体情况 does not count. Section 六 not written at all is missing-section's.",
+      ),
       wrong: {
         edits: [{ replace: '本机关 2024 年度未收取政府信息公开信息处理费。', with: '无。' }],
         shown: txt('`其他需要报告的事项: 无。`', '`其他需要报告的事项: 无。`'),
@@ -254,6 +266,10 @@ export const topicsRule = defineRule({
       about: txt(
         '“部门”报告了规章，而规章只能由省级和设区的市人民政府制定。',
         "A 部门 reports 规章, which only provincial and 设区的市 people's governments make.",
+      ),
+      notFlagged: txt(
+        '本级政府的报告和规章各栏都为 0 的部门报告不报告。只读表格二的“规章”一行：部门在正文中提到规章（如配合起草规章）不报告。',
+        'A 本级政府 report, and a 部门 report with 0 in every 规章 cell, are not reported. Only the 规章 row of table 二 is read: a department mentioning 规章 in its text (helping to draft one) is not reported.',
       ),
       wrong: {
         edits: [{ replace: '规章:           [0, 0, 0]', with: '规章: [2, 0, 5]' }],

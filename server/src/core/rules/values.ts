@@ -72,6 +72,10 @@ export const valuesRule = defineRule({
         '取值类型不对：年度不是年份、机关类型不是“部门”或“本级政府”、格式不是 2021、表格或部分的结构不对。`年度: 2024年` 可一键修复。',
         'A value of the wrong kind: 年度 not a year, 机关类型 not 部门 or 本级政府, 格式 not 2021, a table or section of the wrong shape. `年度: 2024年` has a fix.',
       ),
+      notFlagged: txt(
+        '写法不同但意思明确的取值不报告：机关类型中多出的空格（“部 门”）、加了引号的格式（"2021"）。`年度: 2024年` 仍按 2024 年读，日期照常与它比较；无法读出的年度（`年度: 24`）则不猜测，依赖年度的日期检查不作报告。',
+        'A value written differently but plainly meant is not reported: spaces in 机关类型 (部 门), 格式 in quotes ("2021"). `年度: 2024年` is still read as 2024, and the dates are checked against it; a 年度 that cannot be read (`年度: 24`) is not guessed, and the date checks that need it report nothing.',
+      ),
       wrong: { edits: [{ replace: '机关类型: 部门', with: '机关类型: 政府部门' }] },
       right: { edits: [{ replace: '机关类型: 部门', with: '机关类型: 部门' }] },
     },

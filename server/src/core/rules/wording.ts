@@ -7,6 +7,7 @@ import { finding } from '../codes';
 import { txt, type Finding, type Fix } from '../findings';
 import type { TextBlock } from '../model';
 import { parseChineseNumeral } from '../narrative/numbers';
+import { TextMemo } from '../memo';
 import { defineRule } from '../rule';
 
 type Kind = 'shi' | 'paren' | 'arabic' | 'dun';
@@ -31,7 +32,15 @@ const MARKERS: { kind: Kind; re: RegExp }[] = [
   { kind: 'dun', re: new RegExp(`${BEFORE}(${NUMERAL})、`, 'g') },
 ];
 
+/** What these rules read from a text alone, kept by the text: a keystroke reads one paragraph again. */
+const markerMemo = new TextMemo<Marker[]>(1_000_000);
+const slipMemo = new TextMemo<Slip[]>(1_000_000);
+
 function markersOf(text: string): Marker[] {
+  return markerMemo.get(text, scanMarkers);
+}
+
+function scanMarkers(text: string): Marker[] {
   const out: Marker[] = [];
   for (const { kind, re } of MARKERS)
     for (const m of text.matchAll(re)) {
@@ -117,36 +126,49 @@ function isSlip(text: string, at: number, re: RegExp, once: string): boolean {
   return true;
 }
 
-function repeated(block: TextBlock, out: Finding[]): void {
-  const text = block.text;
+/** A doubling typed by mistake: where, what is doubled, and its length as written. */
+interface Slip {
+  at: number;
+  once: string;
+  length: number;
+}
+
+function scanSlips(text: string): Slip[] {
+  const out: Slip[] = [];
   const seen = new Set<number>();
   for (const re of [DOUBLED_CHAR, DOUBLED_MARK, DOUBLED_WORD]) {
     for (const m of text.matchAll(re)) {
       const at = m.index!;
-      if (seen.has(at)) continue;
-      const once = m[1];
-      if (!isSlip(text, at, re, once)) continue;
+      if (seen.has(at) || !isSlip(text, at, re, m[1])) continue;
       seen.add(at);
-      const span = { start: block.offsetAt(at), end: block.offsetAt(at + m[0].length - 1) + 1 };
-      const written = text.slice(at, at + m[0].length);
-      const fixes: Fix[] = [];
-      // The fix deletes the repetition where the source holds exactly these characters (no escapes).
-      if (span.end - span.start === written.length)
-        fixes.push({
-          title: txt(`删去重复的“${once}”`, `Delete the repeated "${once}"`),
-          edits: [{ start: span.start + once.length, end: span.end, text: '' }],
-          preferred: true,
-          safe: false,
-        });
-      out.push(
-        finding(
-          'repeated-word',
-          span,
-          txt(`“${written}”重复了“${once}”，可能是笔误`, `"${written}" repeats "${once}", likely a slip`),
-          { fixes },
-        ),
-      );
+      out.push({ at, once: m[1], length: m[0].length });
     }
+  }
+  return out;
+}
+
+function repeated(block: TextBlock, out: Finding[]): void {
+  const text = block.text;
+  for (const { at, once, length } of slipMemo.get(text, scanSlips)) {
+    const span = { start: block.offsetAt(at), end: block.offsetAt(at + length - 1) + 1 };
+    const written = text.slice(at, at + length);
+    const fixes: Fix[] = [];
+    // The fix deletes the repetition where the source holds exactly these characters (no escapes).
+    if (span.end - span.start === written.length)
+      fixes.push({
+        title: txt(`删去重复的“${once}”`, `Delete the repeated "${once}"`),
+        edits: [{ start: span.start + once.length, end: span.end, text: '' }],
+        preferred: true,
+        safe: false,
+      });
+    out.push(
+      finding(
+        'repeated-word',
+        span,
+        txt(`“${written}”重复了“${once}”，可能是笔误`, `"${written}" repeats "${once}", likely a slip`),
+        { fixes },
+      ),
+    );
   }
 }
 

@@ -9,17 +9,27 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerCarets } from './carets';
+import { ClosedReports } from './closedReports';
+import { registerFixCommands } from './fixCommands';
 import { registerImportCommand } from './importCommand';
 import { registerNewReport } from './newReport';
 import { registerStatus } from './status';
 import { registerPreview } from './preview';
 import { RestartPolicy } from './restarts';
+import { registerRuleHelp, ruleHelpUri } from './ruleHelp';
+import { registerSample } from './sample';
 import { IMPORT_REQUEST, RENDER_REQUEST, type ImportAnswer, type RenderResult } from '../../server/src/shared/protocol';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   registerNewReport(context);
+  registerFixCommands(context);
+  registerRuleHelp(context);
+  registerSample(context);
+  const closed = new ClosedReports(() => client?.diagnostics);
+  context.subscriptions.push(closed);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -30,6 +40,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'govreport' },
     initializationOptions: { locale: vscode.env.language },
     errorHandler: crashHandler(new RestartPolicy()),
+    middleware: {
+      handleDiagnostics(uri, diagnostics, next) {
+        // A rule code links to the rule help beside the report rather than to the Markdown file.
+        for (const d of diagnostics) {
+          const code = typeof d.code === 'object' ? d.code.value : d.code;
+          if (d.source === 'govreport' && typeof code === 'string')
+            d.code = { value: code, target: ruleHelpUri(context.extension, code) };
+        }
+        next(uri, closed.filter(uri, diagnostics));
+      },
+    },
   };
   client = new LanguageClient('govreport', 'GovReport', serverOptions, clientOptions);
   context.subscriptions.push(client);
@@ -45,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return running.sendRequest<ImportAnswer>(IMPORT_REQUEST, { name, bytes: Buffer.from(bytes).toString('base64') });
   });
   registerStatus(context, client);
+  registerCarets(context, client);
   await started;
 }
 

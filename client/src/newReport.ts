@@ -104,7 +104,7 @@ async function openReport(organ: string, organType: string, year: number): Promi
  * An untitled report. In a workspace it carries a file name there (saving needs no dialog
  * and the name picks the report language); otherwise it is a plain untitled document.
  */
-async function createDocument(content: string, name: string): Promise<vscode.TextDocument> {
+export async function createDocument(content: string, name: string): Promise<vscode.TextDocument> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
   if (!folder) return vscode.workspace.openTextDocument({ language: 'govreport', content });

@@ -1,8 +1,20 @@
-/** The status bar item: "勾稽关系一致" or the number of errors, and how long the last check took. */
+/**
+ * The status bar item of the active report: its errors and warnings, coloured by the worst
+ * (green only when the check found nothing), with a tooltip that leads to the Problems panel
+ * and to fix-all.
+ */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CHECKED_NOTIFICATION, type CheckedNotification as Checked } from '../../server/src/shared/protocol';
-import { statusView } from './statusView';
+import { STATUS_COMMANDS, statusView, type StatusView } from './statusView';
+
+/** Status bar items take only these two background colours; green is the text's colour. */
+const BACKGROUND: Record<StatusView['severity'], string | undefined> = {
+  error: 'statusBarItem.errorBackground',
+  warning: 'statusBarItem.warningBackground',
+  notes: undefined,
+  clean: undefined,
+};
 
 export function registerStatus(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   const item = vscode.window.createStatusBarItem('govreport.status', vscode.StatusBarAlignment.Left, 10);
@@ -21,12 +33,16 @@ export function registerStatus(context: vscode.ExtensionContext, client: BaseLan
       item.text = `$(sync~spin) ${vscode.l10n.t('Checking…')}`;
       item.tooltip = undefined;
       item.backgroundColor = undefined;
+      item.color = undefined;
     } else {
       const view = statusView(n, vscode.l10n.t);
       item.text = view.text;
-      item.tooltip = view.tooltip;
-      item.backgroundColor =
-        view.severity === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+      const tooltip = new vscode.MarkdownString(view.tooltip, true);
+      tooltip.isTrusted = { enabledCommands: STATUS_COMMANDS };
+      item.tooltip = tooltip;
+      const background = BACKGROUND[view.severity];
+      item.backgroundColor = background ? new vscode.ThemeColor(background) : undefined;
+      item.color = view.severity === 'clean' ? new vscode.ThemeColor('testing.iconPassed') : undefined;
     }
     item.show();
   };

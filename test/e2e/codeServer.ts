@@ -30,8 +30,12 @@ const USER_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
+/** The display language of the workbench: `zh-cn` through a stub language pack (see `zhCnPack`). */
+export type DisplayLanguage = 'en' | 'zh-cn';
+
 export interface CodeServer {
   url: string;
+  language: DisplayLanguage;
   /** Scratch space of this run: workspaces, the browser profile. Removed by stop(). */
   tmp: string;
   /** `vscode-remote://` URI of a local path, as the workbench's payload wants it. */
@@ -71,16 +75,67 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-/** `env(tmp)` adds to code-server's environment, which its extension hosts inherit. */
-export async function startCodeServer(
-  editor: Editor,
-  env: (tmp: string) => NodeJS.ProcessEnv = () => ({}),
-  log: (line: string) => void = () => undefined,
-): Promise<CodeServer> {
+/**
+ * Chinese as the display language. Without a language pack for zh-cn, `--locale zh-cn` changes
+ * nothing (the workbench and `vscode.env.language` stay `en`); a pack with no translations is
+ * enough for VS Code to report zh-cn, so the extension's own strings (package.nls.zh-cn.json,
+ * the l10n bundle, the server's messages) show in Chinese while the workbench's stay English.
+ */
+function zhCnPack(extensionsDir: string, userData: string): string[] {
+  const id = { publisher: 'govreport-test', name: 'zh-cn-stub', version: '1.0.0' };
+  const dir = path.join(extensionsDir, `${id.publisher}.${id.name}-${id.version}`);
+  const translations = path.join(dir, 'translations', 'main.i18n.json');
+  mkdirSync(path.dirname(translations), { recursive: true });
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({
+      ...id,
+      engines: { vscode: '*' },
+      categories: ['Language Packs'],
+      contributes: {
+        localizations: [
+          {
+            languageId: 'zh-cn',
+            languageName: 'Chinese Simplified',
+            localizedLanguageName: '中文(简体)',
+            translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+          },
+        ],
+      },
+    }),
+  );
+  writeFileSync(
+    path.join(userData, 'languagepacks.json'),
+    JSON.stringify({
+      'zh-cn': {
+        hash: '0123456789abcdef0123456789abcdef',
+        extensions: [{ extensionIdentifier: { id: `${id.publisher}.${id.name}` }, version: id.version }],
+        translations: { vscode: translations },
+        label: '中文(简体)',
+      },
+    }),
+  );
+  return ['--locale', 'zh-cn'];
+}
+
+export interface StartOptions {
+  /** Adds to code-server's environment, which its extension hosts inherit. */
+  env?: (tmp: string) => NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+  /** The workbench's display language; English unless given. */
+  language?: DisplayLanguage;
+}
+
+export async function startCodeServer(editor: Editor, options: StartOptions = {}): Promise<CodeServer> {
+  const { env = () => ({}), log = () => undefined, language = 'en' } = options;
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'govreport-code-server-'));
   const userData = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const languageArgs = language === 'zh-cn' ? zhCnPack(extensionsDir, userData) : [];
   const args = [
     editor.entry,
     '--auth',
@@ -96,7 +151,8 @@ export async function startCodeServer(
     '--user-data-dir',
     userData,
     '--extensions-dir',
-    path.join(tmp, 'extensions'),
+    extensionsDir,
+    ...languageArgs,
     ...editor.spec.args,
   ];
   // An empty gallery: the machine cannot reach one, and failed queries only add noise.
@@ -143,7 +199,7 @@ export async function startCodeServer(
     const health = await fetch(`${url}/healthz`);
     if (!health.ok) throw new Error(`code-server /healthz answered ${health.status}`);
     const authority = new URL(url).host;
-    return { url, tmp, remote: (p) => `vscode-remote://${authority}${encodeURI(p)}`, stop };
+    return { url, language, tmp, remote: (p) => `vscode-remote://${authority}${encodeURI(p)}`, stop };
   } catch (e) {
     await stop();
     throw e;
@@ -205,11 +261,22 @@ export async function consoleText(msg: ConsoleMessage): Promise<string> {
   return level && level !== 'INFO' ? `[${level}] ${text}` : text;
 }
 
+/**
+ * What the workbench logs that says nothing about the extension: in zh-cn it asks a gallery,
+ * which these runs do not have, for the translations of its built-in extensions.
+ */
+const NOISE = /No extension gallery service configured/;
+
 /** Forwards the page's console to `out` in the order it was logged. */
 export function forwardConsole(page: Page, out: (line: string) => void): () => Promise<void> {
   let chain = Promise.resolve();
   page.on('console', (msg) => {
-    chain = chain.then(() => consoleText(msg)).then(out, () => undefined);
+    chain = chain
+      .then(() => consoleText(msg))
+      .then(
+        (text) => (NOISE.test(text) ? undefined : out(text)),
+        () => undefined,
+      );
   });
   page.on('pageerror', (err) => out(`[page error] ${err.message}`));
   return () => chain;

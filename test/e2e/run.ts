@@ -1,7 +1,8 @@
 /**
  * `npm run test:e2e`: provisions real VS Codes (code-server) and runs in them the extension
- * test suite and the workbench UI test on the current VS Code, and the suite again on the
- * oldest VS Code that package.json's engines.vscode admits. An editor that cannot be
+ * test suite and the workbench UI test on the current VS Code with Chinese as the display
+ * language (the users'), and the suite again on the oldest VS Code that package.json's
+ * engines.vscode admits, in English (GOVREPORT_E2E_LANGUAGE=en or zh-cn sets one for all). An editor that cannot be
  * provisioned has its tests reported as SKIPPED, loudly; under CI (CI=true) or
  * GOVREPORT_E2E=require that is a failure. `--suite`, `--ui` and `--oldest` pick some of the three.
  */
@@ -14,24 +15,41 @@ import {
   type Editor,
   type EditorSpec,
 } from './provision';
+import type { DisplayLanguage } from './codeServer';
 import { runSuite } from './runSuite';
 import { runUi } from './ui';
 
 const required = process.env.CI === 'true' || process.env.GOVREPORT_E2E === 'require';
 
 const seconds = (since: number): string => `${((Date.now() - since) / 1000).toFixed(1)} s`;
-const inEditor = (e: Editor): string => `VS Code ${e.vscode} (code-server ${e.spec.codeServer})`;
+const inEditor = (e: Editor, language: DisplayLanguage): string =>
+  `VS Code ${e.vscode} (code-server ${e.spec.codeServer}, ${language})`;
+
+const forced = process.env.GOVREPORT_E2E_LANGUAGE;
+if (forced !== undefined && forced !== '' && forced !== 'en' && forced !== 'zh-cn') {
+  console.error(`GOVREPORT_E2E_LANGUAGE=${forced}: use en or zh-cn`);
+  process.exit(2);
+}
 
 interface Part {
   flag: string;
   title: string;
   spec: EditorSpec;
+  language: DisplayLanguage;
   /** Runs the part, printing as it goes; returns its one-line outcome, and whether it passed. */
-  run(editor: Editor, out: (line: string) => void): Promise<{ ok: boolean; outcome: string }>;
+  run(
+    editor: Editor,
+    language: DisplayLanguage,
+    out: (line: string) => void,
+  ): Promise<{ ok: boolean; outcome: string }>;
 }
 
-async function suite(editor: Editor, out: (line: string) => void): Promise<{ ok: boolean; outcome: string }> {
-  const { exitCode, results } = await runSuite(editor, out);
+async function suite(
+  editor: Editor,
+  language: DisplayLanguage,
+  out: (line: string) => void,
+): Promise<{ ok: boolean; outcome: string }> {
+  const { exitCode, results } = await runSuite(editor, language, out);
   const failures = results?.failed ?? [];
   const passed = results?.passed.length ?? 0;
   for (const f of failures) out(`  FAILED ${f.title}\n    ${f.error.split('\n').slice(0, 3).join('\n    ')}`);
@@ -44,19 +62,20 @@ async function suite(editor: Editor, out: (line: string) => void): Promise<{ ok:
 }
 
 const PARTS: Part[] = [
-  { flag: 'suite', title: 'extension test suite', spec: CURRENT, run: suite },
+  { flag: 'suite', title: 'extension test suite', spec: CURRENT, language: 'zh-cn', run: suite },
   {
     flag: 'ui',
     title: 'workbench UI test',
     spec: CURRENT,
-    run: async (editor, out) => {
-      const ok = await runUi(editor, out);
+    language: 'zh-cn',
+    run: async (editor, language, out) => {
+      const ok = await runUi(editor, language, out);
       return { ok, outcome: ok ? 'all steps passed' : 'a step failed' };
     },
   },
   // The UI test drives the current workbench's DOM, which differs between releases; the
   // oldest VS Code runs the suite, which holds the extension's behaviour through the API.
-  { flag: 'oldest', title: 'extension test suite', spec: OLDEST, run: suite },
+  { flag: 'oldest', title: 'extension test suite', spec: OLDEST, language: 'en', run: suite },
 ];
 
 function banner(lines: string[]): void {
@@ -97,7 +116,9 @@ async function main(): Promise<number> {
     try {
       const editor = provisionEditor(spec, browser);
       editors.set(spec, editor);
-      console.log(`editor ready (${seconds(t0)}): ${inEditor(editor)} on Node ${spec.node}, ${browser}`);
+      console.log(
+        `editor ready (${seconds(t0)}): VS Code ${editor.vscode} (code-server ${spec.codeServer}) on Node ${spec.node}, ${browser}`,
+      );
     } catch (e) {
       if (!(e instanceof ProvisionError)) throw e;
       editors.set(spec, e);
@@ -115,15 +136,16 @@ async function main(): Promise<number> {
       continue;
     }
     const t = Date.now();
-    console.log(`\n=== ${part.title} in ${inEditor(editor)} ===`);
+    const language = (forced as DisplayLanguage | undefined) || part.language;
+    console.log(`\n=== ${part.title} in ${inEditor(editor, language)} ===`);
     // One run that cannot even start (code-server does not listen, say) does not stop the others.
     const { ok, outcome } = await part
-      .run(editor, (l) => console.log(l))
+      .run(editor, language, (l) => console.log(l))
       .catch((e: unknown) => {
         console.log(e instanceof Error ? (e.stack ?? e.message) : String(e));
         return { ok: false, outcome: `did not run: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
       });
-    const line = `${part.title} in ${inEditor(editor)}: ${ok ? 'passed' : 'FAILED'}, ${outcome} (${seconds(t)})`;
+    const line = `${part.title} in ${inEditor(editor, language)}: ${ok ? 'passed' : 'FAILED'}, ${outcome} (${seconds(t)})`;
     console.log(`\n${line}`);
     summary.push(`  ${line}`);
     if (!ok) failed++;

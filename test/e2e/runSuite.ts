@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { forwardConsole, openBrowser, startCodeServer, workbenchUrl } from './codeServer';
+import { forwardConsole, openBrowser, startCodeServer, workbenchUrl, type DisplayLanguage } from './codeServer';
 import { ROOT, type Editor } from './provision';
 import type { SuiteResults } from './suite/index';
 
@@ -17,7 +17,11 @@ export interface SuiteOutcome {
   results?: SuiteResults;
 }
 
-export async function runSuite(editor: Editor, out: (line: string) => void): Promise<SuiteOutcome> {
+export async function runSuite(
+  editor: Editor,
+  language: DisplayLanguage,
+  out: (line: string) => void,
+): Promise<SuiteOutcome> {
   const index = path.join(ROOT, 'test', 'e2e', 'out', 'suite', 'index.js');
   for (const built of [
     index,
@@ -28,15 +32,17 @@ export async function runSuite(editor: Editor, out: (line: string) => void): Pro
   }
   // The extension host inherits code-server's environment; the suite writes its results there.
   const results = (tmp: string): string => path.join(tmp, 'results.json');
-  const server = await startCodeServer(
-    editor,
-    (tmp) => ({
+  const server = await startCodeServer(editor, {
+    env: (tmp) => ({
       GOVREPORT_E2E_RESULTS: results(tmp),
       GOVREPORT_E2E_TMP: path.join(tmp, 'copies'),
       GOVREPORT_E2E_GREP: process.env.GOVREPORT_E2E_GREP ?? '',
+      // The display language the workbench was started in, for the tests that read localised text.
+      GOVREPORT_E2E_LANGUAGE: language,
     }),
-    (l) => out(`[code-server] ${l}`),
-  );
+    log: (l) => out(`[code-server] ${l}`),
+    language,
+  });
   const resultsFile = results(server.tmp);
   const workspace = path.join(server.tmp, 'workspace');
   try {

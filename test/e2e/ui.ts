@@ -9,78 +9,38 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { forwardConsole, openBrowser, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
+import {
+  forwardConsole,
+  openBrowser,
+  startCodeServer,
+  workbenchUrl,
+  type CodeServer,
+  type DisplayLanguage,
+} from './codeServer';
 import { ROOT, type Editor } from './provision';
+import { firstContactFiles, firstContactSteps } from './uiFirstContact';
+import {
+  ARTIFACTS,
+  FIRST_MS,
+  plain,
+  runCommand,
+  shoot,
+  squigglesOn,
+  STEP_MS,
+  texts,
+  until,
+  viewLine,
+  type Step,
+  type Texts,
+} from './workbench';
 
-export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'editor');
 const EXAMPLE = 'lvliang-2024.report.yaml';
 /** Two years of one organ's reports: the preview of the second marks the findings across years. */
 const CROSS_YEAR = 'ziranziyuan-2024.report.yaml';
 const CROSS_YEAR_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'crossyear');
 const NEW_ORGAN = '测试市数据局';
 const PDF = '淮安市洪泽区人民政府_2024.pdf';
-/** Any one reaction of the workbench; the first one also covers loading it and activation. */
-const STEP_MS = 30_000;
-const FIRST_MS = 90_000;
-
-interface Step {
-  name: string;
-  run: () => Promise<void>;
-}
-
-/** Monaco renders spaces as no-break spaces. */
-const plain = (s: string | null): string => (s ?? '').replace(/\u00a0/g, ' ');
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-}
-
-/** The rendered editor line that matches `text` (Monaco renders only visible lines). */
-function viewLine(page: Page, text: RegExp): Locator {
-  return page.locator('.editor-instance .monaco-editor .view-line').filter({ hasText: text }).first();
-}
-
-/** Error squiggles whose vertical middle lies within `line`'s box. */
-async function squigglesOn(page: Page, line: Locator): Promise<{ x: number; y: number }[]> {
-  const box = await line.boundingBox();
-  if (!box) return [];
-  const out: { x: number; y: number }[] = [];
-  for (const s of await page.locator('.editor-instance .monaco-editor .squiggly-error').all()) {
-    const b = await s.boundingBox();
-    if (b && b.y + b.height / 2 >= box.y && b.y + b.height / 2 <= box.y + box.height)
-      out.push({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
-  }
-  return out;
-}
-
-/** Waits until `probe` is truthy, re-checking on every animation frame of the page's own clock. */
-async function until<T>(
-  page: Page,
-  what: string,
-  probe: () => Promise<T | undefined | false>,
-  ms = STEP_MS,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
-    // Lets the workbench render once before the next look; not a sleep of a fixed length.
-    await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(undefined)))');
-  }
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: STEP_MS });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: STEP_MS });
-  await row.click();
-}
-
-function steps(page: Page, server: CodeServer, workspace: string, log: (l: string) => void): Step[] {
+function steps(page: Page, server: CodeServer, workspace: string, t: Texts, log: (l: string) => void): Step[] {
   const dateLine = (): Locator => viewLine(page, /^落款日期:\s/);
   return [
     {
@@ -186,7 +146,7 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
       name: 'the preview opens to the side and shows the tables',
       run: async () => {
         await dateLine().click();
-        await runCommand(page, 'GovReport: Open Preview to the Side');
+        await runCommand(page, t.command('govreport.openPreviewToSide'));
         // A webview is an iframe holding the content's iframe.
         const view = page.frameLocator('iframe.webview').first().frameLocator('iframe').first();
         const row = view.locator('tr').filter({ hasText: '本年新收政府信息公开申请数量' }).first();
@@ -205,7 +165,7 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
       name: 'New Annual Report asks for 机关, 机关类型 and 年度 and opens the report',
       run: async () => {
         await dateLine().click();
-        await runCommand(page, 'GovReport: New Annual Report');
+        await runCommand(page, t.command('govreport.newReport'));
         const input = page.locator('.quick-input-widget input.input');
         await input.waitFor({ state: 'visible', timeout: STEP_MS });
         await input.fill(NEW_ORGAN);
@@ -246,7 +206,7 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
         await item.waitFor({ state: 'visible', timeout: STEP_MS });
         await item.click();
         await viewLine(page, /^年度:\s+2024/).waitFor({ state: 'visible', timeout: STEP_MS });
-        await runCommand(page, 'GovReport: Open Preview to the Side');
+        await runCommand(page, t.command('govreport.openPreviewToSide'));
         const view = page.frameLocator('iframe.webview').first().frameLocator('iframe').first();
         // Each marked element's title lists its findings, one per line.
         const marked = async (): Promise<string[]> =>
@@ -284,7 +244,10 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
         const file = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: PDF }).first();
         await file.waitFor({ state: 'visible', timeout: STEP_MS });
         await file.click({ button: 'right' });
-        const item = page.locator('.context-view .action-item').filter({ hasText: 'Import Published Report' }).first();
+        const item = page
+          .locator('.context-view .action-item')
+          .filter({ hasText: t.nls('command.importReport') })
+          .first();
         await item.waitFor({ state: 'visible', timeout: STEP_MS });
         await shoot(page, '09-explorer-menu');
         await item.click();
@@ -307,14 +270,10 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
 }
 
 /** Runs the UI steps; returns whether all passed. A failed step leaves a screenshot. */
-export async function runUi(editor: Editor, out: (line: string) => void): Promise<boolean> {
+export async function runUi(editor: Editor, language: DisplayLanguage, out: (line: string) => void): Promise<boolean> {
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await startCodeServer(
-    editor,
-    () => ({}),
-    (l) => out(`[code-server] ${l}`),
-  );
+  const server = await startCodeServer(editor, { log: (l) => out(`[code-server] ${l}`), language });
   let failures = 0;
   try {
     // A fresh copy: the tests edit it, and the file must not be the repository's.
@@ -324,11 +283,17 @@ export async function runUi(editor: Editor, out: (line: string) => void): Promis
     for (const name of ['ziranziyuan-2023.report.yaml', CROSS_YEAR])
       copyFileSync(path.join(CROSS_YEAR_FIXTURES, name), path.join(workspace, name));
     copyFileSync(path.join(ROOT, 'test', 'fixtures', 'real', PDF), path.join(workspace, PDF));
+    firstContactFiles(workspace);
     const { context, page } = await openBrowser(editor, path.join(server.tmp, 'browser'));
     const pageLog: string[] = [];
     const flushed = forwardConsole(page, (l) => pageLog.push(l));
     try {
-      for (const [i, step] of steps(page, server, workspace, out).entries()) {
+      const t = texts(language);
+      const all = [...steps(page, server, workspace, t, out), ...firstContactSteps(page, workspace, t, out)];
+      // GOVREPORT_E2E_GREP runs the steps whose name matches (and the first, which opens the workbench).
+      const grep = process.env.GOVREPORT_E2E_GREP ? new RegExp(process.env.GOVREPORT_E2E_GREP) : undefined;
+      for (const [i, step] of all.entries()) {
+        if (grep && i > 0 && !grep.test(step.name)) continue;
         const t = Date.now();
         try {
           await step.run();

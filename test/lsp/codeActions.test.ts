@@ -17,6 +17,7 @@ interface CodeAction {
   isPreferred?: boolean;
   diagnostics?: Diagnostic[];
   edit: { changes: Record<string, TextEdit[]> };
+  command?: { command: string; arguments: unknown[] };
 }
 
 function applyWorkspaceEdit(uri: string, content: string, action: CodeAction): string {
@@ -99,5 +100,94 @@ describe('code actions over stdio', () => {
     client.change(uri, 2, [{ text: fixed }]);
     const codes = (await client.diagnostics(uri, 2)).diagnostics.map((d) => d.code);
     assert.ok(!codes.includes('missing-row') && !codes.includes('date-form'), codes.join());
+  });
+
+  it('offers one "ignore here" for two findings that one comment silences', async () => {
+    const uri = fileUri(path.join(ROOT, 'one-ignore.report.yaml'));
+    client.open(uri, text.replace(/二是做好信息发布的审核[^。]*。/, ''), 1);
+    const { diagnostics } = await client.diagnostics(uri, 1);
+    const subs = diagnostics.filter((d) => d.code === 'missing-subsection');
+    assert.equal(subs.length, 2);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: subs[0].range,
+      context: { diagnostics: subs },
+    });
+    const ignores = actions.filter((a) => a.title.startsWith('在此忽略'));
+    assert.deepEqual(
+      ignores.map((a) => [a.title, a.diagnostics?.length]),
+      [['在此忽略 missing-subsection', 2]],
+    );
+    // Each sub-section still has its own fix.
+    assert.equal(actions.filter((a) => a.isPreferred).length, 2);
+  });
+
+  it('offers fix-all and fix-all of the kind under the cursor among the quick fixes (Ctrl+.)', async () => {
+    const uri = fileUri(path.join(ROOT, 'quick-fix-all.report.yaml'));
+    // Two rows missing (one kind), a date in another form, and 监督保障 missing: four fixes that need no judgement.
+    const broken = text
+      .replace('  行政许可:       [0]\n', '')
+      .replace('  行政处罚:       [0]\n', '')
+      .replace('落款日期: 2024-01-08', '落款日期: 2025/1/8');
+    client.open(uri, broken, 1);
+    const { diagnostics } = await client.diagnostics(uri, 1);
+    const ask = (d: Diagnostic) =>
+      client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: d.range,
+        context: { diagnostics: [d], only: ['quickfix'] },
+      });
+    const row = diagnostics.find((d) => d.code === 'missing-row')!;
+    const atRow = await ask(row);
+    const all = atRow.filter((a) => a.kind === 'quickfix.govreport.fixAll');
+    assert.deepEqual(
+      all.map((a) => a.title),
+      ['修复全部 2 处“缺少表格行”（missing-row）', '修复全部 4 处无需判断的问题'],
+    );
+    const rows = applyWorkspaceEdit(uri, broken, all[0]);
+    assert.ok(rows.includes('  行政许可:       [0]\n') && rows.includes('  行政处罚:       [0]\n'));
+    assert.ok(rows.includes('落款日期: 2025/1/8'), 'a kind mends only its own');
+    const fixed = applyWorkspaceEdit(uri, broken, all[1]);
+    assert.ok(fixed.includes('落款日期: 2025-01-08') && /^ {2}监督保障: ""$/m.test(fixed));
+    // The date is the only one of its kind: fix-all, and no fix-all of its kind.
+    const atDate = await ask(diagnostics.find((d) => d.code === 'date-form')!);
+    assert.deepEqual(
+      atDate.filter((a) => a.kind === 'quickfix.govreport.fixAll').map((a) => a.title),
+      ['修复全部 4 处无需判断的问题'],
+    );
+    // Where the cursor's own fix is all there is, neither.
+    const lone = fileUri(path.join(ROOT, 'lone-fix.report.yaml'));
+    client.open(lone, text, 1);
+    const only = (await client.diagnostics(lone, 1)).diagnostics.find(
+      (d) => d.code === 'missing-subsection' && d.message.includes('监督保障'),
+    )!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: lone },
+      range: only.range,
+      context: { diagnostics: [only] },
+    });
+    assert.deepEqual(
+      actions.filter((a) => a.kind === 'quickfix.govreport.fixAll'),
+      [],
+    );
+  });
+
+  it('puts the caret in the sub-section it adds, for the author to write it', async () => {
+    const uri = fileUri(path.join(ROOT, 'caret.report.yaml'));
+    client.open(uri, text, 1);
+    const { diagnostics } = await client.diagnostics(uri, 1);
+    const missing = diagnostics.find((d) => d.code === 'missing-subsection' && d.message.includes('监督保障'))!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: missing.range,
+      context: { diagnostics: [missing] },
+    });
+    const add = actions.find((a) => a.isPreferred)!;
+    assert.equal(add.command?.command, 'govreport.placeCaret');
+    const [target, position] = add.command!.arguments as [string, { line: number; character: number }];
+    assert.equal(target, uri);
+    const lines = applyWorkspaceEdit(uri, text, add).split('\n');
+    assert.equal(lines[position.line].slice(0, position.character), '  监督保障: "');
+    assert.equal(lines[position.line].slice(position.character), '"');
   });
 });

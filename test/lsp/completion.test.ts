@@ -10,6 +10,8 @@ interface Item {
   documentation?: { value: string };
   insertTextFormat?: number;
   insertTextMode?: number;
+  sortText?: string;
+  preselect?: boolean;
   textEdit: {
     range: { start: { line: number; character: number }; end: { line: number; character: number } };
     newText: string;
@@ -60,12 +62,17 @@ describe('completion over stdio', () => {
     }
   });
 
-  it('top level: only the keys and sections not yet written, a section as a whole snippet', async () => {
+  it('top level: only the keys and sections not yet written, what is needed first and selected, a section as a whole snippet', async () => {
     const { items, text } = await complete(edited(/\n其他需要报告的事项:[\s\S]*$/, '\n‸'));
+    // The missing section before the optional 发布日期, and selected.
     assert.deepEqual(
-      items.map((i) => i.label),
-      ['发布日期', '其他需要报告的事项'],
+      items.map((i) => [i.label, i.preselect ?? false]),
+      [
+        ['其他需要报告的事项', true],
+        ['发布日期', false],
+      ],
     );
+    assert.ok(items[0].sortText! < items[1].sortText!);
     const six = items.find((i) => i.label === '其他需要报告的事项')!;
     assert.equal(six.detail, '六、其他需要报告的事项');
     const { codes } = await accept(text, six);
@@ -77,13 +84,9 @@ describe('completion over stdio', () => {
     assert.deepEqual(
       items.map((i) => i.label),
       [
-        '格式',
         '机关',
-        '机关类型',
         '年度',
-        '统计期限',
         '落款日期',
-        '发布日期',
         '前言',
         '总体情况',
         '主动公开政府信息情况',
@@ -91,6 +94,10 @@ describe('completion over stdio', () => {
         '政府信息公开行政复议、行政诉讼情况',
         '存在的主要问题及改进情况',
         '其他需要报告的事项',
+        '格式',
+        '机关类型',
+        '统计期限',
+        '发布日期',
       ],
     );
     const table = items.find((i) => i.label === '收到和处理政府信息公开申请情况')!;

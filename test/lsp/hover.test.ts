@@ -27,12 +27,18 @@ describe('hover over stdio', () => {
   const hover = (position: Position, client = zh, uri = zhUri) =>
     client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
 
-  it('on a row total: the formula with the values', async () => {
+  it('on a row total: the formula first, with the figures that are not 0', async () => {
     const h = (await hover(positionOf(EXAMPLE, '0, 69]', 3)))!;
     assert.equal(h.contents.kind, 'markdown');
     assert.equal(textOf(EXAMPLE, h.range), '69');
-    assert.match(h.contents.value, /一、本年新收政府信息公开申请数量 › \*\*总计\*\*/);
-    assert.ok(h.contents.value.includes('`总计 = 67 + 2 + 0 + 0 + 0 + 0 = 69`'), h.contents.value);
+    assert.equal(
+      h.contents.value,
+      [
+        '`总计 = 67 + 2 = 69` （其余 4 项为 0）',
+        '三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › **总计**',
+        '69 件',
+      ].join('\n\n'),
+    );
   });
 
   it('on the balance: 四 = 一 + 二 − 三（七）', async () => {
@@ -45,13 +51,13 @@ describe('hover over stdio', () => {
     const { uri } = await openDoc(zh, EXAMPLE.replace('[61, 2, 0, 0, 0, 0, 63]', '[61, 2, 0, 0, 0, 0, 64]'));
     const text = EXAMPLE.replace('[61, 2, 0, 0, 0, 0, 63]', '[61, 2, 0, 0, 0, 0, 64]');
     const h = (await hover(positionOf(text, '0, 64]', 3), zh, uri))!;
-    assert.ok(h.contents.value.includes('`总计 = 61 + 2 + 0 + 0 + 0 + 0 = 63` ≠ 填写的 64'), h.contents.value);
-    assert.ok(
-      h.contents.value.includes(
-        '三（一） + 三（二） + 三（三） + 三（四） + 三（五） + 三（六） = 7 + 3 + 0 + 50 + 3 + 0 = 63',
-      ),
-      h.contents.value,
+    const [across, down, where] = h.contents.value.split('\n\n');
+    assert.equal(across, '`总计 = 61 + 2 = 63` ≠ 填写的 64 （其余 4 项为 0）');
+    assert.equal(
+      down,
+      '`总计：三（七） = 三（一） + 三（二） + 三（四） + 三（五） = 7 + 3 + 50 + 3 = 63` ≠ 填写的 64 （其余 2 项为 0）',
     );
+    assert.match(where, /^三、收到和处理政府信息公开申请情况 › /);
   });
 
   it('on a cell: its row, its column and the unit', async () => {

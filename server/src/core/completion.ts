@@ -38,8 +38,10 @@ export interface Candidate {
   /** Snippet syntax when `snippet` is set; later lines carry their full indentation. */
   insertText: string;
   snippet: boolean;
-  /** Official order. */
+  /** Official order, what is still needed first. */
   sortText: string;
+  /** The one the editor selects first: the first of the list. */
+  preselect?: boolean;
 }
 
 interface KeyLine {
@@ -269,32 +271,44 @@ function keyCandidates(
     case 'top': {
       const format = report.format;
       const y = report.year ?? (options.today?.year ?? new Date().getFullYear()) - 1;
+      // What the report still needs comes first, in official order; optional fields after it.
+      const needed: (() => void)[] = [];
+      const optional: (() => void)[] = [];
       for (const m of format.meta) {
         // 原文标签 records what import found in a published report: nothing an author writes.
         if (m.byImport || isPresent([m.key, ...(m.aliases ?? [])])) continue;
-        add(
-          {
-            label: m.key,
-            kind: 'meta',
-            detail: m.required ? t('必填', 'required') : t('可选', 'optional'),
-            documentation: m.description[locale],
-          },
-          metaSnippet(report, m, y, unit, options),
+        (m.required || m.expected ? needed : optional).push(() =>
+          add(
+            {
+              label: m.key,
+              kind: 'meta',
+              detail: m.required
+                ? t('必填', 'required')
+                : m.expected
+                  ? t('应当填写', 'expected')
+                  : t('可选', 'optional'),
+              documentation: m.description[locale],
+            },
+            metaSnippet(report, m, y, unit, options),
+          ),
         );
       }
       for (const s of format.sections) {
         if (isPresent([s.key, s.title, ...(s.aliases ?? [])])) continue;
         const body = s.kind === 'table' ? tableLines(s, '', unit) : textSectionLines(s, unit);
-        add(
-          {
-            label: s.key,
-            kind: 'section',
-            detail: sectionHeading(s),
-            documentation: t('插入整个部分', 'Inserts the whole section'),
-          },
-          firstCellTabstop(esc(body.join('\n'))),
+        needed.push(() =>
+          add(
+            {
+              label: s.key,
+              kind: 'section',
+              detail: sectionHeading(s),
+              documentation: t('插入整个部分', 'Inserts the whole section'),
+            },
+            firstCellTabstop(esc(body.join('\n'))),
+          ),
         );
       }
+      for (const a of [...needed, ...optional]) a();
       break;
     }
     case 'items':
@@ -357,6 +371,7 @@ function keyCandidates(
     case 'none':
       break;
   }
+  if (out.length) out[0].preselect = true;
   return out;
 }
 

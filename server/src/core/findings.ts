@@ -33,6 +33,11 @@ export interface Fix {
   safe: boolean;
   /** The key the fix writes into a mapping (`keyClaim`): fix-all makes one fix per key, so as not to write it twice. */
   writesKey?: string;
+  /**
+   * Where the editor puts the caret once the fix is made, as an offset into the text of
+   * `edits[0]`: in what the fix added for the author to write (an empty text's quotes).
+   */
+  caret?: number;
 }
 
 /** What `Fix.writesKey` holds: a mapping, by the offset where it starts, and a key by its official label. */

@@ -127,60 +127,69 @@ function unitText(column: ColumnDecl, value: string): string {
   return `${value} ${column.unit}`;
 }
 
+/** A cell: for a total, its formula first (what was asked), then where it sits and what it holds. */
 function cellHover(table: TableModel, row: RowModel, col: number, t: T): string {
   const column = row.decl.columns[col];
   const cell = row.cells[col]!;
-  const path = breadcrumb(table.decl, row.path);
-  const lines = [`${path} › **${column.short}**`];
+  const lines: string[] = [];
+  for (const e of arithmeticOf(table).all) {
+    if (e.target.row !== row || e.target.col !== col) continue;
+    lines.push(formula(table, e.identity, e.left, row, col, t));
+  }
+  lines.push(`${breadcrumb(table.decl, row.path)} › **${column.short}**`);
   if (column.label !== column.short) lines.push(column.label);
   lines.push(
     cell.value
       ? unitText(column, formatDec(cell.value))
       : t(`不是数字：\`${cell.raw}\``, `not a number: \`${cell.raw}\``),
   );
-  for (const e of arithmeticOf(table).all) {
-    if (e.target.row !== row || e.target.col !== col) continue;
-    lines.push(formula(table, e.identity, e.left, e.right, row, col, t));
-  }
   return lines.join('\n\n');
 }
 
-/** `总计 = 67 + 2 + 0 + 0 + 0 + 0 = 69`, solved for the cell, with what was written when it differs. */
-function formula(
-  table: TableModel,
-  identity: IdentityDecl,
-  left: CellRef[],
-  right: CellRef[],
-  row: RowModel,
-  col: number,
-  t: T,
-): string {
+const isZero = (d: Dec) => eq(d, { units: 0n, scale: 0 });
+
+/**
+ * `总计 = 67 + 2 = 69`, solved for the cell, with what was written when it differs. Terms that
+ * are 0 are left out and counted, so that the figures that make the total stand out.
+ */
+function formula(table: TableModel, identity: IdentityDecl, left: CellRef[], row: RowModel, col: number, t: T): string {
   const value = (r: CellRef): Dec => r.row.cells[r.col]!.value!;
   const reported = row.cells[col]!.value!;
   const column = row.decl.columns[col];
   let text: string;
   let computed: Dec;
+  let zeros: number;
   if (identity.kind === 'across') {
     const addends = left.map(value);
     computed = sum(addends);
-    text = `${column.short} = ${addends.map(formatDec).join(' + ')} = ${formatDec(computed)}`;
+    const shown = addends.filter((d) => !isZero(d));
+    zeros = addends.length - shown.length;
+    // One term (or none) is the total itself: `总计 = 1`, not `总计 = 1 = 1`.
+    const terms = shown.length > 1 ? `${shown.map(formatDec).join(' + ')} = ` : '';
+    text = `${column.short} = ${terms}${formatDec(computed)}`;
   } else {
     const targetPath = identity.target;
     const onLeft = identity.left.includes(targetPath);
-    const plus = (onLeft ? identity.right : identity.left).map((p) => term(table, p, col));
-    const minus = (onLeft ? identity.left : identity.right)
+    const allPlus = (onLeft ? identity.right : identity.left).map((p) => term(table, p, col));
+    const allMinus = (onLeft ? identity.left : identity.right)
       .filter((p) => p !== targetPath)
       .map((p) => term(table, p, col));
-    computed = sub(sum(plus.map((x) => x.value)), sum(minus.map((x) => x.value)));
-    const names = plus.map((x) => x.name).join(' + ') + minus.map((x) => ` − ${x.name}`).join('');
+    computed = sub(sum(allPlus.map((x) => x.value)), sum(allMinus.map((x) => x.value)));
+    const plus = allPlus.filter((x) => !isZero(x.value));
+    const minus = allMinus.filter((x) => !isZero(x.value));
+    zeros = allPlus.length + allMinus.length - plus.length - minus.length;
+    const names = (plus.map((x) => x.name).join(' + ') || '0') + minus.map((x) => ` − ${x.name}`).join('');
     const values =
-      plus.map((x) => formatDec(x.value)).join(' + ') + minus.map((x) => ` − ${formatDec(x.value)}`).join('');
+      (plus.map((x) => formatDec(x.value)).join(' + ') || '0') + minus.map((x) => ` − ${formatDec(x.value)}`).join('');
     text = `${column.short}${t('：', ': ')}${itemNumbering(table.decl, targetPath)} = ${names} = ${values} = ${formatDec(computed)}`;
   }
   const note = eq(computed, reported)
     ? ''
     : ` ${t(`≠ 填写的 ${formatDec(reported)}`, `≠ ${formatDec(reported)} as written`)}`;
-  return `\`${text}\`${note}`;
+  const rest = zeros
+    ? ` ${t(`（其余 ${zeros} 项为 0）`, `(the other ${zeros} ${zeros === 1 ? 'term is' : 'terms are'} 0)`)}`
+    : '';
+  return `\`${text}\`${note}${rest}`;
 }
 
 /** A row or group of an identity in one column, with the sum of its rows. */

@@ -41,7 +41,7 @@ export {
   type PdfText,
   type PdfTextItem,
 } from './import';
-export { inlayHints, type Hint } from './inlayHints';
+export { cellAt, inlayHints, type Hint, type HintOptions } from './inlayHints';
 export { LineIndex, type Position } from './lineIndex';
 export { LIMITS, screenReport, type Refusal } from './limits';
 export type { PreviousReport, Report } from './model';

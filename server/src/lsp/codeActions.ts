@@ -1,10 +1,35 @@
-/** Quick fixes attached to diagnostics, "ignore this here", and `source.fixAll.govreport`. */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Range } from 'vscode-languageserver';
+/**
+ * Code actions: the quick fixes of the diagnostics under the cursor, "ignore this here" (once
+ * per comment it would write), fix-all and fix-all of one kind in the same menu (Ctrl+.), and
+ * `source.fixAll.govreport` (the Source Action menu, Fix All, fix on save).
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Command,
+  type Diagnostic,
+  type Range,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type CheckResult, type Finding, fixAllEdits, type LineIndex, type Locale, suppressionFix } from '../core';
+import {
+  applyEdits,
+  type CheckResult,
+  codeInfo,
+  type Edit,
+  type Finding,
+  type Fix,
+  fixAllEdits,
+  LineIndex,
+  type Locale,
+  suppressionFix,
+} from '../core';
 import { toRange, toTextEdit } from '../shared/convert';
+import { PLACE_CARET_COMMAND } from '../shared/protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
+/** Fix-all offered among the quick fixes (Ctrl+.), where source actions are not listed. */
+export const QUICK_FIX_ALL_KIND = `${CodeActionKind.QuickFix}.govreport.fixAll`;
 
 /** A diagnostic's identity: its code, range and message (two findings may share a range). */
 const keyOf = (code: unknown, r: Range, message: string) =>
@@ -24,6 +49,8 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
+const fixable = (f: Finding) => f.fixes?.some((x) => x.safe) ?? false;
+
 export function codeActions(
   doc: TextDocument,
   result: CheckResult,
@@ -32,43 +59,123 @@ export function codeActions(
 ): CodeAction[] {
   const { lines } = result.report;
   const only = params.context.only;
+  const t = (zh: string, en: string) => (locale === 'en' ? en : zh);
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
-    let findings: Map<string, Finding> | undefined;
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== 'govreport' || typeof diagnostic.code !== 'string') continue;
-      findings ??= byDiagnostic(result.findings, lines, locale);
-      const f = findings.get(keyOf(diagnostic.code, diagnostic.range, diagnostic.message));
-      if (!f) continue;
-      for (const fix of [...(f.fixes ?? []), suppressionFix(result.report.text, lines, f)]) {
-        actions.push({
-          title: fix.title[locale],
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: fix.preferred,
-          edit: { changes: { [doc.uri]: fix.edits.map((e) => toTextEdit(lines, e)) } },
-        });
-      }
+    const here = matched(result, params.context.diagnostics, locale);
+    // One "ignore" per comment it writes: two findings of one rule on a line share it.
+    const ignores = new Map<string, CodeAction>();
+    for (const { diagnostic, finding } of here) {
+      for (const fix of finding.fixes ?? []) actions.push(quickFix(doc, result, fix, [diagnostic], locale));
+      const ignore = suppressionFix(result.report.text, lines, finding);
+      const key = JSON.stringify(ignore.edits);
+      const same = ignores.get(key);
+      if (same) same.diagnostics!.push(diagnostic);
+      else ignores.set(key, quickFix(doc, result, ignore, [diagnostic], locale));
     }
+    if (here.length) actions.push(...fixAllHere(doc, result, here, t));
+    actions.push(...ignores.values());
   }
   if (only && wants(only, FIX_ALL_KIND)) {
-    const action = fixAllAction(doc, result.findings, result, locale);
-    if (action) actions.push(action);
+    const edits = fixAllEdits(result.findings);
+    if (edits.length)
+      actions.push({
+        title: t('修复所有无需判断的 GovReport 问题', 'Fix all GovReport problems that need no judgement'),
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [doc.uri]: edits.map((e) => toTextEdit(lines, e)) } },
+      });
   }
   return actions;
 }
 
-function fixAllAction(
-  doc: TextDocument,
-  findings: Finding[],
+/** The diagnostics of the request that are ours, with the findings they show. */
+function matched(
   result: CheckResult,
+  diagnostics: Diagnostic[],
   locale: Locale,
-): CodeAction | undefined {
-  const edits = fixAllEdits(findings);
-  if (!edits.length) return undefined;
-  return {
-    title: locale === 'en' ? 'Fix all GovReport problems that need no judgement' : '修复所有无需判断的 GovReport 问题',
-    kind: FIX_ALL_KIND,
-    edit: { changes: { [doc.uri]: edits.map((e) => toTextEdit(result.report.lines, e)) } },
+): { diagnostic: Diagnostic; finding: Finding }[] {
+  let findings: Map<string, Finding> | undefined;
+  const out: { diagnostic: Diagnostic; finding: Finding }[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== 'govreport' || typeof diagnostic.code !== 'string') continue;
+    findings ??= byDiagnostic(result.findings, result.report.lines, locale);
+    const finding = findings.get(keyOf(diagnostic.code, diagnostic.range, diagnostic.message));
+    if (finding) out.push({ diagnostic, finding });
+  }
+  return out;
+}
+
+function quickFix(
+  doc: TextDocument,
+  result: CheckResult,
+  fix: Fix,
+  diagnostics: Diagnostic[],
+  locale: Locale,
+): CodeAction {
+  const { lines } = result.report;
+  const action: CodeAction = {
+    title: fix.title[locale],
+    kind: CodeActionKind.QuickFix,
+    diagnostics,
+    isPreferred: fix.preferred,
+    edit: { changes: { [doc.uri]: fix.edits.map((e) => toTextEdit(lines, e)) } },
   };
+  if (fix.caret !== undefined && fix.edits.length) action.command = placeCaret(doc.uri, result.report.text, fix);
+  return action;
+}
+
+/** The command that puts the caret where `fix.caret` says, in the text as the fix leaves it. */
+function placeCaret(uri: string, text: string, fix: Fix): Command {
+  const first = fix.edits[0];
+  const before = fix.edits.filter((e) => e !== first && e.end <= first.start);
+  const offset = first.start + fix.caret! + before.reduce((n, e) => n + e.text.length - (e.end - e.start), 0);
+  const position = new LineIndex(applyEdits(text, fix.edits)).positionAt(offset);
+  return { title: '', command: PLACE_CARET_COMMAND, arguments: [uri, position] };
+}
+
+/**
+ * Fix-all, and fix-all of each kind under the cursor, as quick fixes: offered when they mend
+ * more than one finding (more than any one quick fix), and a kind only when that is not all
+ * there is to mend.
+ */
+function fixAllHere(
+  doc: TextDocument,
+  result: CheckResult,
+  here: { finding: Finding }[],
+  t: (zh: string, en: string) => string,
+): CodeAction[] {
+  // Nothing at all when fix-all makes nothing (a text with undecodable bytes).
+  if (!fixAllEdits(result.findings).length) return [];
+  const all = result.findings.filter(fixable);
+  const action = (title: string, findings: Finding[]): CodeAction | undefined => {
+    const edits: Edit[] = fixAllEdits(findings);
+    if (!edits.length) return undefined;
+    return {
+      title,
+      kind: QUICK_FIX_ALL_KIND,
+      edit: { changes: { [doc.uri]: edits.map((e) => toTextEdit(result.report.lines, e)) } },
+    };
+  };
+  const out: CodeAction[] = [];
+  for (const code of new Set(here.map((h) => h.finding.code))) {
+    const ofKind = all.filter((f) => f.code === code);
+    if (ofKind.length < 2 || ofKind.length === all.length) continue;
+    const title = codeInfo(code).title;
+    const a = action(
+      t(
+        `修复全部 ${ofKind.length} 处“${title['zh-CN']}”（${code}）`,
+        `Fix all ${ofKind.length} "${title.en}" problems (${code})`,
+      ),
+      ofKind,
+    );
+    if (a) out.push(a);
+  }
+  if (all.length >= 2) {
+    const a = action(
+      t(`修复全部 ${all.length} 处无需判断的问题`, `Fix all ${all.length} problems that need no judgement`),
+      all,
+    );
+    if (a) out.push(a);
+  }
+  return out;
 }

@@ -42,6 +42,7 @@ export const completionFeature: Feature = {
         detail: c.detail,
         documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
         sortText: c.sortText,
+        preselect: c.preselect,
         filterText: c.label,
         textEdit: { range: toRange(report.lines, c.range), newText: c.insertText },
         insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,

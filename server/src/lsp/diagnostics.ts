@@ -73,6 +73,7 @@ export class Validator {
       errors: count('error'),
       warnings: count('warning'),
       information: count('information') + count('hint'),
+      fixable: entry.result.findings.filter((f) => f.fixes?.some((x) => x.safe)).length,
       elapsedMs: entry.elapsed,
     };
     void this.ctx.connection.sendNotification(CHECKED_NOTIFICATION, note);

@@ -25,7 +25,8 @@ export const renderFeature: Feature = {
         const bytes = await loadRenderDocx()(result, { marks: params.marks });
         content = Buffer.from(bytes).toString('base64');
       }
-      return { version, content, errors: count('error'), warnings: count('warning') };
+      const personalData = result.findings.filter((f) => f.code === 'personal-data').length;
+      return { version, content, errors: count('error'), warnings: count('warning'), personalData };
     });
   },
 };

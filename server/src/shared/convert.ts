@@ -7,8 +7,11 @@ import type { LineIndex } from '../core';
 
 const SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
 
-/** docs/rules.md of this installation; the bundles live in server/out/. */
-export const RULES_DOC = pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.md')).toString();
+/** The rules' documentation of this installation in each language; the bundles live in server/out/. */
+export const RULES_DOC: Record<Locale, string> = {
+  en: pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.md')).toString(),
+  'zh-CN': pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.zh-CN.md')).toString(),
+};
 
 export function toRange(lines: LineIndex, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
@@ -23,7 +26,9 @@ export function toDiagnostic(f: Finding, lines: LineIndex, locale: Locale, uri: 
     range: toRange(lines, f.span),
     severity: SEVERITY[f.severity],
     code: f.code,
-    codeDescription: { href: `${RULES_DOC}#${f.code}` },
+    // The rule's section (`### <code>`) in the documentation of the message's language; the
+    // VS Code client replaces it with its own rule help.
+    codeDescription: { href: `${RULES_DOC[locale]}#${f.code}` },
     source: 'govreport',
     message: f.message[locale],
   };

@@ -8,7 +8,10 @@ export interface CheckedNotification {
   version: number;
   errors: number;
   warnings: number;
+  /** Information and hints. */
   information: number;
+  /** Findings that fix-all mends (a fix that needs no judgement). */
+  fixable: number;
   elapsedMs: number;
 }
 
@@ -33,6 +36,26 @@ export interface RenderResult {
   content: string;
   errors: number;
   warnings: number;
+  /** Findings of personal data in the text (`personal-data`): the export warns before publishing them. */
+  personalData: number;
+}
+
+/**
+ * A client command a code action runs after its edit: puts the caret of the document's editor
+ * at a position of the text as edited (`[uri, Position]`), where the author is to write.
+ */
+export const PLACE_CARET_COMMAND = 'govreport.placeCaret';
+
+/**
+ * Sent by the client when the carets of a report's editor move: the column-name hints follow
+ * them (inlay hints are asked for by range, which says nothing of the caret).
+ */
+export const CARETS_NOTIFICATION = 'govreport/carets';
+
+export interface CaretsNotification {
+  uri: string;
+  /** LSP positions (UTF-16), the primary caret first. */
+  positions: { line: number; character: number }[];
 }
 
 /** A message in both languages, as the core writes them. */

@@ -7,7 +7,8 @@ export interface Settings {
   /** Deadlines by 机关类型 as `MM-DD`, replacing the statutory ones. */
   deadlines: Record<string, string>;
   validate: { debounceMs: number };
-  inlayHints: { enabled: boolean };
+  /** The two kinds of inlay hints, each with its own switch. */
+  inlayHints: { computedValues: boolean; columnNames: boolean };
   /** The editor's `files.encoding`, as the checker names it: what the editor decoded the report's bytes with. */
   encoding: string;
 }
@@ -17,7 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   deadlines: {},
   // Coalesces bursts (key repeat, multi-cursor edits); see docs/performance.md for the figures behind it.
   validate: { debounceMs: 50 },
-  inlayHints: { enabled: true },
+  inlayHints: { computedValues: true, columnNames: true },
   encoding: 'UTF-8',
 };
 
@@ -55,7 +56,7 @@ export function readSettings(raw: unknown, files?: unknown): Settings {
       debounceMs:
         Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 5000) : DEFAULT_SETTINGS.validate.debounceMs,
     },
-    inlayHints: { enabled: inlay.enabled !== false },
+    inlayHints: { computedValues: inlay.computedValues !== false, columnNames: inlay.columnNames !== false },
     encoding: encodingName((files as { encoding?: unknown } | undefined)?.encoding),
   };
 }

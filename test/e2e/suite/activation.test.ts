@@ -15,6 +15,11 @@ describe('activation', () => {
     assert.equal(extension().isActive, true);
   });
 
+  it('runs in the display language the workbench was started in', () => {
+    const wanted = process.env.GOVREPORT_E2E_LANGUAGE;
+    if (wanted) assert.equal(vscode.env.language, wanted);
+  });
+
   it('treats *.report.yml as a report too', async () => {
     const yaml = freshCopy();
     const yml = vscode.Uri.file(yaml.fsPath.replace(/\.yaml$/, '.yml'));

@@ -164,3 +164,6 @@ export async function withSetting(
   await config.update(key, value, vscode.ConfigurationTarget.Global, languageId ? true : undefined);
   return () => config.update(key, before, vscode.ConfigurationTarget.Global, languageId ? true : undefined);
 }
+
+/** Whether the workbench shows the extension's Chinese texts (display language zh-cn). */
+export const inChinese = (): boolean => vscode.env.language.toLowerCase().startsWith('zh');

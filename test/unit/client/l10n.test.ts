@@ -19,13 +19,14 @@ function zh(used: Set<string>) {
   };
 }
 
-const checked = (errors: number, warnings: number, elapsedMs = 2.345): Checked => ({
+const checked = (errors: number, warnings: number, information = 0, fixable = 0): Checked => ({
   uri: 'file:///r.report.yaml',
   version: 1,
   errors,
   warnings,
-  information: 0,
-  elapsedMs,
+  information,
+  fixable,
+  elapsedMs: 2.345,
 });
 
 describe('client localisation', () => {
@@ -34,7 +35,8 @@ describe('client localisation', () => {
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
     const keys = new Set<string>();
     for (const f of files) {
-      for (const m of readFileSync(path.join(dir, f), 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g))
+      // vscode.l10n.t('…'), and t('…') where a module is given it as a parameter (statusView.ts).
+      for (const m of readFileSync(path.join(dir, f), 'utf8').matchAll(/(?:l10n\.|\b)t\(\s*'((?:[^'\\]|\\.)*)'/g))
         keys.add(m[1]);
     }
     assert.ok(keys.size >= 10, 'the scan finds the messages');
@@ -42,23 +44,43 @@ describe('client localisation', () => {
       assert.ok(k in bundle, `missing from l10n/bundle.l10n.zh-cn.json: ${k}`);
       assert.deepEqual(placeholders(bundle[k]), placeholders(k), k);
     }
+    // And nothing in the bundle that the client no longer says.
+    assert.deepEqual(
+      Object.keys(bundle).filter((k) => !keys.has(k)),
+      [],
+      'translations of messages the client does not use',
+    );
   });
 
-  it('the status: 勾稽关系一致 or the number of errors, and the time the check took', () => {
+  it('the status: errors and warnings counted, green only when the check found nothing', () => {
     const used = new Set<string>();
     const t = zh(used);
     assert.deepEqual(statusView(checked(0, 0), t), {
-      text: '$(check) 勾稽关系一致 · 2.3 ms',
-      tooltip: '0 个错误 · 0 个警告 · 0 个提示\n检查用时 2.3 毫秒',
-      severity: 'ok',
+      text: '$(check) 未发现问题',
+      tooltip: 'GovReport 未在这份报告中发现问题。',
+      severity: 'clean',
     });
-    assert.equal(statusView(checked(0, 2), t).severity, 'warning');
-    assert.equal(statusView(checked(1, 0, 12.6), t).text, '$(error) 1 个错误 · 13 ms');
-    assert.equal(statusView(checked(3, 1), t).text, '$(error) 3 个错误 · 2.3 ms');
-    assert.equal(
-      statusView(checked(3, 1), (m, ...a) => m.replace(/\{(\d+)\}/g, (_, i) => String(a[+i]))).text,
-      '$(error) 3 errors · 2.3 ms',
+    // Nine warnings are not "consistent": they are counted, and no time is shown.
+    assert.deepEqual(statusView(checked(0, 9, 1, 2), t), {
+      text: '$(warning) 9 个警告',
+      tooltip:
+        '0 个错误 · 9 个警告 · 1 个提示\n\n[查看问题](command:workbench.actions.view.problems) · [修复 2 处无需判断的问题](command:govreport.fixAll)',
+      severity: 'warning',
+    });
+    assert.deepEqual(statusView(checked(1, 0), t).text, '$(error) 1 个错误');
+    assert.equal(statusView(checked(3, 2), t).text, '$(error) 3 个错误  $(warning) 2 个警告');
+    assert.equal(statusView(checked(3, 2), t).severity, 'error');
+    // Without fixes, no link to fix-all.
+    assert.ok(!statusView(checked(3, 2), t).tooltip.includes('govreport.fixAll'));
+    // Notes alone are named, and not green.
+    assert.deepEqual(
+      [statusView(checked(0, 0, 2), t).text, statusView(checked(0, 0, 2), t).severity],
+      ['$(info) 2 个提示', 'notes'],
     );
+    assert.equal(statusView(checked(0, 0, 2), t).text.includes('ms'), false);
+    const en = (m: string, ...a: (string | number)[]) => m.replace(/\{(\d+)\}/g, (_, i) => String(a[+i]));
+    assert.equal(statusView(checked(3, 1), en).text, '$(error) 3 errors  $(warning) 1 warning');
+    assert.equal(statusView(checked(0, 0), en).text, '$(check) No problems');
     for (const k of used) assert.ok(k in bundle, `missing from the bundle: ${k}`);
   });
 

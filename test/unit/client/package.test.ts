@@ -4,9 +4,35 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { manifestFiles } from '../../../scripts/generate-manifest';
+import { RULE_CODES } from '../../../server/src/core/codes';
+import { FORMAT_2021 } from '../../../server/src/core/format';
 import { ROOT } from '../helpers';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const NLS = {
+  en: JSON.parse(readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>,
+  zh: JSON.parse(readFileSync(path.join(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>,
+};
+const CHINESE = /[\u4e00-\u9fff]/;
+
+/** A manifest text given as `%key%`, in both languages, the Chinese one in Chinese (unless a path); returns both. */
+function localized(value: unknown, what: string, chinese = true): { en: string; zh: string } {
+  const key = typeof value === 'string' ? /^%(.+)%$/.exec(value)?.[1] : undefined;
+  assert.ok(key, `${what}: ${JSON.stringify(value)} is not a %key% of package.nls.json`);
+  const en = NLS.en[key];
+  const zh = NLS.zh[key];
+  assert.ok(en, `${what}: ${key} is not in package.nls.json`);
+  assert.ok(zh, `${what}: ${key} is not in package.nls.zh-cn.json`);
+  if (chinese) assert.match(zh, CHINESE, `${what}: ${key} is not Chinese in package.nls.zh-cn.json: ${zh}`);
+  return { en, zh };
+}
+
+interface Section {
+  id: string;
+  title: string;
+  properties: Record<string, Record<string, unknown>>;
+}
 
 /** The names of the entries of a zip file, from its central directory. */
 function zipEntries(zip: Buffer): string[] {
@@ -68,6 +94,84 @@ describe('the manifest', () => {
     } else assert.equal(pkg.capabilities.virtualWorkspaces, true);
   });
 
+  it('is up to date with the rule codes and the 机关类型 of the format (npm run manifest)', async () => {
+    for (const { file, text } of await manifestFiles())
+      assert.equal(
+        readFileSync(file, 'utf8'),
+        text,
+        `${path.relative(ROOT, file)} is out of date: run npm run manifest`,
+      );
+  });
+
+  it('gives every setting a localized title (its section) and description', () => {
+    const sections: Section[] = pkg.contributes.configuration;
+    assert.ok(Array.isArray(sections) && sections.length > 0);
+    for (const section of sections) {
+      localized(section.title, `the title of settings section ${section.id}`);
+      for (const [key, setting] of Object.entries(section.properties)) {
+        assert.ok(key.startsWith('govreport.'), key);
+        localized(setting.markdownDescription ?? setting.description, key);
+      }
+    }
+  });
+
+  it('lists every registered rule code in govreport.severity, each named in both languages, and every 机关类型 in govreport.deadlines', () => {
+    const all = Object.assign({}, ...pkg.contributes.configuration.map((s: Section) => s.properties));
+    const severity = all['govreport.severity'];
+    assert.deepEqual(Object.keys(severity.properties), RULE_CODES);
+    assert.equal(severity.additionalProperties, false, 'a misspelt code is marked in settings.json');
+    for (const code of RULE_CODES) {
+      const rule = severity.properties[code];
+      assert.deepEqual(rule.enum, ['error', 'warning', 'information', 'hint', 'off'], code);
+      const { en, zh } = localized(rule.description, `govreport.severity › ${code}`);
+      assert.match(en, /\(default: \w+/);
+      assert.match(zh, /（默认：/);
+      rule.enumDescriptions.forEach((d: string) => localized(d, `the severities of ${code}`));
+    }
+    // The shapes the server and the config file read: { code: severity } and { 机关类型: "MM-DD" }.
+    const deadlines = all['govreport.deadlines'];
+    assert.deepEqual(
+      Object.keys(deadlines.properties),
+      FORMAT_2021.organTypes.map((t) => t.key),
+    );
+    for (const [type, field] of Object.entries(deadlines.properties) as [string, Record<string, string>][]) {
+      assert.equal(field.type, 'string');
+      const pattern = new RegExp(field.pattern);
+      for (const ok of ['01-20', '1-5', '12-31']) assert.match(ok, pattern, `${type}: ${ok}`);
+      for (const bad of ['13-01', '01-32', '0120', '1月20日']) assert.doesNotMatch(bad, pattern, `${type}: ${bad}`);
+      localized(field.description, `govreport.deadlines › ${type}`);
+      localized(field.patternErrorMessage, `govreport.deadlines › ${type}, its error`);
+    }
+  });
+
+  it('gives every command its Chinese title, and every menu entry a command', () => {
+    const ids = new Set<string>();
+    for (const c of pkg.contributes.commands) {
+      localized(c.title, c.command);
+      ids.add(c.command);
+    }
+    for (const [menu, entries] of Object.entries(pkg.contributes.menus) as [string, { command: string }[]][])
+      for (const e of entries) assert.ok(ids.has(e.command), `${menu}: ${e.command} is not a command`);
+    for (const k of pkg.contributes.keybindings) assert.ok(ids.has(k.command), k.command);
+  });
+
+  it('has a walkthrough in both languages, each step with its media in each language', () => {
+    const [walkthrough] = pkg.contributes.walkthroughs;
+    localized(walkthrough.title, 'the walkthrough');
+    localized(walkthrough.description, 'the walkthrough');
+    assert.ok(walkthrough.steps.length >= 6);
+    for (const step of walkthrough.steps) {
+      localized(step.title, step.id);
+      const { en, zh } = localized(step.description, step.id);
+      // The commands its buttons run are the extension's, or the workbench's own.
+      for (const [, id] of `${en}\n${zh}`.matchAll(/\(command:([\w.]+)/g))
+        assert.ok(id.startsWith('workbench.') || pkg.contributes.commands.some((c: any) => c.command === id), id);
+      const media = localized(step.media.markdown, `${step.id} media`, false);
+      for (const file of [media.en, media.zh]) assert.ok(existsSync(path.join(ROOT, file)), file);
+      assert.match(readFileSync(path.join(ROOT, media.zh), 'utf8'), CHINESE);
+    }
+  });
+
   it('has a 128×128 PNG icon, categories and keywords', () => {
     const png = readFileSync(path.join(ROOT, pkg.icon));
     assert.equal(png.toString('latin1', 1, 4), 'PNG');
@@ -123,7 +227,7 @@ describe('the .vsix', () => {
       /^extension\/(syntaxes|media|l10n|schemas)\/.+$/,
       /^extension\/language-configuration\.json$/,
       /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
-      /^extension\/docs\/rules\.md$/,
+      /^extension\/docs\/rules(?:\.zh-CN)?\.md$/,
     ];
     const strays = entries.filter((e) => !allowed.some((a) => a.test(e)));
     assert.deepEqual(strays, [], 'files that do not run');
@@ -137,7 +241,7 @@ describe('the .vsix', () => {
       pkg.main,
       pkg.icon,
       pkg.bin.govreport,
-      // The client starts this module; convert.ts links diagnostics to this page.
+      // The client starts this module; convert.ts links diagnostics to these pages, the rule help shows them.
       'server/out/server.js',
       // Required with its character maps when a PDF is imported (server/src/shared/pdf/load.ts).
       'server/out/pdf.js',
@@ -146,6 +250,7 @@ describe('the .vsix', () => {
       'server/out/import.js',
       'server/out/cmaps/UniGB-UCS2-H.bcmap',
       'docs/rules.md',
+      'docs/rules.zh-CN.md',
       'package.nls.json',
       'package.nls.zh-cn.json',
       'l10n/bundle.l10n.zh-cn.json',

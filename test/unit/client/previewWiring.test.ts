@@ -22,7 +22,7 @@ async function renderer(params: RenderParams): Promise<RenderResult> {
   const doc = fake.documents.find((d) => d.uri.toString() === params.uri)!;
   const result = check(doc.getText());
   const content = renderBody(result, { marks: params.marks, theme: 'preview', locale: 'zh-CN' });
-  return { version: doc.version, content, errors: 0, warnings: 0 };
+  return { version: doc.version, content, errors: 0, warnings: 0, personalData: 0 };
 }
 registerPreview(context as never, renderer);
 

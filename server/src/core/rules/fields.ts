@@ -29,13 +29,16 @@ export const fieldsRule = defineRule({
         out.push(finding('missing-field', span, message));
         return;
       }
-      const { edit } = topInsertion(report, i, [`${m.key}: ""`]);
+      const line = `${m.key}: ""`;
+      const { edit } = topInsertion(report, i, [line]);
       const fix: Fix = {
         title: txt(`补上“${m.key}”`, `Add "${m.key}"`),
         edits: [edit],
         safe: true,
         preferred: true,
         writesKey: keyClaim(report.root?.range?.[0] ?? 0, m.key),
+        // Between the quotes, where the preface is to be written.
+        caret: edit.text.indexOf(line) + line.length - 1,
       };
       out.push(finding('missing-preface', span, message, { fixes: [fix] }));
     });

@@ -112,6 +112,8 @@ function addSubsection(report: Report, overview: SectionEntry, blocks: TextBlock
       safe: true,
       preferred: true,
       writesKey: keyClaim(map.range?.[0] ?? 0, sub.key),
+      // Between the quotes of the empty text, where the topic is to be written.
+      caret: edit.text.indexOf(line) + line.length - 1,
     },
   ];
 }

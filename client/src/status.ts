@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { CHECKED_NOTIFICATION, type CheckedNotification as Checked } from '../../server/src/shared/protocol';
+import type { CheckCounts, DiagnosticData } from '../../server/src/shared/protocol';
 import { STATUS_COMMANDS, statusView, type StatusView } from './statusView';
 
 /** Status bar items take only these two background colours; green is the text's colour. */
@@ -20,7 +20,7 @@ export function registerStatus(context: vscode.ExtensionContext, client: BaseLan
   const item = vscode.window.createStatusBarItem('govreport.status', vscode.StatusBarAlignment.Left, 10);
   item.name = vscode.l10n.t('GovReport check');
   item.command = { title: vscode.l10n.t('Show Problems'), command: 'workbench.actions.view.problems' };
-  const results = new Map<string, Checked>();
+  const results = new Map<string, CheckCounts>();
 
   const update = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -49,12 +49,34 @@ export function registerStatus(context: vscode.ExtensionContext, client: BaseLan
 
   context.subscriptions.push(
     item,
-    client.onNotification(CHECKED_NOTIFICATION, (n: Checked) => {
-      results.set(n.uri, n);
-      if (vscode.window.activeTextEditor?.document.uri.toString() === n.uri) update();
+    // Counted from the diagnostics the server publishes (one message per check); until the
+    // first, the report is being checked.
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      let shown = false;
+      for (const uri of e.uris) {
+        const key = uri.toString();
+        const diagnostics = client.diagnostics?.has(uri) ? client.diagnostics.get(uri) : undefined;
+        if (diagnostics) results.set(key, countsOf(diagnostics));
+        else results.delete(key);
+        shown ||= key === active;
+      }
+      if (shown) update();
     }),
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.workspace.onDidCloseTextDocument((doc) => results.delete(doc.uri.toString())),
   );
   update();
+}
+
+function countsOf(diagnostics: readonly vscode.Diagnostic[]): CheckCounts {
+  const counts: CheckCounts = { errors: 0, warnings: 0, information: 0, fixable: 0 };
+  for (const d of diagnostics) {
+    if (d.severity === vscode.DiagnosticSeverity.Error) counts.errors++;
+    else if (d.severity === vscode.DiagnosticSeverity.Warning) counts.warnings++;
+    else counts.information++;
+    // The language client keeps the server's `data` on the diagnostics it creates.
+    if ((d as { data?: DiagnosticData }).data?.fixAll) counts.fixable++;
+  }
+  return counts;
 }

@@ -1,5 +1,5 @@
-/** What the status bar says about the active report, from the server's `govreport/checked` notification. */
-import type { CheckedNotification as Checked } from '../../server/src/shared/protocol';
+/** What the status bar says about the active report, from the counts of its diagnostics. */
+import type { CheckCounts } from '../../server/src/shared/protocol';
 
 /** vscode.l10n.t, or a stand-in in tests. */
 export type Translate = (message: string, ...args: (string | number)[]) => string;
@@ -24,7 +24,7 @@ export const count = {
 /** The commands the tooltip links to (its Markdown is trusted for these only). */
 export const STATUS_COMMANDS = ['workbench.actions.view.problems', 'govreport.fixAll'];
 
-export function statusView(n: Checked, t: Translate): StatusView {
+export function statusView(n: CheckCounts, t: Translate): StatusView {
   const { errors, warnings, information } = n;
   const parts: string[] = [];
   if (errors) parts.push(`$(error) ${count.errors(errors, t)}`);

@@ -108,8 +108,8 @@ describe('1,000 open/edit/close cycles', () => {
     assert.equal(last.size, uris.length);
     const left = uris.filter((u) => last.get(u)!.diagnostics.length > 0);
     assert.deepEqual(left, []);
-    // Each version was checked as it came: open, insertion, replacement.
-    const checked = client.notifications.filter((n) => n.method === 'govreport/checked').length;
-    assert.equal(checked, 3 * uris.length);
+    // Each version was checked as it came (open, insertion, replacement), then cleared on closing.
+    const published = client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length;
+    assert.equal(published, 4 * uris.length);
   });
 });

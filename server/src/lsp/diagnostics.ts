@@ -1,16 +1,24 @@
 /** Validation on open and on change: debounced, always the latest version. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Locale, Related } from '../core';
 import { toDiagnostic } from '../shared/convert';
+import type { DiagnosticData } from '../shared/protocol';
 import type { ServerContext } from './context';
-import { CHECKED_NOTIFICATION, type CheckedNotification } from '../shared/protocol';
+
+/** What was last sent for a document: its version, the findings and the language of their messages. */
+interface Sent {
+  version: number;
+  findings: readonly Finding[];
+  locale: Locale;
+}
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The version and text last published per document, so a text is never checked twice. */
   private readonly published = new Map<string, { version: number; text: string }>();
-  /** The diagnostics last sent per document: a re-check that changes nothing (new settings
-   * that do not matter here) sends nothing, so it cannot close a menu the user just opened. */
-  private readonly sent = new Map<string, { version: number; json: string }>();
+  /** What was last sent per document: a re-check that changes nothing (new settings that do
+   * not matter here) sends nothing, so it cannot close a menu the user just opened. */
+  private readonly sent = new Map<string, Sent>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -50,7 +58,7 @@ export class Validator {
     } catch (e) {
       // Runs from a timer, where an exception would end the server; and the squiggles of the
       // previous text must not stay on this one.
-      this.sent.set(uri, { version: doc.version, json: '[]' });
+      this.sent.set(uri, { version: doc.version, findings: [], locale: this.ctx.locale() });
       void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
       this.ctx.connection.console.error(
         `govreport: checking ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
@@ -58,25 +66,18 @@ export class Validator {
       return;
     }
     const locale = this.ctx.locale();
-    const { lines } = entry.result.report;
-    const diagnostics = entry.result.findings.map((f) => toDiagnostic(f, lines, locale, uri));
-    const json = JSON.stringify(diagnostics);
+    const { findings, report } = entry.result;
     const last = this.sent.get(uri);
-    if (!last || last.version !== doc.version || last.json !== json) {
-      this.sent.set(uri, { version: doc.version, json });
-      void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-    }
-    const count = (s: string) => entry.result.findings.filter((f) => f.severity === s).length;
-    const note: CheckedNotification = {
-      uri,
-      version: doc.version,
-      errors: count('error'),
-      warnings: count('warning'),
-      information: count('information') + count('hint'),
-      fixable: entry.result.findings.filter((f) => f.fixes?.some((x) => x.safe)).length,
-      elapsedMs: entry.elapsed,
-    };
-    void this.ctx.connection.sendNotification(CHECKED_NOTIFICATION, note);
+    if (last && last.version === doc.version && last.locale === locale && sameFindings(last.findings, findings, locale))
+      return;
+    this.sent.set(uri, { version: doc.version, findings, locale });
+    // One message per check: the client's status counts these (errors, warnings, what fix-all mends).
+    const diagnostics = findings.map((f) => {
+      const d = toDiagnostic(f, report.lines, locale, uri);
+      if (f.fixes?.some((x) => x.safe)) d.data = { fixAll: true } satisfies DiagnosticData;
+      return d;
+    });
+    void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
 
   /** What the validator holds, for the memory check of long sessions. */
@@ -90,4 +91,42 @@ export class Validator {
     this.sent.delete(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
+}
+
+/** Whether two checks of one text give the same diagnostics: compared field by field, never serialised. */
+function sameFindings(a: readonly Finding[], b: readonly Finding[], locale: Locale): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  const safe = (f: Finding) => f.fixes?.some((x) => x.safe) ?? false;
+  return a.every((x, i) => {
+    const y = b[i];
+    const rx = x.related ?? [];
+    const ry = y.related ?? [];
+    return (
+      x.code === y.code &&
+      x.severity === y.severity &&
+      x.span.start === y.span.start &&
+      x.span.end === y.span.end &&
+      x.message[locale] === y.message[locale] &&
+      safe(x) === safe(y) &&
+      rx.length === ry.length &&
+      rx.every(
+        (r, j) =>
+          r.uri === ry[j].uri &&
+          r.span.start === ry[j].span.start &&
+          r.span.end === ry[j].span.end &&
+          r.message[locale] === ry[j].message[locale] &&
+          sameRange(r.range, ry[j].range),
+      )
+    );
+  });
+}
+
+type LineRange = Related['range'];
+
+function sameRange(a: LineRange, b: LineRange): boolean {
+  if (!a || !b) return a === b;
+  const at = (p: { line: number; character: number }, q: { line: number; character: number }) =>
+    p.line === q.line && p.character === q.character;
+  return at(a.start, b.start) && at(a.end, b.end);
 }

@@ -8,8 +8,6 @@ interface Entry {
   version: number;
   options: CheckOptions;
   result: CheckResult;
-  /** Milliseconds the last check took. */
-  elapsed: number;
   /** Which version of last year's report it was checked against, if any. */
   previousKey?: string;
 }
@@ -47,7 +45,6 @@ export class ReportStore {
     // Last year's report may have changed while this document did not.
     const found = sameText ? this.previous?.find(doc.uri, cached.result.report) : undefined;
     if (sameText && cached.options === this.options && cached.previousKey === found?.key) return cached;
-    const t0 = performance.now();
     const report = sameText ? cached.result.report : this.report(doc);
     const previous = sameText ? found : this.previous?.find(doc.uri, report);
     const result = checkReport(report, {
@@ -62,7 +59,6 @@ export class ReportStore {
       version: doc.version,
       options: this.options,
       result,
-      elapsed: performance.now() - t0,
       previousKey: previous?.key,
     };
     this.entries.set(doc.uri, entry);

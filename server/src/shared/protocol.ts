@@ -1,18 +1,21 @@
 /** What the server tells the client beyond LSP: shared by both sides, so it has no dependencies. */
 
-/** Sent after each check of a document: its counts and the time the check took. */
-export const CHECKED_NOTIFICATION = 'govreport/checked';
+/**
+ * `data` of a diagnostic the server publishes. The status bar counts a report's diagnostics (one
+ * message per check): those fix-all mends are marked.
+ */
+export interface DiagnosticData {
+  fixAll?: true;
+}
 
-export interface CheckedNotification {
-  uri: string;
-  version: number;
+/** What the status bar shows of a report: counted from its diagnostics. */
+export interface CheckCounts {
   errors: number;
   warnings: number;
   /** Information and hints. */
   information: number;
   /** Findings that fix-all mends (a fix that needs no judgement). */
   fixable: number;
-  elapsedMs: number;
 }
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { statusView } from '../../../client/src/statusView';
-import type { CheckedNotification as Checked } from '../../../server/src/shared/protocol';
+import type { CheckCounts } from '../../../server/src/shared/protocol';
 import { ROOT } from '../helpers';
 
 const bundle: Record<string, string> = JSON.parse(
@@ -19,14 +19,11 @@ function zh(used: Set<string>) {
   };
 }
 
-const checked = (errors: number, warnings: number, information = 0, fixable = 0): Checked => ({
-  uri: 'file:///r.report.yaml',
-  version: 1,
+const checked = (errors: number, warnings: number, information = 0, fixable = 0): CheckCounts => ({
   errors,
   warnings,
   information,
   fixable,
-  elapsedMs: 2.345,
 });
 
 describe('client localisation', () => {

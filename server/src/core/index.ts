@@ -7,6 +7,19 @@
  */
 export { check, checkReport, type CheckOptions, type CheckResult } from './check';
 export { CODES, RULE_CODES, codeInfo, isRuleCode, type RuleCode } from './codes';
+export {
+  CONFIG_KEYS,
+  EMPTY_CONFIG,
+  parseConfig,
+  parseDeadline,
+  withConfig,
+  type ConfigCode,
+  type ConfigProblem,
+  type Deduction,
+  type LocalRequirement,
+  type ParsedConfig,
+  type ProjectConfig,
+} from './config';
 export { completionsAt, type Candidate, type CandidateKind, type CompletionOptions } from './completion';
 export { decodeText, encodeText, type Decoded, type EncodingName } from './encoding';
 export { formatChinese, formatIso, parseDate, type SimpleDate } from './dates';
@@ -53,7 +66,9 @@ export { escapeHtml } from './render/escape';
 export type { DocxOptions, renderDocx } from './render/docx';
 export { RULE_GROUPS, type Rule, type RuleGroup } from './rule';
 export { RULES, groupOf, ruleOf } from './rules';
+export { acrossOrgans } from './rules/copied';
 export { jsonSchema } from './schema';
+export { peerOf, type Peer, type PeerShare } from './similarity';
 export { reportSkeleton, standardPreface, type NewReport } from './skeleton';
 export { suppressionFix } from './suppress';
 export { ChunkCache } from './yamlChunks';

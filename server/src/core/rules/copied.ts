@@ -11,7 +11,16 @@ import { leafRows, sectionByRole, tableSections } from '../format';
 import type { PreviousReport, Report } from '../model';
 import { elsewhere, sameOrgan } from '../narrative';
 import { defineRule } from '../rule';
-import { WRITTEN_ANEW, comparedLength, reuse, sentenceSpan, sharedWithPeers } from '../similarity';
+import {
+  WRITTEN_ANEW,
+  comparedLength,
+  peerOf,
+  reuse,
+  sentenceSpan,
+  sharedWithPeers,
+  type Peer,
+  type PeerShare,
+} from '../similarity';
 
 /** The share of a section above which it counts as copied, unless set otherwise. */
 export const DEFAULT_REUSE_THRESHOLD = 0.5;
@@ -97,43 +106,52 @@ function copiedTables(report: Report, previous: PreviousReport): Finding[] {
   return out;
 }
 
-/** Text two organs of one batch share: reports published by different organs for the same year. */
-function copiedAcrossOrgans(report: Report, peers: readonly PreviousReport[], threshold: number): Finding[] {
-  const out: Finding[] = [];
-  const others = peers.filter(
-    (p) => p.report !== report && p.report.year === report.year && !sameOrgan(p.report.organ, report.organ),
-  );
-  if (!others.length) return out;
+/**
+ * What a report shares with reports of other organs for the same year in its batch, beyond
+ * the threshold, per section written anew. Over the batch's peers alone (no report), so the
+ * command line can tell from the peers of a batch checked in worker threads which reports
+ * have anything to find here.
+ */
+export function acrossOrgans(self: Peer, peers: readonly Peer[], threshold: number): PeerShare[] {
+  const out: PeerShare[] = [];
+  // Two organs: a report without its 机关 cannot be said to share another's text.
+  if (self.organ === undefined || self.year === undefined) return out;
+  const compared = (p: Peer) => p.year === self.year && p.organ !== undefined && !sameOrgan(p.organ, self.organ);
   for (const role of WRITTEN_ANEW) {
-    const section = sectionByRole(report.format, role);
-    const entry = report.sections.find((s) => s.decl === section);
-    if (!section || !entry || comparedLength(report, role) < MIN_LENGTH) continue;
-    for (const s of sharedWithPeers(report, others, role)) {
-      if (s.share < threshold) continue;
-      const organ = s.peer.report.organ ?? '另一机关';
-      const percent = Math.round(s.share * 100);
-      out.push(
-        finding(
-          'copied-across-organs',
-          entry.keySpan,
-          txt(
-            `“${section.title}”有 ${percent}% 的文字与“${organ}”${report.year} 年度报告相同（${s.reused.length} 句，数字不计）`,
-            `${percent}% of "${section.title}" is the same as in the ${report.year} report of "${organ}" (${s.reused.length} sentences, numbers aside)`,
-          ),
-          {
-            related: s.reused
-              .slice(0, MAX_RELATED)
-              .map(({ there }) =>
-                elsewhere(
-                  s.peer,
-                  sentenceSpan(there),
-                  txt(`“${organ}”报告中的同一句`, `the same sentence in the report of "${organ}"`),
-                ),
-              ),
-          },
+    if (comparedLength(self, role) < MIN_LENGTH) continue;
+    for (const s of sharedWithPeers(self, peers, role, compared)) if (s.share >= threshold) out.push(s);
+  }
+  return out;
+}
+
+/** Text two organs of one batch share: reports published by different organs for the same year. */
+function copiedAcrossOrgans(report: Report, peers: readonly Peer[], threshold: number): Finding[] {
+  const out: Finding[] = [];
+  for (const s of acrossOrgans(peerOf(report), peers, threshold)) {
+    const section = sectionByRole(report.format, s.role);
+    const entry = report.sections.find((e) => e.decl === section);
+    if (!section || !entry) continue;
+    const organ = s.peer.organ ?? '另一机关';
+    const percent = Math.round(s.share * 100);
+    const message = txt(`“${organ}”报告中的同一句`, `the same sentence in the report of "${organ}"`);
+    out.push(
+      finding(
+        'copied-across-organs',
+        entry.keySpan,
+        txt(
+          `“${section.title}”有 ${percent}% 的文字与“${organ}”${report.year} 年度报告相同（${s.reused.length} 句，数字不计）`,
+          `${percent}% of "${section.title}" is the same as in the ${report.year} report of "${organ}" (${s.reused.length} sentences, numbers aside)`,
         ),
-      );
-    }
+        {
+          // In the other report's file; a peer whose file cannot be named has none to point at.
+          related: s.peer.uri
+            ? s.reused
+                .slice(0, MAX_RELATED)
+                .map(({ there }) => ({ span: there.span, range: there.range, uri: s.peer.uri, message }))
+            : [],
+        },
+      ),
+    );
   }
   return out;
 }

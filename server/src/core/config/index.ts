@@ -1,0 +1,11 @@
+/** The project config file, `.govreport.yaml`: reading it, and what it changes in a check. */
+export { withConfig } from './options';
+export { CONFIG_KEYS, parseConfig, parseDeadline, type ParsedConfig } from './parse';
+export {
+  EMPTY_CONFIG,
+  type ConfigCode,
+  type ConfigProblem,
+  type Deduction,
+  type LocalRequirement,
+  type ProjectConfig,
+} from './types';

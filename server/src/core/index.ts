@@ -10,6 +10,7 @@ export { CODES, RULE_CODES, codeInfo, isRuleCode, type RuleCode } from './codes'
 export {
   CONFIG_KEYS,
   EMPTY_CONFIG,
+  configSchema,
   parseConfig,
   parseDeadline,
   withConfig,
@@ -39,6 +40,7 @@ export {
   type Text,
 } from './findings';
 export { FORMATS, FORMAT_2021, formatById, type FormatDecl, type OrganTypeDecl } from './format';
+export { fingerprints } from './fingerprint';
 export { readHeader, type Header } from './header';
 export { hoverAt, type HoverInfo } from './hover';
 export {
@@ -60,15 +62,42 @@ export { LIMITS, screenReport, type Refusal } from './limits';
 export type { PreviousReport, Report } from './model';
 export { organKey, sameOrgan } from './narrative';
 export { foldingRanges, outline, selectionSpans, type Fold, type OutlineKind, type OutlineNode } from './outline';
+export { partOf } from './part';
 export { parseReport, type ParseOptions } from './parse';
 export { REPORT_CSS, renderBody, renderHtml, type HtmlOptions } from './render';
 export { escapeHtml } from './render/escape';
-export type { DocxOptions, renderDocx } from './render/docx';
+export type { DocxOptions, renderDocx, renderOpinionDocx } from './render/docx';
 export { RULE_GROUPS, type Rule, type RuleGroup } from './rule';
 export { RULES, groupOf, ruleOf } from './rules';
 export { acrossOrgans } from './rules/copied';
 export { jsonSchema } from './schema';
 export { peerOf, type Peer, type PeerShare } from './similarity';
 export { reportSkeleton, standardPreface, type NewReport } from './skeleton';
+export {
+  CSV_BOM,
+  SEVERITY_NAMES,
+  checkDetails,
+  csvRecord,
+  itemText,
+  opinionHtml,
+  opinionPage,
+  opinionText,
+  reportFacts,
+  scoreOf,
+  summaryCsv,
+  summaryEntry,
+  summaryHtml,
+  timelinessText,
+  type CheckDetails,
+  type EntryInput,
+  type Opinion,
+  type OpinionItem,
+  type ReportFacts,
+  type Score,
+  type SummaryEntry,
+  type SummaryFinding,
+  type SummaryOptions,
+  type Timeliness,
+} from './summary';
 export { suppressionFix } from './suppress';
 export { ChunkCache } from './yamlChunks';

@@ -1,5 +1,6 @@
 /** The project config file, `.govreport.yaml`: reading it, and what it changes in a check. */
 export { withConfig } from './options';
+export { configSchema } from './schema';
 export { CONFIG_KEYS, parseConfig, parseDeadline, type ParsedConfig } from './parse';
 export {
   EMPTY_CONFIG,

@@ -8,6 +8,7 @@
 export { check, checkReport, type CheckOptions, type CheckResult } from './check';
 export { CODES, RULE_CODES, codeInfo, isRuleCode, type RuleCode } from './codes';
 export {
+  CONFIG_CODES,
   CONFIG_KEYS,
   EMPTY_CONFIG,
   configSchema,

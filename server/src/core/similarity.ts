@@ -158,12 +158,19 @@ export interface PeerShare {
   reused: { sentence: PeerSentence; there: PeerSentence }[];
 }
 
-const batches = new WeakMap<readonly Peer[], Map<string, { peer: Peer; sentence: PeerSentence }[]>>();
+interface Hit {
+  peer: Peer;
+  /** The peer's place in the batch. */
+  at: number;
+  sentence: PeerSentence;
+}
+
+const batches = new WeakMap<readonly Peer[], Map<string, Hit[]>>();
 
 /**
- * The reports of a batch that share part of a report's sections of a role, and how much:
- * one index of every sentence of the batch (built once per batch, by the array's identity),
- * so a batch of hundreds stays linear. `compared` says which peers count.
+ * The reports of a batch that share part of a report's sections of a role, and how much, in
+ * the order of the batch: one index of every sentence of the batch (built once per batch, by
+ * the array's identity), so a batch of hundreds stays linear. `compared` says which peers count.
  */
 export function sharedWithPeers(
   self: Peer,
@@ -174,31 +181,31 @@ export function sharedWithPeers(
   let index = batches.get(peers);
   if (!index) {
     index = new Map();
-    for (const peer of peers) {
+    peers.forEach((peer, at) => {
       const seen = new Set<string>();
       for (const sentence of peer.sentences) {
-        // A peer counts once per sentence, where it first has it.
+        // A peer is found once per sentence, where it first has it.
         if (seen.has(sentence.key)) continue;
         seen.add(sentence.key);
-        (index.get(sentence.key) ?? index.set(sentence.key, []).get(sentence.key)!).push({ peer, sentence });
+        (index!.get(sentence.key) ?? index!.set(sentence.key, []).get(sentence.key)!).push({ peer, at, sentence });
       }
-    }
+    });
     batches.set(peers, index);
   }
   const sentences = self.sentences.filter((s) => s.role === role);
   const length = sentences.reduce((n, s) => n + s.key.length, 0);
-  const byPeer = new Map<Peer, { shared: number; reused: PeerShare['reused'] }>();
+  const byPeer = new Map<Peer, { at: number; shared: number; reused: PeerShare['reused'] }>();
   for (const s of sentences) {
     for (const hit of index.get(s.key) ?? []) {
       if (hit.peer === self || !compared(hit.peer)) continue;
-      const acc = byPeer.get(hit.peer) ?? byPeer.set(hit.peer, { shared: 0, reused: [] }).get(hit.peer)!;
-      // One sentence counts once per peer, however often the peer has it.
-      if (acc.reused.some((r) => r.sentence === s)) continue;
+      const acc = byPeer.get(hit.peer) ?? byPeer.set(hit.peer, { at: hit.at, shared: 0, reused: [] }).get(hit.peer)!;
       acc.shared += s.key.length;
       acc.reused.push({ sentence: s, there: hit.sentence });
     }
   }
-  return [...byPeer].map(([peer, a]) => ({ peer, role, share: length ? a.shared / length : 0, reused: a.reused }));
+  return [...byPeer]
+    .sort(([, a], [, b]) => a.at - b.at)
+    .map(([peer, a]) => ({ peer, role, share: length ? a.shared / length : 0, reused: a.reused }));
 }
 
 /** Characters of a report's sections of a role that are compared. */

@@ -9,6 +9,16 @@ const SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, inform
 
 /** docs/rules.md of this installation; the bundles live in server/out/. */
 export const RULES_DOC = pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.md')).toString();
+/** The README's section on the config file, for the problems of a .govreport.yaml. */
+export const CONFIG_DOC = pathToFileURL(path.resolve(__dirname, '..', '..', 'README.md')).toString() + '#config-file';
+
+/** What is shown of a finding or of a problem of the config file. */
+export type Reported = Pick<Finding, 'severity' | 'span' | 'message' | 'related'> & { code: string };
+
+/** Where a code is documented: its rule, or the config file's section. */
+export function docLink(code: string): string {
+  return code.startsWith('config-') ? CONFIG_DOC : `${RULES_DOC}#${code}`;
+}
 
 export function toRange(lines: LineIndex, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
@@ -18,12 +28,12 @@ export function toTextEdit(lines: LineIndex, edit: Edit): TextEdit {
   return { range: toRange(lines, edit), newText: edit.text };
 }
 
-export function toDiagnostic(f: Finding, lines: LineIndex, locale: Locale, uri: string): Diagnostic {
+export function toDiagnostic(f: Reported, lines: LineIndex, locale: Locale, uri: string): Diagnostic {
   const d: Diagnostic = {
     range: toRange(lines, f.span),
     severity: SEVERITY[f.severity],
     code: f.code,
-    codeDescription: { href: `${RULES_DOC}#${f.code}` },
+    codeDescription: { href: docLink(f.code) },
     source: 'govreport',
     message: f.message[locale],
   };

@@ -3,6 +3,7 @@ export { withConfig } from './options';
 export { configSchema } from './schema';
 export { CONFIG_KEYS, parseConfig, parseDeadline, type ParsedConfig } from './parse';
 export {
+  CONFIG_CODES,
   EMPTY_CONFIG,
   type ConfigCode,
   type ConfigProblem,

@@ -12,6 +12,7 @@ import { LabelMatcher } from '../labels';
 import { LineIndex } from '../lineIndex';
 import { closestSection, sectionByName, subsectionByName } from './sections';
 import {
+  CONFIG_CODES,
   EMPTY_CONFIG,
   type ConfigCode,
   type ConfigProblem,
@@ -50,13 +51,6 @@ export const REQUIREMENT_KEYS = [
 ] as const;
 
 export const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint', 'off'] as const;
-
-const SEVERITY_OF: Record<ConfigCode, Severity> = {
-  'config-syntax': 'error',
-  'config-unknown-key': 'warning',
-  'config-invalid-value': 'error',
-  'config-unknown-rule': 'error',
-};
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -384,7 +378,12 @@ class Reader {
 
   problemAt(code: ConfigCode, span: Span, message: Text): void {
     const end = Math.min(span.end, this.text.length);
-    this.problems.push({ code, severity: SEVERITY_OF[code], span: { start: Math.min(span.start, end), end }, message });
+    this.problems.push({
+      code,
+      severity: CONFIG_CODES[code].severity,
+      span: { start: Math.min(span.start, end), end },
+      message,
+    });
   }
 
   problem(code: ConfigCode, node: Node | null | undefined, message: Text): void {

@@ -5,7 +5,7 @@
  * command line, so both find the same things.
  */
 import type { Deadline } from '../deadlines';
-import type { Severity, Span, Text } from '../findings';
+import { txt, type Severity, type Span, type Text } from '../findings';
 
 /** A requirement of a local notice on the report's texts, e.g. 总体情况 in at most 1000 characters. */
 export interface LocalRequirement {
@@ -59,8 +59,21 @@ export const EMPTY_CONFIG: ProjectConfig = {
   fullScore: 100,
 };
 
-/** What can be wrong in a config file. */
-export type ConfigCode = 'config-syntax' | 'config-unknown-key' | 'config-invalid-value' | 'config-unknown-rule';
+/** What can be wrong in a config file, with its severity and title. */
+export const CONFIG_CODES = {
+  'config-syntax': {
+    severity: 'error',
+    title: txt('配置文件的 YAML 语法错误', 'YAML syntax error in the config file'),
+  },
+  'config-unknown-key': { severity: 'warning', title: txt('配置文件中的未知配置项', 'unknown key in the config file') },
+  'config-invalid-value': { severity: 'error', title: txt('配置文件中的取值无效', 'invalid value in the config file') },
+  'config-unknown-rule': {
+    severity: 'error',
+    title: txt('配置文件中的未知规则代码', 'unknown rule code in the config file'),
+  },
+} as const satisfies Record<string, { severity: Severity; title: Text }>;
+
+export type ConfigCode = keyof typeof CONFIG_CODES;
 
 /** A finding about the config file itself, at its place in that file. */
 export interface ConfigProblem {

@@ -12,6 +12,7 @@ import {
 import { registerImportCommand } from './importCommand';
 import { registerNewReport } from './newReport';
 import { registerStatus } from './status';
+import { registerWorkspaceCheck } from './workspaceCheck';
 import { registerPreview } from './preview';
 import { RestartPolicy } from './restarts';
 import { RENDER_REQUEST, type RenderResult } from '../../server/src/shared/protocol';
@@ -42,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return running.sendRequest<RenderResult>(RENDER_REQUEST, params);
   });
   registerStatus(context, client);
+  registerWorkspaceCheck(context, client, started);
   await started;
 }
 

@@ -71,16 +71,63 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-/** `env(tmp)` adds to code-server's environment, which its extension hosts inherit. */
+/**
+ * A language pack for zh-cn with no translations of its own: enough for VS Code to run in
+ * that display language (`vscode.env.language` is `zh-cn`), so that the extension's own
+ * strings show in Chinese; the workbench's stay English.
+ */
+function stubLanguagePack(extensions: string, userData: string): void {
+  const id = { publisher: 'govreport-test', name: 'stub-zh-cn', version: '1.0.0' };
+  const dir = path.join(extensions, `${id.publisher}.${id.name}-${id.version}`);
+  const translations = path.join(dir, 'translations', 'main.i18n.json');
+  mkdirSync(path.dirname(translations), { recursive: true });
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({
+      ...id,
+      engines: { vscode: '*' },
+      categories: ['Language Packs'],
+      contributes: {
+        localizations: [
+          {
+            languageId: 'zh-cn',
+            languageName: 'Chinese Simplified',
+            localizedLanguageName: '中文(简体)',
+            translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+          },
+        ],
+      },
+    }),
+  );
+  writeFileSync(
+    path.join(userData, 'languagepacks.json'),
+    JSON.stringify({
+      'zh-cn': {
+        hash: '0123456789abcdef0123456789abcdef',
+        extensions: [{ extensionIdentifier: { id: `${id.publisher}.${id.name}` }, version: id.version }],
+        translations: { vscode: translations },
+        label: '中文(简体)',
+      },
+    }),
+  );
+}
+
+/**
+ * `env(tmp)` adds to code-server's environment, which its extension hosts inherit; `locale`
+ * `zh-cn` runs the workbench in Chinese (a stub language pack).
+ */
 export async function startCodeServer(
   editor: Editor,
   env: (tmp: string) => NodeJS.ProcessEnv = () => ({}),
   log: (line: string) => void = () => undefined,
+  locale: 'en' | 'zh-cn' = 'en',
 ): Promise<CodeServer> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'govreport-code-server-'));
   const userData = path.join(tmp, 'user-data');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  if (locale === 'zh-cn') stubLanguagePack(path.join(tmp, 'extensions'), userData);
   const args = [
     editor.entry,
     '--auth',
@@ -97,6 +144,7 @@ export async function startCodeServer(
     userData,
     '--extensions-dir',
     path.join(tmp, 'extensions'),
+    ...(locale === 'zh-cn' ? ['--locale', 'zh-cn'] : []),
     ...editor.spec.args,
   ];
   // An empty gallery: the machine cannot reach one, and failed queries only add noise.

@@ -3,10 +3,12 @@
  * the repository loaded as the extension under development: the squiggle on the 落款日期 and
  * its hover, the Problems panel, a quick fix through Ctrl+., the preview beside the editor,
  * a new report from the command palette, the preview of a report checked against last year's,
- * and a published PDF imported from the Explorer's context menu. Screenshots go to
- * test-artifacts/editor/.
+ * a published PDF imported from the Explorer's context menu, and Check All Reports in
+ * Workspace putting the findings of reports that are not open in Problems and on the
+ * Explorer's files (and checking a folder from its context menu), again with the workbench in
+ * Chinese. Screenshots go to test-artifacts/editor/.
  */
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { forwardConsole, openBrowser, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
@@ -19,6 +21,9 @@ const CROSS_YEAR = 'ziranziyuan-2024.report.yaml';
 const CROSS_YEAR_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'crossyear');
 const NEW_ORGAN = '测试市数据局';
 const PDF = '淮安市洪泽区人民政府_2024.pdf';
+/** Three reports and their .govreport.yaml, none of them opened: for Check All Reports in Workspace. */
+const BATCH = 'batch';
+const BATCH_FILES = ['jiaotong-2024.report.yaml', 'lvliang-2024.report.yaml', 'wenlv-2024.report.yaml'];
 /** Any one reaction of the workbench; the first one also covers loading it and activation. */
 const STEP_MS = 30_000;
 const FIRST_MS = 90_000;
@@ -303,17 +308,123 @@ function steps(page: Page, server: CodeServer, workspace: string, log: (l: strin
         await shoot(page, '10-imported-pdf');
       },
     },
+    ...workspaceSteps(page, 'en', log),
   ];
 }
 
-/** Runs the UI steps; returns whether all passed. A failed step leaves a screenshot. */
+/** The words of the workbench and of the extension in each display language. */
+const WORDS = {
+  en: {
+    checkAll: 'GovReport: Check All Reports in Workspace',
+    checkFolder: 'Check Reports in Folder',
+    checked: 'Checked',
+  },
+  'zh-cn': {
+    checkAll: 'GovReport: 检查工作区中的全部报告',
+    checkFolder: '检查此文件夹中的报告',
+    checked: '已检查',
+  },
+};
+
+/** Check All Reports in Workspace, and a folder from the Explorer; screenshots suffixed by the language. */
+function workspaceSteps(page: Page, locale: 'en' | 'zh-cn', log: (l: string) => void): Step[] {
+  const w = WORDS[locale];
+  const suffix = locale === 'en' ? '' : '-zh';
+  const toast = () => page.locator('.notification-toast').filter({ hasText: w.checked }).first();
+  const explorerRow = (name: string) =>
+    page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: name }).first();
+  return [
+    {
+      name: `Check All Reports in Workspace lists the findings of reports that are not open (${locale})`,
+      run: async () => {
+        await page.keyboard.press('Escape');
+        await runCommand(page, w.checkAll);
+        const shown = await toast()
+          .waitFor({ state: 'visible', timeout: STEP_MS })
+          .then(
+            () => true,
+            () => false,
+          );
+        log(`    notification: ${shown ? plain(await toast().textContent()) : '(not shown as a toast)'}`);
+        if (shown) await shoot(page, `11-workspace-checked${suffix}`);
+        await page.keyboard.press('Control+Shift+M');
+        const rows = page.locator('.markers-panel .monaco-list-row');
+        for (const name of BATCH_FILES)
+          await rows.filter({ hasText: name }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+        await rows.filter({ hasText: 'copied-across-organs' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+        const texts = (await rows.allTextContents()).map(plain);
+        log(`    Problems: ${texts.length} rows shown: ${texts.join(' | ').slice(0, 300)}`);
+        await shoot(page, `12-workspace-problems${suffix}`);
+        await page.keyboard.press('Control+Shift+M');
+      },
+    },
+    {
+      name: `the Explorer marks the reports with findings, and checks a folder from its context menu (${locale})`,
+      run: async () => {
+        await page.keyboard.press('Control+Shift+E');
+        const folder = explorerRow(BATCH);
+        await folder.waitFor({ state: 'visible', timeout: STEP_MS });
+        if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
+        const file = explorerRow(BATCH_FILES[1]);
+        await file.waitFor({ state: 'visible', timeout: STEP_MS });
+        // A file with errors: its label coloured and a count beside it, from the Problems' markers.
+        const badge = await until(page, `the Explorer's count of problems on ${BATCH_FILES[1]}`, async () => {
+          const t = plain(await file.textContent())
+            .replace(BATCH_FILES[1], '')
+            .trim();
+          return /\d/.test(t) ? t : undefined;
+        });
+        log(`    ${BATCH_FILES[1]} in the Explorer: ${badge}`);
+        await shoot(page, `13-explorer-badges${suffix}`);
+        await folder.click({ button: 'right' });
+        const item = page.locator('.context-view .action-item').filter({ hasText: w.checkFolder }).first();
+        await item.waitFor({ state: 'visible', timeout: STEP_MS });
+        await shoot(page, `14-explorer-check-folder${suffix}`);
+        await item.click();
+        await page.keyboard.press('Control+Shift+M');
+        await page
+          .locator('.markers-panel .monaco-list-row')
+          .filter({ hasText: BATCH_FILES[0] })
+          .first()
+          .waitFor({ state: 'visible', timeout: STEP_MS });
+        await page.keyboard.press('Control+Shift+M');
+      },
+    },
+  ];
+}
+
+/** Runs the UI steps, with the workbench in English and then in Chinese; returns whether all passed. */
 export async function runUi(editor: Editor, out: (line: string) => void): Promise<boolean> {
   rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
+  let failures = await session(editor, 'en', out, (page, server, workspace) => steps(page, server, workspace, out));
+  out('  the workbench in Chinese (zh-cn):');
+  failures += await session(editor, 'zh-cn', out, (page, server, workspace) => [
+    {
+      name: 'the workbench opens the workspace (zh-cn)',
+      run: async () => {
+        await page.goto(workbenchUrl(server, workspace, [['extensionDevelopmentPath', server.remote(ROOT)]]));
+        await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: FIRST_MS });
+      },
+    },
+    ...workspaceSteps(page, 'zh-cn', out),
+  ]);
+  out(`  screenshots: ${path.relative(process.cwd(), ARTIFACTS)}/`);
+  return failures === 0;
+}
+
+/** One code-server with a fresh copy of the workspace, in a display language; its failed steps counted (each leaves a screenshot). */
+async function session(
+  editor: Editor,
+  locale: 'en' | 'zh-cn',
+  out: (line: string) => void,
+  stepsOf: (page: Page, server: CodeServer, workspace: string) => Step[],
+): Promise<number> {
   const server = await startCodeServer(
     editor,
     () => ({}),
     (l) => out(`[code-server] ${l}`),
+    locale,
   );
   let failures = 0;
   try {
@@ -324,11 +435,12 @@ export async function runUi(editor: Editor, out: (line: string) => void): Promis
     for (const name of ['ziranziyuan-2023.report.yaml', CROSS_YEAR])
       copyFileSync(path.join(CROSS_YEAR_FIXTURES, name), path.join(workspace, name));
     copyFileSync(path.join(ROOT, 'test', 'fixtures', 'real', PDF), path.join(workspace, PDF));
+    cpSync(path.join(ROOT, 'test', 'fixtures', BATCH), path.join(workspace, BATCH), { recursive: true });
     const { context, page } = await openBrowser(editor, path.join(server.tmp, 'browser'));
     const pageLog: string[] = [];
     const flushed = forwardConsole(page, (l) => pageLog.push(l));
     try {
-      for (const [i, step] of steps(page, server, workspace, out).entries()) {
+      for (const [i, step] of stepsOf(page, server, workspace).entries()) {
         const t = Date.now();
         try {
           await step.run();
@@ -336,7 +448,7 @@ export async function runUi(editor: Editor, out: (line: string) => void): Promis
         } catch (e) {
           failures++;
           out(`  ✖ ${step.name}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-          await shoot(page, `failed-${String(i + 1).padStart(2, '0')}`).catch(() => undefined);
+          await shoot(page, `failed-${locale}-${String(i + 1).padStart(2, '0')}`).catch(() => undefined);
           // Whatever widget the failure left open must not swallow the next step's keys.
           for (let k = 0; k < 3; k++) await page.keyboard.press('Escape').catch(() => undefined);
         }
@@ -355,6 +467,5 @@ export async function runUi(editor: Editor, out: (line: string) => void): Promis
   } finally {
     await server.stop();
   }
-  out(`  screenshots: ${path.relative(process.cwd(), ARTIFACTS)}/`);
-  return failures === 0;
+  return failures;
 }

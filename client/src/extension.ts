@@ -15,13 +15,12 @@ import { registerStatus } from './status';
 import { registerWorkspaceCheck } from './workspaceCheck';
 import { registerPreview } from './preview';
 import { RestartPolicy } from './restarts';
-import { RENDER_REQUEST, type RenderResult } from '../../server/src/shared/protocol';
+import { IMPORT_REQUEST, RENDER_REQUEST, type ImportAnswer, type RenderResult } from '../../server/src/shared/protocol';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   registerNewReport(context);
-  registerImportCommand(context);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -41,6 +40,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreview(context, async (params) => {
     await started;
     return running.sendRequest<RenderResult>(RENDER_REQUEST, params);
+  });
+  registerImportCommand(context, async (name, bytes) => {
+    await started;
+    return running.sendRequest<ImportAnswer>(IMPORT_REQUEST, { name, bytes: Buffer.from(bytes).toString('base64') });
   });
   registerStatus(context, client);
   registerWorkspaceCheck(context, client, started);

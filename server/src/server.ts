@@ -22,6 +22,7 @@ import { inlayHintFeature } from './lsp/inlayHintFeature';
 import { PreviousYearFinder } from './lsp/previousYear';
 import { ProjectConfigs } from './lsp/projectConfig';
 import { ReportStore } from './lsp/reports';
+import { importFeature } from './lsp/importFeature';
 import { renderFeature } from './lsp/renderFeature';
 import { selectionRangeFeature } from './lsp/selectionRangeFeature';
 import { DEFAULT_SETTINGS, checkOptions, readSettings, type Settings } from './shared/settings';
@@ -37,6 +38,7 @@ const FEATURES: Feature[] = [
   foldingFeature,
   selectionRangeFeature,
   renderFeature,
+  importFeature,
 ];
 
 const connection = createConnection(ProposedFeatures.all);

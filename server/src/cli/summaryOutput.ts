@@ -18,7 +18,7 @@ import {
   summaryHtml,
 } from '../core';
 import type { LoadedConfig } from '../shared/configFile';
-import { loadOpinionDocx } from '../shared/docx';
+import { loadOpinionDocx } from '../shared/bundles';
 import { shown } from '../shared/readFile';
 import type { Checked } from './checkWorkers';
 import { writeAtomic } from './files';

@@ -19,18 +19,13 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { CheckResult } from '../check';
 import type { Finding, Severity } from '../findings';
 import { buildPrinted } from './build';
+import type { DocxOptions, RenderDocx, RenderOpinionDocx } from './docxTypes';
 import { cellColumns } from './grids';
 import { revealHidden } from './escape';
 import type { Anchored, Grid, GridCell, Paragraph, PrintedReport, Run } from './printed';
 import { itemText, type Opinion } from '../summary/opinion';
-
-export interface DocxOptions {
-  /** Shade the cells and sentences that have findings. */
-  marks: boolean;
-}
 
 // Sizes in half-points (三号 16pt text, 二号 22pt title, 五号 10.5pt tables) and lengths in twips.
 const TEXT = 32;
@@ -56,7 +51,7 @@ type Shade = { type: typeof ShadingType.CLEAR; color: string; fill: string } | u
 const ORDER: Severity[] = ['error', 'warning', 'information', 'hint'];
 const worst = (findings: Finding[]): Severity => ORDER.find((s) => findings.some((f) => f.severity === s)) ?? 'hint';
 
-export async function renderDocx(result: CheckResult, options: DocxOptions): Promise<Uint8Array> {
+export const renderDocx: RenderDocx = async (result, options) => {
   const printed = buildPrinted(result);
   const doc = new Document({
     title: revealHidden(printed.plainTitle),
@@ -65,7 +60,7 @@ export async function renderDocx(result: CheckResult, options: DocxOptions): Pro
     sections: [pageSection(body(printed, options))],
   });
   return Packer.toBuffer(doc);
-}
+};
 
 /** The page every document is laid out on: A4 with the margins of official documents, numbered at the foot. */
 function pageSection(children: (DocxParagraph | Table)[]) {
@@ -94,7 +89,7 @@ function pageSection(children: (DocxParagraph | Table)[]) {
  * An 审核意见 as a Word document, laid out as an official reply: title, addressee, the
  * findings grouped and numbered, the score, the closing request and the signature.
  */
-export async function renderOpinionDocx(o: Opinion): Promise<Uint8Array> {
+export const renderOpinionDocx: RenderOpinionDocx = async (o: Opinion) => {
   const line = { line: 560, lineRule: LineRuleType.EXACT };
   const para = (text: string, extra: Record<string, unknown> = {}) =>
     new DocxParagraph({
@@ -144,7 +139,7 @@ export async function renderOpinionDocx(o: Opinion): Promise<Uint8Array> {
     sections: [pageSection(children)],
   });
   return Packer.toBuffer(doc);
-}
+};
 
 function body(p: PrintedReport, options: DocxOptions): (DocxParagraph | Table)[] {
   const shade = (a: Anchored): Shade =>

@@ -19,6 +19,7 @@ import { launch, openWatched, provideChromium } from './chromium';
 interface PageElement {
   textContent: string | null;
   dataset: Record<string, string | undefined>;
+  querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): ArrayLike<PageElement> & Iterable<PageElement>;
   getAttribute(name: string): string | null;
 }

@@ -4,13 +4,14 @@
  * GitHub annotations, and fingerprints that stay when unrelated lines move.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import { runCli } from '../../../server/src/cli/main';
+import { readZipMember } from '../../../server/src/core/import/zip';
 import { ROOT } from '../helpers';
 
 const BATCH = path.join(ROOT, 'test', 'fixtures', 'batch');
@@ -268,5 +269,58 @@ describe('CSV, JUnit and GitHub annotations', () => {
       lines.join('\n'),
     );
     assert.ok(lines.some((l) => l.startsWith('::notice file=test/fixtures/batch/jiaotong-2024.report.yaml,')));
+  });
+});
+
+describe('the summary and the 审核意见 from the command line', () => {
+  it('--summary OUT.csv: a row per report, the counts of the findings printed; --opinions DIR: a Word 审核意见 each', async () => {
+    const dir = batch();
+    const out = mkdtempSync(path.join(tmpdir(), 'govreport-summary-'));
+    const r = await run(
+      'check',
+      '--summary',
+      path.join(out, 'summary.csv'),
+      '--opinions',
+      path.join(out, 'opinions'),
+      dir,
+    );
+    assert.equal(r.code, 1);
+    assert.match(r.err, /已写入 3 份审核意见到 /);
+    const rows = parseCsv(readFileSync(path.join(out, 'summary.csv'), 'utf8').slice(1));
+    assert.deepEqual(rows[0], [
+      '文件',
+      '机关',
+      '机关类型',
+      '年度',
+      '落款日期',
+      '公布期限',
+      '按期',
+      '错误',
+      '警告',
+      '提示',
+      '得分',
+      '扣分',
+    ]);
+    const printed = r.out.trim().split('\n').slice(0, -1);
+    for (const row of rows.slice(1)) {
+      const mine = printed.filter((l) => l.startsWith(`${row[0]}:`));
+      const count = (s: string) => String(mine.filter((l) => l.includes(`: ${s} `)).length);
+      assert.deepEqual(row.slice(7, 10), [count('error'), count('warning'), count('information')], row[0]);
+    }
+    const jiaotong = rows.find((x) => x[1] === '某市交通运输局')!;
+    assert.deepEqual(jiaotong.slice(4, 7), ['2025-01-25', '2025-01-20', '逾期 5 天']);
+
+    const files = readdirSync(path.join(out, 'opinions')).sort();
+    assert.deepEqual(files, ['jiaotong-2024.审核意见.docx', 'lvliang-2024.审核意见.docx', 'wenlv-2024.审核意见.docx']);
+    const docx = readFileSync(path.join(out, 'opinions', 'lvliang-2024.审核意见.docx'));
+    const xml = Buffer.from(readZipMember(docx, 'word/document.xml')!).toString('utf8');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    assert.ok(text.includes('关于《吕梁市人民政府办公室2024年政府信息公开工作年度报告》的审核意见'), text);
+    assert.ok(text.includes('规则：signed-before-year-end'), text);
+    assert.ok(text.includes('得分 92 分（满分 100 分）'), text);
+    // Written again only with --force.
+    const again = await run('check', '--opinions', path.join(out, 'opinions'), dir);
+    assert.equal(again.code, 2);
+    assert.match(again.err, /cannot write/);
   });
 });

@@ -14,13 +14,21 @@ const FEES = '《政府信息公开信息处理费管理办法》（国办函〔
 /** Where the config's own notice is not named. */
 const LOCAL = '本地要求（.govreport.yaml）';
 
+/**
+ * The config's notice as an official text cites it: a title in 《》, a document number
+ * (某市政务公开办〔2025〕1号) or a title already in 《》 as written.
+ */
+export function cited(notice: string): string {
+  return /^《|〔\d+〕\d+号$/.test(notice) ? notice : `《${notice}》`;
+}
+
 export function basisOf(
   code: RuleCode,
   format: FormatDecl,
   config: ProjectConfig | undefined,
   organType: string,
 ): string {
-  const local = config?.notice ?? LOCAL;
+  const local = config?.notice ? cited(config.notice) : LOCAL;
   switch (code) {
     case 'local-requirement':
       return local;

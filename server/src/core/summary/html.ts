@@ -7,6 +7,7 @@
  */
 import type { Locale } from '../findings';
 import { cspHash } from '../render/csp';
+import { cited } from './basis';
 import { escapeHtml } from '../render/escape';
 import { SEVERITY_NAMES, type SummaryEntry } from './entry';
 import type { ReportFacts } from './facts';
@@ -224,7 +225,7 @@ export function summaryHtml(entries: readonly SummaryEntry[], options: SummaryOp
     `${names.warning} ${total('warning')}`,
     `${names.information} ${total('information')}`,
     `${w.made} ${options.date}`,
-    ...options.notices.map((n) => `${w.basis}：${n}`),
+    ...options.notices.map((n) => `${w.basis}：${cited(n)}`),
   ];
   const csp = `default-src 'none'; style-src ${cspHash(CSS)}; script-src ${cspHash(SCRIPT)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
   return [

@@ -8,6 +8,7 @@
 import type { ProjectConfig } from '../config/types';
 import { formatChinese, type SimpleDate } from '../dates';
 import type { Severity } from '../findings';
+import { cited } from './basis';
 import type { SummaryEntry } from './entry';
 
 export interface OpinionItem {
@@ -72,7 +73,7 @@ export function opinionOf(
   const opening = groups.length ? `经审核，${yours}存在以下问题：` : `经审核，${yours}未发现问题。`;
   const out: Opinion = { title, addressee: `${organ ?? '报送单位'}：`, opening, groups, date: formatChinese(date) };
   if (entry.score)
-    out.score = `按${config?.notice ? `《${config.notice.replace(/^《|》$/g, '')}》的` : ''}评分标准，共扣 ${points(entry.score.deducted)} 分，得分 ${points(entry.score.score)} 分（满分 ${points(entry.score.full)} 分）。`;
+    out.score = `按${config?.notice ? `${cited(config.notice)}的` : ''}评分标准，共扣 ${points(entry.score.deducted)} 分，得分 ${points(entry.score.score)} 分（满分 ${points(entry.score.full)} 分）。`;
   if (entry.counts.error) out.closing = '请对照上述问题逐项改正，并将修改后的年度报告重新报送。';
   else if (groups.length) out.closing = '请对照上述问题核实完善。';
   if (config?.reviewer) out.reviewer = config.reviewer;

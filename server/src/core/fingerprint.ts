@@ -1,7 +1,7 @@
 /**
  * Fingerprints of findings that do not change when unrelated lines move, so that a re-check
- * after corrections can tell which findings are the same ones (SARIF `partialFingerprints`,
- * the summary's comparison of two runs). Made of the rule code, the part of the report
+ * after corrections can tell which findings are the same ones (SARIF `partialFingerprints`).
+ * Made of the rule code, the part of the report
  * (`partOf`), the text the finding is on and its message with the figures taken out (a
  * total that is wrong by another amount after an unrelated edit is the same finding); never
  * of line numbers. Findings equal in all of these are numbered in document order.

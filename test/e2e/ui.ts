@@ -24,6 +24,8 @@ const PDF = '淮安市洪泽区人民政府_2024.pdf';
 /** Three reports and their .govreport.yaml, none of them opened: for Check All Reports in Workspace. */
 const BATCH = 'batch';
 const BATCH_FILES = ['jiaotong-2024.report.yaml', 'lvliang-2024.report.yaml', 'wenlv-2024.report.yaml'];
+/** The page's own function, used only inside `evaluate` (the project compiles without the DOM library). */
+declare function getComputedStyle(el: unknown, pseudo: string): { content: string };
 /** Any one reaction of the workbench; the first one also covers loading it and activation. */
 const STEP_MS = 30_000;
 const FIRST_MS = 90_000;
@@ -76,12 +78,23 @@ async function until<T>(
 }
 
 async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: STEP_MS });
-  await input.fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: STEP_MS });
+  // The palette lists the commands registered when it opened: right after the workbench
+  // loads, the extension's may come later, so it is opened again until they are there.
+  const deadline = Date.now() + STEP_MS;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: STEP_MS });
+    await input.fill(`>${title}`);
+    const found = await row.waitFor({ state: 'visible', timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (found) break;
+    if (Date.now() > deadline) throw new Error(`the command palette has no “${title}”`);
+    await page.keyboard.press('Escape');
+  }
   await row.click();
 }
 
@@ -349,8 +362,12 @@ function workspaceSteps(page: Page, locale: 'en' | 'zh-cn', log: (l: string) => 
         if (shown) await shoot(page, `11-workspace-checked${suffix}`);
         await page.keyboard.press('Control+Shift+M');
         const rows = page.locator('.markers-panel .monaco-list-row');
+        await rows.first().waitFor({ state: 'visible', timeout: STEP_MS });
+        // One row per file (the list shows only the rows that fit), then a file's findings.
+        await page.locator('.part.panel .codicon-collapse-all').first().click();
         for (const name of BATCH_FILES)
           await rows.filter({ hasText: name }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+        await rows.filter({ hasText: BATCH_FILES[0] }).first().click();
         await rows.filter({ hasText: 'copied-across-organs' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
         const texts = (await rows.allTextContents()).map(plain);
         log(`    Problems: ${texts.length} rows shown: ${texts.join(' | ').slice(0, 300)}`);
@@ -368,10 +385,14 @@ function workspaceSteps(page: Page, locale: 'en' | 'zh-cn', log: (l: string) => 
         const file = explorerRow(BATCH_FILES[1]);
         await file.waitFor({ state: 'visible', timeout: STEP_MS });
         // A file with errors: its label coloured and a count beside it, from the Problems' markers.
+        // The workbench draws the count as generated content (::after), not as text.
         const badge = await until(page, `the Explorer's count of problems on ${BATCH_FILES[1]}`, async () => {
-          const t = plain(await file.textContent())
-            .replace(BATCH_FILES[1], '')
-            .trim();
+          const t = `${plain(await file.textContent()).replace(BATCH_FILES[1], '')} ${await file.evaluate((row) =>
+            [row, ...row.querySelectorAll('*')]
+              .map((e) => getComputedStyle(e, '::after').content)
+              .filter((c) => /\d/.test(c))
+              .join(' '),
+          )}`.trim();
           return /\d/.test(t) ? t : undefined;
         });
         log(`    ${BATCH_FILES[1]} in the Explorer: ${badge}`);

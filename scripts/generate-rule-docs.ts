@@ -59,9 +59,9 @@ not). This page is generated from the rules themselves (\`npm run docs\`).
 `,
 };
 
-const LABELS: Record<Locale, { wrong: string; right: string; notFlagged: string }> = {
-  en: { wrong: 'Wrong', right: 'Right', notFlagged: 'Not flagged' },
-  'zh-CN': { wrong: '错误示例', right: '正确示例', notFlagged: '不报告' },
+const LABELS: Record<Locale, { wrong: string; right: string; notFlagged: string; config: string }> = {
+  en: { wrong: 'Wrong', right: 'Right', notFlagged: 'Not flagged', config: 'With the config file' },
+  'zh-CN': { wrong: '错误示例', right: '正确示例', notFlagged: '不报告', config: '配置文件' },
 };
 
 export function ruleDocs(locale: Locale): string {
@@ -84,6 +84,9 @@ export function ruleDocs(locale: Locale): string {
           `- ${l.wrong}${colon}${exampleText(doc.wrong, locale)}`,
           `- ${l.right}${colon}${exampleText(doc.right, locale)}`,
         );
+        // The config file an example is checked with, as the user writes it.
+        const config = doc.wrong.config ?? doc.right.config;
+        if (config) lines.push('', `${l.config}${colon}`, '', '```yaml', '# .govreport.yaml', config, '```');
         out.push(lines.join('\n') + '\n');
       }
     }

@@ -15,6 +15,7 @@ import { registerFixCommands } from './fixCommands';
 import { registerImportCommand } from './importCommand';
 import { registerNewReport } from './newReport';
 import { registerStatus } from './status';
+import { registerWorkspaceCheck } from './workspaceCheck';
 import { registerPreview } from './preview';
 import { RestartPolicy } from './restarts';
 import { registerRuleHelp, ruleHelpUri } from './ruleHelp';
@@ -67,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
   registerStatus(context, client);
   registerCarets(context, client);
+  registerWorkspaceCheck(context, client, started);
   await started;
 }
 

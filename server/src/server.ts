@@ -9,7 +9,8 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Locale, pickLocale } from './core';
+import { fileURLToPath } from 'node:url';
+import { type CheckOptions, type Locale, pickLocale } from './core';
 import { codeActionFeature } from './lsp/codeActionFeature';
 import { completionFeature } from './lsp/completionFeature';
 import type { Feature, ServerContext } from './lsp/context';
@@ -19,12 +20,14 @@ import { foldingFeature } from './lsp/foldingFeature';
 import { hoverFeature } from './lsp/hoverFeature';
 import { inlayHintFeature } from './lsp/inlayHintFeature';
 import { PreviousYearFinder } from './lsp/previousYear';
+import { ProjectConfigs } from './lsp/projectConfig';
 import { ReportStore } from './lsp/reports';
 import { importFeature } from './lsp/importFeature';
 import { renderFeature } from './lsp/renderFeature';
 import { selectionRangeFeature } from './lsp/selectionRangeFeature';
 import { DEFAULT_SETTINGS, checkOptions, readSettings, type Settings } from './shared/settings';
 import { symbolFeature } from './lsp/symbolFeature';
+import { WorkspaceCheck } from './lsp/workspaceCheck';
 
 const FEATURES: Feature[] = [
   codeActionFeature,
@@ -45,6 +48,7 @@ const previousYear = new PreviousYearFinder(documents);
 store.setPreviousFinder(previousYear);
 let locale: Locale = 'zh-CN';
 let settings: Settings = DEFAULT_SETTINGS;
+let settingsOptions: CheckOptions = checkOptions(DEFAULT_SETTINGS);
 let pullConfiguration = false;
 let refreshInlayHints = false;
 
@@ -56,9 +60,28 @@ const ctx: ServerContext = {
   settings: () => settings,
   revalidateAll: () => {
     for (const doc of documents.all()) validator.validate(doc.uri);
+    workspaceCheck.changed();
   },
 };
 const validator = new Validator(ctx);
+const configs = new ProjectConfigs(ctx);
+const workspaceCheck = new WorkspaceCheck(ctx, {
+  optionsFor: (uri) => configs.optionsFor(uri, settingsOptions),
+  previousYear,
+  validate: (uri) => validator.validate(uri),
+});
+// A document's options: the settings, its config file, and the peers of a workspace check (one object while they stay).
+const withPeers = new WeakMap<CheckOptions, { generation: number; options: CheckOptions }>();
+store.setOptions((uri) => {
+  const base = configs.optionsFor(uri, settingsOptions);
+  const peers = workspaceCheck.peers();
+  if (!peers) return base;
+  const known = withPeers.get(base);
+  if (known?.generation === workspaceCheck.generation) return known.options;
+  const options = { ...base, peers };
+  withPeers.set(base, { generation: workspaceCheck.generation, options });
+  return options;
+});
 
 connection.onInitialize((params): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown };
@@ -67,6 +90,11 @@ connection.onInitialize((params): InitializeResult => {
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   refreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   previousYear.initialize(params);
+  const folders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
+    .filter((u) => u.startsWith('file:'))
+    .map((u) => fileURLToPath(u));
+  configs.initialize(folders);
+  workspaceCheck.initialize(folders);
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   };
@@ -76,6 +104,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   previousYear.watchFiles(connection);
+  configs.publishRoots();
   if (pullConfiguration) {
     void connection.client
       .register(DidChangeConfigurationNotification.type, { section: ['govreport', 'files'] })
@@ -86,7 +115,7 @@ connection.onInitialized(() => {
 
 function applySettings(raw: unknown, files?: unknown): void {
   settings = readSettings(raw, files);
-  store.setOptions(checkOptions(settings));
+  settingsOptions = checkOptions(settings);
 }
 
 /** After a settings change: re-check, and have the client ask again for hints (on/off, deadlines). */
@@ -123,9 +152,18 @@ documents.onDidChangeContent((e) => validator.schedule(e.document, false));
 documents.onDidClose((e) => {
   store.forget(e.document.uri);
   validator.clear(e.document.uri);
+  workspaceCheck.closed(e.document.uri);
+});
+
+// Report files and config files created, changed or deleted (the watcher registered by previousYear).
+connection.onDidChangeWatchedFiles((e) => {
+  previousYear.invalidate();
+  if (e.changes.some((c) => c.uri.endsWith('/.govreport.yaml'))) configs.changed();
+  ctx.revalidateAll();
 });
 
 for (const f of FEATURES) f.register(ctx);
+workspaceCheck.register();
 previousYear.register(ctx, (uri) => validator.validate(uri));
 registerDebug(ctx, () => ({ documents: documents.all().length, ...store.held, ...validator.held }));
 

@@ -25,9 +25,10 @@ describe('JSON Schema', () => {
   });
 
   it('is contributed for *.report.yaml and *.report.yml through yamlValidation', () => {
-    assert.deepEqual(pkg.contributes.yamlValidation, [
-      { fileMatch: ['*.report.yaml', '*.report.yml'], url: './schemas/govreport.schema.json' },
-    ]);
+    assert.deepEqual(pkg.contributes.yamlValidation[0], {
+      fileMatch: ['*.report.yaml', '*.report.yml'],
+      url: './schemas/govreport.schema.json',
+    });
   });
 
   it('the example and a new report validate', () => {

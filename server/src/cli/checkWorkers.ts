@@ -1,21 +1,33 @@
 /**
  * `govreport check` over many files in worker threads. Pairing a report with last year's
  * needs the 机关 and 年度 of every file before any is checked; the main thread reads them off
- * their lines (a guess), so that each file is parsed once, in the worker that checks it. Reports linked as last year's and this year's go to the same worker, oldest
- * first, and it keeps a report only until the reports that need it are checked. The full
- * parse of each file confirms its guess; a file whose last year's report turns out to be
- * another is checked again on the main thread. Findings are printed in the order of the files.
+ * their lines (a guess), so that each file is parsed once, in the worker that checks it.
+ * Reports linked as last year's and this year's go to the same worker, oldest first, and it
+ * keeps a report only until the reports that need it are checked. The full parse of each file
+ * confirms its guess; a file whose last year's report turns out to be another is checked
+ * again on the main thread.
+ *
+ * Text two organs of the batch share needs every report of the batch (its peers): each
+ * worker sends back the peer of each report it checked (organ, year, sentences: small), and
+ * a report that shares enough with another organ's, as `acrossOrgans` finds over the peers
+ * alone, is checked again on the main thread with the batch's peers; for every other report
+ * that finds nothing more, so its findings stand. Findings are printed in the order of the files.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, parentPort } from 'node:worker_threads';
 import {
+  acrossOrgans,
+  checkDetails,
   checkReport,
+  type CheckDetails,
   type CheckOptions,
   type Finding,
   LineIndex,
   type Locale,
   parseReport,
+  type Peer,
+  peerOf,
   type PreviousReport,
   type Report,
 } from '../core';
@@ -33,20 +45,48 @@ export function read(file: string, text: string, encoding: string): Read {
   return { file, report, year: report.year, organ: report.organ, encoding };
 }
 
-/** The check's options for a report read from a file, with last year's report if any. */
-export function optionsFor(r: Read, previous: Read | undefined): CheckOptions {
-  return { decoding: { used: r.encoding }, ...(previous ? { previous: asPrevious(previous) } : {}) };
-}
+export const uriOf = (file: string): string => pathToFileURL(path.resolve(file)).toString();
 
 export function asPrevious(p: Read): PreviousReport {
-  return { report: p.report, uri: pathToFileURL(path.resolve(p.file)).toString() };
+  return { report: p.report, uri: uriOf(p.file) };
+}
+
+/** A report checked: its findings and what the outputs need beside them. */
+export interface Checked {
+  findings: Finding[];
+  details: CheckDetails;
+}
+
+/**
+ * Checks a report read from a file with the options of its config (`base`), last year's
+ * report if any and the peers of its batch.
+ */
+export function checkRead(
+  r: Read,
+  base: CheckOptions,
+  previous: Read | undefined,
+  peers: readonly Peer[] | undefined,
+): Checked {
+  const options: CheckOptions = {
+    ...base,
+    decoding: { used: r.encoding },
+    ...(previous ? { previous: asPrevious(previous) } : {}),
+    ...(peers ? { peers } : {}),
+  };
+  const result = checkReport(r.report, options);
+  return { findings: result.findings, details: checkDetails(result, options) };
+}
+
+/** Whether the batch's peers give a report findings: whether it must be checked with them. */
+export function sharesWithPeers(peer: Peer, peers: readonly Peer[], base: CheckOptions): boolean {
+  return acrossOrgans(peer, peers, base.reuseThreshold).length > 0;
 }
 
 /** Where the findings go, in the order of the files. */
 export interface Sink {
   note(s: string): void;
   unreadable(error: string): void;
-  file(file: string, lines: LineIndex, findings: Finding[]): void;
+  file(file: string, lines: LineIndex, checked: Checked): void;
 }
 
 export interface WorkerData {
@@ -61,14 +101,35 @@ interface Job {
   file: string;
   text: string;
   encoding: string;
+  /** The options of its config file. */
+  options: CheckOptions;
   previous?: number | 'explicit';
   /** How many later jobs take this report as last year's. */
   uses: number;
 }
 
-type ToWorker = { type: 'check'; jobs: Job[] } | { type: 'done' };
-type FromWorker =
-  { type: 'checked'; index: number; findings: Finding[]; year?: number; organ?: string } | { type: 'more' };
+/** A report checked again, with the batch's peers: last year's report comes with it (the worker that had it may not). */
+interface Recheck {
+  index: number;
+  file: string;
+  text: string;
+  encoding: string;
+  options: CheckOptions;
+  previous?: { file: string; text: string; encoding: string } | 'explicit';
+}
+
+type ToWorker =
+  | { type: 'check'; jobs: Job[] }
+  | { type: 'peers'; peers: Peer[] }
+  | { type: 'recheck'; jobs: Recheck[] }
+  | { type: 'done' };
+interface WorkerResult extends Checked {
+  year?: number;
+  organ?: string;
+  peer: Peer;
+}
+
+type FromWorker = ({ type: 'checked'; index: number } & WorkerResult) | { type: 'more' };
 
 /** Files handed to a worker at a time, at the least: a few milliseconds of work. */
 const BATCH = 8;
@@ -77,6 +138,7 @@ const YOUNG_GENERATION_MB = 16;
 
 export async function checkInWorkers(
   files: string[],
+  optionsOf: (file: string) => CheckOptions,
   explicit: Read | undefined,
   count: number,
   sink: Sink,
@@ -84,44 +146,59 @@ export async function checkInWorkers(
 ): Promise<void> {
   // Started first: loading the bundle in each worker overlaps reading the files here.
   const pool = startWorkers(count, explicit);
-  let results: Awaited<ReturnType<typeof runJobs>>;
-  const texts: { file: string; text: string; encoding: string }[] = [];
-  let previous: (number | 'explicit' | undefined)[];
+  const texts: Text[] = [];
+  const notes: string[][] = [];
+  let results: WorkerResult[];
   try {
     for (const file of files) {
       const r = readText(file, locale);
-      if (r.ok) texts.push({ file, text: r.text, encoding: r.encoding });
+      if (r.ok) texts.push({ file, text: r.text, encoding: r.encoding, options: optionsOf(file) });
       else sink.unreadable(r.error);
     }
     const guessed = texts.map((t) => guessMeta(t.file, t.text));
     const guessedPairs = new Pairing(guessed, explicit);
-    previous = guessed.map((_, i) => guessedPairs.previous(i));
-    results = await runJobs(pool, batches(texts, previous));
+    const previous = guessed.map((_, i) => guessedPairs.previous(i));
+    results = await runJobs(
+      pool,
+      batches(texts, previous).map((jobs) => ({ type: 'check', jobs })),
+    );
+
+    // The metadata as parsed: where a report's last year's report is another than guessed, or
+    // where it shares text with another organ's report of the batch, it is checked again.
+    const parsed: Meta[] = texts.map((t, i) => ({ file: t.file, year: results[i].year, organ: results[i].organ }));
+    const peers = results.map((r) => r.peer);
+    const pairs = new Pairing(parsed, explicit, (s) => notes[notes.length - 1].push(s));
+    const again: Recheck[] = [];
+    texts.forEach((t, i) => {
+      notes.push([]);
+      const p = pairs.previous(i);
+      if (p === previous[i] && !sharesWithPeers(peers[i], peers, t.options)) return;
+      const prev =
+        typeof p === 'number' ? { file: texts[p].file, text: texts[p].text, encoding: texts[p].encoding } : p;
+      again.push({ index: i, file: t.file, text: t.text, encoding: t.encoding, options: t.options, previous: prev });
+    });
+    if (again.length) {
+      for (const w of pool.workers) post(w, { type: 'peers', peers });
+      const queue: ToWorker[] = [];
+      for (let i = 0; i < again.length; i += BATCH) queue.push({ type: 'recheck', jobs: again.slice(i, i + BATCH) });
+      const redone = await runJobs(pool, queue);
+      for (const r of again) results[r.index] = redone[r.index];
+    }
+    for (const w of pool.workers) post(w, { type: 'done' });
   } finally {
     for (const w of pool.workers) void w.terminate();
   }
-
-  // The metadata as parsed: where a report's last year's report is another than guessed, it is checked again here.
-  const parsed: Meta[] = texts.map((t, i) => ({ file: t.file, year: results[i].year, organ: results[i].organ }));
-  let notes: string[] = [];
-  const pairs = new Pairing(parsed, explicit, (s) => notes.push(s));
   texts.forEach((t, i) => {
-    notes = [];
-    const p = pairs.previous(i);
-    let findings = results[i].findings;
-    if (p !== previous[i]) {
-      const prev =
-        p === 'explicit'
-          ? explicit
-          : p === undefined
-            ? undefined
-            : read(texts[p].file, texts[p].text, texts[p].encoding);
-      const r = read(t.file, t.text, t.encoding);
-      findings = checkReport(r.report, optionsFor(r, prev)).findings;
-    }
-    for (const n of notes) sink.note(n);
-    sink.file(t.file, new LineIndex(t.text), findings);
+    for (const n of notes[i]) sink.note(n);
+    sink.file(t.file, new LineIndex(t.text), { findings: results[i].findings, details: results[i].details });
   });
+}
+
+interface Text {
+  file: string;
+  text: string;
+  encoding: string;
+  options: CheckOptions;
 }
 
 /**
@@ -129,10 +206,7 @@ export async function checkInWorkers(
  * batch, oldest first (so that a worker has last year's report when it needs it), small
  * groups together up to BATCH files, the largest groups first.
  */
-function batches(
-  texts: { file: string; text: string; encoding: string }[],
-  previous: (number | 'explicit' | undefined)[],
-): Job[][] {
+function batches(texts: Text[], previous: (number | 'explicit' | undefined)[]): Job[][] {
   const root = texts.map((_, i) => i);
   const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i])));
   const uses = texts.map(() => 0);
@@ -166,6 +240,7 @@ function batches(
         file: texts[i].file,
         text: texts[i].text,
         encoding: texts[i].encoding,
+        options: texts[i].options,
         previous: previous[i],
         uses: uses[i],
       })),
@@ -208,31 +283,34 @@ function startWorkers(count: number, explicit: Read | undefined): Pool {
 }
 
 /** Runs the batches on the workers, each taking the next batch when it is done with one. */
-async function runJobs(
-  { workers, failed }: Pool,
-  queue: Job[][],
-): Promise<{ findings: Finding[]; year?: number; organ?: string }[]> {
-  const total = queue.reduce((n, b) => n + b.length, 0);
-  const results: { findings: Finding[]; year?: number; organ?: string }[] = [];
+async function runJobs({ workers, failed }: Pool, queue: ToWorker[]): Promise<WorkerResult[]> {
+  const total = queue.reduce((n, b) => n + ('jobs' in b ? b.jobs.length : 0), 0);
+  const results: WorkerResult[] = [];
+  const listeners: [Worker, (m: FromWorker) => void][] = [];
   const finished = new Promise<void>((resolve) => {
     let done = 0;
     if (!total) resolve();
     for (const w of workers) {
-      w.on('message', (m: FromWorker) => {
+      const listener = (m: FromWorker) => {
         if (m.type === 'checked') {
           results[m.index] = m;
           if (++done === total) resolve();
         } else {
           const next = queue.shift();
-          if (next) post(w, { type: 'check', jobs: next });
+          if (next) post(w, next);
         }
-      });
+      };
+      w.on('message', listener);
+      listeners.push([w, listener]);
       const first = queue.shift();
-      if (first) post(w, { type: 'check', jobs: first });
+      if (first) post(w, first);
     }
   });
-  await Promise.race([finished, failed]);
-  for (const w of workers) post(w, { type: 'done' });
+  try {
+    await Promise.race([finished, failed]);
+  } finally {
+    for (const [w, listener] of listeners) w.off('message', listener);
+  }
   return results;
 }
 
@@ -248,6 +326,7 @@ export function serve(data: WorkerData): Promise<number> {
   const port = parentPort!;
   const kept = new Map<number, { read: Read; uses: number }>();
   let explicit: Read | undefined;
+  let peers: Peer[] | undefined;
   const explicitRead = (): Read | undefined => {
     if (!explicit && data.previous) {
       const r = readText(data.previous);
@@ -255,6 +334,15 @@ export function serve(data: WorkerData): Promise<number> {
     }
     return explicit;
   };
+  const send = (index: number, r: Read, checked: Checked) =>
+    port.postMessage({
+      type: 'checked',
+      index,
+      ...checked,
+      year: r.year,
+      organ: r.organ,
+      peer: peerOf(r.report, uriOf(r.file)),
+    } satisfies FromWorker);
   return new Promise((resolve) => {
     port.on('message', (m: ToWorker) => {
       if (m.type === 'done') {
@@ -262,24 +350,34 @@ export function serve(data: WorkerData): Promise<number> {
         resolve(0);
         return;
       }
-      for (const job of m.jobs) {
-        const r = read(job.file, job.text, job.encoding);
-        let prev: Read | undefined;
-        if (job.previous === 'explicit') prev = explicitRead();
-        else if (job.previous !== undefined) {
-          const k = kept.get(job.previous)!;
-          prev = k.read;
-          if (--k.uses === 0) kept.delete(job.previous);
+      if (m.type === 'peers') {
+        peers = m.peers;
+        return;
+      }
+      if (m.type === 'recheck') {
+        for (const job of m.jobs) {
+          const prev =
+            job.previous === 'explicit'
+              ? explicitRead()
+              : job.previous && read(job.previous.file, job.previous.text, job.previous.encoding);
+          const r = read(job.file, job.text, job.encoding);
+          send(job.index, r, checkRead(r, job.options, prev, peers));
         }
-        const findings = checkReport(r.report, optionsFor(r, prev)).findings;
-        if (job.uses) kept.set(job.index, { read: r, uses: job.uses });
-        port.postMessage({
-          type: 'checked',
-          index: job.index,
-          findings,
-          year: r.year,
-          organ: r.organ,
-        } satisfies FromWorker);
+      } else {
+        for (const job of m.jobs) {
+          const r = read(job.file, job.text, job.encoding);
+          let prev: Read | undefined;
+          if (job.previous === 'explicit') prev = explicitRead();
+          else if (job.previous !== undefined) {
+            const k = kept.get(job.previous)!;
+            prev = k.read;
+            if (--k.uses === 0) kept.delete(job.previous);
+          }
+          // Without the batch's peers: those they concern are checked again once all are known.
+          const checked = checkRead(r, job.options, prev, undefined);
+          if (job.uses) kept.set(job.index, { read: r, uses: job.uses });
+          send(job.index, r, checked);
+        }
       }
       port.postMessage({ type: 'more' } satisfies FromWorker);
     });

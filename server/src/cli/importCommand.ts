@@ -10,6 +10,7 @@ import { loadImporter } from '../shared/bundles';
 import { pdfReaderIn } from '../shared/pdf/load';
 import { readBytes, shown } from '../shared/readFile';
 import { UsageError, sameFile, writeAtomic } from './files';
+import { filesIn, isDirectory } from './folders';
 import type { Command, Io } from './main';
 
 /** The build's output folder, where the PDF reader's bundle lies (this file is bundled into it). */
@@ -18,39 +19,6 @@ const readPdf = pdfReaderIn(OUT);
 
 /** The forms import reads, by extension: what a folder is searched for. */
 const PUBLISHED = /\.(?:pdf|html?|shtml|xhtml|txt|md|markdown|docx)$/i;
-const MAX_FOLDER_FILES = 10_000;
-const MAX_FOLDER_DEPTH = 8;
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** The published reports in a folder and its subfolders (not following links), in name order. */
-function folderFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string, depth: number) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      if (out.length >= MAX_FOLDER_FILES || e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const p = path.join(d, e.name);
-      if (e.isDirectory() && depth < MAX_FOLDER_DEPTH) walk(p, depth + 1);
-      else if (e.isFile() && PUBLISHED.test(e.name)) out.push(p);
-    }
-  };
-  walk(dir, 0);
-  return out;
-}
-
 /** The report file name for an input: 吕梁-2024.pdf → 吕梁-2024.report.yaml. */
 export function reportName(input: string): string {
   const base = path
@@ -140,7 +108,7 @@ async function importOne(
 }
 
 async function importMany(inputs: string[], dir: string, force: boolean, io: Io, locale: Locale): Promise<number> {
-  const files = inputs.flatMap((f) => (isDirectory(f) ? folderFiles(f) : [f]));
+  const files = inputs.flatMap((f) => (isDirectory(f) ? filesIn(f, PUBLISHED) : [f]));
   if (!files.length) {
     io.stderr(say(locale, `govreport import: 没有找到可导入的文件\n`, `govreport import: no files to import\n`));
     return 2;

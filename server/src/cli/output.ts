@@ -1,14 +1,18 @@
-/** The CLI's two output forms of findings: one line each (text) or LSP diagnostics (json). */
+/** The CLI's output of findings: one line each (text), LSP diagnostics (json), and the summary line. */
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import type { Finding, LineIndex, Locale, Severity } from '../core';
-import { toDiagnostic } from '../shared/convert';
+import type { LineIndex, Locale, Severity } from '../core';
+import { toDiagnostic, type Reported } from '../shared/convert';
 import { shown } from '../shared/readFile';
 
 export interface FileFindings {
   file: string;
   lines: LineIndex;
-  findings: Finding[];
+  findings: readonly Reported[];
+  /** One per finding (`fingerprints` of the core), for the formats that carry them. */
+  fingerprints?: readonly string[];
+  /** A config file's problems rather than a report's findings. */
+  config?: boolean;
 }
 
 const NAMES: Record<Locale, Record<Severity, string>> = {
@@ -24,11 +28,14 @@ export function textLines(r: FileFindings, locale: Locale): string[] {
   });
 }
 
-/** `failed`: files that could not be read (or, for fix, written); each was named on stderr. */
-export function summary(results: FileFindings[], failed: number, locale: Locale): string {
+/**
+ * `failed`: files that could not be read (or, for fix, written); each was named on stderr.
+ * Config files are not counted as files; their problems are counted with the findings.
+ */
+export function summary(results: readonly FileFindings[], failed: number, locale: Locale): string {
   const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
   const [e, w, i] = [count('error'), count('warning'), count('information') + count('hint')];
-  const files = results.length;
+  const files = results.filter((r) => !r.config).length;
   if (locale === 'en') {
     const parts = [`${e} error${e === 1 ? '' : 's'}`, `${w} warning${w === 1 ? '' : 's'}`, `${i} information`];
     return `${parts.join(', ')} in ${files} file${files === 1 ? '' : 's'}${failed ? `; ${failed} file${failed === 1 ? '' : 's'} failed (see above)` : ''}`;
@@ -37,13 +44,15 @@ export function summary(results: FileFindings[], failed: number, locale: Locale)
   return `${files} 个文件：${e} 个${names.error}，${w} 个${names.warning}，${i} 个${names.information}${failed ? `；${failed} 个文件处理失败（见上文）` : ''}`;
 }
 
-export function jsonOutput(results: FileFindings[], locale: Locale): string {
+export function fileUri(file: string): string {
+  return pathToFileURL(path.resolve(file)).toString();
+}
+
+export function jsonOutput(results: readonly FileFindings[], locale: Locale): string {
   return JSON.stringify(
     results.map((r) => ({
       file: r.file,
-      diagnostics: r.findings.map((f) =>
-        toDiagnostic(f, r.lines, locale, pathToFileURL(path.resolve(r.file)).toString()),
-      ),
+      diagnostics: r.findings.map((f) => toDiagnostic(f, r.lines, locale, fileUri(r.file))),
     })),
     null,
     2,

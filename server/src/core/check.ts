@@ -35,6 +35,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     previous: options.previous,
     reuseThreshold: options.reuseThreshold,
     peers: options.peers,
+    requirements: options.requirements,
     decoding: options.decoding,
   };
   const raw = RULES.flatMap((rule) => rule.check(ctx));

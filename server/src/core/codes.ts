@@ -108,6 +108,7 @@ export const CODES = {
   'repeated-word': code('warning', '字词重复', 'a character or word typed twice'),
   'personal-data': code('warning', '正文含有个人信息', 'personal data in the text'),
   'fee-unit': code('information', '收费金额的单位可能不是万元', 'the fee amount may not be in 万元'),
+  'local-requirement': code('warning', '不符合本地要求', 'a local requirement is not met'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type RuleCode = keyof typeof CODES;

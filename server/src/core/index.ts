@@ -7,6 +7,21 @@
  */
 export { check, checkReport, type CheckOptions, type CheckResult } from './check';
 export { CODES, RULE_CODES, codeInfo, isRuleCode, type RuleCode } from './codes';
+export {
+  CONFIG_CODES,
+  CONFIG_KEYS,
+  EMPTY_CONFIG,
+  configSchema,
+  parseConfig,
+  parseDeadline,
+  withConfig,
+  type ConfigCode,
+  type ConfigProblem,
+  type Deduction,
+  type LocalRequirement,
+  type ParsedConfig,
+  type ProjectConfig,
+} from './config';
 export { completionsAt, type Candidate, type CandidateKind, type CompletionOptions } from './completion';
 export { decodeText, encodeText, type Decoded, type EncodingName } from './encoding';
 export { formatChinese, formatIso, parseDate, type SimpleDate } from './dates';
@@ -26,6 +41,7 @@ export {
   type Text,
 } from './findings';
 export { FORMATS, FORMAT_2021, formatById, type FormatDecl, type OrganTypeDecl } from './format';
+export { fingerprints } from './fingerprint';
 export { readHeader, type Header } from './header';
 export { hoverAt, type HoverInfo } from './hover';
 export {
@@ -47,13 +63,42 @@ export { LIMITS, screenReport, type Refusal } from './limits';
 export type { PreviousReport, Report } from './model';
 export { foldingRanges, outline, selectionSpans, type Fold, type OutlineKind, type OutlineNode } from './outline';
 export { isLastYearOf, lastYearKey, pairingKey, sameOrgan, type Identity } from './pairing';
+export { partOf } from './part';
 export { parseReport, type ParseOptions } from './parse';
 export { REPORT_CSS, renderBody, renderHtml, type HtmlOptions } from './render';
 export { escapeHtml } from './render/escape';
-export type { DocxOptions, RenderDocx } from './render/docxTypes';
+export type { DocxOptions, RenderDocx, RenderOpinionDocx } from './render/docxTypes';
 export { RULE_GROUPS, type Rule, type RuleGroup } from './rule';
 export { RULES, groupOf, ruleOf } from './rules';
+export { acrossOrgans } from './rules/copied';
 export { jsonSchema } from './schema';
+export { peerOf, type Peer, type PeerShare } from './similarity';
 export { reportSkeleton, standardPreface, type NewReport } from './skeleton';
+export {
+  CSV_BOM,
+  SEVERITY_NAMES,
+  checkDetails,
+  csvRecord,
+  itemText,
+  opinionHtml,
+  opinionPage,
+  opinionText,
+  reportFacts,
+  scoreOf,
+  summaryCsv,
+  summaryEntry,
+  summaryHtml,
+  timelinessText,
+  type CheckDetails,
+  type EntryInput,
+  type Opinion,
+  type OpinionItem,
+  type ReportFacts,
+  type Score,
+  type SummaryEntry,
+  type SummaryFinding,
+  type SummaryOptions,
+  type Timeliness,
+} from './summary';
 export { suppressionFix } from './suppress';
 export { ChunkCache } from './yamlChunks';

@@ -6,12 +6,14 @@
  */
 import type { RuleCode } from './codes';
 import type { DateOptions } from './deadlines';
+import type { LocalRequirement } from './config/types';
 import type { Finding, Text } from './findings';
 import type { PreviousReport, Report } from './model';
+import type { Peer } from './similarity';
 
 /** Which part of the rule documentation a rule belongs to. */
 export type RuleGroup =
-  'file' | 'structure' | 'arithmetic' | 'dates' | 'suppression' | 'narrative' | 'writing' | 'cross-year';
+  'file' | 'structure' | 'arithmetic' | 'dates' | 'suppression' | 'narrative' | 'writing' | 'cross-year' | 'local';
 
 export interface RuleGroupInfo {
   group: RuleGroup;
@@ -60,6 +62,15 @@ export const RULE_GROUPS: RuleGroupInfo[] = [
       en: "When last year's report of the same 机关 (the same name, ignoring spaces) is available, this year's report is checked against it: in the editor, among the open documents and the *.report.yaml / *.report.yml files of the workspace folders (re-checked when it changes); on the command line, among the files given (govreport check 2023.report.yaml 2024.report.yaml) or named with --previous FILE. Related information points at last year's cells.",
     },
   },
+  {
+    group: 'local',
+    title: { 'zh-CN': '本地要求', en: 'Local requirements' },
+    about: {
+      'zh-CN':
+        '省、市在全国格式之外提出的要求，写在项目配置文件 .govreport.yaml 中（从报告所在文件夹向上找，最近的一个适用；见 README）。编辑器和命令行读同一个文件，结果相同。',
+      en: "What a province or city asks beyond the national format, written in the project config file .govreport.yaml (looked up from the report's folder upwards, the nearest one applies; see the README). The editor and the command line read the same file and find the same.",
+    },
+  },
 ];
 
 /** How a face decoded the file's bytes into the text it checks. */
@@ -76,8 +87,13 @@ export interface RuleContext extends DateOptions {
   previous?: PreviousReport;
   /** The share of a section repeating last year's above which it counts as copied (0–1; 0.5 when absent). */
   reuseThreshold?: number;
-  /** The other reports of a batch checked together (a folder), for text two organs share. */
-  peers?: readonly PreviousReport[];
+  /**
+   * The reports of a batch checked together (a folder, the workspace), for text two organs
+   * share: the same array for every report of the batch (its index is built once per array).
+   */
+  peers?: readonly Peer[];
+  /** A locality's requirements for the texts, from the config file. */
+  requirements?: readonly LocalRequirement[];
   /** How the text was decoded from the file's bytes, for the finding about bytes that could not be. */
   decoding?: Decoding;
 }
@@ -95,6 +111,8 @@ export interface ExampleEdit {
 
 export interface Example {
   edits: ExampleEdit[];
+  /** A config file (.govreport.yaml) the example is checked with. */
+  config?: string;
   /** What the documentation shows; the new text of the edits when absent. */
   shown?: Text;
 }

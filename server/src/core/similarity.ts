@@ -5,6 +5,7 @@
  * year's by more than half, or when two organs publish the same text.
  */
 import type { Span } from './findings';
+import type { Position } from './lineIndex';
 import type { SectionRole } from './format';
 import type { Report, TextBlock } from './model';
 import { TextMemo } from './memo';
@@ -114,54 +115,100 @@ export function sentenceSpan(s: Sentence): Span {
   return { start: s.block.offsetAt(s.start), end };
 }
 
-export interface PeerShare<P> {
-  peer: P;
-  role: SectionRole;
-  share: number;
-  reused: { sentence: Sentence; there: Sentence }[];
+/**
+ * A report as the other reports of its batch see it: who published it, for which year, and
+ * the sentences it writes anew with where they are. Plain data, small beside the report
+ * itself: a batch of hundreds is held (or sent between threads) as these.
+ */
+export interface Peer {
+  /** The file, for related information there; absent when it cannot be named. */
+  uri?: string;
+  organ?: string;
+  year?: number;
+  sentences: PeerSentence[];
 }
 
-const batches = new WeakMap<readonly object[], Map<string, { peer: object; sentence: Sentence }[]>>();
+export interface PeerSentence {
+  role: SectionRole;
+  key: string;
+  span: Span;
+  range: { start: Position; end: Position };
+}
+
+export function peerOf(report: Report, uri?: string): Peer {
+  const sentences = WRITTEN_ANEW.flatMap((role) =>
+    sentencesOf(report, role).map((s): PeerSentence => {
+      const span = sentenceSpan(s);
+      return {
+        role,
+        key: s.key,
+        span,
+        range: { start: report.lines.positionAt(span.start), end: report.lines.positionAt(span.end) },
+      };
+    }),
+  );
+  return { ...(uri ? { uri } : {}), organ: report.organ, year: report.year, sentences };
+}
+
+export interface PeerShare {
+  peer: Peer;
+  role: SectionRole;
+  share: number;
+  /** Each sentence of the report shared, with where the peer has it. */
+  reused: { sentence: PeerSentence; there: PeerSentence }[];
+}
+
+interface Hit {
+  peer: Peer;
+  /** The peer's place in the batch. */
+  at: number;
+  sentence: PeerSentence;
+}
+
+const batches = new WeakMap<readonly Peer[], Map<string, Hit[]>>();
 
 /**
- * The reports of a batch that share a large part of a report's sections: one index of every
- * sentence of the batch (built once per batch), so a batch of hundreds stays linear.
+ * The reports of a batch that share part of a report's sections of a role, and how much, in
+ * the order of the batch: one index of every sentence of the batch (built once per batch, by
+ * the array's identity), so a batch of hundreds stays linear. `compared` says which peers count.
  */
-export function sharedWithPeers<P extends { report: Report }>(
-  report: Report,
-  peers: readonly P[],
+export function sharedWithPeers(
+  self: Peer,
+  peers: readonly Peer[],
   role: SectionRole,
-): PeerShare<P>[] {
+  compared: (peer: Peer) => boolean,
+): PeerShare[] {
   let index = batches.get(peers);
   if (!index) {
     index = new Map();
-    for (const peer of peers)
-      for (const [key, list] of sentenceIndex(peer.report))
-        (index.get(key) ?? index.set(key, []).get(key)!).push({ peer, sentence: list[0] });
+    peers.forEach((peer, at) => {
+      const seen = new Set<string>();
+      for (const sentence of peer.sentences) {
+        // A peer is found once per sentence, where it first has it.
+        if (seen.has(sentence.key)) continue;
+        seen.add(sentence.key);
+        (index!.get(sentence.key) ?? index!.set(sentence.key, []).get(sentence.key)!).push({ peer, at, sentence });
+      }
+    });
     batches.set(peers, index);
   }
-  const sentences = sentencesOf(report, role);
+  const sentences = self.sentences.filter((s) => s.role === role);
   const length = sentences.reduce((n, s) => n + s.key.length, 0);
-  const byPeer = new Map<object, { shared: number; reused: PeerShare<P>['reused'] }>();
+  const byPeer = new Map<Peer, { at: number; shared: number; reused: PeerShare['reused'] }>();
   for (const s of sentences) {
     for (const hit of index.get(s.key) ?? []) {
-      if ((hit.peer as P).report === report) continue;
-      const acc = byPeer.get(hit.peer) ?? byPeer.set(hit.peer, { shared: 0, reused: [] }).get(hit.peer)!;
-      // One sentence counts once per peer, however often the peer has it.
-      if (acc.reused.some((r) => r.sentence === s)) continue;
+      if (hit.peer === self || !compared(hit.peer)) continue;
+      const acc = byPeer.get(hit.peer) ?? byPeer.set(hit.peer, { at: hit.at, shared: 0, reused: [] }).get(hit.peer)!;
       acc.shared += s.key.length;
       acc.reused.push({ sentence: s, there: hit.sentence });
     }
   }
-  return [...byPeer].map(([peer, a]) => ({
-    peer: peer as P,
-    role,
-    share: length ? a.shared / length : 0,
-    reused: a.reused,
-  }));
+  return [...byPeer]
+    .sort(([, a], [, b]) => a.at - b.at)
+    .map(([peer, a]) => ({ peer, role, share: length ? a.shared / length : 0, reused: a.reused }));
 }
 
 /** Characters of a report's sections of a role that are compared. */
-export function comparedLength(report: Report, role: SectionRole): number {
-  return sentencesOf(report, role).reduce((n, s) => n + s.key.length, 0);
+export function comparedLength(self: Peer, role: SectionRole): number {
+  return self.sentences.reduce((n, s) => (s.role === role ? n + s.key.length : n), 0);
 }

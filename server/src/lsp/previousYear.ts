@@ -4,9 +4,7 @@
  * the workspace folders (read with node fs; an open document wins over its file). A
  * document is re-checked when its last year's report changes, opens, closes or appears.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -22,6 +20,7 @@ import {
   screenReport,
 } from '../core';
 import { readBytes } from '../shared/readFile';
+import { reportFiles, type FileEntry } from './workspaceFiles';
 import type { ServerContext } from './context';
 
 export interface FoundPrevious {
@@ -36,24 +35,12 @@ interface Parsed {
   report: Report;
 }
 
-interface FileEntry {
-  file: string;
-  uri: string;
-  /** Modification time and size when the folders were last walked. */
-  stamp: string;
-}
-
 interface Header {
   stamp: string;
   organ?: string;
   year?: number;
 }
 
-const REPORT_FILE = /\.report\.ya?ml$/i;
-const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
-/** Bounds on the walk of a workspace folder: a huge folder must not stall the server. */
-const MAX_ENTRIES = 20000;
-const MAX_DEPTH = 8;
 /** How long a walk of the folders is trusted when no file watcher tells of changes. */
 const WALK_TTL_MS = 2000;
 
@@ -156,18 +143,14 @@ export class PreviousYearFinder {
       for (const dep of this.documents.keys().filter((d) => this.usedBy.get(d) === e.document.uri)) validate(dep);
     });
     this.documents.onDidSave(() => this.invalidate());
-    ctx.connection.onDidChangeWatchedFiles(() => {
-      this.invalidate();
-      ctx.revalidateAll();
-    });
   }
 
-  /** Asks the client to tell of report files created, changed or deleted (when it can). */
+  /** Asks the client to tell of report files and config files created, changed or deleted (when it can). */
   watchFiles(connection: Connection): void {
     if (!this.watch) return;
     void connection.client
       .register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{report.yaml,report.yml}' }],
+        watchers: [{ globPattern: '**/*.{report.yaml,report.yml}' }, { globPattern: '**/.govreport.yaml' }],
       })
       .catch(() => {
         // Not watched after all: walk again now and then.
@@ -257,35 +240,7 @@ export class PreviousYearFinder {
   private workspaceFiles(): FileEntry[] {
     const now = performance.now();
     if (this.walkedAt !== -Infinity && (this.watch || now - this.walkedAt < WALK_TTL_MS)) return this.files;
-    const files: FileEntry[] = [];
-    let seen = 0;
-    const walk = (dir: string, depth: number): void => {
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        if (++seen > MAX_ENTRIES) return;
-        if (e.name.startsWith('.')) continue;
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) {
-          if (depth < MAX_DEPTH && !SKIP_DIRS.has(e.name)) walk(full, depth + 1);
-        } else if (e.isFile() && REPORT_FILE.test(e.name)) {
-          try {
-            const stat = fs.statSync(full);
-            // Larger than any report: not read at all (it may be there to exhaust memory).
-            if (stat.size > LIMITS.reportBytes) continue;
-            files.push({ file: full, uri: pathToFileURL(full).toString(), stamp: `${stat.mtimeMs}:${stat.size}` });
-          } catch {
-            // Gone since it was listed.
-          }
-        }
-      }
-    };
-    for (const folder of this.folders) walk(folder, 0);
-    this.files = files.sort((a, b) => a.file.localeCompare(b.file));
+    this.files = reportFiles(this.folders);
     this.walkedAt = now;
     return this.files;
   }

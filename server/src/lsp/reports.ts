@@ -21,11 +21,12 @@ export class ReportStore {
   private readonly entries = new Map<string, Entry>();
   private readonly caches = new Map<string, ChunkCache>();
   private readonly parsed = new Map<string, { version: number; report: Report }>();
-  private options: CheckOptions = {};
+  /** A document's check options (the settings, its config file, the batch's peers): the same object while they stay. */
+  private optionsFor: (uri: string) => CheckOptions = () => ({});
   private previous?: PreviousFinder;
 
-  setOptions(options: CheckOptions): void {
-    this.options = options;
+  setOptions(optionsFor: (uri: string) => CheckOptions): void {
+    this.optionsFor = optionsFor;
   }
 
   setPreviousFinder(finder: PreviousFinder): void {
@@ -44,20 +45,19 @@ export class ReportStore {
       cached !== undefined && cached.version === doc.version && cached.result.report.text === doc.getText();
     // Last year's report may have changed while this document did not.
     const found = sameText ? this.previous?.find(doc.uri, cached.result.report) : undefined;
-    if (sameText && cached.options === this.options && cached.previousKey === found?.key) return cached;
+    const options = this.optionsFor(doc.uri);
+    if (sameText && cached.options === options && cached.previousKey === found?.key) return cached;
     const report = sameText ? cached.result.report : this.report(doc);
     const previous = sameText ? found : this.previous?.find(doc.uri, report);
     const result = checkReport(report, {
-      ...this.options,
+      ...options,
       ...(previous ? { previous: previous.previous } : {}),
       // Bytes the editor could not decode: which encoding the file on disk appears to be in.
-      ...(report.text.includes('\ufffd')
-        ? { decoding: { ...this.options.decoding, detected: fileEncoding(doc.uri) } }
-        : {}),
+      ...(report.text.includes('\ufffd') ? { decoding: { ...options.decoding, detected: fileEncoding(doc.uri) } } : {}),
     });
     const entry = {
       version: doc.version,
-      options: this.options,
+      options,
       result,
       previousKey: previous?.key,
     };

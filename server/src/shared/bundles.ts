@@ -5,7 +5,7 @@
  * published report is imported. Each is required the first time it is needed.
  */
 import * as path from 'node:path';
-import type { importPublished, RenderDocx } from '../core';
+import type { importPublished, RenderDocx, RenderOpinionDocx } from '../core';
 
 /**
  * `dir` is the folder of the bundles (server/out); the caller's own folder by default. Run from
@@ -22,6 +22,11 @@ function load<T>(bundle: string, coreModule: string, dir: string): T {
 /** The Word writer (server/out/docx.js, from core/render/docx.ts). */
 export function loadRenderDocx(dir: string = __dirname): RenderDocx {
   return load<{ renderDocx: RenderDocx }>('docx', path.join('render', 'docx'), dir).renderDocx;
+}
+
+/** The Word writer of an 审核意见, from the same bundle. */
+export function loadOpinionDocx(dir: string = __dirname): RenderOpinionDocx {
+  return load<{ renderOpinionDocx: RenderOpinionDocx }>('docx', path.join('render', 'docx'), dir).renderOpinionDocx;
 }
 
 /** The importer of published reports (server/out/import.js, from core/import/index.ts). */

@@ -12,6 +12,20 @@ export const RULES_DOC: Record<Locale, string> = {
   en: pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.md')).toString(),
   'zh-CN': pathToFileURL(path.resolve(__dirname, '..', '..', 'docs', 'rules.zh-CN.md')).toString(),
 };
+/** The README's section on the config file, for the problems of a .govreport.yaml. */
+export const CONFIG_DOC = pathToFileURL(path.resolve(__dirname, '..', '..', 'README.md')).toString() + '#config-file';
+
+/** What is shown of a finding or of a problem of the config file. */
+export type Reported = Pick<Finding, 'severity' | 'span' | 'message' | 'related'> & { code: string };
+
+/**
+ * Where a code is documented: the rule's section (`### <code>`) in the documentation of the
+ * message's language (the VS Code client replaces it with its own rule help), or the config
+ * file's section.
+ */
+export function docLink(code: string, locale: Locale): string {
+  return code.startsWith('config-') ? CONFIG_DOC : `${RULES_DOC[locale]}#${code}`;
+}
 
 export function toRange(lines: LineIndex, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
@@ -21,14 +35,12 @@ export function toTextEdit(lines: LineIndex, edit: Edit): TextEdit {
   return { range: toRange(lines, edit), newText: edit.text };
 }
 
-export function toDiagnostic(f: Finding, lines: LineIndex, locale: Locale, uri: string): Diagnostic {
+export function toDiagnostic(f: Reported, lines: LineIndex, locale: Locale, uri: string): Diagnostic {
   const d: Diagnostic = {
     range: toRange(lines, f.span),
     severity: SEVERITY[f.severity],
     code: f.code,
-    // The rule's section (`### <code>`) in the documentation of the message's language; the
-    // VS Code client replaces it with its own rule help.
-    codeDescription: { href: `${RULES_DOC[locale]}#${f.code}` },
+    codeDescription: { href: docLink(f.code, locale) },
     source: 'govreport',
     message: f.message[locale],
   };

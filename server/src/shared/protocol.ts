@@ -61,6 +61,31 @@ export interface CaretsNotification {
   positions: { line: number; character: number }[];
 }
 
+/**
+ * Checks every report of the workspace folders (or of the folders given) without opening
+ * them: their findings are published as diagnostics, so that the Problems panel lists them
+ * and the Explorer marks the files. The reports are checked as one batch (text two organs
+ * share), each with its config file and last year's report. With `workDoneToken`, progress
+ * is reported on it; the request can be cancelled.
+ */
+export const CHECK_WORKSPACE_REQUEST = 'govreport/checkWorkspace';
+
+export interface CheckWorkspaceParams {
+  /** Folders (URIs) to check; all the workspace folders when absent. */
+  folders?: string[];
+  workDoneToken?: string | number;
+}
+
+export interface CheckWorkspaceResult {
+  files: number;
+  errors: number;
+  warnings: number;
+  information: number;
+  /** Files that could not be read or are no report (named in the output channel). */
+  skipped: number;
+  cancelled: boolean;
+}
+
 /** A message in both languages, as the core writes them. */
 export interface LocalizedText {
   'zh-CN': string;

@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { RULE_CODES, type RuleCode } from '../../../server/src/core/codes';
 import { checkReport } from '../../../server/src/core/check';
+import { parseConfig, withConfig } from '../../../server/src/core/config';
 import { parseReport } from '../../../server/src/core/parse';
+import { peerOf } from '../../../server/src/core/similarity';
 import type { Example } from '../../../server/src/core/rule';
 import { RULES, ruleOf } from '../../../server/src/core/rules';
 import { RULE_DOCS, ruleDocs } from '../../../scripts/generate-rule-docs';
@@ -32,8 +34,10 @@ function apply(text: string, example: Example, which: 'this' | 'previous' | 'pee
 function codesOf(example: Example): RuleCode[] {
   const previous = { report: parseReport(apply(PREVIOUS, example, 'previous')) };
   const self = parseReport(apply(BASE, example, 'this'));
-  const peers = [{ report: self }, { report: parseReport(apply(PEER, example, 'peer')) }];
-  return checkReport(self, { previous, peers }).findings.map((f) => f.code);
+  const peers = [peerOf(self), peerOf(parseReport(apply(PEER, example, 'peer')))];
+  const config = example.config === undefined ? undefined : parseConfig(example.config);
+  assert.deepEqual(config?.problems ?? [], [], 'the example config file has problems');
+  return checkReport(self, withConfig({ previous, peers }, config?.config)).findings.map((f) => f.code);
 }
 
 describe('the rules', () => {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULE_CODES } from '../../../server/src/core/codes';
+import { parseConfig, withConfig } from '../../../server/src/core/config';
 import { groupOf } from '../../../server/src/core/rules';
 import { EXAMPLE, codes, findingsOf, spanText, variant } from '../helpers';
 
@@ -134,6 +135,18 @@ const CASES: Case[] = [
     wrong: variant('  行政事业性收费: [0]', '  行政事业性收费: [3580000]'),
     right: variant('  行政事业性收费: [0]', '  行政事业性收费: [358]'),
     covers: '3580000',
+  },
+  {
+    code: 'local-requirement',
+    wrong: E,
+    right: variant('积极构建政务新媒体运营矩阵', '积极构建政务新媒体运营矩阵，政务新媒体全年发布信息 120 条'),
+    covers: '平台建设',
+    options: withConfig(
+      {},
+      parseConfig(
+        'requirements:\n  - section: 总体情况\n    subsection: 平台建设\n    phrases: [政务新媒体]\n    counted: true\n    message: 应写明政务新媒体发布信息的数量\n',
+      ).config,
+    ),
   },
   {
     code: 'numbering-sequence',

@@ -21,10 +21,11 @@ import {
 } from 'docx';
 import type { Finding, Severity } from '../findings';
 import { buildPrinted } from './build';
-import type { DocxOptions, RenderDocx } from './docxTypes';
+import type { DocxOptions, RenderDocx, RenderOpinionDocx } from './docxTypes';
 import { cellColumns } from './grids';
 import { revealHidden } from './escape';
 import type { Anchored, Grid, GridCell, Paragraph, PrintedReport, Run } from './printed';
+import { itemText, type Opinion } from '../summary/opinion';
 
 // Sizes in half-points (三号 16pt text, 二号 22pt title, 五号 10.5pt tables) and lengths in twips.
 const TEXT = 32;
@@ -56,27 +57,86 @@ export const renderDocx: RenderDocx = async (result, options) => {
     title: revealHidden(printed.plainTitle),
     creator: 'govreport',
     styles: { default: { document: { run: { font: FONTS.text, size: TEXT } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
-          },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new DocxParagraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })],
-              }),
-            ],
-          }),
-        },
-        children: body(printed, options),
+    sections: [pageSection(body(printed, options))],
+  });
+  return Packer.toBuffer(doc);
+};
+
+/** The page every document is laid out on: A4 with the margins of official documents, numbered at the foot. */
+function pageSection(children: (DocxParagraph | Table)[]) {
+  return {
+    properties: {
+      page: {
+        size: { width: PAGE.width, height: PAGE.height },
+        margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
       },
-    ],
+    },
+    footers: {
+      default: new Footer({
+        children: [
+          new DocxParagraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })],
+          }),
+        ],
+      }),
+    },
+    children,
+  };
+}
+
+/**
+ * An 审核意见 as a Word document, laid out as an official reply: title, addressee, the
+ * findings grouped and numbered, the score, the closing request and the signature.
+ */
+export const renderOpinionDocx: RenderOpinionDocx = async (o: Opinion) => {
+  const line = { line: 560, lineRule: LineRuleType.EXACT };
+  const para = (text: string, extra: Record<string, unknown> = {}) =>
+    new DocxParagraph({
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: TWO_CHARS },
+      spacing: line,
+      children: [new TextRun({ text: revealHidden(text) })],
+      ...extra,
+    });
+  const children: DocxParagraph[] = [
+    new DocxParagraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 480, line: 720, lineRule: LineRuleType.EXACT },
+      children: [new TextRun({ text: revealHidden(o.title), font: FONTS.title, size: TITLE })],
+    }),
+    para(o.addressee, { indent: { firstLine: 0 } }),
+    para(o.opening),
+  ];
+  for (const g of o.groups) {
+    children.push(
+      new DocxParagraph({
+        keepNext: true,
+        indent: { firstLine: TWO_CHARS },
+        spacing: line,
+        children: [new TextRun({ text: g.heading, font: FONTS.h1 })],
+      }),
+      ...g.items.map((item, i) => para(`${i + 1}. ${itemText(item)}`)),
+    );
+  }
+  if (o.score) children.push(para(o.score));
+  if (o.closing) children.push(para(o.closing));
+  const signature = [o.reviewer, o.date].filter((x): x is string => !!x);
+  signature.forEach((text, i) =>
+    children.push(
+      new DocxParagraph({
+        alignment: AlignmentType.RIGHT,
+        indent: { right: TWO_CHARS },
+        spacing: { before: i === 0 ? 960 : 0, ...line },
+        children: [new TextRun({ text: revealHidden(text) })],
+      }),
+    ),
+  );
+  const doc = new Document({
+    title: revealHidden(o.title),
+    creator: 'govreport',
+    styles: { default: { document: { run: { font: FONTS.text, size: TEXT } } } },
+    sections: [pageSection(children)],
   });
   return Packer.toBuffer(doc);
 };

@@ -3,6 +3,7 @@
  * faces only when exporting; they know it by this type, which pulls in nothing of `docx`.
  */
 import type { CheckResult } from '../check';
+import type { Opinion } from '../summary/opinion';
 
 export interface DocxOptions {
   /** Shade the cells and sentences that have findings. */
@@ -10,3 +11,6 @@ export interface DocxOptions {
 }
 
 export type RenderDocx = (result: CheckResult, options: DocxOptions) => Promise<Uint8Array>;
+
+/** An 审核意见 as a Word document, from the same bundle. */
+export type RenderOpinionDocx = (opinion: Opinion) => Promise<Uint8Array>;

@@ -3,10 +3,10 @@
  * the preview. Every piece of report text goes through `escapeHtml`; tags, attribute names,
  * class names and styles are all fixed here.
  */
-import { sha256 } from '@noble/hashes/sha256';
 import type { CheckResult } from '../check';
 import type { Finding, Locale, Severity } from '../findings';
 import { buildPrinted } from './build';
+import { cspHash } from './csp';
 import { PAGE_CSS, REPORT_CSS } from './css';
 import { escapeHtml } from './escape';
 import type { Anchored, Block, Grid, GridCell, Paragraph, PrintedReport, Source } from './printed';
@@ -20,17 +20,11 @@ export interface HtmlOptions {
   locale?: Locale;
 }
 
-/** The CSP hash of a style: base64 of its SHA-256 (computed in JavaScript, so that the core runs anywhere). */
-function styleHash(css: string): string {
-  const digest = sha256(new TextEncoder().encode(css));
-  return btoa(String.fromCharCode(...digest));
-}
-
 /** A complete standalone document. Its Content-Security-Policy allows its own style and nothing else. */
 export function renderHtml(result: CheckResult, options: HtmlOptions): string {
   const printed = buildPrinted(result);
   const css = REPORT_CSS + PAGE_CSS;
-  const csp = `default-src 'none'; style-src 'sha256-${styleHash(css)}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
+  const csp = `default-src 'none'; style-src ${cspHash(css)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',

@@ -10,9 +10,18 @@ import { txt, type Finding, type Related } from '../findings';
 import { leafRows, sectionByRole, tableSections } from '../format';
 import type { PreviousReport, Report } from '../model';
 import { elsewhere } from '../narrative';
-import { sameOrgan } from '../pairing';
+import { organKey } from '../pairing';
 import { defineRule } from '../rule';
-import { WRITTEN_ANEW, comparedLength, reuse, sentenceSpan, sharedWithPeers } from '../similarity';
+import {
+  WRITTEN_ANEW,
+  comparedLength,
+  peerOf,
+  reuse,
+  sentenceSpan,
+  sharedWithPeers,
+  type Peer,
+  type PeerShare,
+} from '../similarity';
 
 /** The share of a section above which it counts as copied, unless set otherwise. */
 export const DEFAULT_REUSE_THRESHOLD = 0.5;
@@ -98,43 +107,82 @@ function copiedTables(report: Report, previous: PreviousReport): Finding[] {
   return out;
 }
 
-/** Text two organs of one batch share: reports published by different organs for the same year. */
-function copiedAcrossOrgans(report: Report, peers: readonly PreviousReport[], threshold: number): Finding[] {
-  const out: Finding[] = [];
-  const others = peers.filter(
-    (p) => p.report !== report && p.report.year === report.year && !sameOrgan(p.report.organ, report.organ),
-  );
-  if (!others.length) return out;
+/** Each peer's organKey, computed once: a batch compares every pair of its reports. */
+const organKeys = new WeakMap<Peer, string>();
+function keyOf(p: Peer): string | undefined {
+  if (p.organ === undefined) return undefined;
+  let k = organKeys.get(p);
+  if (k === undefined) organKeys.set(p, (k = organKey(p.organ)));
+  return k;
+}
+
+/**
+ * What a report shares with reports of other organs for the same year in its batch, beyond
+ * the threshold, per section written anew. Over the batch's peers alone (no report), so the
+ * command line can tell from the peers of a batch checked in worker threads which reports
+ * have anything to find here.
+ */
+export function acrossOrgans(self: Peer, peers: readonly Peer[], threshold = DEFAULT_REUSE_THRESHOLD): PeerShare[] {
+  const out: PeerShare[] = [];
+  // Two organs: a report without its 机关 cannot be said to share another's text.
+  if (self.organ === undefined || self.year === undefined) return out;
+  const mine = organKey(self.organ);
+  const compared = (p: Peer) => p.year === self.year && p.organ !== undefined && keyOf(p) !== mine;
   for (const role of WRITTEN_ANEW) {
+    if (comparedLength(self, role) < MIN_LENGTH) continue;
+    for (const s of sharedWithPeers(self, peers, role, compared)) if (s.share >= threshold) out.push(s);
+  }
+  return out;
+}
+
+/** Other organs named in a message at most; the rest are counted. */
+const MAX_NAMED = 5;
+
+/**
+ * Text two organs of one batch share: reports published by different organs for the same
+ * year. One finding per section, however many organs share it: it names the organ that
+ * shares most and counts the others; related information points at the sentences there and
+ * at one in each other report.
+ */
+function copiedAcrossOrgans(report: Report, peers: readonly Peer[], threshold: number): Finding[] {
+  const out: Finding[] = [];
+  const shares = acrossOrgans(peerOf(report), peers, threshold);
+  for (const role of WRITTEN_ANEW) {
+    // Most shared first; of equal shares, the earlier report of the batch (a stable sort of the batch's order).
+    const mine = shares.filter((s) => s.role === role).sort((a, b) => b.share - a.share);
+    if (!mine.length) continue;
     const section = sectionByRole(report.format, role);
-    const entry = report.sections.find((s) => s.decl === section);
-    if (!section || !entry || comparedLength(report, role) < MIN_LENGTH) continue;
-    for (const s of sharedWithPeers(report, others, role)) {
-      if (s.share < threshold) continue;
-      const organ = s.peer.report.organ ?? '另一机关';
-      const percent = Math.round(s.share * 100);
-      out.push(
-        finding(
-          'copied-across-organs',
-          entry.keySpan,
-          txt(
-            `“${section.title}”有 ${percent}% 的文字与“${organ}”${report.year} 年度报告相同（${s.reused.length} 句，数字不计）`,
-            `${percent}% of "${section.title}" is the same as in the ${report.year} report of "${organ}" (${s.reused.length} sentences, numbers aside)`,
-          ),
-          {
-            related: s.reused
-              .slice(0, MAX_RELATED)
-              .map(({ there }) =>
-                elsewhere(
-                  s.peer,
-                  sentenceSpan(there),
-                  txt(`“${organ}”报告中的同一句`, `the same sentence in the report of "${organ}"`),
-                ),
-              ),
-          },
-        ),
-      );
-    }
+    const entry = report.sections.find((e) => e.decl === section);
+    if (!section || !entry) continue;
+    const [top, ...rest] = mine;
+    const organ = (p: Peer) => p.organ ?? '另一机关';
+    const percent = Math.round(top.share * 100);
+    const names = rest.slice(0, MAX_NAMED).map((s) => `“${organ(s.peer)}”`);
+    const more = rest.length > MAX_NAMED ? `等 ${rest.length} 个机关` : '';
+    const namesEn = rest.slice(0, MAX_NAMED).map((s) => `"${organ(s.peer)}"`);
+    const moreEn = rest.length > MAX_NAMED ? ` and ${rest.length - MAX_NAMED} more` : '';
+    const zh =
+      `“${section.title}”有 ${percent}% 的文字与“${organ(top.peer)}”${report.year} 年度报告相同（${top.reused.length} 句，数字不计）` +
+      (rest.length ? `；与${names.join('')}${more}的报告也大量相同` : '');
+    const en =
+      `${percent}% of "${section.title}" is the same as in the ${report.year} report of "${organ(top.peer)}" (${top.reused.length} sentences, numbers aside)` +
+      (rest.length ? `; much of it also in the reports of ${namesEn.join(', ')}${moreEn}` : '');
+    // In the other reports' files; a peer whose file cannot be named has none to point at.
+    const related = (s: PeerShare, sentences: PeerShare['reused']) =>
+      s.peer.uri
+        ? sentences.map(({ there }) => ({
+            span: there.span,
+            range: there.range,
+            uri: s.peer.uri,
+            message: txt(`“${organ(s.peer)}”报告中的同一句`, `the same sentence in the report of "${organ(s.peer)}"`),
+          }))
+        : [];
+    const others = rest.slice(0, MAX_RELATED - 1).flatMap((s) => related(s, s.reused.slice(0, 1)));
+    out.push(
+      finding('copied-across-organs', entry.keySpan, txt(zh, en), {
+        related: [...related(top, top.reused.slice(0, MAX_RELATED - others.length)), ...others],
+      }),
+    );
   }
   return out;
 }

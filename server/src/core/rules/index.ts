@@ -14,6 +14,7 @@ import { datesRule } from './dates';
 import { encodingRule } from './encoding';
 import { fieldsRule } from './fields';
 import { keysRule } from './keys';
+import { localRequirementsRule } from './localRequirements';
 import { misprintsRule } from './misprints';
 import { narrativeRule } from './narrative';
 import { personalDataRule } from './personalData';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   personalDataRule,
   acrossYearsRule,
   copiedRule,
+  localRequirementsRule,
 ] as Rule[];
 
 const owners = new Map<RuleCode, Rule>(RULES.flatMap((r) => r.codes.map((c) => [c, r] as const)));

@@ -139,6 +139,7 @@ function timedRun(argv: string[], cwd: string): { ms: number; status: number | n
 }
 
 async function main(): Promise<void> {
+  const started = new Date();
   const startedLoad = os.loadavg();
   const log = (s: string) => process.stderr.write(s + '\n');
   const inputs = writeInputs(BATCH);
@@ -335,7 +336,7 @@ async function main(): Promise<void> {
   const info = { ...machine(), loadavgAtStart: startedLoad, loadavgAtEnd: os.loadavg() };
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
   console.log(
-    `\n${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ', --quick' : ''}; ${info.nproc} × ${info.cpu}, ${info.memoryGiB} GiB, ${info.platform}, Node ${info.node}`,
+    `\n${started.toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ', --quick' : ''}; ${info.nproc} × ${info.cpu}, ${info.memoryGiB} GiB, ${info.platform}, Node ${info.node}`,
   );
   console.log(
     `load average (1 / 5 / 15 min): ${load(startedLoad)} at the start, ${load(info.loadavgAtEnd)} at the end`,

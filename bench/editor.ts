@@ -1,7 +1,7 @@
 /**
- * One editor session against one server and one input: initialize, didOpen, typing in a
- * paragraph and in a table cell (one didChange per keystroke, each waited for), codeAction,
- * hover, documentSymbol, shutdown. Times are in milliseconds.
+ * Editor sessions against a fresh server process each: initialize, didOpen, typing in table
+ * cells and in a paragraph (one didChange per keystroke, each waited for), codeAction, hover,
+ * documentSymbol, shutdown; a fresh server's peak RSS; a bare initialize. Times in milliseconds.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,22 +19,6 @@ export interface ServerSpec {
   versioned: boolean;
   /** Extra node options for the server process (`--cpu-prof` to profile it). */
   nodeArgs?: string[];
-}
-
-export interface Counts {
-  opens: number;
-  keystrokes: number;
-  requests: number;
-}
-
-export type Samples = Record<string, number[]>;
-
-export interface SessionResult {
-  samples: Samples;
-  /** VmHWM at the end of the session. */
-  peakRssEnd?: number;
-  /** For ours: the check time the server reports per keystroke (govreport/checked). */
-  serverCheckMs: number[];
 }
 
 /** What VS Code announces for the features used here. */
@@ -123,93 +107,129 @@ export async function start(spec: ServerSpec): Promise<{ s: LspSession; initMs: 
   return { s, initMs: at - s.spawnedAt, incremental: kind === 2 };
 }
 
-/** The example with a row short of a cell: a finding every server reports once its schema is loaded. */
-function probeText(text: string): string {
-  return text.replace('[67, 2, 0, 0, 0, 0, 69]', '[67, 2, 0, 0, 0, 69]');
+/** What a session does: keystrokes of each kind (an even number: every digit typed is taken out again) and requests of each kind. */
+export interface Plan {
+  keystrokes: { cellFinding: number; cellQuiet: number; text: number };
+  requests: number;
 }
 
+/** The rows an editor session adds samples to, in the order they are printed. */
+export const SESSION_ROWS = [
+  'initialize',
+  'didOpen',
+  'first keystroke after didOpen (cell, findings change)',
+  'keystroke: cell, findings change',
+  'keystroke: cell, no finding changes',
+  'keystroke: text',
+  "codeAction: cursor's line",
+  'codeAction: whole document',
+  'hover',
+  'documentSymbol',
+  'round trip (unknown request)',
+  'shutdown',
+] as const;
+export type SessionRow = (typeof SESSION_ROWS)[number];
+
+/** Where a digit typed into a cell of table 三 breaks the row's sum: before 本年新收…'s first cell (67 → 167). */
+function findingCell(text: string): number {
+  const at = text.indexOf('本年新收政府信息公开申请数量:');
+  if (at < 0) throw new Error('本年新收政府信息公开申请数量 not in the input');
+  return text.indexOf('[', at) + 1;
+}
+
+/** Where a digit changes no finding: the end of 行政规范性文件's row (81 → 811), which takes part in no identity. */
+function quietCell(text: string): number {
+  const at = text.indexOf('行政规范性文件: [');
+  if (at < 0) throw new Error('行政规范性文件 not in the input');
+  return text.indexOf(']', at);
+}
+
+const messages = (diagnostics: any[]) => JSON.stringify(diagnostics.map((d) => [d.code, d.message]).sort());
+
+/**
+ * One fresh server process, one document: initialize, didOpen, then keystrokes with no pause
+ * for warming up (the first one after didOpen is its own row), then requests, then shutdown.
+ * `checkFindings`: fail unless the cell keystrokes meant to change findings change them.
+ */
 export async function editorSession(
   spec: ServerSpec,
   name: string,
   text: string,
-  counts: Counts,
-): Promise<SessionResult> {
-  const samples: Samples = {
-    initialize: [],
-    didOpen: [],
-    'keystroke: text': [],
-    'keystroke: table': [],
-    codeAction: [],
-    hover: [],
-    documentSymbol: [],
-    'round trip (unknown request)': [],
-    shutdown: [],
-  };
-  const serverCheckMs: number[] = [];
+  plan: Plan,
+  checkFindings: boolean,
+): Promise<Record<SessionRow, number[]>> {
+  const samples = Object.fromEntries(SESSION_ROWS.map((r) => [r, [] as number[]])) as Record<SessionRow, number[]>;
   const { s, initMs, incremental } = await start(spec);
   try {
     samples.initialize.push(initMs);
-    const uri = (n: string) => pathToFileURL(path.join('/bench', `${n}.report.yaml`)).toString();
     const delay = spec.validationDelayMs;
+    const doc = new Doc(
+      s,
+      spec,
+      pathToFileURL(path.join('/bench', `${name}.report.yaml`)).toString(),
+      text,
+      incremental,
+    );
+    samples.didOpen.push((await doc.open()) - delay);
 
-    // Warm up on a copy until its diagnostics show the schema (or the checker) at work.
-    const probe = new Doc(s, spec, uri(`${name}-probe`), probeText(text), incremental);
-    await probe.open();
-    for (let i = 0; probe.diagnostics.length === 0; i++) {
-      if (i === 20) throw new Error(`${spec.name}: no diagnostics on the probe document`);
-      await probe.edit(probe.text.length, probe.text.length, '\n');
+    // A digit typed into a cell and taken out again: both keystrokes change the findings.
+    const cell = findingCell(doc.text);
+    for (let i = 0; i < plan.keystrokes.cellFinding; i++) {
+      const before = messages(doc.diagnostics);
+      const took = i % 2 === 0 ? await doc.edit(cell, cell, '1') : await doc.edit(cell, cell + 1, '');
+      if (checkFindings && messages(doc.diagnostics) === before)
+        throw new Error(`${spec.name}: the keystroke in 本年新收… changed no finding`);
+      samples[
+        i === 0 ? 'first keystroke after didOpen (cell, findings change)' : 'keystroke: cell, findings change'
+      ].push(took - delay);
     }
-    for (let i = 0; i < 5; i++) await probe.edit(probe.text.length, probe.text.length, i % 2 ? '#' : '\n');
-    probe.close();
-
-    for (let i = 0; i < counts.opens; i++) {
-      const d = new Doc(s, spec, uri(`${name}-open-${i}`), text, incremental);
-      samples.didOpen.push((await d.open()) - delay);
-      d.close();
+    const quiet = quietCell(doc.text);
+    for (let i = 0; i < plan.keystrokes.cellQuiet; i++) {
+      const took = i % 2 === 0 ? await doc.edit(quiet, quiet, '1') : await doc.edit(quiet, quiet + 1, '');
+      samples['keystroke: cell, no finding changes'].push(took - delay);
     }
-
-    const doc = new Doc(s, spec, uri(name), text, incremental);
-    await doc.open();
-
-    s.on('govreport/checked', (p: { elapsedMs: number }) => serverCheckMs.push(p.elapsedMs));
     // Typing at the end of a paragraph about the middle of the file.
     const anchor = '其余转入下一年度办理。';
     let at = nearest(doc.text, anchor, doc.text.length / 2) + anchor.length;
-    for (let i = 0; i < counts.keystrokes; i++) {
+    for (let i = 0; i < plan.keystrokes.text; i++) {
       const ch = TYPED[i % TYPED.length];
       samples['keystroke: text'].push((await doc.edit(at, at, ch)) - delay);
       at += ch.length;
     }
-    s.on('govreport/checked', () => undefined);
-    // A digit typed into a table cell and taken out again.
-    const row = doc.text.indexOf(']', doc.text.indexOf('行政规范性文件: ['));
-    for (let i = 0; i < counts.keystrokes; i++) {
-      const ms = i % 2 === 0 ? await doc.edit(row, row, '1') : await doc.edit(row, row + 1, '');
-      samples['keystroke: table'].push(ms - delay);
-    }
 
-    const rateAt = doc.text.indexOf('办结率');
-    const line = positionAt(doc.text, rateAt).line;
-    const range = { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
-    const context = {
-      diagnostics: doc.diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line),
-      triggerKind: 2,
-    };
-    const hoverAt = positionAt(doc.text, doc.text.indexOf('  部分公开:') + 4);
     const timed = async (method: string, params: unknown) => {
       const t0 = performance.now();
       const { at: answered } = await s.request(method, params);
       return answered - t0;
     };
     const td = { uri: doc.uri };
-    for (let i = 0; i < counts.requests; i++)
-      samples.codeAction.push(await timed('textDocument/codeAction', { textDocument: td, range, context }));
-    for (let i = 0; i < counts.requests; i++)
+    // What VS Code sends as the caret moves: an empty range at the caret, with the diagnostics of its line.
+    const caret = positionAt(doc.text, nearest(doc.text, '办结率', doc.text.length / 2));
+    const onLine = doc.diagnostics.filter((d) => d.range.start.line <= caret.line && d.range.end.line >= caret.line);
+    const whole = { start: { line: 0, character: 0 }, end: positionAt(doc.text, doc.text.length) };
+    for (let i = 0; i < plan.requests; i++) {
+      samples["codeAction: cursor's line"].push(
+        await timed('textDocument/codeAction', {
+          textDocument: td,
+          range: { start: caret, end: caret },
+          context: { diagnostics: onLine, triggerKind: 2 },
+        }),
+      );
+      samples['codeAction: whole document'].push(
+        await timed('textDocument/codeAction', {
+          textDocument: td,
+          range: whole,
+          context: { diagnostics: doc.diagnostics, triggerKind: 2 },
+        }),
+      );
+    }
+    const hoverAt = positionAt(doc.text, doc.text.indexOf('  部分公开:') + 4);
+    for (let i = 0; i < plan.requests; i++)
       samples.hover.push(await timed('textDocument/hover', { textDocument: td, position: hoverAt }));
-    for (let i = 0; i < counts.requests; i++)
+    for (let i = 0; i < plan.requests; i++)
       samples.documentSymbol.push(await timed('textDocument/documentSymbol', { textDocument: td }));
     // The floor of any request: one the server does not know, answered with an error at once.
-    for (let i = 0; i < counts.requests; i++) {
+    for (let i = 0; i < plan.requests; i++) {
       const t0 = performance.now();
       const answered = await s.request('bench/unknownRequest', {}).then(
         (r) => r.at,
@@ -218,10 +238,9 @@ export async function editorSession(
       samples['round trip (unknown request)'].push(answered - t0);
     }
 
-    const rssEnd = s.peakRss();
     const t0 = performance.now();
     samples.shutdown.push((await s.shutdown()) - t0);
-    return { samples, peakRssEnd: rssEnd, serverCheckMs };
+    return samples;
   } finally {
     s.kill();
   }

@@ -26,6 +26,7 @@ export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (i === 0 ? c + ' '.repeat(widths[i] - width(c)) : ' '.repeat(widths[i] - width(c)) + c))
-      .join('  ');
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

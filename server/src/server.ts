@@ -51,6 +51,8 @@ let settings: Settings = DEFAULT_SETTINGS;
 let settingsOptions: CheckOptions = checkOptions(DEFAULT_SETTINGS);
 let pullConfiguration = false;
 let refreshInlayHints = false;
+/** Whether the client resolves code actions' edits lazily (VS Code does). */
+let resolvesEdits = false;
 
 const ctx: ServerContext = {
   connection,
@@ -58,6 +60,7 @@ const ctx: ServerContext = {
   store,
   locale: () => locale,
   settings: () => settings,
+  resolvesEdits: () => resolvesEdits,
   revalidateAll: () => {
     for (const doc of documents.all()) validator.validate(doc.uri);
     workspaceCheck.changed();
@@ -89,6 +92,7 @@ connection.onInitialize((params): InitializeResult => {
   if (init.settings) applySettings(init.settings);
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   refreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+  resolvesEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
   previousYear.initialize(params);
   const folders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
     .filter((u) => u.startsWith('file:'))

@@ -25,11 +25,26 @@ function applyWorkspaceEdit(uri: string, content: string, action: CodeAction): s
   return TextDocument.applyEdits(doc, action.edit.changes[uri]);
 }
 
+const RESOLVING = {
+  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+  textDocument: {
+    publishDiagnostics: { relatedInformation: true, versionSupport: true },
+    codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } },
+  },
+};
+
+/** Two rows missing (one kind), a date in another form, and 监督保障 missing: four fixes that need no judgement. */
+const BROKEN = text
+  .replace('  行政许可:       [0]\n', '')
+  .replace('  行政处罚:       [0]\n', '')
+  .replace('落款日期: 2024-01-08', '落款日期: 2025/1/8');
+
 describe('code actions over stdio', () => {
   let client: LspClient;
   before(async () => {
     client = new LspClient();
-    const init = await client.initialize({ settings: { validate: { debounceMs: 0 } } });
+    // As VS Code does: the edits of an action may come when it is chosen (codeAction/resolve).
+    const init = await client.initialize({ settings: { validate: { debounceMs: 0 } }, capabilities: RESOLVING });
     assert.deepEqual((init.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, [
       'quickfix',
       'source.fixAll.govreport',
@@ -124,11 +139,7 @@ describe('code actions over stdio', () => {
 
   it('offers fix-all and fix-all of the kind under the cursor among the quick fixes (Ctrl+.)', async () => {
     const uri = fileUri(path.join(ROOT, 'quick-fix-all.report.yaml'));
-    // Two rows missing (one kind), a date in another form, and 监督保障 missing: four fixes that need no judgement.
-    const broken = text
-      .replace('  行政许可:       [0]\n', '')
-      .replace('  行政处罚:       [0]\n', '')
-      .replace('落款日期: 2024-01-08', '落款日期: 2025/1/8');
+    const broken = BROKEN;
     client.open(uri, broken, 1);
     const { diagnostics } = await client.diagnostics(uri, 1);
     const ask = (d: Diagnostic) =>
@@ -139,11 +150,17 @@ describe('code actions over stdio', () => {
       });
     const row = diagnostics.find((d) => d.code === 'missing-row')!;
     const atRow = await ask(row);
-    const all = atRow.filter((a) => a.kind === 'quickfix.govreport.fixAll');
+    const offered = atRow.filter((a) => a.kind === 'quickfix.govreport.fixAll');
     assert.deepEqual(
-      all.map((a) => a.title),
+      offered.map((a) => a.title),
       ['修复全部 2 处“缺少表格行”（missing-row）', '修复全部 4 处无需判断的问题'],
     );
+    // Offered without their edits, which span the document: made when one is chosen.
+    assert.deepEqual(
+      offered.map((a) => a.edit),
+      [undefined, undefined],
+    );
+    const all = await Promise.all(offered.map((a) => client.request<CodeAction>('codeAction/resolve', a)));
     const rows = applyWorkspaceEdit(uri, broken, all[0]);
     assert.ok(rows.includes('  行政许可:       [0]\n') && rows.includes('  行政处罚:       [0]\n'));
     assert.ok(rows.includes('落款日期: 2025/1/8'), 'a kind mends only its own');
@@ -189,5 +206,25 @@ describe('code actions over stdio', () => {
     const lines = applyWorkspaceEdit(uri, text, add).split('\n');
     assert.equal(lines[position.line].slice(0, position.character), '  监督保障: "');
     assert.equal(lines[position.line].slice(position.character), '"');
+  });
+
+  it('gives a client that does not resolve code actions the edits of fix-all at once', async () => {
+    const eager = new LspClient();
+    try {
+      await eager.initialize({ settings: { validate: { debounceMs: 0 } } });
+      const uri = fileUri(path.join(ROOT, 'eager.report.yaml'));
+      eager.open(uri, BROKEN, 1);
+      const row = (await eager.diagnostics(uri, 1)).diagnostics.find((d) => d.code === 'missing-row')!;
+      const actions = await eager.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: row.range,
+        context: { diagnostics: [row], only: ['quickfix'] },
+      });
+      const all = actions.find((a) => a.title === '修复全部 4 处无需判断的问题')!;
+      const fixed = applyWorkspaceEdit(uri, BROKEN, all);
+      assert.ok(fixed.includes('落款日期: 2025-01-08') && fixed.includes('  行政许可:       [0]\n'));
+    } finally {
+      await eager.dispose();
+    }
   });
 });

@@ -21,8 +21,16 @@ export function applyEdits(text: string, edits: Edit[]): string {
  * key renamed, and the same key added as missing), only one. A rename, which keeps what the
  * user wrote, goes before an addition of the same key.
  */
+/**
+ * Whether fix-all makes any edit, without making them: some finding has a fix that needs no
+ * judgement, and no text is undecodable (fix-all would write it back wrong).
+ */
+export function fixAllMends(findings: Finding[]): boolean {
+  return findings.some((f) => f.fixes?.some((x) => x.safe)) && !findings.some((f) => f.code === 'undecodable-text');
+}
+
 export function fixAllEdits(findings: Finding[]): Edit[] {
-  if (findings.some((f) => f.code === 'undecodable-text')) return [];
+  if (!fixAllMends(findings)) return [];
   const fixes = findings.flatMap((f) => f.fixes?.find((x) => x.safe) ?? []);
   const adds = (fix: Fix) => fix.edits.every((e) => e.start === e.end);
   const claimed = new Map<string, Fix>();

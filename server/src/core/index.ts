@@ -26,7 +26,7 @@ export { completionsAt, type Candidate, type CandidateKind, type CompletionOptio
 export { decodeText, encodeText, type Decoded, type EncodingName } from './encoding';
 export { formatChinese, formatIso, parseDate, type SimpleDate } from './dates';
 export { deadlineFor, type DateOptions, type Deadline } from './deadlines';
-export { applyEdits, fixAll, fixAllEdits, type FixAllResult } from './edits';
+export { applyEdits, fixAll, fixAllEdits, fixAllMends, type FixAllResult } from './edits';
 export {
   pickLocale,
   txt,

@@ -16,10 +16,10 @@ import {
   applyEdits,
   type CheckResult,
   codeInfo,
-  type Edit,
   type Finding,
   type Fix,
   fixAllEdits,
+  fixAllMends,
   LineIndex,
   type Locale,
   suppressionFix,
@@ -133,10 +133,17 @@ function placeCaret(uri: string, text: string, fix: Fix): Command {
   return { title: '', command: PLACE_CARET_COMMAND, arguments: [uri, position] };
 }
 
+/** What a fix-all quick fix leaves to `codeAction/resolve`: the document, and the kind it mends (every kind when absent). */
+interface FixAllData {
+  uri: string;
+  code?: string;
+}
+
 /**
  * Fix-all, and fix-all of each kind under the cursor, as quick fixes: offered when they mend
  * more than one finding (more than any one quick fix), and a kind only when that is not all
- * there is to mend.
+ * there is to mend. VS Code asks for the quick fixes whenever the caret moves: their edits,
+ * which span the whole document, are made only when one is chosen (`resolveFixAll`).
  */
 function fixAllHere(
   doc: TextDocument,
@@ -145,37 +152,39 @@ function fixAllHere(
   t: (zh: string, en: string) => string,
 ): CodeAction[] {
   // Nothing at all when fix-all makes nothing (a text with undecodable bytes).
-  if (!fixAllEdits(result.findings).length) return [];
+  if (!fixAllMends(result.findings)) return [];
   const all = result.findings.filter(fixable);
-  const action = (title: string, findings: Finding[]): CodeAction | undefined => {
-    const edits: Edit[] = fixAllEdits(findings);
-    if (!edits.length) return undefined;
-    return {
-      title,
-      kind: QUICK_FIX_ALL_KIND,
-      edit: { changes: { [doc.uri]: edits.map((e) => toTextEdit(result.report.lines, e)) } },
-    };
-  };
+  const action = (title: string, code?: string): CodeAction => ({
+    title,
+    kind: QUICK_FIX_ALL_KIND,
+    data: { uri: doc.uri, ...(code ? { code } : {}) } satisfies FixAllData,
+  });
   const out: CodeAction[] = [];
   for (const code of new Set(here.map((h) => h.finding.code))) {
-    const ofKind = all.filter((f) => f.code === code);
-    if (ofKind.length < 2 || ofKind.length === all.length) continue;
+    const ofKind = all.filter((f) => f.code === code).length;
+    if (ofKind < 2 || ofKind === all.length) continue;
     const title = codeInfo(code).title;
-    const a = action(
-      t(
-        `修复全部 ${ofKind.length} 处“${title['zh-CN']}”（${code}）`,
-        `Fix all ${ofKind.length} "${title.en}" problems (${code})`,
+    out.push(
+      action(
+        t(`修复全部 ${ofKind} 处“${title['zh-CN']}”（${code}）`, `Fix all ${ofKind} "${title.en}" problems (${code})`),
+        code,
       ),
-      ofKind,
     );
-    if (a) out.push(a);
   }
-  if (all.length >= 2) {
-    const a = action(
-      t(`修复全部 ${all.length} 处无需判断的问题`, `Fix all ${all.length} problems that need no judgement`),
-      all,
+  if (all.length >= 2)
+    out.push(
+      action(t(`修复全部 ${all.length} 处无需判断的问题`, `Fix all ${all.length} problems that need no judgement`)),
     );
-    if (a) out.push(a);
-  }
   return out;
+}
+
+/** The edits of a fix-all quick fix, made from the document's current check when it is chosen. */
+export function resolveFixAll(action: CodeAction, documents: (uri: string) => CheckResult | undefined): CodeAction {
+  const data = action.data as FixAllData | undefined;
+  if (action.kind !== QUICK_FIX_ALL_KIND || !data?.uri) return action;
+  const result = documents(data.uri);
+  if (!result) return action;
+  const findings = data.code ? result.findings.filter((f) => fixable(f) && f.code === data.code) : result.findings;
+  const edits = fixAllEdits(findings).map((e) => toTextEdit(result.report.lines, e));
+  return { ...action, edit: { changes: { [data.uri]: edits } } };
 }

@@ -18,6 +18,8 @@ export interface ServerContext {
   store: ReportStore;
   locale(): Locale;
   settings(): Settings;
+  /** Whether the client asks for a code action's edit when it is chosen (`codeAction/resolve`). */
+  resolvesEdits(): boolean;
   /** Re-checks every open document (after a settings change, or a related file changed). */
   revalidateAll(): void;
 }

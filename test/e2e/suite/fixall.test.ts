@@ -49,6 +49,8 @@ async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.
       uri,
       range,
       vscode.CodeActionKind.QuickFix.value,
+      // Fix-all's edits come when it is chosen (codeAction/resolve): resolved here as a choice would.
+      10,
     )) ?? []
   );
 }

@@ -5,6 +5,15 @@
  * is not here: it pulls in the `docx` package, so the faces load it on demand from its own
  * bundle (server/out/docx.js, built from render/docx.ts) only when exporting.
  */
+export {
+  adjacentCell,
+  cellAt,
+  findText,
+  textAddress,
+  type CellAddress,
+  type TextAddress,
+  type Written,
+} from './addresses';
 export { check, checkReport, type CheckOptions, type CheckResult } from './check';
 export { CODES, RULE_CODES, codeInfo, isRuleCode, type RuleCode } from './codes';
 export { completionsAt, type Candidate, type CandidateKind, type CompletionOptions } from './completion';
@@ -48,12 +57,14 @@ export type { PreviousReport, Report } from './model';
 export { organKey, sameOrgan } from './narrative';
 export { foldingRanges, outline, selectionSpans, type Fold, type OutlineKind, type OutlineNode } from './outline';
 export { parseReport, type ParseOptions } from './parse';
+export { isSpreadsheet, pasteCells, readSpreadsheet, type Pasted } from './paste';
 export { REPORT_CSS, renderBody, renderHtml, type HtmlOptions } from './render';
 export { escapeHtml } from './render/escape';
 export type { DocxOptions, renderDocx } from './render/docx';
 export { RULE_GROUPS, type Rule, type RuleGroup } from './rule';
 export { RULES, groupOf, ruleOf } from './rules';
 export { jsonSchema } from './schema';
-export { reportSkeleton, standardPreface, type NewReport } from './skeleton';
+export { firstTextToWrite, reportSkeleton, standardPreface, type NewReport } from './skeleton';
 export { suppressionFix } from './suppress';
+export { shownText, writeCell, writeCells, writeText } from './valueEdits';
 export { ChunkCache } from './yamlChunks';

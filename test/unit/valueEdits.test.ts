@@ -181,6 +181,12 @@ describe('writing a text', () => {
     assertWithin(EXAMPLE, after, edits, valueRange(EXAMPLE, sub('主动公开')));
   });
 
+  it('the 前言, addressed by no section', () => {
+    const preface = findText(parseReport(EXAMPLE), {})!.text;
+    const { edits } = writeAndCheck(EXAMPLE, {}, preface.replace('全文包括', '全文共六部分，包括'));
+    assert.deepEqual(changes(EXAMPLE, edits), [['', '共六部分，']]);
+  });
+
   it('in a folded block: a new paragraph is a blank line and an indented line', () => {
     const value = block.replace('。优化调整', '。\n优化调整');
     const { after, edits } = writeAndCheck(EXAMPLE, sub('主动公开'), value);

@@ -28,6 +28,7 @@ export function textAddress(block: TextBlock): TextAddress {
 }
 
 export function findText(report: Report, at: TextAddress): TextBlock | undefined {
+  if (at.section === undefined && at.sub === undefined) return report.preface;
   return report.texts.find((t) => t.section?.key === at.section && t.subKey === at.sub);
 }
 

@@ -1,6 +1,8 @@
 // The preview page's script: applies renders in order, maps clicks to source offsets and the
-// editor's cursor to elements, and keeps the scroll position across updates and reloads.
-// It only reads the renderer's data-start/data-end attributes; report text is never evaluated.
+// editor's cursor to elements, scrolls with the editor both ways (by the renderer's source
+// lines, as the Markdown preview does), and keeps the scroll position across updates and
+// reloads. It only reads the renderer's data-start/data-end/data-line attributes; report text
+// is never evaluated.
 // @ts-check
 (function () {
   // eslint-disable-next-line no-undef
@@ -16,19 +18,81 @@
   if (state && state.uri === uri && typeof state.scrollY === 'number') window.scrollTo(0, state.scrollY);
 
   const save = () => vscode.setState({ uri, scrollY: window.scrollY });
-  let saving = false;
+
+  // ---- scrolling with the editor -------------------------------------------------------
+
+  /**
+   * The block elements' source lines and their places on the page, in the order of both (an
+   * element printed above one of an earlier line is left out): the map between the editor's
+   * lines and the page's height.
+   */
+  function lineMarks() {
+    const marks = [];
+    for (const el of root.querySelectorAll(
+      'p[data-line], h2[data-line], h3[data-line], tr[data-line], td[data-line], li[data-line]',
+    )) {
+      marks.push({
+        line: Number(/** @type {HTMLElement} */ (el).dataset.line),
+        top: el.getBoundingClientRect().top + window.scrollY,
+      });
+    }
+    marks.sort((a, b) => a.line - b.line || a.top - b.top);
+    const out = [];
+    for (const m of marks) if (!out.length || m.top >= out[out.length - 1].top) out.push(m);
+    return out;
+  }
+
+  /** The place on the page of a source line (between the elements around it). */
+  function topOfLine(line) {
+    const marks = lineMarks();
+    let i = -1;
+    while (i + 1 < marks.length && marks[i + 1].line <= line) i++;
+    if (i < 0) return 0;
+    const a = marks[i];
+    const b = marks[i + 1];
+    if (!b || b.line === a.line) return a.top;
+    return a.top + ((b.top - a.top) * (line - a.line)) / (b.line - a.line);
+  }
+
+  /** The source line at a place on the page. */
+  function lineAtTop(y) {
+    const marks = lineMarks();
+    let i = -1;
+    while (i + 1 < marks.length && marks[i + 1].top <= y) i++;
+    if (i < 0) return 0;
+    const a = marks[i];
+    const b = marks[i + 1];
+    if (!b || b.top === a.top) return a.line;
+    return a.line + ((b.line - a.line) * (y - a.top)) / (b.top - a.top);
+  }
+
+  /** Until when a scroll of the page is the echo of the editor's (not to be sent back). */
+  let quietUntil = 0;
+  let lastLine = -1;
+  let scheduled = false;
   window.addEventListener(
     'scroll',
     () => {
-      if (saving) return;
-      saving = true;
+      if (scheduled) return;
+      scheduled = true;
       requestAnimationFrame(() => {
-        saving = false;
+        scheduled = false;
         save();
+        if (performance.now() < quietUntil) return;
+        const line = Math.floor(lineAtTop(window.scrollY));
+        if (line === lastLine) return;
+        lastLine = line;
+        vscode.postMessage({ type: 'scrolled', uri, line });
       });
     },
     { passive: true },
   );
+
+  function scrollToLine(line) {
+    quietUntil = performance.now() + 150;
+    lastLine = Math.floor(line);
+    window.scrollTo(0, Math.max(0, topOfLine(line)));
+  }
 
   /** @param {Element} el */
   const range = (el) => {
@@ -71,7 +135,11 @@
     // pull back a preview the author has scrolled elsewhere.
     if (reveal && index !== highlighted) {
       const box = el.getBoundingClientRect();
-      if (box.bottom < 0 || box.top > window.innerHeight) el.scrollIntoView({ block: 'center' });
+      if (box.bottom < 0 || box.top > window.innerHeight) {
+        // Following the editor's cursor: not a scroll to send back to the editor.
+        quietUntil = performance.now() + 150;
+        el.scrollIntoView({ block: 'center' });
+      }
     }
     highlighted = index;
   }
@@ -90,6 +158,8 @@
       root.dataset.uri = uri;
       const template = document.createElement('template');
       template.innerHTML = msg.body;
+      // Replacing the page moves it for a moment: not a scroll to send to the editor.
+      quietUntil = performance.now() + 150;
       root.replaceChildren(template.content);
       if (sameReport) {
         window.scrollTo(0, y);
@@ -103,6 +173,8 @@
     } else if (msg.type === 'cursor' && typeof msg.offset === 'number') {
       cursor = msg.offset;
       highlight(true);
+    } else if (msg.type === 'scroll' && typeof msg.line === 'number') {
+      scrollToLine(msg.line);
     }
   });
 
@@ -111,7 +183,10 @@
     if (String(window.getSelection() || '')) return;
     const target = event.target instanceof Element ? event.target.closest('[data-start]') : null;
     if (!target || !root.contains(target)) return;
-    vscode.postMessage({ type: 'reveal', uri, offset: range(target).start });
+    const { start, end } = range(target);
+    // A table's number is selected in the editor, so that typing replaces it; elsewhere the cursor goes to the start.
+    const value = target.matches('td.value');
+    vscode.postMessage({ type: 'reveal', uri, offset: start, ...(value ? { end } : {}) });
   });
 
   vscode.postMessage({ type: 'ready', seq });

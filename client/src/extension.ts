@@ -9,10 +9,14 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerCellKeys } from './cellKeys';
+import { registerForm } from './form';
 import { registerImportCommand } from './importCommand';
 import { registerNewReport } from './newReport';
 import { registerStatus } from './status';
 import { registerPreview } from './preview';
+import type { Renderer } from './preview/previewPanel';
+import { registerReportText } from './reportText';
 import { RestartPolicy } from './restarts';
 import { RENDER_REQUEST, type RenderResult } from '../../server/src/shared/protocol';
 
@@ -21,6 +25,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   registerNewReport(context);
   registerImportCommand(context);
+  registerReportText(context);
+  registerCellKeys(context);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -36,11 +42,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(client);
   const started = client.start();
   const running = client;
-  // The preview and the export are rendered by the server, from the result its diagnostics come from.
-  registerPreview(context, async (params) => {
+  // The preview, the form and the export are rendered by the server, from the result its diagnostics come from.
+  const renderer: Renderer = async (params) => {
     await started;
     return running.sendRequest<RenderResult>(RENDER_REQUEST, params);
-  });
+  };
+  registerPreview(context, renderer);
+  registerForm(context, renderer);
   registerStatus(context, client);
   await started;
 }

@@ -30,6 +30,7 @@ describe('the cell at the caret', () => {
     assert.equal(col(at67 + 3), 0, 'after the comma: still after the first');
     assert.equal(col(row.indexOf('69') + 1), 6);
     assert.equal(col(2), 0, 'on the key: the first cell');
+    assert.equal(cellAt(report, line - 2)?.column, 0, 'in its indentation');
     const cell = cellAt(report, line + at67)!;
     assert.deepEqual(
       [cell.table, cell.row, EXAMPLE.slice(cell.span.start, cell.span.end)],

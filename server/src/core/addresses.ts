@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { txt, type Span, type Text } from './findings';
 import { joinPath, type ColumnDecl, type ItemDecl, type TableSectionDecl } from './format';
+import { lineStartOf } from './layout';
 import type { Report, RowModel, TextBlock } from './model';
 import { columnMatcher, isEmpty, keyText } from './parse';
 
@@ -115,9 +116,13 @@ function tableOf(report: Report, row: RowModel): string {
   return '';
 }
 
-/** The row whose line (key to last value) holds the offset. */
+/** Whether an offset is on a row: from the start of its key's line to its last value. */
+const onRow = (report: Report, row: RowModel, offset: number) =>
+  lineStartOf(report.text, row.keySpan.start) <= offset && offset <= row.span.end;
+
+/** The row whose line (its indentation, key and values) holds the offset. */
 export function rowAt(report: Report, offset: number): RowModel | undefined {
-  return rowsInFile(report).find((r) => r.keySpan.start <= offset && offset <= r.span.end);
+  return rowsInFile(report).find((r) => onRow(report, r, offset));
 }
 
 /** The cell the offset is in (its ends included), or after which it stands; -1 before the first. */
@@ -152,7 +157,7 @@ export function adjacentCell(
   direction: 1 | -1,
 ): (CellAddress & { span: Span; insert?: boolean }) | undefined {
   const rows = rowsInFile(report);
-  const at = rows.findIndex((r) => r.keySpan.start <= offset && offset <= r.span.end);
+  const at = rows.findIndex((r) => onRow(report, r, offset));
   if (at < 0) return undefined;
   const slots = rowSlots(report, rows[at]);
   const { index, inside } = slotIndexAt(slots, offset);

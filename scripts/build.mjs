@@ -17,8 +17,10 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
-  // The Word renderer on its own: the faces load it only when exporting (server/src/shared/docx.ts).
+  // Parts of the core the faces load only when needed (server/src/shared/bundles.ts): the Word
+  // writer when exporting, the importer when importing.
   { ...common, entryPoints: ['server/src/core/render/docx.ts'], outfile: 'server/out/docx.js' },
+  { ...common, entryPoints: ['server/src/core/import/index.ts'], outfile: 'server/out/import.js' },
   // pdf.js, required by the CLI and the extension only when a PDF is imported.
   { ...common, entryPoints: ['server/src/shared/pdf/pdfText.ts'], outfile: 'server/out/pdf.js' },
   // The editor test suite (test/e2e): its index and each *.test.ts, run inside VS Code.

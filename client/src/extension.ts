@@ -18,13 +18,12 @@ import { registerPreview } from './preview';
 import type { Renderer } from './preview/previewPanel';
 import { registerReportText } from './reportText';
 import { RestartPolicy } from './restarts';
-import { RENDER_REQUEST, type RenderResult } from '../../server/src/shared/protocol';
+import { IMPORT_REQUEST, RENDER_REQUEST, type ImportAnswer, type RenderResult } from '../../server/src/shared/protocol';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   registerNewReport(context);
-  registerImportCommand(context);
   registerReportText(context);
   registerCellKeys(context);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
@@ -49,6 +48,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   registerPreview(context, renderer);
   registerForm(context, renderer);
+  registerImportCommand(context, async (name, bytes) => {
+    await started;
+    return running.sendRequest<ImportAnswer>(IMPORT_REQUEST, { name, bytes: Buffer.from(bytes).toString('base64') });
+  });
   registerStatus(context, client);
   await started;
 }

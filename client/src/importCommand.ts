@@ -1,17 +1,17 @@
 /**
  * "GovReport: Import Published Report…" (also in the Explorer's context menu for published
  * forms): imports one or several published reports (PDF, web page, Word, text, Markdown)
- * with the core and opens each result as an unsaved report named after its source, so that
- * saving puts it next to it. The source is shown readable beside the result (a page or text
+ * with the language server (which holds the importer and the PDF reader) and opens each result
+ * as an unsaved report named after its source, so that saving puts it next to it. The source is shown readable beside the result (a page or text
  * decoded from its encoding, a PDF's or a Word file's text as it was read), always in the
  * column beside the results, replacing the previous source rather than opening one column per
- * import. pdf.js loads from its own bundle only when a PDF comes.
+ * import.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { importPublished, pickLocale, type ImportResult, type PdfReader, type Text } from '../../server/src/core';
-import { pdfReaderIn } from '../../server/src/shared/pdf/load';
+import type { ImportAnswer, LocalizedText } from '../../server/src/shared/protocol';
 import { freeName } from './newReportInput';
+import { locale } from './preview/settings';
 
 /** The forms import reads (the Explorer menu offers the command on these). */
 export const PUBLISHED_EXTENSIONS = ['pdf', 'html', 'htm', 'shtml', 'txt', 'md', 'markdown', 'docx'];
@@ -43,15 +43,19 @@ class SourceTexts implements vscode.TextDocumentContentProvider {
 
 let output: vscode.OutputChannel | undefined;
 
-export function registerImportCommand(context: vscode.ExtensionContext): void {
+/** Imports one file's bytes (the language server's `govreport/import`). */
+export type Importer = (name: string, bytes: Uint8Array) => Promise<ImportAnswer>;
+
+type Imported = ImportAnswer & { ok: true };
+
+export function registerImportCommand(context: vscode.ExtensionContext, importer: Importer): void {
   const sources = new SourceTexts();
-  const readPdf = pdfReaderIn(context.asAbsolutePath(path.join('server', 'out')));
   context.subscriptions.push(
     sources,
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, sources),
     // From the Explorer: the clicked file and the whole selection; from the palette: nothing (a dialog asks).
     vscode.commands.registerCommand('govreport.importReport', (clicked?: vscode.Uri, selected?: vscode.Uri[]) =>
-      importFiles(selected?.length ? selected : clicked ? [clicked] : undefined, sources, readPdf),
+      importFiles(selected?.length ? selected : clicked ? [clicked] : undefined, sources, importer),
     ),
     { dispose: () => output?.dispose() },
   );
@@ -66,12 +70,12 @@ export function reportNameFor(source: string): string {
   return `${base || 'imported'}.report.yaml`;
 }
 
-const t = (x: Text) => x[pickLocale(vscode.env.language)];
+const t = (x: LocalizedText) => x[locale()];
 
 async function importFiles(
   given: vscode.Uri[] | undefined,
   sources: SourceTexts,
-  readPdf: PdfReader,
+  importer: Importer,
 ): Promise<vscode.TextEditor[]> {
   const files =
     given ??
@@ -85,7 +89,7 @@ async function importFiles(
       },
     }));
   if (!files?.length) return [];
-  const done: { file: vscode.Uri; result: ImportResult & { ok: true } }[] = [];
+  const done: { file: vscode.Uri; result: Imported }[] = [];
   const failed: string[] = [];
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing published reports') },
@@ -100,7 +104,13 @@ async function importFiles(
           failed.push(`${name}: ${vscode.l10n.t('Cannot read')} (${e instanceof Error ? e.message : String(e)})`);
           continue;
         }
-        const result = await importPublished(bytes, { name, readPdf });
+        let result: ImportAnswer;
+        try {
+          result = await importer(name, bytes);
+        } catch (e) {
+          failed.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+          continue;
+        }
         if (result.ok) done.push({ file, result });
         else failed.push(`${name}: ${t(result.message)}`);
       }
@@ -151,7 +161,7 @@ async function reportDocument(source: vscode.Uri, content: string): Promise<vsco
 }
 
 /** The notices of each import in the output channel; one message for the whole run. */
-function report(done: { file: vscode.Uri; result: ImportResult & { ok: true } }[], failed: string[]): void {
+function report(done: { file: vscode.Uri; result: Imported }[], failed: string[]): void {
   const notices = done.reduce((n, d) => n + d.result.notices.length, 0);
   if (notices || failed.length) {
     output ??= vscode.window.createOutputChannel('GovReport Import');

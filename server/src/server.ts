@@ -20,6 +20,7 @@ import { hoverFeature } from './lsp/hoverFeature';
 import { inlayHintFeature } from './lsp/inlayHintFeature';
 import { PreviousYearFinder } from './lsp/previousYear';
 import { ReportStore } from './lsp/reports';
+import { importFeature } from './lsp/importFeature';
 import { renderFeature } from './lsp/renderFeature';
 import { selectionRangeFeature } from './lsp/selectionRangeFeature';
 import { DEFAULT_SETTINGS, checkOptions, readSettings, type Settings } from './shared/settings';
@@ -34,6 +35,7 @@ const FEATURES: Feature[] = [
   foldingFeature,
   selectionRangeFeature,
   renderFeature,
+  importFeature,
 ];
 
 const connection = createConnection(ProposedFeatures.all);

@@ -14,7 +14,7 @@ import { previewShell } from '../../client/src/preview/shell';
 import { check } from '../../server/src/core/check';
 import { renderBody, renderHtml } from '../../server/src/core/render';
 import { EXAMPLE, ROOT, variant } from '../unit/helpers';
-import { hostileReport } from '../unit/renderHostile';
+import { hostileReport } from '../unit/render/hostile';
 import { launch, openWatched, provideChromium } from './chromium';
 
 /**

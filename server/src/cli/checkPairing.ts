@@ -1,5 +1,5 @@
 /** Which report among the files of `govreport check` is last year's report of each. */
-import { organKey, readHeader, sameOrgan } from '../core';
+import { lastYearKey, pairingKey, readHeader, sameOrgan } from '../core';
 import { shown } from '../shared/readFile';
 
 /** What pairing a report with last year's needs to know of each file. */
@@ -11,7 +11,7 @@ export interface Meta {
 
 /**
  * Last year's report for each report: `--previous`, or the first report among the files of
- * the same organ and the year before, found by year and organKey (what sameOrgan compares)
+ * the same organ and the year before, found by its pairing key
  * instead of comparing every pair of files.
  */
 export class Pairing {
@@ -24,9 +24,8 @@ export class Pairing {
     private readonly stderr: (s: string) => void = () => undefined,
   ) {
     all.forEach((m, i) => {
-      if (m.year === undefined || m.organ === undefined) return;
-      const key = `${m.year}\n${organKey(m.organ)}`;
-      if (!this.first.has(key)) this.first.set(key, i);
+      const key = pairingKey(m);
+      if (key !== undefined && !this.first.has(key)) this.first.set(key, i);
     });
   }
 
@@ -49,8 +48,8 @@ export class Pairing {
         );
       return 'explicit';
     }
-    if (r.organ === undefined) return undefined;
-    return this.first.get(`${year - 1}\n${organKey(r.organ)}`);
+    const key = lastYearKey(r);
+    return key === undefined ? undefined : this.first.get(key);
   }
 }
 

@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { importPublished, LIMITS, type ImportResult, type Locale } from '../core';
+import { LIMITS, type ImportResult, type Locale } from '../core';
+import { loadImporter } from '../shared/bundles';
 import { pdfReaderIn } from '../shared/pdf/load';
 import { readBytes, shown } from '../shared/readFile';
 import { UsageError, sameFile, writeAtomic } from './files';
@@ -102,7 +103,7 @@ async function importOne(
     io.stderr(`govreport: ${read.error}\n`);
     return 2;
   }
-  const result = await importPublished(read.bytes, { name: file === '-' ? undefined : file, readPdf });
+  const result = await loadImporter(OUT)(read.bytes, { name: file === '-' ? undefined : file, readPdf });
   if (!result.ok) {
     io.stderr(`govreport import: ${shown(file)}: ${result.message[locale]}\n`);
     return 2;
@@ -162,7 +163,7 @@ async function importMany(inputs: string[], dir: string, force: boolean, io: Io,
       );
       continue;
     }
-    const result = await importPublished(read.bytes, { name: file, readPdf });
+    const result = await loadImporter(OUT)(read.bytes, { name: file, readPdf });
     if (!result.ok) {
       failed++;
       io.stdout(`${shown(file)}: ${say(locale, '未导入', 'not imported')}: ${result.message[locale]}\n`);

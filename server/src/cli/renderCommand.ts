@@ -1,7 +1,7 @@
 /** `govreport render FILE [--format html|docx] [-o OUT] [--force] [--no-marks]` */
 import * as path from 'node:path';
 import { check, renderHtml } from '../core';
-import { loadRenderDocx } from '../shared/docx';
+import { loadRenderDocx } from '../shared/bundles';
 import { choice } from './args';
 import { readText, shown } from '../shared/readFile';
 import { UsageError, sameFile, writeAtomic } from './files';

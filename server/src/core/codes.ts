@@ -29,6 +29,7 @@ export const CODES = {
   'legacy-format-cited': code('warning', '引用了 2019 年试行格式', 'cites the 2019 trial format'),
   'invalid-value': code('error', '取值无效', 'invalid value'),
   'misprinted-label': code('warning', '原文印错了标签', 'a label misprinted in the published report'),
+  'source-incomplete': code('information', '导入的原文不完整', 'the imported source is incomplete'),
   'missing-field': code('error', '缺少必填项', 'missing required field', true),
   'missing-preface': code('warning', '缺少前言', 'missing preface', true),
   'missing-section': code('error', '缺少部分', 'missing section', true),

@@ -271,7 +271,7 @@ function keyCandidates(
       const y = report.year ?? (options.today?.year ?? new Date().getFullYear()) - 1;
       for (const m of format.meta) {
         // 原文标签 records what import found in a published report: nothing an author writes.
-        if (m.role === 'misprints' || isPresent([m.key, ...(m.aliases ?? [])])) continue;
+        if (m.byImport || isPresent([m.key, ...(m.aliases ?? [])])) continue;
         add(
           {
             label: m.key,

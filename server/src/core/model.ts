@@ -107,6 +107,20 @@ export interface Misprint {
   span: Span;
 }
 
+/**
+ * What the source of an imported report did not show (原文不完整): its start (title and
+ * preface), parts left out within sections, its end. What is missing there is not the report's.
+ */
+export interface Incomplete {
+  keySpan: Span;
+  /** Why the start is missing, as import wrote it. */
+  start?: string;
+  /** Sections with text left out after what is shown of them. */
+  gaps: SectionDecl[];
+  /** Why the end is missing, as import wrote it. */
+  end?: string;
+}
+
 export interface DateValue {
   span: Span;
   raw: string;
@@ -145,7 +159,10 @@ export type Expected =
   | { kind: 'group' }
   /** 原文标签 written otherwise than {as printed: official label}. */
   | { kind: 'misprints' }
-  | { kind: 'official-label' };
+  | { kind: 'official-label' }
+  /** 原文不完整 written otherwise than {开头: …, 省略: [sections], 结尾: …}. */
+  | { kind: 'incomplete'; start: string; gaps: string; end: string }
+  | { kind: 'section' };
 
 /**
  * What the parser saw that the model cannot hold: keys it does not know or that repeat, and
@@ -186,6 +203,8 @@ export interface Report {
   preface?: TextBlock;
   /** Labels the published report misprinted (原文标签). */
   misprints: Misprint[];
+  /** What the source of an imported report did not show (原文不完整). */
+  incomplete?: Incomplete;
   /** Sections in file order. */
   sections: SectionEntry[];
   tables: Map<string, TableModel>;

@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseDate } from './dates';
+import { memoize } from './memo';
 import { formatDec, parseDec } from './decimal';
 import type { Span } from './findings';
 import {
@@ -22,7 +23,19 @@ import {
 } from './format';
 import { LabelMatcher, normalizeLabel } from './labels';
 import { LineIndex } from './lineIndex';
-import type { Cell, DateValue, KeyPlace, MetaEntry, Report, RowModel, ShapeFact, TableModel, TextBlock } from './model';
+import type {
+  Cell,
+  DateValue,
+  Expected,
+  Incomplete,
+  KeyPlace,
+  MetaEntry,
+  Report,
+  RowModel,
+  ShapeFact,
+  TableModel,
+  TextBlock,
+} from './model';
 import { scalarOffsets } from './scalarOffsets';
 import { parseYaml, type ChunkCache } from './yamlChunks';
 
@@ -34,16 +47,6 @@ export interface ParseOptions {
 }
 
 type TopEntry = { kind: 'meta'; decl: MetaDecl } | { kind: 'section'; decl: SectionDecl };
-
-/** Matchers are built once per declaration (or list of items, or columns) and kept. */
-function memoize<K extends object, V>(build: (key: K) => V): (key: K) => V {
-  const memo = new WeakMap<K, V>();
-  return (key) => {
-    let v = memo.get(key);
-    if (v === undefined) memo.set(key, (v = build(key)));
-    return v;
-  };
-}
 
 const topMatcher = memoize(
   (format: FormatDecl) =>
@@ -84,6 +87,24 @@ const periodMatcher = memoize(
       { label: decl.parts?.start[0] ?? 'start', aliases: decl.parts?.start.slice(1), value: 'start' },
       { label: decl.parts?.end[0] ?? 'end', aliases: decl.parts?.end.slice(1), value: 'end' },
     ]),
+);
+
+const incompleteMatcher = memoize(
+  (decl: MetaDecl) =>
+    new LabelMatcher<'start' | 'gaps' | 'end'>(
+      (['start', 'gaps', 'end'] as const).flatMap((slot) => {
+        const [label, ...aliases] = decl.parts?.[slot] ?? [];
+        return label ? [{ label, aliases, value: slot }] : [];
+      }),
+    ),
+);
+
+/** A section by its key, title or an alias (what 原文不完整's 省略 lists). */
+const sectionMatcher = memoize(
+  (format: FormatDecl) =>
+    new LabelMatcher<SectionDecl>(
+      format.sections.map((s) => ({ label: s.key, aliases: [s.title, ...(s.aliases ?? [])], value: s })),
+    ),
 );
 
 export function spanOf(node: Node | null | undefined, fallback: Span): Span {
@@ -296,6 +317,9 @@ class ReportReader {
         if (block) this.report.preface = block;
         return;
       }
+      case 'incomplete':
+        this.readIncomplete(decl, pair, node, span);
+        return;
       case 'misprints': {
         if (isEmpty(node)) return;
         if (!isMap(node)) {
@@ -318,6 +342,38 @@ class ReportReader {
         return;
       }
     }
+  }
+
+  /** 原文不完整: {开头: why, 省略: [section, …], 结尾: why}, as import writes it. */
+  private readIncomplete(decl: MetaDecl, pair: Pair, node: Node | null, span: Span): void {
+    if (isEmpty(node)) return;
+    const [start, end, gaps] = [decl.parts?.start ?? [], decl.parts?.end ?? [], decl.parts?.gaps ?? []];
+    const expected: Expected = { kind: 'incomplete', start: start[0], gaps: gaps[0], end: end[0] };
+    if (!isMap(node)) {
+      this.invalid(span, decl.key, expected);
+      return;
+    }
+    const incomplete: Incomplete = { keySpan: this.keySpan(pair), gaps: [] };
+    const matcher = incompleteMatcher(decl);
+    const sections = sectionMatcher(this.report.format);
+    for (const p of node.items) {
+      const slot = matcher.match(keyText(p));
+      if (!slot) {
+        this.unknownKey(p, node, matcher, { kind: 'period', key: decl.key });
+        continue;
+      }
+      const value = p.value as Node | null;
+      if (slot === 'gaps') {
+        const items = isSeq(value) ? value.items : [value];
+        for (const item of items) {
+          const name = isScalar(item) ? String(item.value) : '';
+          const section = sections.match(name);
+          if (section) incomplete.gaps.push(section);
+          else this.invalid(spanOf(item as Node, this.valueSpan(p)), `${decl.key}.${gaps[0]}`, { kind: 'section' });
+        }
+      } else incomplete[slot] = isScalar(value) ? String(value.value ?? '') : '';
+    }
+    this.report.incomplete = incomplete;
   }
 
   private readPeriod(decl: MetaDecl, node: Node | null, span: Span): void {

@@ -132,6 +132,19 @@ function metaSchema(format: FormatDecl, m: MetaDecl): JsonSchema {
       return { ...base, type: 'string' };
     case 'misprints':
       return { ...base, type: 'object', additionalProperties: { type: 'string', minLength: 1 } };
+    case 'incomplete': {
+      const [start, gaps, end] = [m.parts?.start[0] ?? 'start', m.parts?.gaps?.[0] ?? 'gaps', m.parts?.end[0] ?? 'end'];
+      return {
+        ...base,
+        type: 'object',
+        properties: {
+          [start]: { type: 'string' },
+          [gaps]: { type: 'array', items: { type: 'string', enum: format.sections.map((s) => s.key) } },
+          [end]: { type: 'string' },
+        },
+        additionalProperties: false,
+      };
+    }
   }
 }
 

@@ -18,7 +18,7 @@ import {
   type PreviousReport,
   readHeader,
   type Report,
-  sameOrgan,
+  isLastYearOf,
   screenReport,
 } from '../core';
 import { readBytes } from '../shared/readFile';
@@ -91,8 +91,7 @@ export class PreviousYearFinder {
   }
 
   find(uri: string, report: Report): FoundPrevious | undefined {
-    const found =
-      report.year !== undefined && report.organ ? this.lookUp(uri, report.organ, report.year - 1) : undefined;
+    const found = report.year !== undefined && report.organ ? this.lookUp(uri, report) : undefined;
     if (!found) {
       this.usedBy.delete(uri);
       return undefined;
@@ -101,24 +100,20 @@ export class PreviousYearFinder {
     return { previous: { report: found.report, uri: found.uri }, key: `${found.uri}@${found.stamp}` };
   }
 
-  /** The report of `organ` on `year`: an open document first, else a file of the workspace. */
-  private lookUp(
-    self: string,
-    organ: string,
-    year: number,
-  ): { uri: string; stamp: string; report: Report } | undefined {
+  /** Last year's report of `report`: an open document first, else a file of the workspace. */
+  private lookUp(self: string, report: Report): { uri: string; stamp: string; report: Report } | undefined {
     const open = new Set(this.documents.keys());
     for (const uri of open) {
       if (uri === self) continue;
       const p = this.openReport(uri);
-      if (p && p.report.year === year && sameOrgan(p.report.organ, organ)) return { uri, ...p };
+      if (p && isLastYearOf(p.report, report)) return { uri, ...p };
     }
     for (const entry of this.workspaceFiles()) {
       if (entry.uri === self || open.has(entry.uri)) continue;
       const h = this.header(entry);
-      if (h.year !== year || !sameOrgan(h.organ, organ)) continue;
+      if (!isLastYearOf(h, report)) continue;
       const p = this.fileReport(entry);
-      if (p && p.report.year === year && sameOrgan(p.report.organ, organ)) return { uri: entry.uri, ...p };
+      if (p && isLastYearOf(p.report, report)) return { uri: entry.uri, ...p };
     }
     return undefined;
   }
@@ -130,7 +125,7 @@ export class PreviousYearFinder {
       if (other === uri) return false;
       if (this.usedBy.get(other) === uri) return true;
       const r = this.openReport(other)?.report;
-      return !!changed && r?.year !== undefined && changed.year === r.year - 1 && sameOrgan(changed.organ, r.organ);
+      return !!changed && !!r && isLastYearOf(changed, r);
     });
   }
 

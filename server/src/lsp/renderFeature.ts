@@ -4,7 +4,7 @@
  */
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import { renderBody, renderHtml } from '../core';
-import { loadRenderDocx } from '../shared/docx';
+import { loadRenderDocx } from '../shared/bundles';
 import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../shared/protocol';
 import type { Feature } from './context';
 

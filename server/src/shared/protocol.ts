@@ -35,3 +35,34 @@ export interface RenderResult {
   errors: number;
   warnings: number;
 }
+
+/** A message in both languages, as the core writes them. */
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
+/**
+ * A published report (PDF, web page, Word, text, Markdown) imported by the server, which holds
+ * the core's importer and loads the PDF reader when a PDF comes: the client loads neither.
+ */
+export const IMPORT_REQUEST = 'govreport/import';
+
+export interface ImportParams {
+  /** The file's name (its extension helps to tell the form). */
+  name: string;
+  /** The file's bytes in base64. */
+  bytes: string;
+}
+
+export type ImportAnswer =
+  | {
+      ok: true;
+      /** The report file. */
+      yaml: string;
+      /** What the user should check against the source. */
+      notices: LocalizedText[];
+      /** The source as readable text (a PDF's or a Word file's text as it was read). */
+      source: string;
+    }
+  | { ok: false; message: LocalizedText };

@@ -10,7 +10,8 @@ import { describe, it } from 'node:test';
 import { check } from '../../../server/src/core/check';
 import { completionsAt } from '../../../server/src/core/completion';
 import { FORMAT_2021, tableByRole, type ColumnDecl, type FormatDecl } from '../../../server/src/core/format';
-import { renderBody } from '../../../server/src/core/render/html';
+import { importText } from '../../../server/src/core/import';
+import { renderBody, renderHtml } from '../../../server/src/core/render/html';
 import { jsonSchema } from '../../../server/src/core/schema';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -89,6 +90,23 @@ describe('a column added to a copy of the declaration', () => {
     const text = JSON.stringify(jsonSchema(FORMAT));
     assert.match(text, /"minItems":8/);
     assert.match(text, /"境外申请人"/);
+  });
+
+  it('is imported: the published page of such a report reads back with the column', () => {
+    const page = renderHtml(check(report(), { formats: FORMATS }), { marks: false, locale: 'zh-CN' });
+    const imported = importText(page, { name: 'published.html', format: FORMAT });
+    assert.ok(imported.ok, imported.ok ? '' : imported.message.en);
+    const result = check(imported.yaml, { formats: FORMATS });
+    assert.equal(result.report.format, FORMAT);
+    const row = result.report.tables.get('收到和处理政府信息公开申请情况')!.rows.get('本年新收政府信息公开申请数量')!;
+    assert.deepEqual(
+      row.cells.map((c) => c?.value && Number(c.value.units)),
+      [120, 30, 2, 1, 3, 4, 2, 162],
+    );
+    assert.deepEqual(
+      result.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.message.en}`),
+      [],
+    );
   });
 
   it('is printed: the column header and the value are in the form', () => {

@@ -116,6 +116,7 @@ export const FORMAT_2021: FormatDecl = {
     {
       key: '机关',
       role: 'organ',
+      printed: 'start',
       required: true,
       description: txt('报告机关的全称，如：吕梁市人民政府办公室', 'the full name of the reporting organ'),
       aliases: ['机关名称', '单位', '单位名称'],
@@ -132,6 +133,7 @@ export const FORMAT_2021: FormatDecl = {
     {
       key: '年度',
       role: 'year',
+      printed: 'start',
       required: true,
       description: txt('报告年度，如 2024', 'the reporting year, e.g. 2024'),
       aliases: ['报告年度'],
@@ -139,6 +141,7 @@ export const FORMAT_2021: FormatDecl = {
     {
       key: '统计期限',
       role: 'period',
+      printed: 'start',
       required: false,
       description: txt('统计期限，{起: 年-01-01, 止: 年-12-31}', 'the statistics period, {起: Y-01-01, 止: Y-12-31}'),
       parts: { start: ['起', '开始', '自'], end: ['止', '结束', '至'] },
@@ -146,6 +149,7 @@ export const FORMAT_2021: FormatDecl = {
     {
       key: '落款日期',
       role: 'signed',
+      printed: 'end',
       required: true,
       description: txt(
         '落款处的日期，应在报告年度结束之后、法定期限之内',
@@ -156,6 +160,7 @@ export const FORMAT_2021: FormatDecl = {
     {
       key: '发布日期',
       role: 'published',
+      printed: 'end',
       required: false,
       description: txt('网上公布的日期', 'the date it was published online'),
       aliases: ['公布日期', '发布时间'],
@@ -163,6 +168,7 @@ export const FORMAT_2021: FormatDecl = {
     {
       key: '前言',
       role: 'preface',
+      printed: 'start',
       required: false,
       expected: true,
       description: txt('报告开头的说明段落', 'the opening paragraph'),
@@ -172,10 +178,23 @@ export const FORMAT_2021: FormatDecl = {
       key: '原文标签',
       role: 'misprints',
       required: false,
+      byImport: true,
       description: {
         'zh-CN': '原文印错的标签：{原文印的: 官方标签}，由导入写入，检查时逐项报告',
         en: 'labels misprinted in the published report: {as printed: official label}, written by import and reported by the check',
       },
+    },
+    {
+      key: '原文不完整',
+      role: 'incomplete',
+      required: false,
+      byImport: true,
+      description: {
+        'zh-CN':
+          '原文（摘录或被截断的网页、文本）没有显示的部分：{开头: 说明, 省略: [部分], 结尾: 说明}，由导入写入；这些地方缺少的内容不报告为缺失',
+        en: 'the parts the source (an excerpt, a page or text cut short) did not show: {开头: note, 省略: [sections], 结尾: note}, written by import; what is missing there is not reported as missing',
+      },
+      parts: { start: ['开头'], end: ['结尾'], gaps: ['省略'] },
     },
   ],
   sections: [

@@ -196,7 +196,9 @@ export type MetaRole =
   | 'published'
   | 'preface'
   /** Labels the published report misprinted: {as printed: official label} (written by import). */
-  | 'misprints';
+  | 'misprints'
+  /** The parts of the published report its source did not show (written by import). */
+  | 'incomplete';
 
 export interface MetaDecl {
   key: string;
@@ -206,8 +208,15 @@ export interface MetaDecl {
   expected?: boolean;
   description: Text;
   aliases?: string[];
-  /** For the period: the keys of its start and end (`{起: …, 止: …}`), with their aliases. */
-  parts?: { start: string[]; end: string[] };
+  /**
+   * For the period: the keys of its start and end (`{起: …, 止: …}`), with their aliases; for the
+   * note of an incomplete source, those of its start, its gaps and its end.
+   */
+  parts?: { start: string[]; end: string[]; gaps?: string[] };
+  /** Where a published report prints it: at its start (title, preface) or at its end (signature). */
+  printed?: 'start' | 'end';
+  /** Written by import about the source, not by hand: completion does not offer it. */
+  byImport?: boolean;
 }
 
 export interface OrganTypeDecl {

@@ -4,7 +4,15 @@
  * placed is kept as a comment and named in a notice; a cell that cannot be read is written
  * quoted, so that the checker reports it instead of it becoming a silent 0.
  */
-import { FORMAT_2021, tableSections, type SectionDecl, type TableSectionDecl, type TextSectionDecl } from '../format';
+import { LIMITS } from '../limits';
+import {
+  FORMAT_2021,
+  tableSections,
+  type FormatDecl,
+  type SectionDecl,
+  type TableSectionDecl,
+  type TextSectionDecl,
+} from '../format';
 import { txt, type Text } from '../findings';
 import { parseReport } from '../parse';
 import { syntaxRule } from '../rules/syntax';
@@ -19,6 +27,7 @@ import { readMetadata } from './metadata';
 import { narrativeLines, overview, paragraphs } from './narrative';
 import { isPageNumber } from './normalize';
 import { Notices, quote } from './notices';
+import { completeness, isOmission } from './completeness';
 import { buildOutline, isChrome, TITLE_PATTERN } from './outline';
 import { TableReader, type TableOut } from './tables';
 import { readTextForm } from './text';
@@ -45,6 +54,8 @@ export interface ImportOptions {
   name?: string;
   /** A PDF's text as the face extracted it (see `importPublished`). */
   pdf?: PdfText;
+  /** The declaration the report is read into (the 2021 format when absent). */
+  format?: FormatDecl;
 }
 
 /** Reads a PDF's text; given by the face, which loads the PDF library only when it is needed. */
@@ -110,6 +121,12 @@ const fail = (reason: ImportFailure, zh: string, en: string): ImportResult => ({
 
 export function importReport(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
   if (!bytes.length) return fail('empty', '文件是空的', 'the file is empty');
+  if (bytes.length > LIMITS.importBytes)
+    return fail(
+      'unsupported',
+      `文件超过 ${LIMITS.importBytes / MIB} MiB，远超任何年度报告，不予导入`,
+      `the file is larger than ${LIMITS.importBytes / MIB} MiB, far beyond any annual report; it is not imported`,
+    );
   let text: string | undefined;
   const decoded = () => (text ??= decodeBytes(bytes));
   const detected = detectForm(options.name, bytes, decoded);
@@ -165,10 +182,9 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
 }
 
 const compact = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
-const LEGACY = FORMAT_2021.legacyLabels.map((l) => ({ label: l, form: compact(l) }));
-
 /** Labels of the 2019 trial format printed as table cells or short lines. */
-function legacyLabels(source: Source): string[] {
+function legacyLabels(source: Source, format: FormatDecl): string[] {
+  const LEGACY = format.legacyLabels.map((l) => ({ label: l, form: compact(l) }));
   const hits = new Set<string>();
   const test = (s: string) => {
     const c = compact(s);
@@ -182,15 +198,17 @@ function legacyLabels(source: Source): string[] {
   return [...hits];
 }
 
-const TABLES = tableSections(FORMAT_2021);
-
-function affinities(rows: string[][]): Map<TableSectionDecl, number> {
-  return new Map(TABLES.map((t) => [t, TableReader.affinity(t, rows)]));
+function affinities(rows: string[][], format: FormatDecl): Map<TableSectionDecl, number> {
+  return new Map(tableSections(format).map((t) => [t, TableReader.affinity(t, rows, format)]));
 }
 
 /** The table a printed table belongs to when it clearly is another than where it stands. */
-function routeTable(rows: string[][], standing: TableSectionDecl | undefined): TableSectionDecl | undefined {
-  const scores = affinities(rows);
+function routeTable(
+  rows: string[][],
+  standing: TableSectionDecl | undefined,
+  format: FormatDecl,
+): TableSectionDecl | undefined {
+  const scores = affinities(rows, format);
   let best: TableSectionDecl | undefined;
   for (const [t, s] of scores) if (s >= 3 && (!best || s > scores.get(best)!)) best = t;
   if (!best) return standing;
@@ -208,8 +226,8 @@ function isProse(t: string): boolean {
 }
 
 /** Reads a table's printed blocks; prose among them is its note (说明), read and checked as narrative. */
-function readTable(decl: TableSectionDecl, blocks: Block[], notices: Notices): TableOut {
-  const reader = new TableReader(decl, notices);
+function readTable(decl: TableSectionDecl, blocks: Block[], notices: Notices, format: FormatDecl): TableOut {
+  const reader = new TableReader(decl, notices, format);
   const proseLines: Block[] = [];
   const hasTables = blocks.some((b) => b.kind === 'table');
   for (const b of blocks) {
@@ -234,7 +252,8 @@ function readTable(decl: TableSectionDecl, blocks: Block[], notices: Notices): T
 function importSource(source: Source, options: ImportOptions, readable: () => string): ImportResult {
   if (!source.blocks.some((b) => b.kind === 'table' || b.text.trim()))
     return fail('empty', '文件中没有文字', 'the file has no text');
-  const legacy = legacyLabels(source);
+  const format = options.format ?? FORMAT_2021;
+  const legacy = legacyLabels(source, format);
   if (legacy.length) {
     const names =
       legacy
@@ -248,7 +267,14 @@ function importSource(source: Source, options: ImportOptions, readable: () => st
     );
   }
   const notices = new Notices();
-  const outline = buildOutline(source);
+  const outline = buildOutline(source, format);
+  // What the source does not show; the dots that mark text left out are no text of the report.
+  const shows = completeness(outline);
+  outline.preface = outline.preface.filter((b) => !isOmission(b));
+  for (const s of outline.sections) s.blocks = s.blocks.filter((b) => !isOmission(b));
+  const lastFound = Math.max(-1, ...outline.sections.map((s) => format.sections.indexOf(s.decl)));
+  // Sections after the point where the source breaks off are not missing from the report.
+  const unshown = (decl: SectionDecl) => shows.end !== undefined && format.sections.indexOf(decl) > lastFound;
 
   // Each table's printed blocks, wherever they stand; narrative keeps the rest.
   const streams = new Map<TableSectionDecl, Block[]>();
@@ -257,7 +283,7 @@ function importSource(source: Source, options: ImportOptions, readable: () => st
   const place = (blocks: Block[], standing: TableSectionDecl | undefined): Block[] => {
     const keep: Block[] = [];
     for (const b of blocks) {
-      const target = b.kind === 'table' ? routeTable(b.rows, standing) : standing;
+      const target = b.kind === 'table' ? routeTable(b.rows, standing, format) : standing;
       if (target) stream(target).push(b);
       else keep.push(b);
     }
@@ -273,9 +299,9 @@ function importSource(source: Source, options: ImportOptions, readable: () => st
   }
 
   const tables = new Map<TableSectionDecl, TableOut>();
-  for (const t of TABLES) {
+  for (const t of tableSections(format)) {
     const blocks = streams.get(t);
-    if (blocks) tables.set(t, readTable(t, blocks, notices));
+    if (blocks) tables.set(t, readTable(t, blocks, notices, format));
   }
   const rowsFound = [...tables.values()].reduce((n, t) => n + t.rows.length, 0);
   // A page with only the opening sections, or only some tables, is a report all the same: what
@@ -294,11 +320,11 @@ function importSource(source: Source, options: ImportOptions, readable: () => st
 
   const meta = readMetadata(outline, source.docTitle, notices, options.name);
   const sections: SectionOut[] = [];
-  for (const decl of FORMAT_2021.sections) {
+  for (const decl of format.sections) {
     if (decl.kind === 'table') {
       const t = tables.get(decl);
       if (t && (t.rows.length || t.unplaced.length || t.note.length)) sections.push({ kind: 'table', table: t });
-      else
+      else if (!unshown(decl))
         notices.add(
           `未找到表格“${decl.number}${decl.title}”，检查时将报告缺少该部分`,
           `the table "${decl.number}${decl.title}" was not found; the checker reports it as missing`,
@@ -307,6 +333,7 @@ function importSource(source: Source, options: ImportOptions, readable: () => st
     }
     const blocks = narrative.get(decl);
     if (!blocks) {
+      if (unshown(decl)) continue;
       notices.add(
         `未找到第${decl.number.replace('、', '')}部分“${decl.title}”的标题，检查时将报告缺少该部分`,
         `no heading of section ${decl.number.replace('、', '')} "${decl.title}" was found; the checker reports it as missing`,
@@ -339,7 +366,20 @@ function importSource(source: Source, options: ImportOptions, readable: () => st
       `${afterLines.length} line(s) after the signature ("${quote(afterLines[0])}"…) are kept as comments at the end`,
     );
   }
+  if (shows.start !== undefined || shows.gaps.length || shows.end !== undefined) {
+    const parts = [
+      ...(shows.start !== undefined ? [shows.start] : []),
+      ...shows.gaps.map((s) => `“${s.title}”中有省略`),
+      ...(shows.end !== undefined ? [shows.end] : []),
+    ];
+    notices.add(
+      `原文不完整（${parts.join('；')}），已写入“原文不完整”：原文没有显示的部分检查时不报告为缺失，请以完整的报告核对`,
+      `the source is incomplete (${parts.join('; ')}), recorded as 原文不完整: what it does not show is not reported as missing; check against the whole report`,
+    );
+  }
   const yaml = writeReport({
+    format,
+    incomplete: shows,
     header,
     meta,
     metaComments,
@@ -348,7 +388,7 @@ function importSource(source: Source, options: ImportOptions, readable: () => st
     sections,
     trailer,
   });
-  const broken = syntaxRule.check({ report: parseReport(yaml) });
+  const broken = syntaxRule.check({ report: parseReport(yaml, { formats: [format] }) });
   if (broken.length)
     notices.add(
       `导入结果有 YAML 错误（${broken[0].message['zh-CN']}），请报告这个问题`,
@@ -370,6 +410,7 @@ function narrativeSection(
     kind: 'text',
     key: decl.key,
     paragraphs: paras.map((p) => p.text),
-    literal: decl.key !== FORMAT_2021.sections[0].key,
+    // The overview is prose that flows; the other sections keep their line breaks.
+    literal: decl.role !== 'overview',
   };
 }

@@ -26,7 +26,7 @@ const YEAR = '(\\d{4}|[〇零○一二三四五六七八九]{4})';
 const TITLE_PARTS = new RegExp(`^(.*?)(?:关于)?[（(]?${YEAR}\\s*年(?:\\s*度)?[)）]?(.*?)(?:关于)?政府信息公开`, 'u');
 
 /** Words an organ's name ends with (a government, its office, a department, a township…). */
-const ORGAN_END =
+export const ORGAN_END =
   /(?:政府|办公室|办公厅|局|委员会|[委办厅院室署会处所站队部馆司镇乡省市州县区旗盟]|中心|公司|街道|办事处|管委会)$/u;
 
 function cleanOrgan(s: string): string {

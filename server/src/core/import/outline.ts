@@ -2,7 +2,8 @@
  * The outline of a published report: the page before its title, the title, the preface,
  * the six sections by their headings, the signature (organ and date) and what follows it.
  */
-import { FORMAT_2021, type SectionDecl } from '../format';
+import { type FormatDecl, type SectionDecl } from '../format';
+import { memoize } from '../memo';
 import { line, type Block, type Line, type Source } from './blocks';
 import { DATE_PATTERN, readDate, type PrintedDate } from './dateText';
 import { chineseNumber, labelForm, matchCost } from './labelMatch';
@@ -49,12 +50,17 @@ export function isChrome(text: string): boolean {
 }
 
 const HEADING_WORDS = /情况|情形|总体|概述|概况|主动|申请|复议|诉讼|问题|改进|整改|措施|事项/u;
-const SECTION_NAMES = new Map<SectionDecl, string[]>(
-  FORMAT_2021.sections.map((d) => [d, [d.title, d.key, ...(d.aliases ?? [])].map(labelForm)]),
+/** Each section's names (title, key, aliases) in the form labels are compared in, per declaration. */
+const sectionNames = memoize(
+  (format: FormatDecl) =>
+    new Map(format.sections.map((d) => [d, [d.title, d.key, ...(d.aliases ?? [])].map(labelForm)])),
 );
 
 /** The section a line heads, and any text after the heading on the same line. */
-export function sectionHeading(l: Line): { decl: SectionDecl; rest: string; arabic: boolean } | undefined {
+export function sectionHeading(
+  l: Line,
+  format: FormatDecl,
+): { decl: SectionDecl; rest: string; arabic: boolean } | undefined {
   // A note in brackets after a heading ("五、存在的主要问题及改进情况（重复率：25%）") is not its text.
   const text = l.text
     .trim()
@@ -74,8 +80,8 @@ export function sectionHeading(l: Line): { decl: SectionDecl; rest: string; arab
   if (!title || title.length > 40) return undefined;
   if (!m && rest) return undefined;
   const form = labelForm(title);
-  const sections = FORMAT_2021.sections;
-  for (const [decl, names] of SECTION_NAMES) {
+  const sections = format.sections;
+  for (const [decl, names] of sectionNames(format)) {
     const close = names.some((n) => {
       const cost = matchCost(form, n);
       return cost !== undefined && cost <= 2;
@@ -135,20 +141,20 @@ function findSignature(
   return undefined;
 }
 
-export function buildOutline(source: Source): Outline {
+export function buildOutline(source: Source, format: FormatDecl): Outline {
   const blocks = source.blocks;
   // Section headings, in order; a run of headings with nothing between them is a table of
   // contents when the same headings come again later.
   const candidates: { at: number; decl: SectionDecl; rest: string; arabic: boolean; text: string }[] = [];
   blocks.forEach((b, at) => {
     if (b.kind !== 'line') return;
-    const h = sectionHeading(b);
+    const h = sectionHeading(b, format);
     if (h) candidates.push({ at, ...h, text: b.text });
   });
   // Sections numbered 一、二、…: a "2.…行政复议、行政诉讼情况" among them is a sub-heading.
   const chinese = candidates.some((c) => !c.arabic && SECTION_NUMBER.test(c.text));
   const found = chinese ? candidates.filter((c) => !c.arabic) : candidates;
-  const order = (d: SectionDecl) => FORMAT_2021.sections.indexOf(d);
+  const order = (d: SectionDecl) => format.sections.indexOf(d);
   // Where each section's heading is last found: one pass, so that a run of headings costs n, not n².
   const lastFound = new Map<SectionDecl, number>();
   found.forEach((f, k) => lastFound.set(f.decl, k));

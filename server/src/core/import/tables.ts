@@ -7,15 +7,16 @@
  * (`labelMatch.ts`); values keep their printed text.
  */
 import {
-  FORMAT_2021,
   leafRows,
   tableSections,
+  type FormatDecl,
   type ColumnDecl,
   type GroupDecl,
   type ItemDecl,
   type LeafRow,
   type TableSectionDecl,
 } from '../format';
+import { memoize } from '../memo';
 import { readCell, type ReadCell } from './cells';
 import {
   bestMatches,
@@ -76,20 +77,18 @@ interface Val {
   line?: number;
 }
 
-const HEADER_WORDS = [
+/** Words of the printed tables' headers and the section titles printed inside a table (as its first row or caption). */
+const headerWords = memoize((format: FormatDecl) => [
   '信息内容',
   '申请人情况',
   '法人或其他组织',
   '单位：万元',
   '单位：件',
-  ...tableSections(FORMAT_2021).flatMap((t) =>
-    t.printed.kind === 'clauses' ? t.printed.clauses.map((c) => c.clause) : [],
-  ),
-];
+  ...tableSections(format).flatMap((t) => (t.printed.kind === 'clauses' ? t.printed.clauses.map((c) => c.clause) : [])),
+  ...format.sections.flatMap((s) => [s.title, ...(s.aliases ?? [])]),
+]);
 const HEADER_PATTERN =
   /勾稽关系|第[一二三四]项(?:加|之和)|^第二十条|申请人情况|^项目$|^序号$|^类别$|^单位|^表[一二三四五六七八九十\d]/u;
-/** Section titles printed inside a table (as its first row or caption). */
-const SECTION_TITLES = FORMAT_2021.sections.flatMap((s) => [s.title, ...(s.aliases ?? [])]);
 
 const pathOf = (t: RowTarget): string => (t.kind === 'leaf' ? t.leaf.path : t.path);
 const columnsOf = (t: RowTarget): ColumnDecl[] => (t.kind === 'leaf' ? t.leaf.decl.columns : t.decl.columns);
@@ -179,6 +178,7 @@ export class TableReader {
   constructor(
     readonly decl: TableSectionDecl,
     private readonly notices: Notices,
+    format: FormatDecl,
   ) {
     this.leaves = leafRows(decl);
     const targets: Candidate<Target>[] = this.leaves.map((leaf, index) =>
@@ -199,7 +199,7 @@ export class TableReader {
     const columns = new Set<string>();
     for (const l of this.leaves)
       for (const c of l.decl.columns) [c.label, c.short, ...(c.aliases ?? [])].forEach((x) => columns.add(x));
-    targets.push(candidate([...columns, ...HEADER_WORDS, ...SECTION_TITLES], { kind: 'header' }));
+    targets.push(candidate([...columns, ...headerWords(format)], { kind: 'header' }));
     this.candidates = targets;
   }
 
@@ -211,8 +211,8 @@ export class TableReader {
   }
 
   /** Labels in the stream that match this table, for deciding which table a printed table is. */
-  static affinity(decl: TableSectionDecl, rows: string[][]): number {
-    const reader = new TableReader(decl, new Notices());
+  static affinity(decl: TableSectionDecl, rows: string[][], format: FormatDecl): number {
+    const reader = new TableReader(decl, new Notices(), format);
     const hits = new Set<string>();
     for (const row of rows)
       for (const c of row) {

@@ -3,7 +3,8 @@
  * narrative as block scalars, tables as flow sequences with their values aligned and the
  * column labels in a comment above, and whatever could not be placed as comments.
  */
-import { FORMAT_2021, type ColumnDecl, type ItemDecl } from '../format';
+import type { Completeness } from './completeness';
+import { metaByRole, metaKey, type ColumnDecl, type FormatDecl, type ItemDecl, type MetaRole } from '../format';
 import { displayWidth } from '../layout';
 import type { Metadata } from './metadata';
 import type { Subsection } from './narrative';
@@ -15,6 +16,10 @@ export type SectionOut =
   | { kind: 'table'; table: TableOut };
 
 export interface ReportOut {
+  /** The declaration the report is written in: its keys and its `格式` id. */
+  format: FormatDecl;
+  /** What the source did not show (原文不完整). */
+  incomplete?: Completeness;
   /** Comment lines at the top (title, source). */
   header: string[];
   meta: Metadata;
@@ -73,7 +78,7 @@ function cellText(c: RowOut['cells'][number]): string {
 
 const ALIGN_LIMIT = 36;
 
-function tableLines(t: TableOut): string[] {
+function tableLines(t: TableOut, format: FormatDecl): string[] {
   const rows = new Map(t.rows.map((r) => [r.path, r]));
   type Entry = { indent: string; key: string; row?: RowOut; columns?: ColumnDecl[] };
   const entries: Entry[] = [];
@@ -93,7 +98,7 @@ function tableLines(t: TableOut): string[] {
   const heads = entries.filter((e) => e.row).map((e) => displayWidth(`${e.indent}${e.key}:`));
   const column = Math.max(0, ...heads.filter((w) => w <= ALIGN_LIMIT)) + 1;
   const out = [`${t.decl.key}:`];
-  if (t.note.length) out.push(...keyedText('  ', FORMAT_2021.tableNote, t.note, false));
+  if (t.note.length) out.push(...keyedText('  ', format.tableNote, t.note, false));
   let commented: ColumnDecl[] | undefined;
   for (const e of entries) {
     if (!e.row || !e.columns) {
@@ -117,15 +122,15 @@ function tableLines(t: TableOut): string[] {
   return out;
 }
 
-function sectionLines(s: SectionOut): string[] {
+function sectionLines(s: SectionOut, format: FormatDecl): string[] {
   switch (s.kind) {
     case 'table':
-      return tableLines(s.table);
+      return tableLines(s.table, format);
     case 'text':
       return keyedText('', s.key, s.paragraphs, s.literal);
     case 'overview': {
       const out = [`${s.key}:`];
-      if (s.lead.length) out.push(...keyedText('  ', '概述', s.lead, false));
+      if (s.lead.length) out.push(...keyedText('  ', leadKey(format, s.key), s.lead, false));
       for (const sub of s.subsections) {
         if (sub.printed) out.push(comment('  ', sub.printed));
         out.push(...keyedText('  ', sub.key, sub.paragraphs, false));
@@ -135,24 +140,46 @@ function sectionLines(s: SectionOut): string[] {
   }
 }
 
+/** The key of an overview's untitled opening part (概述). */
+function leadKey(format: FormatDecl, sectionKey: string): string {
+  const decl = format.sections.find((d) => d.key === sectionKey);
+  return (decl?.kind === 'text' ? decl.subsections.find((s) => !s.title)?.key : undefined) ?? '概述';
+}
+
 export function writeReport(r: ReportOut): string {
+  const { format, meta: m } = r;
+  const key = (role: MetaRole) => metaKey(format, role);
+  const parts = metaByRole(format, 'period')?.parts;
   const out: string[] = r.header.map((h) => comment('', h));
-  const m = r.meta;
-  out.push('格式: 2021');
-  if (m.organ) out.push(`机关: ${yamlString(m.organ)}`);
+  out.push(`${key('format')}: ${format.id}`);
+  if (m.organ) out.push(`${key('organ')}: ${yamlString(m.organ)}`);
   if (m.organType)
-    out.push(`机关类型: ${m.organType.type}${m.organType.reason ? `  ${comment('', m.organType.reason)}` : ''}`);
-  if (m.year !== undefined) out.push(`年度: ${m.year}`);
-  if (m.period) out.push(`统计期限: {起: ${yamlString(m.period.start)}, 止: ${yamlString(m.period.end)}}`);
-  if (m.signed) out.push(`落款日期: ${yamlString(m.signed)}`);
-  if (m.published) out.push(`发布日期: ${yamlString(m.published)}`);
+    out.push(
+      `${key('organType')}: ${m.organType.type}${m.organType.reason ? `  ${comment('', m.organType.reason)}` : ''}`,
+    );
+  if (m.year !== undefined) out.push(`${key('year')}: ${m.year}`);
+  if (m.period)
+    out.push(
+      `${key('period')}: {${parts?.start[0] ?? 'start'}: ${yamlString(m.period.start)}, ${parts?.end[0] ?? 'end'}: ${yamlString(m.period.end)}}`,
+    );
+  if (m.signed) out.push(`${key('signed')}: ${yamlString(m.signed)}`);
+  if (m.published) out.push(`${key('published')}: ${yamlString(m.published)}`);
   out.push(...r.metaComments.map((c) => comment('', c)));
-  if (r.preface.length) out.push('', ...keyedText('', '前言', r.preface, false));
+  const inc = r.incomplete;
+  const incParts = metaByRole(format, 'incomplete')?.parts;
+  if (inc && incParts && (inc.start !== undefined || inc.gaps.length || inc.end !== undefined)) {
+    out.push(comment('', '原文没有显示的部分，检查时不报告为缺失'), `${key('incomplete')}:`);
+    if (inc.start !== undefined) out.push(`  ${incParts.start[0]}: ${yamlString(inc.start)}`);
+    if (inc.gaps.length && incParts.gaps)
+      out.push(`  ${incParts.gaps[0]}: [${inc.gaps.map((s) => yamlString(s.key)).join(', ')}]`);
+    if (inc.end !== undefined) out.push(`  ${incParts.end[0]}: ${yamlString(inc.end)}`);
+  }
+  if (r.preface.length) out.push('', ...keyedText('', key('preface'), r.preface, false));
   if (r.misprints.size) {
-    out.push('', comment('', '原文印错的标签（原文: 官方标签）；表格已按官方标签填写'), '原文标签:');
+    out.push('', comment('', '原文印错的标签（原文: 官方标签）；表格已按官方标签填写'), `${key('misprints')}:`);
     for (const [printed, official] of r.misprints) out.push(`  ${yamlString(printed)}: ${yamlString(official)}`);
   }
-  for (const s of r.sections) out.push('', ...sectionLines(s));
+  for (const s of r.sections) out.push('', ...sectionLines(s, format));
   if (r.trailer.length) out.push('', ...r.trailer.map((c) => comment('', c)));
   return out.join('\n') + '\n';
 }

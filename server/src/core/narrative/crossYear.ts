@@ -15,16 +15,6 @@ import { percentHolds, percentUnits, unitsText } from './ratio';
 import { clauseStart } from './segments';
 import type { Statement } from './statements';
 
-/** Same organ: names compared without white space and width differences. */
-export function sameOrgan(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && b !== undefined && organKey(a) === organKey(b);
-}
-
-/** What sameOrgan compares: equal keys, same organ (so many reports can be grouped by it). */
-export function organKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '');
-}
-
 /** Related information in last year's file (with its URI and range when it can be named). */
 export function elsewhere(previous: PreviousReport, span: Span, message: Text): Related {
   const lines = previous.report.lines;

@@ -8,7 +8,7 @@ import { txt, type Finding } from '../findings';
 import { columnByRole, tableByRole, type FormatDecl } from '../format';
 import type { Report } from '../model';
 import { docSpan, type BlockView, type TextReading } from './blocks';
-import { derived } from './memo';
+import { memoize } from '../memo';
 import { figure, relatedCells, type Figure } from './figures';
 
 /** Words that make the sentence deny something else about the cases (corrections, losses). */
@@ -59,7 +59,7 @@ function kindsOf(format: FormatDecl): Kinds | undefined {
         kinds,
         before,
         after,
-        denied: derived((view: TextReading) => deniedIn(view, before, after, prefix, topic)),
+        denied: memoize((view: TextReading) => deniedIn(view, before, after, prefix, topic)),
       };
     }
     built.set(format, k);

@@ -7,7 +7,7 @@ import type { Report } from '../model';
 import { blockViews, type BlockView } from './blocks';
 import { readStatements, type Statement } from './statements';
 
-export { checkGrowth, elsewhere, organKey, sameOrgan } from './crossYear';
+export { checkGrowth, elsewhere } from './crossYear';
 export { checkDenials } from './denials';
 export { checkLists } from './lists';
 export { checkRates } from './rates';

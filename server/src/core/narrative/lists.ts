@@ -11,7 +11,7 @@ import { add, eq, cmp, formatDec, ZERO, type Dec } from '../decimal';
 import { txt, type Finding, type Related } from '../findings';
 import { finding } from '../codes';
 import { docSpan, written, type BlockView, type TextReading } from './blocks';
-import { derived } from './memo';
+import { memoize } from '../memo';
 import type { NumberToken } from './numbers';
 import { clauseStart } from './segments';
 import type { Statement } from './statements';
@@ -49,7 +49,7 @@ export function checkLists(views: BlockView[], statements: Statement[]): Finding
 }
 
 /** Per text: the lists that do not make their total, whatever the tables say. */
-const listsOf = derived((view: TextReading) => {
+const listsOf = memoize((view: TextReading) => {
   const out: { total: NumberToken; ofResults: boolean; make: (view: BlockView) => Finding }[] = [];
   view.sentences.forEach((sentence, si) => {
     const text = view.norm;

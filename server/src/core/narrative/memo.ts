@@ -46,13 +46,3 @@ export class TextMemo<T> {
 export function forgetTexts(): void {
   for (const m of memos) m.clear();
 }
-
-/** A value derived from a shared reading, computed once per reading. */
-export function derived<K extends object, T>(compute: (key: K) => T): (key: K) => T {
-  const values = new WeakMap<K, T>();
-  return (key) => {
-    let v = values.get(key);
-    if (v === undefined) values.set(key, (v = compute(key)));
-    return v;
-  };
-}

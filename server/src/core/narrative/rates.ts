@@ -7,7 +7,7 @@
 import { txt, type Finding, type Related } from '../findings';
 import { finding } from '../codes';
 import { docSpan, replaceNumberFix, written, type BlockView, type TextReading } from './blocks';
-import { derived } from './memo';
+import { memoize } from '../memo';
 import type { NumberToken } from './numbers';
 import { isCountUnit } from './patterns';
 import { percentHolds, percentTruncates, percentUnits, unitsText } from './ratio';
@@ -49,7 +49,7 @@ export function checkRates(report: Report, views: BlockView[]): Finding[] {
 const COUNTS_BEFORE = 32;
 
 /** Per text: whether its rates hold does not depend on the tables. */
-const problemsOf = derived((view: TextReading): Deferred[] => {
+const problemsOf = memoize((view: TextReading): Deferred[] => {
   const out: Deferred[] = [];
   view.sentences.forEach((sentence, si) => {
     // The counts before each rate, gathered once as the sentence is read (not filtered again per rate).

@@ -8,7 +8,7 @@ import { txt, type Finding, type Fix } from '../findings';
 import type { Report } from '../model';
 import { finding } from '../codes';
 import { docSpan, replaceNumberFix, written, type BlockView, type TextReading } from './blocks';
-import { derived } from './memo';
+import { memoize } from '../memo';
 import { breakdown, column, relatedCells, shownValue, states, type Figure } from './figures';
 import type { NumberToken } from './numbers';
 import type { FormatDecl } from '../format';
@@ -82,7 +82,7 @@ const candidateMemos = new WeakMap<FormatDecl, (view: TextReading) => Candidate[
 
 function candidatesOf(format: FormatDecl): (view: TextReading) => Candidate[] {
   let memo = candidateMemos.get(format);
-  if (!memo) candidateMemos.set(format, (memo = derived((view: TextReading) => readCandidates(specsOf(format), view))));
+  if (!memo) candidateMemos.set(format, (memo = memoize((view: TextReading) => readCandidates(specsOf(format), view))));
   return memo;
 }
 

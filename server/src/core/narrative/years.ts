@@ -8,7 +8,7 @@ import { txt, type Finding, type Fix } from '../findings';
 import type { Report } from '../model';
 import { finding } from '../codes';
 import { docSpan, replaceNumberFix, replaceTextFix, written, type BlockView, type TextReading } from './blocks';
-import { derived } from './memo';
+import { memoize } from '../memo';
 import { writeLike, type NumberToken } from './numbers';
 import type { Statement } from './statements';
 
@@ -53,7 +53,7 @@ function expectedPeriod(report: Report): { start: SimpleDate; end: SimpleDate } 
 }
 
 /** Per text: the statistics periods it states, with where each date is written. */
-const statedPeriods = derived((view: TextReading) =>
+const statedPeriods = memoize((view: TextReading) =>
   [...view.norm.matchAll(PERIOD)].map((m) => {
     const idx = m.indices!;
     const start = { year: +m[1], month: +m[2], day: +m[3] };

@@ -19,17 +19,12 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { CheckResult } from '../check';
 import type { Finding, Severity } from '../findings';
 import { buildPrinted } from './build';
+import type { DocxOptions, RenderDocx } from './docxTypes';
 import { cellColumns } from './grids';
 import { revealHidden } from './escape';
 import type { Anchored, Grid, GridCell, Paragraph, PrintedReport, Run } from './printed';
-
-export interface DocxOptions {
-  /** Shade the cells and sentences that have findings. */
-  marks: boolean;
-}
 
 // Sizes in half-points (三号 16pt text, 二号 22pt title, 五号 10.5pt tables) and lengths in twips.
 const TEXT = 32;
@@ -55,7 +50,7 @@ type Shade = { type: typeof ShadingType.CLEAR; color: string; fill: string } | u
 const ORDER: Severity[] = ['error', 'warning', 'information', 'hint'];
 const worst = (findings: Finding[]): Severity => ORDER.find((s) => findings.some((f) => f.severity === s)) ?? 'hint';
 
-export async function renderDocx(result: CheckResult, options: DocxOptions): Promise<Uint8Array> {
+export const renderDocx: RenderDocx = async (result, options) => {
   const printed = buildPrinted(result);
   const doc = new Document({
     title: revealHidden(printed.plainTitle),
@@ -84,7 +79,7 @@ export async function renderDocx(result: CheckResult, options: DocxOptions): Pro
     ],
   });
   return Packer.toBuffer(doc);
-}
+};
 
 function body(p: PrintedReport, options: DocxOptions): (DocxParagraph | Table)[] {
   const shade = (a: Anchored): Shade =>

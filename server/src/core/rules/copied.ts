@@ -9,7 +9,8 @@ import { eq } from '../decimal';
 import { txt, type Finding, type Related } from '../findings';
 import { leafRows, sectionByRole, tableSections } from '../format';
 import type { PreviousReport, Report } from '../model';
-import { elsewhere, sameOrgan } from '../narrative';
+import { elsewhere } from '../narrative';
+import { sameOrgan } from '../pairing';
 import { defineRule } from '../rule';
 import { WRITTEN_ANEW, comparedLength, reuse, sentenceSpan, sharedWithPeers } from '../similarity';
 

@@ -2,6 +2,7 @@
 import { finding } from '../codes';
 import { keyClaim, txt, type Finding, type Fix } from '../findings';
 import { defineRule } from '../rule';
+import { fieldUnseen } from '../unseen';
 import { topInsertion } from './placement';
 
 export const fieldsRule = defineRule({
@@ -11,7 +12,7 @@ export const fieldsRule = defineRule({
   check({ report }) {
     const out: Finding[] = [];
     report.format.meta.forEach((m, i) => {
-      if (report.meta.has(m.key) || !(m.required || m.expected)) return;
+      if (report.meta.has(m.key) || !(m.required || m.expected) || fieldUnseen(report, m)) return;
       const message = txt(`缺少“${m.key}”：${m.description['zh-CN']}`, `"${m.key}" is missing: ${m.description.en}`);
       const { span } = topInsertion(report, i, []);
       if (m.required) {

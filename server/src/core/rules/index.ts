@@ -19,6 +19,7 @@ import { narrativeRule } from './narrative';
 import { personalDataRule } from './personalData';
 import { rowsRule } from './rows';
 import { sectionsRule } from './sections';
+import { sourceRule } from './source';
 import { suppressionsRule } from './suppressions';
 import { syntaxRule } from './syntax';
 import { topicsRule } from './topics';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   citationsRule,
   valuesRule,
   misprintsRule,
+  sourceRule,
   fieldsRule,
   sectionsRule,
   rowsRule,

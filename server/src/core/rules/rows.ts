@@ -2,17 +2,24 @@
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { finding } from '../codes';
 import { keyClaim, txt, type Edit, type Finding, type Fix, type Span } from '../findings';
-import { joinPath, type GroupDecl, type ItemDecl } from '../format';
+import { joinPath, leafRows, type GroupDecl, type ItemDecl } from '../format';
 import { alignedValueColumn, indentOf, indentUnit, insertLinesAfter, insertLinesBefore } from '../layout';
 import type { Report, TableModel } from '../model';
 import { defineRule } from '../rule';
 import { itemLines } from '../skeleton';
+import { partUnseen } from '../unseen';
 import { keyStart, valueEnd } from './placement';
 
 function checkRows(report: Report, table: TableModel, out: Finding[]): void {
   const section = report.sections.find((s) => s.decl === table.decl)!;
   const unit = indentUnit(report.text);
+  // Rows by their place in the declaration: one after the last the source showed may just not be shown.
+  const leaves = leafRows(table.decl).map((l) => l.path);
+  const place = (path: string) => leaves.findIndex((l) => l === path || l.startsWith(`${path}/`));
+  const shown = [...table.rows.keys(), ...table.misspelled].map(place);
+  const unseen = (path: string) => partUnseen(report, table.decl, place(path), shown);
   if (!table.node || table.node.items.length === 0) {
+    if (unseen(leaves[0])) return;
     const indent = indentOf(report.text, section.keySpan.start) + unit;
     const lines = table.decl.items.flatMap((i) => itemLines(i, indent, unit));
     const fixes: Fix[] = [];
@@ -50,6 +57,7 @@ function checkRows(report: Report, table: TableModel, out: Finding[]): void {
         if (group.node) walk((item as GroupDecl).items, path, group.node, group.keySpan);
         return;
       }
+      if (unseen(path)) return;
       const placement = placeItem(report, table, items, i, prefix, map, unit);
       const kind = item.kind === 'group' ? txt('分组', 'group') : txt('行', 'row');
       const label = `${item.number}${item.key}`;

@@ -5,6 +5,7 @@ import { sectionNumeral, type SectionDecl } from '../format';
 import { indentUnit } from '../layout';
 import { defineRule } from '../rule';
 import { sectionLines } from '../skeleton';
+import { sectionUnseen } from '../unseen';
 import { topInsertion } from './placement';
 
 export const sectionsRule = defineRule({
@@ -16,7 +17,7 @@ export const sectionsRule = defineRule({
     const metaCount = report.format.meta.length;
     const unit = indentUnit(report.text);
     report.format.sections.forEach((s, i) => {
-      if (report.sections.some((e) => e.decl === s)) return;
+      if (report.sections.some((e) => e.decl === s) || sectionUnseen(report, s)) return;
       const lines = sectionLines(s, '', unit);
       const { span, edit } = topInsertion(
         report,

@@ -9,6 +9,7 @@ import { rowPathByRole, sectionByRole, tableSections, type SubsectionDecl } from
 import { indentOf, insertLinesAfter, insertLinesBefore } from '../layout';
 import type { Report, SectionEntry, TextBlock } from '../model';
 import { defineRule } from '../rule';
+import { partUnseen } from '../unseen';
 import { valueEnd } from './placement';
 
 /** The first sentence of a text that speaks of a topic, and where it is in the text. */
@@ -30,7 +31,10 @@ function overviewTopics(report: Report, out: Finding[]): void {
   const isMapping = blocks.some((b) => b.subKey !== undefined);
   const all = section.subsections;
   const written = (b: TextBlock) => b.text.trim() !== '';
+  // Topics by their place in the declaration: one after the last the source showed may just not be shown.
+  const shown = blocks.filter(written).map((b) => all.findIndex((s) => s.key === b.subDecl));
   for (const sub of all.filter((s) => s.expected)) {
+    if (partUnseen(report, section, all.indexOf(sub), shown)) continue;
     const words = sub.words ? new RegExp(sub.words) : undefined;
     const names = [sub.key, sub.title, ...(sub.aliases ?? [])];
     if (!isMapping) {

@@ -36,6 +36,13 @@ function expectation(field: string, e: Expected): Text {
       return txt(`${field}应写作 {原文印的标签: 官方标签}`, `${field} must be written {printed label: official label}`);
     case 'official-label':
       return txt(`“${field}”后应写它所代表的官方标签`, `the official label "${field}" stands for is expected here`);
+    case 'incomplete':
+      return txt(
+        `${field}应写作 {${e.start}: 说明, ${e.gaps}: [部分], ${e.end}: 说明}`,
+        `${field} must be written {${e.start}: NOTE, ${e.gaps}: [SECTIONS], ${e.end}: NOTE}`,
+      );
+    case 'section':
+      return txt(`${field}应列出报告的部分，如“总体情况”`, `${field} must list sections of the report, e.g. 总体情况`);
   }
 }
 

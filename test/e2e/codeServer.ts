@@ -71,16 +71,63 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-/** `env(tmp)` adds to code-server's environment, which its extension hosts inherit. */
+/**
+ * A language pack for zh-cn with no translations: enough for VS Code to report the display
+ * language zh-cn, so that the extension speaks Chinese (the workbench's own words stay English).
+ */
+function installZhCnStub(userData: string, extensions: string): void {
+  const dir = path.join(extensions, 'govreport-test.zh-cn-stub-0.0.1');
+  const translations = path.join(dir, 'translations', 'main.i18n.json');
+  mkdirSync(path.dirname(translations), { recursive: true });
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'zh-cn-stub',
+      publisher: 'govreport-test',
+      version: '0.0.1',
+      engines: { vscode: '*' },
+      categories: ['Language Packs'],
+      contributes: {
+        localizations: [
+          {
+            languageId: 'zh-cn',
+            languageName: 'Chinese Simplified',
+            localizedLanguageName: '中文(简体)',
+            translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+          },
+        ],
+      },
+    }),
+  );
+  writeFileSync(
+    path.join(userData, 'languagepacks.json'),
+    JSON.stringify({
+      'zh-cn': {
+        hash: '0123456789abcdef0123456789abcdef',
+        extensions: [{ extensionIdentifier: { id: 'govreport-test.zh-cn-stub' }, version: '0.0.1' }],
+        translations: { vscode: translations },
+        label: '中文(简体)',
+      },
+    }),
+  );
+}
+
+/**
+ * `env(tmp)` adds to code-server's environment, which its extension hosts inherit; `locale`
+ * 'zh-cn' makes it the display language.
+ */
 export async function startCodeServer(
   editor: Editor,
   env: (tmp: string) => NodeJS.ProcessEnv = () => ({}),
   log: (line: string) => void = () => undefined,
+  locale?: 'zh-cn',
 ): Promise<CodeServer> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'govreport-code-server-'));
   const userData = path.join(tmp, 'user-data');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  if (locale) installZhCnStub(userData, path.join(tmp, 'extensions'));
   const args = [
     editor.entry,
     '--auth',
@@ -97,6 +144,7 @@ export async function startCodeServer(
     userData,
     '--extensions-dir',
     path.join(tmp, 'extensions'),
+    ...(locale ? ['--locale', locale] : []),
     ...editor.spec.args,
   ];
   // An empty gallery: the machine cannot reach one, and failed queries only add noise.

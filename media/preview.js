@@ -22,9 +22,10 @@
   // ---- scrolling with the editor -------------------------------------------------------
 
   /**
-   * The block elements' source lines and their places on the page, in the order of both (an
-   * element printed above one of an earlier line is left out): the map between the editor's
-   * lines and the page's height.
+   * The block elements' source lines and their places on the page, in the order of both: the
+   * longest run of elements, down the page, whose lines do not go back (an element printed
+   * away from its line's neighbours, as the 落款 or the list of findings, is left out). The map
+   * between the editor's lines and the page's height.
    */
   function lineMarks() {
     const marks = [];
@@ -36,10 +37,26 @@
         top: el.getBoundingClientRect().top + window.scrollY,
       });
     }
-    marks.sort((a, b) => a.line - b.line || a.top - b.top);
+    marks.sort((a, b) => a.top - b.top || a.line - b.line);
+    // Longest non-decreasing subsequence by line (patience sorting, with links back).
+    /** @type {number[]} */
+    const tails = [];
+    /** @type {number[]} */
+    const back = [];
+    marks.forEach((m, i) => {
+      let lo = 0;
+      let hi = tails.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (marks[tails[mid]].line <= m.line) lo = mid + 1;
+        else hi = mid;
+      }
+      back[i] = lo > 0 ? tails[lo - 1] : -1;
+      tails[lo] = i;
+    });
     const out = [];
-    for (const m of marks) if (!out.length || m.top >= out[out.length - 1].top) out.push(m);
-    return out;
+    for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = back[i]) out.push(marks[i]);
+    return out.reverse();
   }
 
   /** The place on the page of a source line (between the elements around it). */
@@ -66,8 +83,15 @@
     return a.line + ((b.line - a.line) * (y - a.top)) / (b.top - a.top);
   }
 
-  /** Until when a scroll of the page is the echo of the editor's (not to be sent back). */
-  let quietUntil = 0;
+  /**
+   * Where the page itself scrolled to (following the editor, or kept across a render): a
+   * scroll event that finds the page there is that scroll's echo, not to be sent back.
+   */
+  let echoY = -1;
+  /** Marks the page's current place as one it scrolled to itself. */
+  const scrolledItself = () => {
+    echoY = window.scrollY;
+  };
   let lastLine = -1;
   let scheduled = false;
   window.addEventListener(
@@ -78,7 +102,8 @@
       requestAnimationFrame(() => {
         scheduled = false;
         save();
-        if (performance.now() < quietUntil) return;
+        if (window.scrollY === echoY) return;
+        echoY = -1;
         const line = Math.floor(lineAtTop(window.scrollY));
         if (line === lastLine) return;
         lastLine = line;
@@ -89,9 +114,9 @@
   );
 
   function scrollToLine(line) {
-    quietUntil = performance.now() + 150;
     lastLine = Math.floor(line);
     window.scrollTo(0, Math.max(0, topOfLine(line)));
+    scrolledItself();
   }
 
   /** @param {Element} el */
@@ -137,8 +162,8 @@
       const box = el.getBoundingClientRect();
       if (box.bottom < 0 || box.top > window.innerHeight) {
         // Following the editor's cursor: not a scroll to send back to the editor.
-        quietUntil = performance.now() + 150;
         el.scrollIntoView({ block: 'center' });
+        scrolledItself();
       }
     }
     highlighted = index;
@@ -158,8 +183,6 @@
       root.dataset.uri = uri;
       const template = document.createElement('template');
       template.innerHTML = msg.body;
-      // Replacing the page moves it for a moment: not a scroll to send to the editor.
-      quietUntil = performance.now() + 150;
       root.replaceChildren(template.content);
       if (sameReport) {
         window.scrollTo(0, y);
@@ -169,6 +192,8 @@
         highlighted = -1;
         window.scrollTo(0, 0);
       }
+      // Replacing the page is no scroll to send to the editor.
+      scrolledItself();
       save();
     } else if (msg.type === 'cursor' && typeof msg.offset === 'number') {
       cursor = msg.offset;

@@ -77,6 +77,10 @@ describe("The YAML editor's table keys", () => {
     await fill(TABLE_4, 5, 201);
     assert.equal(doc.getText(), filledIn(skeleton, expected));
 
+    // The clipboard of an extension host in a browser may not read back what it wrote (code-server
+    // 4.17 does not): the paste cannot be tried there, and the test says so as pending.
+    await vscode.env.clipboard.writeText('1\t2');
+    if ((await vscode.env.clipboard.readText()) !== '1\t2') this.skip();
     // Rows of table 二 as Excel or WPS copy them: the label column, a separator, blanks, \r\n.
     const rows2 = rowLines(doc.getText(), TABLE_2);
     const paste = async (text: string, line: number) => {

@@ -12,11 +12,15 @@ import {
 import { registerCarets } from './carets';
 import { ClosedReports } from './closedReports';
 import { registerFixCommands } from './fixCommands';
+import { registerCellKeys } from './cellKeys';
+import { registerForm } from './form';
 import { registerImportCommand } from './importCommand';
 import { registerNewReport } from './newReport';
 import { registerStatus } from './status';
 import { registerWorkspaceCheck } from './workspaceCheck';
 import { registerPreview } from './preview';
+import type { Renderer } from './preview/previewPanel';
+import { registerReportText } from './reportText';
 import { RestartPolicy } from './restarts';
 import { registerRuleHelp, ruleHelpUri } from './ruleHelp';
 import { registerSample } from './sample';
@@ -31,6 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerSample(context);
   const closed = new ClosedReports(() => client?.diagnostics);
   context.subscriptions.push(closed);
+  registerReportText(context);
+  registerCellKeys(context);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -57,11 +63,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(client);
   const started = client.start();
   const running = client;
-  // The preview and the export are rendered by the server, from the result its diagnostics come from.
-  registerPreview(context, async (params) => {
+  // The preview, the form and the export are rendered by the server, from the result its diagnostics come from.
+  const renderer: Renderer = async (params) => {
     await started;
     return running.sendRequest<RenderResult>(RENDER_REQUEST, params);
-  });
+  };
+  registerPreview(context, renderer);
+  registerForm(context, renderer);
   registerImportCommand(context, async (name, bytes) => {
     await started;
     return running.sendRequest<ImportAnswer>(IMPORT_REQUEST, { name, bytes: Buffer.from(bytes).toString('base64') });

@@ -1,6 +1,6 @@
 /** "GovReport: New Annual Report": asks for 机关, 机关类型 and 年度 and opens a complete report to fill in. */
 import * as vscode from 'vscode';
-import { FORMAT_2021, pickLocale, reportSkeleton } from '../../server/src/core';
+import { FORMAT_2021, firstTextToWrite, pickLocale, reportSkeleton } from '../../server/src/core';
 import {
   defaultYear,
   freeName,
@@ -90,10 +90,10 @@ async function openReport(organ: string, organType: string, year: number): Promi
   const content = reportSkeleton({ organ, organType, year });
   const doc = await createDocument(content, reportFileName(organ, year));
   const editor = await vscode.window.showTextDocument(doc);
-  // Start where the writing starts: the first empty text of 总体情况.
-  const first = content.indexOf(': ""');
-  if (first >= 0) {
-    const at = doc.positionAt(first + 3);
+  // Start where the writing starts: on the indented line of the first empty text of 总体情况.
+  const first = firstTextToWrite(content);
+  if (first !== undefined) {
+    const at = doc.positionAt(first);
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
   }

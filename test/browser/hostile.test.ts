@@ -341,9 +341,13 @@ describe('hostile text in the exported HTML and the preview', () => {
       assert.deepEqual(watch.errors, []);
       assert.deepEqual(watch.console, [], 'no script ran and nothing was refused');
       assert.deepEqual(external(watch, [pathToFileURL(file).href, ...allowed]), []);
-      // Clicking asks the extension to reveal source offsets, nothing else.
+      // Clicking asks the extension to reveal source offsets, and scrolling tells it the line at the top: nothing else.
       const posted = await page.evaluate(() => (globalThis as unknown as { posted: { type: string }[] }).posted);
-      assert.deepEqual([...new Set(posted.map((m) => m.type))].sort(), ['ready', 'reveal']);
+      const types = new Set(posted.map((m) => m.type));
+      types.delete('scrolled');
+      assert.deepEqual([...types].sort(), ['ready', 'reveal']);
+      for (const m of posted.filter((x) => x.type === 'scrolled'))
+        assert.deepEqual(Object.keys(m).sort(), ['line', 'type', 'uri'], JSON.stringify(m));
 
       assert.equal(await inject(page), false, 'the injected script did not run');
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));

@@ -254,7 +254,7 @@ describe('preview page in Chromium', () => {
       }),
     );
     const { page, context, watch } = await open(file, [media('preview.js'), media('preview.css')], fakeVsCode);
-    type Posted = { type: string; seq?: number; uri?: string; offset?: number };
+    type Posted = { type: string; seq?: number; uri?: string; offset?: number; end?: number; line?: number };
     const posted = () => page.evaluate(() => (window as unknown as { posted: Posted[] }).posted);
     const send = (m: unknown) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
     /** Resolves once the page has handled every message sent before (messages arrive in order). */
@@ -277,7 +277,11 @@ describe('preview page in Chromium', () => {
       const reveal = (await posted()).find((m) => m.type === 'reveal');
       assert.equal(reveal?.uri, uri);
       const offset = reveal?.offset ?? -1;
-      assert.equal(EXAMPLE.slice(offset, offset + 2), '67');
+      assert.equal(EXAMPLE.slice(offset, reveal?.end), '67', 'the number, to be selected in the editor');
+      // A click in a sentence asks for the cursor at its start, selecting nothing.
+      await page.click('.preface p span.s');
+      const sentence = (await posted()).filter((m) => m.type === 'reveal').pop();
+      assert.equal(sentence?.end, undefined);
 
       // The editor's cursor inside a sentence highlights that sentence, and only it.
       const inSentence = EXAMPLE.indexOf('办结率 85.7%，其余') + 4;
@@ -388,6 +392,69 @@ describe('preview page in Chromium', () => {
         new Set(watch.requests),
         new Set([pathToFileURL(file).href, media('preview.js'), media('preview.css')]),
       );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('scrolls with the editor both ways: to a line the editor shows at its top, and back by the line at its own top', async (t) => {
+    if (!ready(t)) return;
+    const media = (name: string) => pathToFileURL(path.join(ROOT, 'media', name)).href;
+    const uri = 'file:///reports/lvliang-2024.report.yaml';
+    const file = write(
+      'preview-scroll.html',
+      previewShell({
+        cspSource: 'file:',
+        nonce: 'dGVzdC1ub25jZQ==',
+        scriptUri: media('preview.js'),
+        styleUri: media('preview.css'),
+        body: renderBody(check(EXAMPLE), { marks: true, theme: 'preview' }),
+        seq: 1,
+        uri,
+        lang: 'zh-CN',
+      }),
+    );
+    const { page, context } = await open(file, [media('preview.js'), media('preview.css')], fakeVsCode);
+    type Posted = { type: string; uri?: string; line?: number };
+    const scrolled = () =>
+      page.evaluate(() =>
+        (window as unknown as { posted: Posted[] }).posted.filter((m) => m.type === 'scrolled').map((m) => m.line),
+      );
+    /** Two animation frames: the page has handled its scroll events. */
+    const frames = () =>
+      page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(undefined))))');
+    try {
+      await page.waitForFunction(
+        () => (window as unknown as { posted: { type: string }[] }).posted.some((m) => m.type === 'ready'),
+        undefined,
+        WAIT,
+      );
+      // The editor shows the row of 上年结转 at its top: so does the page.
+      const line = EXAMPLE.slice(0, EXAMPLE.indexOf('  上年结转政府信息公开申请数量:')).split('\n').length - 1;
+      await page.evaluate((m) => window.postMessage(m, '*'), { type: 'scroll', line });
+      await page.waitForFunction(() => window.scrollY > 0, undefined, WAIT);
+      const top = await page.evaluate(
+        (l) => document.querySelector(`tr[data-line="${l}"]`)!.getBoundingClientRect().top,
+        line,
+      );
+      near(top, 0, 'the row at the top of the page');
+      await frames();
+      assert.deepEqual(await scrolled(), [], 'the scroll the editor caused is not sent back');
+      // The author scrolls the page: the editor is told the line now at the top.
+      await page.mouse.move(500, 600);
+      await page.mouse.wheel(0, -700);
+      await page.waitForFunction(
+        () => (window as unknown as { posted: Posted[] }).posted.some((m) => m.type === 'scrolled'),
+        undefined,
+        WAIT,
+      );
+      const [sent] = await scrolled();
+      const atTop = await page.evaluate(() => {
+        const els = [...document.querySelectorAll('p[data-line], h2[data-line], h3[data-line], tr[data-line]')];
+        const el = els.find((e) => e.getBoundingClientRect().bottom > 0)!;
+        return Number(el.dataset.line);
+      });
+      assert.ok(sent !== undefined && sent < line && Math.abs(sent - atTop) <= 3, `line ${sent}, at the top ${atTop}`);
     } finally {
       await context.close();
     }

@@ -121,6 +121,16 @@ describe('across years over LSP, both reports in the workspace', () => {
     assert.equal(preview.version, 1);
     for (const code of new Set(cross(diagnostics))) assert.match(preview.content, new RegExp(`（${code}）`), code);
     assert.equal(preview.warnings, diagnostics.filter((d) => d.severity === 2).length);
+    // The form is the preview with the addresses of its cells and texts, marks and all.
+    const form = await client.request<{ version: number; content: string }>('govreport/render', {
+      uri: uri2024,
+      format: 'form',
+      marks: true,
+    });
+    const titles = (html: string) => [...html.matchAll(/title="([^"]*)"/g)].map((m) => m[1]).sort();
+    assert.deepEqual(titles(form.content), titles(preview.content));
+    assert.match(form.content, /<td[^>]* data-row="上年结转政府信息公开申请数量" data-col="0">/);
+    assert.match(form.content, /<div class="text[^"]*" data-section="总体情况" data-sub="[^"]+"/);
     const page = await client.request<{ content: string }>('govreport/render', {
       uri: uri2024,
       format: 'html',

@@ -9,12 +9,27 @@ import { isReport } from './settings';
 
 export function registerPreview(context: vscode.ExtensionContext, renderer: Renderer): void {
   let preview: ReportPreview | undefined;
-  const adopt = (panel: vscode.WebviewPanel, doc: vscode.TextDocument) => {
+  const adopt = (panel: vscode.WebviewPanel, doc: vscode.TextDocument, caret?: number) => {
     preview?.dispose();
-    const created = new ReportPreview(panel, doc, context.extensionUri, renderer, () => {
-      if (preview === created) preview = undefined;
-    });
+    const created = new ReportPreview(
+      panel,
+      doc,
+      context.extensionUri,
+      renderer,
+      () => {
+        if (preview === created) preview = undefined;
+      },
+      caret,
+    );
     preview = created;
+  };
+  /** The caret of the report's editor, if one shows it. */
+  const caretOf = (doc: vscode.TextDocument): number | undefined => {
+    const editor =
+      vscode.window.activeTextEditor?.document === doc
+        ? vscode.window.activeTextEditor
+        : vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    return editor && doc.offsetAt(editor.selection.active);
   };
 
   const activeReport = (): vscode.TextDocument | undefined => {
@@ -29,9 +44,11 @@ export function registerPreview(context: vscode.ExtensionContext, renderer: Rend
       return;
     }
     const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const caret = caretOf(doc);
     if (preview) {
       preview.panel.reveal(column, toSide);
       preview.show(doc);
+      if (caret !== undefined) preview.cursor(caret);
       return;
     }
     const panel = vscode.window.createWebviewPanel(
@@ -40,7 +57,7 @@ export function registerPreview(context: vscode.ExtensionContext, renderer: Rend
       { viewColumn: column, preserveFocus: toSide },
       webviewOptions(context.extensionUri),
     );
-    adopt(panel, doc);
+    adopt(panel, doc, caret);
   };
 
   context.subscriptions.push(
@@ -65,7 +82,14 @@ export function registerPreview(context: vscode.ExtensionContext, renderer: Rend
       },
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (preview && editor && isReport(editor.document)) preview.show(editor.document);
+      if (preview && editor && isReport(editor.document) && editor.document !== preview.document) {
+        preview.show(editor.document);
+        preview.cursor(editor.document.offsetAt(editor.selection.active));
+      }
+    }),
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+      if (preview && e.textEditor.document === preview.document && e.visibleRanges.length)
+        preview.editorScrolled(e.visibleRanges[0].start.line);
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (preview && e.document === preview.document) preview.update();

@@ -26,7 +26,13 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
-type FromPage = { type: 'ready'; seq: number } | { type: 'reveal'; uri: string; offset: number };
+type FromPage =
+  | { type: 'ready'; seq: number }
+  | { type: 'reveal'; uri: string; offset: number; end?: number }
+  | { type: 'scrolled'; uri: string; line: number };
+
+/** How long after the preview scrolled the editor the editor's scrolling is taken as its echo. */
+const ECHO_MS = 300;
 
 export class ReportPreview implements vscode.Disposable {
   private seq = 0;
@@ -41,6 +47,8 @@ export class ReportPreview implements vscode.Disposable {
   private disposed = false;
   /** Changed while hidden: rendered when the panel shows again. */
   private dirty = false;
+  /** When the preview last scrolled the editor (not to be scrolled back in turn). */
+  private scrolledEditorAt = -Infinity;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -48,6 +56,8 @@ export class ReportPreview implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly renderer: Renderer,
     onDispose: () => void,
+    /** Where the editor's caret is when the preview opens: the page shows it. */
+    private opening?: number,
   ) {
     panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon-file.svg');
@@ -86,9 +96,16 @@ export class ReportPreview implements vscode.Disposable {
     this.throttle.schedule();
   }
 
-  /** Highlights the element at the editor's cursor. */
+  /** Highlights the element at the editor's cursor (and, when it is out of view, scrolls to it). */
   cursor(offset: number): void {
     if (this.ready) void this.panel.webview.postMessage({ type: 'cursor', offset });
+    else this.opening = offset;
+  }
+
+  /** The editor scrolled to `line` at its top: the page scrolls to the same place, unless the page scrolled it. */
+  editorScrolled(line: number): void {
+    if (!this.ready || !this.panel.visible || Date.now() - this.scrolledEditorAt < ECHO_MS) return;
+    void this.panel.webview.postMessage({ type: 'scroll', line });
   }
 
   private render(): void {
@@ -147,15 +164,35 @@ export class ReportPreview implements vscode.Disposable {
       // The page loaded with an older render (it was hidden, or reloaded): send the newest.
       if (this.latest && this.latest.seq > m.seq)
         void this.panel.webview.postMessage({ type: 'render', ...this.latest });
+      // Opened from an editor: the page starts at its caret.
+      if (this.opening !== undefined) {
+        void this.panel.webview.postMessage({ type: 'cursor', offset: this.opening });
+        this.opening = undefined;
+      }
     } else if (m.type === 'reveal' && typeof m.offset === 'number' && m.uri === this.doc.uri.toString()) {
-      void this.reveal(m.offset);
+      void this.reveal(m.offset, typeof m.end === 'number' ? m.end : m.offset);
+    } else if (m.type === 'scrolled' && typeof m.line === 'number' && m.uri === this.doc.uri.toString()) {
+      this.scrollEditors(m.line);
     }
   }
 
-  /** Shows the report's editor with the cursor at the offset, beside the preview. */
-  private async reveal(offset: number): Promise<void> {
+  /** The page was scrolled to `line`: the report's visible editors show it at their top. */
+  private scrollEditors(line: number): void {
+    const editors = vscode.window.visibleTextEditors.filter((e) => e.document === this.doc);
+    if (!editors.length) return;
+    this.scrolledEditorAt = Date.now();
+    const at = new vscode.Position(Math.max(0, Math.min(Math.floor(line), this.doc.lineCount - 1)), 0);
+    for (const e of editors) e.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.AtTop);
+  }
+
+  /**
+   * Shows the report's editor beside the preview with the clicked element selected (a cell's
+   * number, so that typing replaces it) or the cursor at its start.
+   */
+  private async reveal(offset: number, end: number): Promise<void> {
     const doc = this.doc;
     const position = doc.positionAt(offset);
+    const last = doc.positionAt(Math.max(offset, end));
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
     const column =
       visible?.viewColumn ??
@@ -163,7 +200,7 @@ export class ReportPreview implements vscode.Disposable {
     const editor = await vscode.window.showTextDocument(doc, {
       viewColumn: column,
       preserveFocus: false,
-      selection: new vscode.Range(position, position),
+      selection: new vscode.Range(position, last),
     });
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

@@ -1,7 +1,8 @@
 /**
- * The preview's page. Its Content-Security-Policy allows only the extension's own style sheet
- * and script from its media folder, plus the renderer's style by nonce; no inline script, no
- * remote content, no forms. The report itself arrives as the renderer's escaped `<main>`.
+ * The page of the preview and of the form. Its Content-Security-Policy allows only the
+ * extension's own style sheet and script from its media folder, plus the renderer's style by
+ * nonce; no inline script, no remote content, no forms. The report itself arrives as the
+ * renderer's escaped `<main>`.
  */
 import { escapeHtml, REPORT_CSS } from '../../../server/src/core';
 
@@ -19,6 +20,10 @@ export interface ShellOptions {
   /** The report's URI, kept in the page's state so the panel survives a reload. */
   uri: string;
   lang: string;
+  /** The element the script finds the report in: `govreport-preview` unless said. */
+  rootId?: string;
+  /** Words the script shows, in the display language (as JSON in `data-strings`). */
+  strings?: Record<string, string>;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -44,7 +49,7 @@ export function previewShell(o: ShellOptions): string {
     `<link rel="stylesheet" href="${attr(o.styleUri)}">`,
     '</head>',
     '<body>',
-    `<div id="govreport-preview" data-seq="${o.seq}" data-uri="${attr(o.uri)}">${o.body}</div>`,
+    `<div id="${attr(o.rootId ?? 'govreport-preview')}" data-seq="${o.seq}" data-uri="${attr(o.uri)}"${o.strings ? ` data-strings="${attr(JSON.stringify(o.strings))}"` : ''}>${o.body}</div>`,
     `<script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>`,
     '</body>',
     '</html>',

@@ -5,6 +5,15 @@
  * is not here: it pulls in the `docx` package, so the faces load it on demand from its own
  * bundle (server/out/docx.js, built from render/docx.ts) only when exporting.
  */
+export {
+  adjacentCell,
+  cellAt,
+  findText,
+  textAddress,
+  type CellAddress,
+  type TextAddress,
+  type Written,
+} from './addresses';
 export { check, checkReport, type CheckOptions, type CheckResult } from './check';
 export { CODES, RULE_CODES, codeInfo, isRuleCode, type RuleCode } from './codes';
 export {
@@ -57,7 +66,7 @@ export {
   type PdfText,
   type PdfTextItem,
 } from './import';
-export { cellAt, inlayHints, type Hint, type HintOptions } from './inlayHints';
+export { caretCell, inlayHints, type Hint, type HintOptions } from './inlayHints';
 export { LineIndex, type Position } from './lineIndex';
 export { LIMITS, screenReport, type Refusal } from './limits';
 export type { PreviousReport, Report } from './model';
@@ -65,6 +74,7 @@ export { foldingRanges, outline, selectionSpans, type Fold, type OutlineKind, ty
 export { isLastYearOf, lastYearKey, pairingKey, sameOrgan, type Identity } from './pairing';
 export { partOf } from './part';
 export { parseReport, type ParseOptions } from './parse';
+export { isSpreadsheet, pasteCells, readSpreadsheet, type Pasted } from './paste';
 export { REPORT_CSS, renderBody, renderHtml, type HtmlOptions } from './render';
 export { escapeHtml } from './render/escape';
 export type { DocxOptions, RenderDocx, RenderOpinionDocx } from './render/docxTypes';
@@ -73,7 +83,6 @@ export { RULES, groupOf, ruleOf } from './rules';
 export { acrossOrgans } from './rules/copied';
 export { jsonSchema } from './schema';
 export { peerOf, type Peer, type PeerShare } from './similarity';
-export { reportSkeleton, standardPreface, type NewReport } from './skeleton';
 export {
   CSV_BOM,
   SEVERITY_NAMES,
@@ -100,5 +109,7 @@ export {
   type SummaryOptions,
   type Timeliness,
 } from './summary';
+export { firstTextToWrite, reportSkeleton, standardPreface, type NewReport } from './skeleton';
 export { suppressionFix } from './suppress';
+export { shownText, writeCell, writeCells, writeText } from './valueEdits';
 export { ChunkCache } from './yamlChunks';

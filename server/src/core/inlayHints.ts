@@ -10,6 +10,7 @@ import { formatDec } from './decimal';
 import type { Locale, Span } from './findings';
 import type { ColumnDecl, TableSectionDecl } from './format';
 import type { Report, RowModel } from './model';
+import { rowAt } from './addresses';
 import { arithmeticOf } from './tables';
 
 export interface Hint {
@@ -31,7 +32,7 @@ export function inlayHints(report: Report, span: Span, locale: Locale, options: 
   const inside = (o: number) => o >= span.start && o <= span.end;
   const hints: Hint[] = [];
   for (const c of options.carets ?? []) {
-    const at = cellAt(report, c);
+    const at = caretCell(report, c);
     const end = at && report.lines.lineEnd(report.lines.positionAt(c).line);
     if (at && end !== undefined && inside(end) && !hints.some((h) => h.offset === end))
       hints.push({ offset: end, kind: 'column', ...columnHint(at.table, at.row, at.col, locale) });
@@ -64,20 +65,17 @@ export function inlayHints(report: Report, span: Span, locale: Locale, options: 
  * written as a mapping names its columns already): the cell it touches, else the next one;
  * none before the first cell (on the key) or after the last.
  */
-export function cellAt(
+export function caretCell(
   report: Report,
   caret: number,
 ): { table: TableSectionDecl; row: RowModel; col: number } | undefined {
-  for (const table of report.tables.values()) {
-    for (const row of table.rows.values()) {
-      if (row.decl.columns.length < 2 || !isSeq(row.node)) continue;
-      const cells = row.cells.map((c, col) => ({ c, col })).filter((x) => x.c !== undefined);
-      if (!cells.length || caret < cells[0].c!.span.start || caret > cells[cells.length - 1].c!.span.end) continue;
-      const hit = cells.find((x) => caret <= x.c!.span.end);
-      if (hit) return { table: table.decl, row, col: hit.col };
-    }
-  }
-  return undefined;
+  const row = rowAt(report, caret);
+  if (!row || row.decl.columns.length < 2 || !isSeq(row.node)) return undefined;
+  const cells = row.cells.map((c, col) => ({ c, col })).filter((x) => x.c !== undefined);
+  if (!cells.length || caret < cells[0].c!.span.start || caret > cells[cells.length - 1].c!.span.end) return undefined;
+  const hit = cells.find((x) => caret <= x.c!.span.end);
+  const table = [...report.tables.values()].find((t) => t.rows.get(row.path) === row);
+  return hit && table ? { table: table.decl, row, col: hit.col } : undefined;
 }
 
 /** `第 3 列：法人或其他组织 › 商业企业`: the column's number and name, within its narrowest group. */

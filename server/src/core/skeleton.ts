@@ -13,14 +13,29 @@ export function itemLines(item: ItemDecl, indent: string, unit: string, column?:
   return [`${indent}${item.key}:`, ...item.items.flatMap((i) => itemLines(i, indent + unit, unit, column))];
 }
 
+/**
+ * An empty text to write: a `|-` block with its first line already indented, so the author
+ * only types (each line a paragraph) and never needs a quote or to count spaces.
+ */
+export function emptyTextLines(indent: string, key: string, unit: string): string[] {
+  return [`${indent}${key}: |-`, indent + unit];
+}
+
+/** Where the author starts writing in a new report: the end of the first empty text's indented line. */
+export function firstTextToWrite(text: string): number | undefined {
+  const m = /: \|-\r?\n +\r?\n/.exec(text);
+  return m ? m.index + m[0].length - (m[0].endsWith('\r\n') ? 2 : 1) : undefined;
+}
+
 /** The lines of a whole section. */
 export function sectionLines(section: SectionDecl, indent: string, unit: string): string[] {
   if (section.kind === 'table') {
     return [`${indent}${section.key}:`, ...section.items.flatMap((i) => itemLines(i, indent + unit, unit))];
   }
   const subs = section.subsections.filter((s) => s.expected);
-  if (subs.length) return [`${indent}${section.key}:`, ...subs.map((s) => `${indent}${unit}${s.key}: ""`)];
-  return [`${indent}${section.key}: ""`];
+  if (subs.length)
+    return [`${indent}${section.key}:`, ...subs.flatMap((s) => emptyTextLines(indent + unit, s.key, unit))];
+  return emptyTextLines(indent, section.key, unit);
 }
 
 export interface NewReport {
@@ -85,14 +100,15 @@ export function reportSkeleton(r: NewReport, format: FormatDecl = FORMAT_2021): 
       case 'signed':
         return [`${m.key}: ${deadline}`];
       case 'preface':
-        return ['', `${m.key}: >-`, `  ${standardPreface(y, format)}`];
+        return ['', `${m.key}: |-`, `  ${standardPreface(y, format)}`];
       default:
         return [];
     }
   };
   const lines = [
     `# ${r.organ} ${y} 年政府信息公开工作年度报告`,
-    '# 表格各行先填 0；文字部分写在引号里，或把 "" 换成 |- 后另起一行、缩进两格书写。',
+    '# 表格各行先填 0：按 Tab 键在各格之间移动，输入的数字替换选中的数字。',
+    '# 文字写在各标题下留出的缩进空行里，每行一段。也可用“以表单打开”，像填表一样填写。',
   ];
   for (const m of format.meta) lines.push(...metaLine(m));
   for (const s of format.sections) {

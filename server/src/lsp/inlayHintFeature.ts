@@ -5,7 +5,7 @@
  * the hints again.
  */
 import { type InlayHint } from 'vscode-languageserver';
-import { cellAt, inlayHints } from '../core';
+import { caretCell, inlayHints } from '../core';
 import { CARETS_NOTIFICATION, type CaretsNotification } from '../shared/protocol';
 import { cancelled, type Feature } from './context';
 
@@ -27,7 +27,7 @@ export const inlayHintFeature: Feature = {
       if (!ctx.settings().inlayHints.columnNames) return;
       const report = ctx.store.report(doc);
       const key = positions
-        .map((p) => cellAt(report, report.lines.offsetAt(p)))
+        .map((p) => caretCell(report, report.lines.offsetAt(p)))
         .map((c) => (c ? `${c.row.path}#${c.col}` : ''))
         .join('|');
       if (cells.get(n.uri) === key) return;

@@ -19,7 +19,8 @@ export const renderFeature: Feature = {
       const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
       const locale = ctx.locale();
       let content: string;
-      if (params.format === 'preview') content = renderBody(result, { marks: params.marks, theme: 'preview', locale });
+      if (params.format === 'preview' || params.format === 'form')
+        content = renderBody(result, { marks: params.marks, theme: 'preview', locale, form: params.format === 'form' });
       else if (params.format === 'html') content = renderHtml(result, { marks: params.marks, theme: 'export', locale });
       else {
         const bytes = await loadRenderDocx()(result, { marks: params.marks });

@@ -21,13 +21,14 @@ export interface CheckCounts {
 /**
  * The report as printed, rendered by the server from the result its diagnostics come from
  * (with last year's report), so that the preview's marks and the editor's squiggles agree.
- * `preview`: the body for the preview page; `html`: a standalone page; `docx`: a Word file.
+ * `preview`: the body for the preview page; `form`: the same body with the addresses of its
+ * cells and texts, for the form view; `html`: a standalone page; `docx`: a Word file.
  */
 export const RENDER_REQUEST = 'govreport/render';
 
 export interface RenderParams {
   uri: string;
-  format: 'preview' | 'html' | 'docx';
+  format: 'preview' | 'form' | 'html' | 'docx';
   /** Findings marked on the printed form. */
   marks: boolean;
 }
@@ -35,7 +36,7 @@ export interface RenderParams {
 export interface RenderResult {
   /** The document version rendered. */
   version: number;
-  /** The HTML (`preview`, `html`), or the file's bytes in base64 (`docx`). */
+  /** The HTML (`preview`, `form`, `html`), or the file's bytes in base64 (`docx`). */
   content: string;
   errors: number;
   warnings: number;

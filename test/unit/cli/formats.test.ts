@@ -118,7 +118,10 @@ describe('govreport check over a folder', () => {
       ),
     );
     assert.match(r.out, /\.govreport\.yaml:5:1: warning config-unknown-key: 未知的配置项“foo”/);
-    assert.match(r.out, /jiaotong-2024\.report\.yaml:8:7: warning past-deadline: 发布日期.*设定的公布期限 2025年1月20日/);
+    assert.match(
+      r.out,
+      /jiaotong-2024\.report\.yaml:8:7: warning past-deadline: 发布日期.*设定的公布期限 2025年1月20日/,
+    );
     assert.match(r.out.trim().split('\n').pop()!, /^3 个文件：/);
   });
 });
@@ -138,7 +141,11 @@ describe('SARIF', () => {
     assert.ok(validate(log as unknown), JSON.stringify(validate.errors, null, 2));
     const run0 = log.runs[0];
     const rules = run0.tool.driver.rules as { id: string; helpUri: string; shortDescription: { text: string } }[];
-    assert.ok(rules.some((x) => x.id === 'copied-across-organs' && /rules(?:\.zh-CN)?\.md#copied-across-organs$/.test(x.helpUri)));
+    assert.ok(
+      rules.some(
+        (x) => x.id === 'copied-across-organs' && /rules(?:\.zh-CN)?\.md#copied-across-organs$/.test(x.helpUri),
+      ),
+    );
     const results = run0.results as Record<string, any>[];
     assert.equal(results.length, 8);
     for (const res of results) {

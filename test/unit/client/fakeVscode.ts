@@ -75,6 +75,9 @@ export class FakeDocument {
   getText(): string {
     return this.text;
   }
+  get lineCount(): number {
+    return this.text.split('\n').length;
+  }
   setText(text: string): void {
     this.text = text;
     this.version++;
@@ -95,6 +98,7 @@ export interface Posted {
   uri?: string;
   body?: string;
   offset?: number;
+  line?: number;
 }
 
 export class FakeWebview {
@@ -166,14 +170,17 @@ export interface Fake {
   panels: FakePanel[];
   documents: FakeDocument[];
   shown: { doc: FakeDocument; options: { selection?: Range } }[];
+  /** The ranges editors were scrolled to, and how (revealRange). */
+  revealed: { range: Range; how: number }[];
   config: Record<string, unknown>;
   /** The bytes of files on "disk", by URI (workspace.fs.readFile). */
   files: Map<string, Uint8Array>;
-  activeEditor: { document: FakeDocument } | undefined;
+  activeEditor: { document: FakeDocument; selection?: { active: Position } } | undefined;
   events: {
     activeEditor: Emitter<unknown>;
     change: Emitter<{ document: FakeDocument }>;
     selection: Emitter<{ textEditor: { document: FakeDocument }; selections: { active: Position }[] }>;
+    visibleRanges: Emitter<{ textEditor: { document: FakeDocument }; visibleRanges: Range[] }>;
     configuration: Emitter<{ affectsConfiguration(s: string): boolean }>;
   };
 }
@@ -186,6 +193,7 @@ export function fakeVscode(): Fake {
     panels: [],
     documents: [],
     shown: [],
+    revealed: [],
     config: { 'preview.throttleMs': 0 },
     files: new Map(),
     activeEditor: undefined,
@@ -193,6 +201,7 @@ export function fakeVscode(): Fake {
       activeEditor: new Emitter(),
       change: new Emitter(),
       selection: new Emitter(),
+      visibleRanges: new Emitter(),
       configuration: new Emitter(),
     },
   };
@@ -202,7 +211,7 @@ export function fakeVscode(): Fake {
     Position,
     Range,
     ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
-    TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
+    TextEditorRevealType: { InCenterIfOutsideViewport: 2, AtTop: 3 },
     env: { language: 'zh-cn' },
     // As VS Code does for a zh-cn display language: the extension's bundle, then the arguments.
     l10n: {
@@ -221,7 +230,8 @@ export function fakeVscode(): Fake {
         return fake.activeEditor;
       },
       get visibleTextEditors() {
-        return fake.activeEditor ? [{ ...fake.activeEditor, viewColumn: 1 }] : [];
+        const revealRange = (range: Range, how: number) => fake.revealed.push({ range, how });
+        return fake.activeEditor ? [{ ...fake.activeEditor, viewColumn: 1, revealRange }] : [];
       },
       createWebviewPanel: (viewType: string, _title: string, showOptions: unknown) => {
         const p = new FakePanel(viewType, showOptions);
@@ -243,6 +253,7 @@ export function fakeVscode(): Fake {
       showInformationMessage: () => Promise.resolve(undefined),
       onDidChangeActiveTextEditor: fake.events.activeEditor.event,
       onDidChangeTextEditorSelection: fake.events.selection.event,
+      onDidChangeTextEditorVisibleRanges: fake.events.visibleRanges.event,
     },
     workspace: {
       getConfiguration: () => ({

@@ -5,7 +5,7 @@ import { check } from '../../../server/src/core/check';
 import { renderBody } from '../../../server/src/core/render/html';
 import type { RenderParams, RenderResult } from '../../../server/src/shared/protocol';
 import { EXAMPLE, variant } from '../helpers';
-import { FakeDocument, FakePanel, Position, Uri, fakeVscode, installVscode } from './fakeVscode';
+import { FakeDocument, FakePanel, Position, Range, Uri, fakeVscode, installVscode } from './fakeVscode';
 
 const fake = fakeVscode();
 installVscode(fake);
@@ -37,7 +37,8 @@ const docB = new FakeDocument(
   variant('机关: 吕梁市人民政府办公室', '机关: 某某县人民政府办公室'),
 );
 fake.documents.push(docA, docB);
-fake.activeEditor = { document: docA };
+const CARET = new Position(44, 4);
+fake.activeEditor = { document: docA, selection: { active: CARET } };
 
 const renders = (p: FakePanel) => p.webview.posted.filter((m) => m.type === 'render');
 
@@ -88,6 +89,9 @@ describe('preview wiring', () => {
   it('sends each change once the page is ready, the latest text, throttled', async () => {
     panel.webview.received.fire({ type: 'ready', seq: 1 });
     assert.equal(renders(panel).length, 0, 'the page already shows render 1');
+    // It opens where the editor's caret is.
+    assert.equal((await panel.webview.next((m) => m.type === 'cursor')).offset, docA.offsetAt(CARET));
+    panel.webview.posted.splice(0);
     fake.config['preview.throttleMs'] = 100;
     for (let i = 1; i <= 5; i++) {
       docA.setText(variant('结转下年度继续办理:            [8,', `结转下年度继续办理:            [${80 + i},`));
@@ -114,11 +118,47 @@ describe('preview wiring', () => {
     assert.equal(fake.shown.length, 1, 'a click from another report is ignored');
     assert.equal(fake.shown[0].doc, docA);
     assert.deepEqual(fake.shown[0].options.selection?.start, docA.positionAt(offset));
+    // A table's number is selected, so that typing replaces it.
+    panel.webview.received.fire({
+      type: 'reveal',
+      uri: 'file:///reports/a.report.yaml',
+      offset: offset + 1,
+      end: offset + 3,
+    });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.deepEqual(
+      [fake.shown[1].options.selection?.start, fake.shown[1].options.selection?.end],
+      [docA.positionAt(offset + 1), docA.positionAt(offset + 3)],
+    );
+  });
+
+  it('scrolls with the editor both ways, and does not send back the scroll it caused', async () => {
+    const scrolled = (line: number) =>
+      fake.events.visibleRanges.fire({
+        textEditor: { document: docA },
+        visibleRanges: [new Range(new Position(line, 0), new Position(line + 30, 0))],
+      });
+    scrolled(40);
+    assert.equal((await panel.webview.next((m) => m.type === 'scroll')).line, 40);
+    panel.webview.posted.splice(0);
+    panel.webview.received.fire({ type: 'scrolled', uri: 'file:///reports/a.report.yaml', line: 57.6 });
+    assert.deepEqual(
+      fake.revealed.map((r) => [r.range.start.line, r.how]),
+      [[57, 3]],
+      'the editor shows line 58 at its top',
+    );
+    // The editor's own report of that scroll is not sent back to the page.
+    scrolled(57);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.equal(panel.webview.posted.filter((m) => m.type === 'scroll').length, 0);
+    // Nor is a scroll of another report.
+    panel.webview.received.fire({ type: 'scrolled', uri: 'file:///reports/b.report.yaml', line: 3 });
+    assert.equal(fake.revealed.length, 1);
   });
 
   it('follows the active report editor', async () => {
     const before = renders(panel).length;
-    fake.events.activeEditor.fire({ document: docB });
+    fake.events.activeEditor.fire({ document: docB, selection: { active: new Position(0, 0) } });
     const m = await panel.webview.next((x) => x.type === 'render' && x.uri === 'file:///reports/b.report.yaml');
     assert.match(m.body!, /某某县人民政府办公室/);
     assert.equal(renders(panel).length, before + 1);

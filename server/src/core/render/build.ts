@@ -3,12 +3,13 @@ import type { Node } from 'yaml';
 import type { CheckResult } from '../check';
 import { formatChinese } from '../dates';
 import type { Span } from '../findings';
+import { textAddress } from '../addresses';
 import { metaKey, sectionHeading } from '../format';
 import type { Report, TextBlock } from '../model';
 import { subsectionNumber } from './chinese';
 import { buildGrid, type SourceOf } from './grids';
 import { attachFindings } from './marks';
-import type { Anchored, Block, Paragraph, PrintedReport, PrintedSection, Run } from './printed';
+import type { Anchored, Block, Paragraph, PrintedReport, PrintedSection, Run, TextPart } from './printed';
 
 const SUBJECT = '政府信息公开工作年度报告';
 
@@ -45,7 +46,7 @@ export function buildPrinted(result: CheckResult): PrintedReport {
   const printed: PrintedReport = {
     title: { organ, subject },
     plainTitle: (report.organ ?? '') + subject.text,
-    preface: report.preface ? paragraphs(report.preface, src) : [],
+    preface: report.preface && textPart(report.preface, src),
     sections: report.format.sections.map((decl) => section(report, decl, src)),
     signature: { organ: organ && { ...organ, findings: [] }, date },
     findings,
@@ -69,7 +70,7 @@ function section(report: Report, decl: Report['format']['sections'][number], src
   const blocks: Block[] = [];
   if (decl.kind === 'table') {
     // The text printed under the table's heading comes before the table, as published.
-    for (const block of report.texts.filter((t) => t.section === decl)) blocks.push(...paragraphs(block, src));
+    for (const block of report.texts.filter((t) => t.section === decl)) blocks.push(textPart(block, src));
     blocks.push({ kind: 'table', grid: buildGrid(report, decl, src) });
   } else {
     let n = 0;
@@ -83,7 +84,7 @@ function section(report: Report, decl: Report['format']['sections'][number], src
           source: src(block.keySpan),
           findings: [],
         });
-      blocks.push(...paragraphs(block, src));
+      blocks.push(textPart(block, src));
     }
   }
   return {
@@ -98,6 +99,10 @@ function section(report: Report, decl: Report['format']['sections'][number], src
 const SENTENCE_END = /[。！？；]/;
 const CLOSER = /[”’」』）】》〉]/;
 const INDENT = /^\s+/;
+
+function textPart(block: TextBlock, src: SourceOf): TextPart {
+  return { kind: 'text', address: textAddress(block), paragraphs: paragraphs(block, src), source: src(block.span) };
+}
 
 /** A text block as paragraphs (one per line of the value) of sentences, each with its source. */
 export function paragraphs(block: TextBlock, src: SourceOf): Paragraph[] {
@@ -132,12 +137,12 @@ function anchoredElements(p: PrintedReport): Anchored[] {
   const out: Anchored[] = [];
   if (p.title.organ) out.push(p.title.organ);
   out.push(p.title.subject);
-  for (const para of p.preface) out.push(...para.runs);
+  for (const para of p.preface?.paragraphs ?? []) out.push(...para.runs);
   for (const s of p.sections) {
     out.push(s.heading);
     for (const b of s.blocks) {
       if (b.kind === 'heading') out.push(b);
-      else if (b.kind === 'paragraph') out.push(...b.runs);
+      else if (b.kind === 'text') for (const para of b.paragraphs) out.push(...para.runs);
       else for (const row of b.grid.rows) out.push(...row.cells);
     }
   }

@@ -167,12 +167,12 @@ function body(p: PrintedReport, options: DocxOptions): (DocxParagraph | Table)[]
       }),
     );
   }
-  out.push(...p.preface.map(text));
+  out.push(...(p.preface?.paragraphs ?? []).map(text));
   for (const s of p.sections) {
     out.push(heading(s.heading.text, FONTS.h1, shade(s.heading)));
     for (const b of s.blocks) {
       if (b.kind === 'heading') out.push(heading(b.text, b.level === 1 ? FONTS.h1 : FONTS.h2, shade(b)));
-      else if (b.kind === 'paragraph') out.push(text(b));
+      else if (b.kind === 'text') out.push(...b.paragraphs.map(text));
       else out.push(...table(b.grid, shade));
     }
   }

@@ -58,10 +58,13 @@ function cellText(c: Cell): string {
   return quoted ? quoted[2] : raw;
 }
 
-function valueCells(ctx: Ctx, row: RowModel | undefined, columns: ColumnDecl[]): GridCell[] {
+function valueCells(ctx: Ctx, path: string, row: RowModel | undefined, columns: ColumnDecl[]): GridCell[] {
   return columns.map((_, i) => {
     const c = row?.cells[i];
-    return c ? cell('value', cellText(c), { source: ctx.src(c.span) }) : cell('value', '', { missing: true });
+    const address = { table: ctx.tableKey, row: path, column: i };
+    return c
+      ? cell('value', cellText(c), { source: ctx.src(c.span), address })
+      : cell('value', '', { missing: true, address });
   });
 }
 
@@ -139,7 +142,7 @@ function clausesGrid(ctx: Ctx, decl: TableSectionDecl, layout: Extract<PrintedLa
       out.push({
         cells: fill([
           cell('label', r.label, { source, absent: absentLabel(ctx, r, r.key, model) }),
-          ...valueCells(ctx, model, r.columns),
+          ...valueCells(ctx, r.key, model, r.columns),
         ]),
         source,
       });
@@ -259,7 +262,7 @@ function rowsGrid(ctx: Ctx, decl: TableSectionDecl, groups: ColumnGroupDecl[]): 
         out.push({
           cells: [
             cell('label', label, { colspan: labelDepth - level, source, absent }),
-            ...valueCells(ctx, row, item.columns),
+            ...valueCells(ctx, path, row, item.columns),
           ],
           source,
         });
@@ -296,6 +299,7 @@ function firstColumns(items: ItemDecl[]): ColumnDecl[] {
 
 function columnsGrid(ctx: Ctx, decl: TableSectionDecl): Grid {
   interface Leaf {
+    path: string;
     row: RowModel | undefined;
     columns: ColumnDecl[];
   }
@@ -317,7 +321,7 @@ function columnsGrid(ctx: Ctx, decl: TableSectionDecl): Grid {
           }),
         );
         for (const c of item.columns) head[level + 1].push(cell('head', c.label, { rowspan: levels - level }));
-        leaves.push({ row, columns: item.columns });
+        leaves.push({ path, row, columns: item.columns });
         width += item.columns.length;
         continue;
       }
@@ -333,7 +337,7 @@ function columnsGrid(ctx: Ctx, decl: TableSectionDecl): Grid {
     return width;
   };
   const width = walk(decl.items, '', 0);
-  const values = leaves.flatMap((l) => valueCells(ctx, l.row, l.columns));
+  const values = leaves.flatMap((l) => valueCells(ctx, l.path, l.row, l.columns));
   return {
     key: decl.key,
     columns: width,

@@ -9,7 +9,7 @@ import { buildPrinted } from './build';
 import { cspHash } from './csp';
 import { PAGE_CSS, REPORT_CSS } from './css';
 import { escapeHtml } from './escape';
-import type { Anchored, Block, Grid, GridCell, Paragraph, PrintedReport, Source } from './printed';
+import type { Anchored, Block, Grid, GridCell, Paragraph, PrintedReport, Source, TextPart } from './printed';
 
 export interface HtmlOptions {
   /** Mark the cells and sentences that have findings (colour and a title with the messages). */
@@ -18,6 +18,13 @@ export interface HtmlOptions {
   theme?: 'preview' | 'export';
   /** Language of the finding messages in titles. */
   locale?: Locale;
+  /**
+   * The form to fill in (the editor's form view): value cells carry their address
+   * (`data-row`, `data-col`, in the table's `data-table`) and each text its section and
+   * sub-section (`data-section`, `data-sub`), an empty text included, so that the page can
+   * make them editable.
+   */
+  form?: boolean;
 }
 
 /** A complete standalone document. Its Content-Security-Policy allows its own style and nothing else. */
@@ -65,6 +72,10 @@ class Writer {
     private readonly locale: Locale,
   ) {}
 
+  get form(): boolean {
+    return !!this.options.form;
+  }
+
   /** `data-start`/`data-end` (UTF-16 offsets) and `data-line` (0-based) for the preview's mapping. */
   where(source: Source | undefined): string {
     return source ? ` data-start="${source.start}" data-end="${source.end}" data-line="${source.line}"` : '';
@@ -105,13 +116,15 @@ function renderPrinted(p: PrintedReport, options: HtmlOptions): string {
   const locale = options.locale ?? 'zh-CN';
   const w = new Writer(options, locale);
   const theme = options.theme ?? 'export';
-  w.out.push(`<main class="report theme-${theme}${options.marks ? ' marks' : ''}" lang="zh-CN">`);
+  w.out.push(
+    `<main class="report theme-${theme}${options.marks ? ' marks' : ''}${options.form ? ' form' : ''}" lang="zh-CN">`,
+  );
   if (options.marks && p.findings.length) summary(w, p, locale);
   const organ = p.title.organ ? w.inline('span', p.title.organ, ['organ']) : '';
   w.out.push(`<header class="title"><h1>${organ}${w.inline('span', p.title.subject, ['subject'])}</h1></header>`);
-  if (p.preface.length) {
+  if (p.preface && (p.preface.paragraphs.length || options.form)) {
     w.out.push('<section class="preface">');
-    for (const para of p.preface) paragraph(w, para);
+    text(w, p.preface);
     w.out.push('</section>');
   }
   for (const s of p.sections) {
@@ -156,9 +169,23 @@ function paragraph(w: Writer, para: Paragraph): void {
   w.out.push(`<p${w.where(para.source)}>${runs}</p>`);
 }
 
+/** A text's paragraphs; in the form, inside an element that names the text (and is there when it is empty). */
+function text(w: Writer, t: TextPart): void {
+  if (!w.form) {
+    for (const para of t.paragraphs) paragraph(w, para);
+    return;
+  }
+  const sub = t.address.sub === undefined ? '' : ` data-sub="${escapeHtml(t.address.sub)}"`;
+  const section = t.address.section === undefined ? '' : ` data-section="${escapeHtml(t.address.section)}"`;
+  const empty = t.paragraphs.length ? '' : ' empty';
+  w.out.push(`<div class="text${empty}"${section}${sub}${w.where(t.source)}>`);
+  for (const para of t.paragraphs) paragraph(w, para);
+  w.out.push('</div>');
+}
+
 function block(w: Writer, b: Block): void {
   if (b.kind === 'heading') w.anchored(b.level === 1 ? 'h2' : 'h3', b);
-  else if (b.kind === 'paragraph') paragraph(w, b);
+  else if (b.kind === 'text') text(w, b);
   else table(w, b.grid);
 }
 
@@ -184,5 +211,6 @@ function gridCell(w: Writer, c: GridCell): string {
   if (c.missing) classes.push('missing');
   const span = (c.colspan > 1 ? ` colspan="${c.colspan}"` : '') + (c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : '');
   const scope = c.role === 'label' ? ' scope="row"' : '';
-  return `<${tag}${span}${scope}${w.mark(c, classes)}${w.where(c.source)}>${escapeHtml(c.text)}</${tag}>`;
+  const address = w.form && c.address ? ` data-row="${escapeHtml(c.address.row)}" data-col="${c.address.column}"` : '';
+  return `<${tag}${span}${scope}${w.mark(c, classes)}${w.where(c.source)}${address}>${escapeHtml(c.text)}</${tag}>`;
 }

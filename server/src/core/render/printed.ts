@@ -2,6 +2,7 @@
  * The report as printed: title, paragraphs, headings and tables as grids of cells. The HTML
  * and Word renderers both draw this, so they cannot disagree about the form's layout.
  */
+import type { CellAddress, TextAddress } from '../addresses';
 import type { Finding } from '../findings';
 import type { LineIndex } from '../lineIndex';
 
@@ -29,6 +30,15 @@ export interface Paragraph {
   source?: Source;
 }
 
+/** One text of the report (the 前言, a section or sub-section, a table's 说明): a paragraph per line. */
+export interface TextPart {
+  kind: 'text';
+  address: TextAddress;
+  paragraphs: Paragraph[];
+  /** The value's span in the file (the key's, when it has none). */
+  source?: Source;
+}
+
 export interface Heading extends Anchored {
   kind: 'heading';
   /** 1: the six sections (一、…); 2: their sub-sections (（一）…). */
@@ -41,7 +51,7 @@ export interface TableBlock {
   grid: Grid;
 }
 
-export type Block = Paragraph | Heading | TableBlock;
+export type Block = TextPart | Heading | TableBlock;
 
 /**
  * `corner`: the note over the row labels; `clause`: a 第二十条 heading row; `head`: column
@@ -58,6 +68,8 @@ export interface GridCell extends Anchored {
   missing?: boolean;
   /** For a row the file lacks: the `subject` of its missing-row finding (`table/row path`). */
   absent?: string;
+  /** A value cell's place in the table. */
+  address?: CellAddress;
 }
 
 export interface GridRow {
@@ -90,7 +102,7 @@ export interface PrintedReport {
   title: { organ?: Run; subject: Run };
   /** The title on one line, for the document's metadata. */
   plainTitle: string;
-  preface: Paragraph[];
+  preface?: TextPart;
   sections: PrintedSection[];
   signature: { organ?: Run; date?: Run };
   /** Every finding, and those that no printed element shows (a field that is not printed, say). */

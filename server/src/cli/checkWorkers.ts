@@ -339,6 +339,8 @@ export function serve(data: WorkerData): Promise<number> {
       type: 'checked',
       index,
       ...checked,
+      // `check` prints no fixes: their edits (whole sections of YAML for a missing one) are not copied across threads.
+      findings: checked.findings.map(({ fixes: _fixes, ...f }) => f),
       year: r.year,
       organ: r.organ,
       peer: peerOf(r.report, uriOf(r.file)),

@@ -62,12 +62,23 @@ export async function until<T>(
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: STEP_MS });
-  await input.fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: STEP_MS });
+  // The palette lists the commands registered when it opened: right after the workbench
+  // loads, the extension's may come later, so it is opened again until they are there.
+  const deadline = Date.now() + STEP_MS;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: STEP_MS });
+    await input.fill(`>${title}`);
+    const found = await row.waitFor({ state: 'visible', timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (found) break;
+    if (Date.now() > deadline) throw new Error(`the command palette has no “${title}”`);
+    await page.keyboard.press('Escape');
+  }
   await row.click();
 }
 

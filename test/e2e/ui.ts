@@ -3,10 +3,12 @@
  * the repository loaded as the extension under development: the squiggle on the 落款日期 and
  * its hover, the Problems panel, a quick fix through Ctrl+., the preview beside the editor,
  * a new report from the command palette, the preview of a report checked against last year's,
- * and a published PDF imported from the Explorer's context menu. Screenshots go to
+ * a published PDF imported from the Explorer's context menu, the first contact's steps, and
+ * Check All Reports in Workspace putting the findings of reports that are not open in Problems
+ * and on the Explorer's files (and checking a folder from its context menu). Screenshots go to
  * test-artifacts/editor/.
  */
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import {
@@ -40,6 +42,9 @@ const CROSS_YEAR = 'ziranziyuan-2024.report.yaml';
 const CROSS_YEAR_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'crossyear');
 const NEW_ORGAN = '测试市数据局';
 const PDF = '淮安市洪泽区人民政府_2024.pdf';
+/** Three reports and their .govreport.yaml, none of them opened: for Check All Reports in Workspace. */
+const BATCH = 'batch';
+const BATCH_FILES = ['jiaotong-2024.report.yaml', 'lvliang-2024.report.yaml', 'wenlv-2024.report.yaml'] as const;
 function steps(page: Page, server: CodeServer, workspace: string, t: Texts, log: (l: string) => void): Step[] {
   const dateLine = (): Locator => viewLine(page, /^落款日期:\s/);
   return [
@@ -269,6 +274,109 @@ function steps(page: Page, server: CodeServer, workspace: string, t: Texts, log:
   ];
 }
 
+/** The report files a check of `dir` finds: `*.report.yaml` in it and its folders, hidden ones left out. */
+function reportsIn(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .reduce(
+      (n, e) =>
+        n +
+        (e.isDirectory() ? reportsIn(path.join(dir, e.name)) : e.isFile() && e.name.endsWith('.report.yaml') ? 1 : 0),
+      0,
+    );
+}
+
+/** The summary a check of `files` reports shows, whatever its counts of findings. */
+function checkedSummary(t: Texts, files: number): RegExp {
+  const text = t.l10n('Checked {0} report(s): {1} error(s), {2} warning(s), {3} note(s).', files, '#', '#', '#');
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/#/g, '\\d+'));
+}
+
+/**
+ * Check All Reports in Workspace from the command palette, and Check Reports in Folder from a
+ * folder's context menu in the Explorer: the findings of reports that are not open, in the
+ * Problems panel and as counts on the Explorer's files.
+ */
+function workspaceSteps(page: Page, workspace: string, t: Texts, log: (l: string) => void): Step[] {
+  const explorerRow = (name: string, level: number) =>
+    page.locator(`.explorer-folders-view .monaco-list-row[aria-level="${level}"]`).filter({ hasText: name }).first();
+  /** The check's summary, read in the notification centre (toasts may not show in a headless workbench). */
+  const summary = async (files: number): Promise<string> => {
+    await runCommand(page, 'Notifications: Show Notifications');
+    const note = page
+      .locator('.notifications-center .notification-list-item')
+      .filter({ hasText: checkedSummary(t, files) })
+      .first();
+    await note.waitFor({ state: 'visible', timeout: STEP_MS });
+    return plain(await note.textContent());
+  };
+  return [
+    {
+      name: 'Check All Reports in Workspace lists the findings of reports that are not open',
+      run: async () => {
+        await page.keyboard.press('Escape');
+        const files = reportsIn(workspace);
+        await runCommand(page, t.command('govreport.checkWorkspace'));
+        log(`    notification: ${await summary(files)}`);
+        await shoot(page, '27-workspace-checked');
+        await runCommand(page, 'Notifications: Hide Notifications');
+        await page.keyboard.press('Control+Shift+M');
+        const rows = page.locator('.markers-panel .monaco-list-row');
+        await rows.first().waitFor({ state: 'visible', timeout: STEP_MS });
+        // One row per file (the list shows only the rows that fit), then a file's findings.
+        await page.locator('.part.panel .codicon-collapse-all').first().click();
+        for (const name of BATCH_FILES)
+          await rows.filter({ hasText: name }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+        await rows.filter({ hasText: BATCH_FILES[0] }).first().click();
+        await rows.filter({ hasText: 'copied-across-organs' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+        const texts = (await rows.allTextContents()).map(plain);
+        log(`    Problems: ${texts.length} rows shown: ${texts.join(' | ').slice(0, 300)}`);
+        await shoot(page, '28-workspace-problems');
+        await page.keyboard.press('Control+Shift+M');
+      },
+    },
+    {
+      name: 'the Explorer marks the reports with findings, and checks a folder from its context menu',
+      run: async () => {
+        await page.keyboard.press('Control+Shift+E');
+        const folder = explorerRow(BATCH, 1);
+        await folder.waitFor({ state: 'visible', timeout: STEP_MS });
+        if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
+        const name = BATCH_FILES[1];
+        const file = explorerRow(name, 2);
+        await file.waitFor({ state: 'visible', timeout: STEP_MS });
+        // A file with errors: its label coloured and a count beside it, from the Problems' markers.
+        // The workbench draws the count as generated content (::after), not as text.
+        const badge = await until(page, `the Explorer's count of problems on ${name}`, async () => {
+          const drawn = await file.evaluate((row) => {
+            // Runs in the page (the test is compiled without the DOM's types).
+            const { getComputedStyle } = globalThis as any;
+            return [row, ...row.querySelectorAll('*')]
+              .map((e) => String(getComputedStyle(e, '::after').content))
+              .filter((c) => /\d/.test(c))
+              .join(' ');
+          });
+          const t = `${plain(await file.textContent()).replace(name, '')} ${drawn}`.trim();
+          return /\d/.test(t) ? t : undefined;
+        });
+        log(`    ${name} in the Explorer: ${badge}`);
+        await shoot(page, '29-explorer-counts');
+        await folder.click({ button: 'right' });
+        const item = page
+          .locator('.context-view .action-item')
+          .filter({ hasText: t.nls('command.checkFolder') })
+          .first();
+        await item.waitFor({ state: 'visible', timeout: STEP_MS });
+        await shoot(page, '30-explorer-check-folder');
+        await item.click();
+        // The folder's three reports, and only them.
+        log(`    notification: ${await summary(BATCH_FILES.length)}`);
+        await runCommand(page, 'Notifications: Hide Notifications');
+      },
+    },
+  ];
+}
+
 /** Runs the UI steps; returns whether all passed. A failed step leaves a screenshot. */
 export async function runUi(editor: Editor, language: DisplayLanguage, out: (line: string) => void): Promise<boolean> {
   rmSync(ARTIFACTS, { recursive: true, force: true });
@@ -283,13 +391,18 @@ export async function runUi(editor: Editor, language: DisplayLanguage, out: (lin
     for (const name of ['ziranziyuan-2023.report.yaml', CROSS_YEAR])
       copyFileSync(path.join(CROSS_YEAR_FIXTURES, name), path.join(workspace, name));
     copyFileSync(path.join(ROOT, 'test', 'fixtures', 'real', PDF), path.join(workspace, PDF));
+    cpSync(path.join(ROOT, 'test', 'fixtures', BATCH), path.join(workspace, BATCH), { recursive: true });
     firstContactFiles(workspace);
     const { context, page } = await openBrowser(editor, path.join(server.tmp, 'browser'));
     const pageLog: string[] = [];
     const flushed = forwardConsole(page, (l) => pageLog.push(l));
     try {
       const t = texts(language);
-      const all = [...steps(page, server, workspace, t, out), ...firstContactSteps(page, workspace, t, out)];
+      const all = [
+        ...steps(page, server, workspace, t, out),
+        ...firstContactSteps(page, workspace, t, out),
+        ...workspaceSteps(page, workspace, t, out),
+      ];
       // GOVREPORT_E2E_GREP runs the steps whose name matches (and the first, which opens the workbench).
       const grep = process.env.GOVREPORT_E2E_GREP ? new RegExp(process.env.GOVREPORT_E2E_GREP) : undefined;
       for (const [i, step] of all.entries()) {

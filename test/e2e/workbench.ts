@@ -35,13 +35,19 @@ export function viewLine(page: Page, text: RegExp): Locator {
 export async function squigglesOn(page: Page, line: Locator, kind = 'error'): Promise<{ x: number; y: number }[]> {
   const box = await line.boundingBox();
   if (!box) return [];
-  const out: { x: number; y: number }[] = [];
-  for (const s of await page.locator(`.editor-instance .monaco-editor .squiggly-${kind}`).all()) {
-    const b = await s.boundingBox();
-    if (b && b.y + b.height / 2 >= box.y && b.y + b.height / 2 <= box.y + box.height)
-      out.push({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
-  }
-  return out;
+  // All boxes in one look: a squiggle listed and then measured apart may be gone by then
+  // (a fix applied, a check published), and measuring it would wait for it in vain.
+  const boxes = await page.locator(`.editor-instance .monaco-editor .squiggly-${kind}`).evaluateAll((els) =>
+    els.map((e) => {
+      const r = (
+        e as { getBoundingClientRect(): { x: number; y: number; width: number; height: number } }
+      ).getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+  return boxes
+    .filter((b) => b.y + b.height / 2 >= box.y && b.y + b.height / 2 <= box.y + box.height)
+    .map((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 }));
 }
 
 /** Waits until `probe` is truthy, re-checking on every animation frame of the page's own clock. */
@@ -62,12 +68,27 @@ export async function until<T>(
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: STEP_MS });
-  await input.fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: STEP_MS });
+  // The palette lists the commands registered when it opened: right after the workbench
+  // loads, the extension's may come later. And it closes when the focus goes elsewhere (a
+  // context menu just clicked gives the focus back to its view). So it is opened again until
+  // it shows the command.
+  const deadline = Date.now() + STEP_MS;
+  for (;;) {
+    await page.keyboard.press('F1');
+    const found = await input
+      .waitFor({ state: 'visible', timeout: STEP_MS })
+      .then(() => input.fill(`>${title}`, { timeout: 3_000 }))
+      .then(() => row.waitFor({ state: 'visible', timeout: 3_000 }))
+      .then(
+        () => true,
+        () => false,
+      );
+    if (found) break;
+    if (Date.now() > deadline) throw new Error(`the command palette did not offer “${title}”`);
+    await page.keyboard.press('Escape');
+  }
   await row.click();
 }
 

@@ -12,6 +12,7 @@ import { check } from '../../server/src/core/check';
 import { ROOT } from './provision';
 import { ARTIFACTS } from './workbench';
 import {
+  closeAll,
   frameWithText,
   plain,
   runCommand,
@@ -107,21 +108,6 @@ async function charBox(line: Locator, index: number): Promise<{ x: number; y: nu
   }, index);
   if (!box) throw new Error(`no character ${index} on the line`);
   return box;
-}
-
-/** Closes every editor, not saving what the steps changed. */
-async function closeAll(page: Page): Promise<void> {
-  await runCommand(page, 'View: Close All Editors');
-  const dialog = page.locator('.monaco-dialog-box');
-  const dontSave = dialog.getByRole('button', { name: "Don't Save" });
-  if (
-    await dontSave.waitFor({ state: 'visible', timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    )
-  )
-    await dontSave.click();
-  await until(page, 'no editor open', async () => (await page.locator('.tabs-container .tab').count()) === 0);
 }
 
 /** Shows line `n` (1-based) of the active editor, with the caret at its start. */

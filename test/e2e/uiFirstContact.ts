@@ -356,8 +356,11 @@ export function firstContactSteps(page: Page, workspace: string, t: Texts, log: 
         await shoot(page, '21-export-name');
         await input.press('Enter');
         const exported = path.join(workspace, name);
-        await until(page, `${name} written`, async () => existsSync(exported));
-        const html = readFileSync(exported, 'utf8');
+        // The file exists from the moment the extension host opens it for writing: wait for its end.
+        const html = await until(page, `${name} written`, async () => {
+          const text = existsSync(exported) ? readFileSync(exported, 'utf8') : '';
+          return /<\/html>\s*$/.test(text) ? text : undefined;
+        });
         if (!html.includes('示例市交通运输局')) throw new Error('the exported page is not the report');
         // The message, and where to find the file: in a browser, the Explorer (there is no file manager).
         await runCommand(page, 'Notifications: Show Notifications');

@@ -177,7 +177,11 @@ export function formSteps(page: Page, workspace: string, t: Texts, log: (l: stri
       name: 'a cell of the form shows its finding and fix in the display language, and the fix applied from there mends it',
       run: async () => {
         const saved = readFileSync(file, 'utf8');
-        // Saving the new (untitled) report shows the file in the text editor; the form again, from the palette.
+        // Saving the new (untitled) report replaced its editors by the file's text editor, and F1 pressed while
+        // the form went away opened no palette: the saved file's tab takes the focus, and the palette opens the form.
+        const tab = page.locator('.tabs-container .tab.active:not(.dirty)').filter({ hasText: FILE }).first();
+        await tab.waitFor({ state: 'visible', timeout: STEP_MS });
+        await tab.click();
         await runCommand(page, t.command('govreport.openForm'));
         const frame = await formFrame(page);
         const rows3 = rowPaths(skeleton, TABLE_3);

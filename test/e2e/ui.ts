@@ -21,6 +21,7 @@ import {
 } from './codeServer';
 import { ROOT, type Editor } from './provision';
 import { firstContactFiles, firstContactSteps } from './uiFirstContact';
+import { formSteps } from './uiForm';
 import {
   ARTIFACTS,
   FIRST_MS,
@@ -402,6 +403,7 @@ export async function runUi(editor: Editor, language: DisplayLanguage, out: (lin
         ...steps(page, server, workspace, t, out),
         ...firstContactSteps(page, workspace, t, out),
         ...workspaceSteps(page, workspace, t, out),
+        ...formSteps(page, workspace, t, out),
       ];
       // GOVREPORT_E2E_GREP runs the steps whose name matches (and the first, which opens the workbench).
       const grep = process.env.GOVREPORT_E2E_GREP ? new RegExp(process.env.GOVREPORT_E2E_GREP) : undefined;

@@ -12,6 +12,7 @@ import { check } from '../../server/src/core/check';
 import { ROOT } from './provision';
 import { ARTIFACTS } from './workbench';
 import {
+  closeAll,
   frameWithText,
   plain,
   runCommand,
@@ -107,21 +108,6 @@ async function charBox(line: Locator, index: number): Promise<{ x: number; y: nu
   }, index);
   if (!box) throw new Error(`no character ${index} on the line`);
   return box;
-}
-
-/** Closes every editor, not saving what the steps changed. */
-async function closeAll(page: Page): Promise<void> {
-  await runCommand(page, 'View: Close All Editors');
-  const dialog = page.locator('.monaco-dialog-box');
-  const dontSave = dialog.getByRole('button', { name: "Don't Save" });
-  if (
-    await dontSave.waitFor({ state: 'visible', timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    )
-  )
-    await dontSave.click();
-  await until(page, 'no editor open', async () => (await page.locator('.tabs-container .tab').count()) === 0);
 }
 
 /** Shows line `n` (1-based) of the active editor, with the caret at its start. */
@@ -370,8 +356,11 @@ export function firstContactSteps(page: Page, workspace: string, t: Texts, log: 
         await shoot(page, '21-export-name');
         await input.press('Enter');
         const exported = path.join(workspace, name);
-        await until(page, `${name} written`, async () => existsSync(exported));
-        const html = readFileSync(exported, 'utf8');
+        // The file exists from the moment the extension host opens it for writing: wait for its end.
+        const html = await until(page, `${name} written`, async () => {
+          const text = existsSync(exported) ? readFileSync(exported, 'utf8') : '';
+          return /<\/html>\s*$/.test(text) ? text : undefined;
+        });
         if (!html.includes('示例市交通运输局')) throw new Error('the exported page is not the report');
         // The message, and where to find the file: in a browser, the Explorer (there is no file manager).
         await runCommand(page, 'Notifications: Show Notifications');

@@ -92,6 +92,21 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await row.click();
 }
 
+/** Closes every editor, not saving what the steps changed. */
+export async function closeAll(page: Page): Promise<void> {
+  await runCommand(page, 'View: Close All Editors');
+  const dialog = page.locator('.monaco-dialog-box');
+  const dontSave = dialog.getByRole('button', { name: "Don't Save" });
+  if (
+    await dontSave.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    await dontSave.click();
+  await until(page, 'no editor open', async () => (await page.locator('.tabs-container .tab').count()) === 0);
+}
+
 const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   contributes: { commands: { command: string; title: string; category?: string }[] };
 };

@@ -88,9 +88,9 @@ function random(seed: number): () => number {
 /**
  * Report `i` of a batch of `n`: organs repeat over consecutive years (so the CLI pairs a
  * report with last year's), every count is scaled by one factor (the tables' identities
- * and the text's rates still hold), every paragraph gets a sentence of its own (reports of
- * different organs share no paragraph, so nothing is reused across files), and about one in
- * four has a cell off by one.
+ * and the text's rates still hold), every sentence names its organ and every paragraph gets a
+ * sentence of its own (reports of different organs share no sentence, so nothing is reused
+ * across files and no two organs copy each other), and about one in four has a cell off by one.
  */
 export function variant(i: number, n: number): string {
   const rnd = random(i + 1);
@@ -116,7 +116,9 @@ export function variant(i: number, n: number): string {
     .replace(
       /^( +\S.*。)$/gm,
       (line: string) =>
-        `${line}${FILLERS[Math.floor(rnd() * FILLERS.length)].replace('N', String(1 + Math.floor(rnd() * 400)))}`,
+        // Every sentence names its organ: reports of different organs share no sentence (copied
+        // text across organs is the exception in a real batch, not every report).
+        `${line.replace(/。/g, `（${organ}）。`)}${FILLERS[Math.floor(rnd() * FILLERS.length)].replace('N', String(1 + Math.floor(rnd() * 400)))}`,
     );
   if (rnd() < 0.25) {
     const rows = [...text.matchAll(/\[(\d+), /g)];

@@ -211,7 +211,9 @@ export async function editorSession(
     const caret = positionAt(doc.text, nearest(doc.text, '办结率', doc.text.length / 2));
     const onLine = doc.diagnostics.filter((d) => d.range.start.line <= caret.line && d.range.end.line >= caret.line);
     const whole = { start: { line: 0, character: 0 }, end: positionAt(doc.text, doc.text.length) };
-    for (let i = 0; i < plan.requests; i++) {
+    // One series after the other, as an editor asks: the caret's line again and again as it
+    // moves, a whole document rarely (a request that large leaves garbage for the next to collect).
+    for (let i = 0; i < plan.requests; i++)
       samples["codeAction: cursor's line"].push(
         await timed('textDocument/codeAction', {
           textDocument: td,
@@ -219,6 +221,7 @@ export async function editorSession(
           context: { diagnostics: onLine, triggerKind: 2 },
         }),
       );
+    for (let i = 0; i < plan.requests; i++) {
       samples['codeAction: whole document'].push(
         await timed('textDocument/codeAction', {
           textDocument: td,

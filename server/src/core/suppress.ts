@@ -121,23 +121,28 @@ export function suppressionFix(text: string, lines: LineIndex, f: Finding): Fix 
   const pos = lines.positionAt(f.span.start);
   // Inside a block scalar, the comment goes above the line that opens the scalar.
   let line = pos.line;
-  while (line > 0 && insideBlockScalar(lines, line)) line--;
+  for (let opener = blockScalarOpener(lines, line); opener !== undefined; opener = blockScalarOpener(lines, line))
+    line = opener;
   const edit = suppressionEdit(text, lines, line, f.code);
   return { title: txt(`在此忽略 ${f.code}`, `Ignore ${f.code} here`), edits: [edit], safe: false };
 }
 
 const OPENS_BLOCK_SCALAR = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
 
-/** Whether a line is part of a block scalar's text (the nearest less-indented line opens one). */
-function insideBlockScalar(lines: LineIndex, line: number): boolean {
+/**
+ * The line that opens the block scalar a line is part of (the nearest less-indented line, when it
+ * opens one); undefined outside one. Found in one walk up: a comment above a long text's last
+ * line costs one pass over the text, not one per line.
+ */
+function blockScalarOpener(lines: LineIndex, line: number): number | undefined {
   const indent = (l: number) => /^\s*/.exec(lines.lineText(l))![0].length;
   const own = indent(line);
   for (let l = line - 1; l >= 0; l--) {
     const t = lines.lineText(l);
     if (t.trim() === '') continue;
-    if (indent(l) < own) return OPENS_BLOCK_SCALAR.test(t);
+    if (indent(l) < own) return OPENS_BLOCK_SCALAR.test(t) ? l : undefined;
   }
-  return false;
+  return undefined;
 }
 
 function suppressionEdit(text: string, lines: LineIndex, line: number, code: string): Edit {

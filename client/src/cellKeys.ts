@@ -1,9 +1,15 @@
 /**
  * The YAML editor's keys for the tables, as in a spreadsheet: Tab and Shift+Tab move to the
  * next and previous cell (on to the next row) and select its number, so that typing replaces
- * it; Ctrl+V over a table pastes rows copied from Excel or WPS into its cells. Bound only
- * while the caret is in a table row (`govreport.inTableRow`); elsewhere the keys do what
- * they always do.
+ * it; Ctrl+V over a table pastes rows copied from Excel or WPS into its cells. Elsewhere the
+ * keys do what they always do.
+ *
+ * Tab and Shift+Tab are bound in the whole report, and the command looks where the caret is:
+ * a context key for "in a row" is set by the extension host only after the caret has moved
+ * (a round trip, long in code-server), so a Tab pressed right after the caret was put on a
+ * row would still find it unset and indent the line. The command reaches the host after the
+ * caret's move, and sees it. Ctrl+V keeps to the rows (`govreport.inTableRow`), so that a
+ * paste elsewhere stays the editor's own.
  */
 import * as vscode from 'vscode';
 import { adjacentCell, cellAt, isSpreadsheet, pasteCells, pickLocale } from '../../server/src/core';

@@ -20,6 +20,7 @@ import {
   type DisplayLanguage,
 } from './codeServer';
 import { ROOT, type Editor } from './provision';
+import { cellKeysSteps } from './uiCellKeys';
 import { firstContactFiles, firstContactSteps } from './uiFirstContact';
 import { formSteps } from './uiForm';
 import {
@@ -404,6 +405,7 @@ export async function runUi(editor: Editor, language: DisplayLanguage, out: (lin
         ...firstContactSteps(page, workspace, t, out),
         ...workspaceSteps(page, workspace, t, out),
         ...formSteps(page, workspace, t, out),
+        ...cellKeysSteps(page, workspace, out),
       ];
       // GOVREPORT_E2E_GREP runs the steps whose name matches (and the first, which opens the workbench).
       const grep = process.env.GOVREPORT_E2E_GREP ? new RegExp(process.env.GOVREPORT_E2E_GREP) : undefined;

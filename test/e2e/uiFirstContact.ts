@@ -62,7 +62,7 @@ function counts(text: string): { errors: number; warnings: number } {
 /** The extension's status bar item (its id is the extension's and the item's). */
 const statusItem = (page: Page): Locator => page.locator('[id="govreport.govreport.govreport.status"]');
 
-async function openFile(page: Page, name: string): Promise<void> {
+export async function openFile(page: Page, name: string): Promise<void> {
   // A hover left under the pointer (a tab's) would lie over the list and take the click.
   await page.mouse.move(0, 0);
   await page.keyboard.press('Control+P');
@@ -87,7 +87,7 @@ async function openFile(page: Page, name: string): Promise<void> {
 }
 
 /** The box of the `index`-th character of a rendered editor line (Monaco draws a line as spans of text). */
-async function charBox(line: Locator, index: number): Promise<{ x: number; y: number }> {
+export async function charBox(line: Locator, index: number): Promise<{ x: number; y: number }> {
   const box = await line.evaluate((el, i) => {
     // Runs in the page (the test is compiled without the DOM's types).
     const { document, NodeFilter } = globalThis as any;
@@ -111,7 +111,7 @@ async function charBox(line: Locator, index: number): Promise<{ x: number; y: nu
 }
 
 /** Shows line `n` (1-based) of the active editor, with the caret at its start. */
-async function goToLine(page: Page, n: number): Promise<void> {
+export async function goToLine(page: Page, n: number): Promise<void> {
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible', timeout: STEP_MS });
@@ -120,7 +120,7 @@ async function goToLine(page: Page, n: number): Promise<void> {
 }
 
 /** The 1-based line of the first line of `file` in the workspace that matches `pattern`. */
-function lineOf(workspace: string, file: string, pattern: RegExp): number {
+export function lineOf(workspace: string, file: string, pattern: RegExp): number {
   const i = readFileSync(path.join(workspace, file), 'utf8')
     .split('\n')
     .findIndex((l) => pattern.test(l));

@@ -68,7 +68,6 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible', timeout: STEP_MS });
-  await input.fill(name);
   // The file, not a preview of it that the editor history also lists.
   const preview = /^(预览|Preview) /;
   const item = page
@@ -76,7 +75,19 @@ export async function openFile(page: Page, name: string): Promise<void> {
     .filter({ hasText: name })
     .filter({ hasNotText: preview })
     .first();
-  await item.waitFor({ state: 'visible', timeout: STEP_MS });
+  // A file written a moment ago may not be in Quick Open's search yet: the query is typed again
+  // (a new search) until it lists the file.
+  const deadline = Date.now() + STEP_MS;
+  for (;;) {
+    await input.fill(name);
+    const found = await item.waitFor({ state: 'visible', timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (found) break;
+    if (Date.now() > deadline) throw new Error(`Quick Open does not list ${name}`);
+    await input.fill('');
+  }
   await item.click();
   await page
     .locator('.tabs-container .tab.active')

@@ -6,7 +6,6 @@
  * dirty state, saving and the diagnostics are VS Code's own; the form follows the document,
  * whoever changes it.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
   pasteCells,
@@ -22,7 +21,7 @@ import {
 } from '../../../server/src/core';
 import type { Renderer } from '../preview/previewPanel';
 import { locale, throttleMs } from '../preview/settings';
-import { previewShell } from '../preview/shell';
+import { webviewPage } from '../preview/webviewPage';
 import { Throttle } from '../preview/throttle';
 import { applyToDocument, reportOf, textEdits } from '../reportText';
 
@@ -164,19 +163,7 @@ export class ReportForm implements vscode.Disposable {
   }
 
   private page(): string {
-    const webview = this.panel.webview;
-    const media = (name: string) =>
-      webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
-    const latest = this.latest!;
-    return previewShell({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
-      scriptUri: media('form.js'),
-      styleUri: media('form.css'),
-      body: latest.body,
-      seq: latest.seq,
-      uri: latest.uri,
-      lang: locale(),
+    return webviewPage(this.panel.webview, this.extensionUri, { script: 'form.js', style: 'form.css' }, this.latest!, {
       rootId: 'govreport-form',
       strings: {
         emptyText: vscode.l10n.t('Type the text here: a paragraph per line'),

@@ -2,12 +2,11 @@
  * One preview panel: renders its report with the core (throttled while typing), sends each
  * render to the page, reveals source lines on click and highlights the cursor's element.
  */
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderParams, RenderResult } from '../../../server/src/shared/protocol';
-import { locale, throttleMs } from './settings';
-import { previewShell } from './shell';
+import { throttleMs } from './settings';
+import { webviewPage } from './webviewPage';
 import { Throttle } from './throttle';
 
 export const PREVIEW_VIEW_TYPE = 'govreport.preview';
@@ -140,20 +139,12 @@ export class ReportPreview implements vscode.Disposable {
   }
 
   private page(): string {
-    const webview = this.panel.webview;
-    const media = (name: string) =>
-      webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
-    const latest = this.latest!;
-    return previewShell({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
-      scriptUri: media('preview.js'),
-      styleUri: media('preview.css'),
-      body: latest.body,
-      seq: latest.seq,
-      uri: latest.uri,
-      lang: locale(),
-    });
+    return webviewPage(
+      this.panel.webview,
+      this.extensionUri,
+      { script: 'preview.js', style: 'preview.css' },
+      this.latest!,
+    );
   }
 
   private onMessage(raw: unknown): void {

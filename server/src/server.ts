@@ -26,6 +26,7 @@ import { importFeature } from './lsp/importFeature';
 import { renderFeature } from './lsp/renderFeature';
 import { selectionRangeFeature } from './lsp/selectionRangeFeature';
 import { DEFAULT_SETTINGS, checkOptions, readSettings, type Settings } from './shared/settings';
+import { stdioConnection } from './lsp/stdio';
 import { symbolFeature } from './lsp/symbolFeature';
 import { WorkspaceCheck } from './lsp/workspaceCheck';
 
@@ -41,7 +42,11 @@ const FEATURES: Feature[] = [
   importFeature,
 ];
 
-const connection = createConnection(ProposedFeatures.all);
+// The client gone: a clean exit only after a shutdown request.
+let shutdownRequested = false;
+const ended = () => process.exit(shutdownRequested ? 0 : 1);
+// Over stdio, each message in one write (stdio.ts); IPC and sockets as the library makes them.
+const connection = process.argv.includes('--stdio') ? stdioConnection(ended) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new ReportStore();
 const previousYear = new PreviousYearFinder(documents);
@@ -171,13 +176,12 @@ workspaceCheck.register();
 previousYear.register(ctx, (uri) => validator.validate(uri));
 registerDebug(ctx, () => ({ documents: documents.all().length, ...store.held, ...validator.held }));
 
-// Over IPC (how VS Code runs the server) a cut channel means the client is gone; over stdio
-// the library ends the process when its input closes.
-let shutdownRequested = false;
+// Over IPC (how VS Code runs the server) a cut channel means the client is gone; over stdio,
+// the end of the input (above).
 connection.onShutdown(() => {
   shutdownRequested = true;
 });
-process.on('disconnect', () => process.exit(shutdownRequested ? 0 : 1));
+process.on('disconnect', ended);
 
 documents.listen(connection);
 connection.listen();

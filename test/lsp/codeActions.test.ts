@@ -97,6 +97,28 @@ describe('code actions over stdio', () => {
     }
   });
 
+  it('finds the finding of a diagnostic by the place in its data, and without it', async () => {
+    const uri = fileUri(path.join(ROOT, 'data-place.report.yaml'));
+    client.open(uri, BROKEN, 1);
+    const { diagnostics } = await client.diagnostics(uri, 1);
+    const dated = diagnostics.findIndex((d) => d.code === 'date-form');
+    assert.equal((diagnostics[dated].data as { i: number }).i, dated);
+    const titles = async (d: Diagnostic) =>
+      (
+        await client.request<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: d.range,
+          context: { diagnostics: [d] },
+        })
+      ).map((a) => a.title);
+    const expected = await titles(diagnostics[dated]);
+    assert.ok(expected.some((t) => /2025-01-08/.test(t)));
+    // Another finding's place (a check since, a client's mistake), and none: matched by code, range and message.
+    const other = dated === 0 ? 1 : 0;
+    assert.deepEqual(await titles({ ...diagnostics[dated], data: { i: other } }), expected);
+    assert.deepEqual(await titles({ ...diagnostics[dated], data: undefined }), expected);
+  });
+
   it('offers source.fixAll.govreport with every safe fix in one edit', async () => {
     const uri = fileUri(path.join(ROOT, 'fixall.report.yaml'));
     const broken = text.replace('  行政许可:       [0]\n', '').replace('落款日期: 2024-01-08', '落款日期: 2025/1/8');

@@ -25,7 +25,7 @@ import {
   suppressionFix,
 } from '../core';
 import { toRange, toTextEdit } from '../shared/convert';
-import { PLACE_CARET_COMMAND } from '../shared/protocol';
+import { type DiagnosticData, PLACE_CARET_COMMAND } from '../shared/protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
 /** Fix-all offered among the quick fixes (Ctrl+.), where source actions are not listed. */
@@ -98,8 +98,14 @@ function matched(
   const out: { diagnostic: Diagnostic; finding: Finding }[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'govreport' || typeof diagnostic.code !== 'string') continue;
-    findings ??= byDiagnostic(result.findings, result.report.lines, locale);
-    const finding = findings.get(keyOf(diagnostic.code, diagnostic.range, diagnostic.message));
+    const key = keyOf(diagnostic.code, diagnostic.range, diagnostic.message);
+    // The finding the diagnostic was published from, when it is still that one; else the
+    // diagnostic is matched among them all (a client that drops `data`, a check since).
+    const at = result.findings[(diagnostic.data as Partial<DiagnosticData> | undefined)?.i ?? -1];
+    const finding =
+      at && keyOf(at.code, toRange(result.report.lines, at.span), at.message[locale]) === key
+        ? at
+        : (findings ??= byDiagnostic(result.findings, result.report.lines, locale)).get(key);
     if (finding) out.push({ diagnostic, finding });
   }
   return out;

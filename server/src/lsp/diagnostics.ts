@@ -72,9 +72,9 @@ export class Validator {
       return;
     this.sent.set(uri, { version: doc.version, findings, locale });
     // One message per check: the client's status counts these (errors, warnings, what fix-all mends).
-    const diagnostics = findings.map((f) => {
+    const diagnostics = findings.map((f, i) => {
       const d = toDiagnostic(f, report.lines, locale, uri);
-      if (f.fixes?.some((x) => x.safe)) d.data = { fixAll: true } satisfies DiagnosticData;
+      d.data = (f.fixes?.some((x) => x.safe) ? { fixAll: true, i } : { i }) satisfies DiagnosticData;
       return d;
     });
     void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });

@@ -6,6 +6,8 @@
  */
 export interface DiagnosticData {
   fixAll?: true;
+  /** The finding's place among the check's findings: a code action request finds it without matching them all. */
+  i: number;
 }
 
 /** What the status bar shows of a report: counted from its diagnostics. */

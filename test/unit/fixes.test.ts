@@ -7,7 +7,8 @@ import { applyEdits, fixAll, fixAllEdits } from '../../server/src/core/edits';
 import type { Edit, Finding, Fix } from '../../server/src/core/findings';
 import type { RuleCode } from '../../server/src/core/codes';
 import { suppressionFix } from '../../server/src/core/suppress';
-import { EXAMPLE, spanText, variant } from './helpers';
+import { EXAMPLE, longReport, spanText, variant } from './helpers';
+import { LineIndex } from '../../server/src/core/lineIndex';
 
 /** Asserts that outside the edits the new text is the old one, byte for byte. */
 function assertOnlyEditsChanged(before: string, after: string, edits: Edit[]): void {
@@ -179,6 +180,25 @@ describe('ignore this here', () => {
     assert.match(after, /# govreport-disable-next-line legacy-format-cited\n前言: >-\n/);
     assert.equal(count(after, 'legacy-format-cited'), 0);
     assert.equal(check(after).report.preface!.text, check(text).report.preface!.text);
+  });
+
+  it('puts each comment in the same place whatever the order the findings are asked in', () => {
+    // Many sub-sections of one section, and a text whose line looks like a key.
+    const line = '  主动公开9: 全年收到网民来信 2819 件，办结 2348 件，办结率 85.7%。\n';
+    const text = longReport(EXAMPLE.length * 6).replace(/(\n其他需要报告的事项: \|-\n)/, `$1${line}`);
+    const { report, findings } = check(text);
+    const inLine = text.indexOf(line);
+    assert.ok(
+      findings.length > 20 && findings.some((f) => f.span.start > inLine && f.span.start < inLine + line.length),
+    );
+    const fresh = findings.map((f) => suppressionFix(text, new LineIndex(text), f).edits);
+    const shared = new LineIndex(text);
+    const backwards = [...findings].reverse().map((f) => suppressionFix(text, shared, f).edits);
+    assert.deepEqual(backwards.reverse(), fresh);
+    assert.deepEqual(
+      findings.map((f) => suppressionFix(text, report.lines, f).edits),
+      fresh,
+    );
   });
 
   it('silences to the end of the file with govreport-disable', () => {

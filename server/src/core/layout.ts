@@ -35,9 +35,16 @@ export function indentOf(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(start, offset))![0];
 }
 
-/** The line break style of the document. */
+let lastText: string | undefined;
+let lastEol = '\n';
+
+/** The line break style of the document; of the last one asked, remembered (code actions ask once per finding). */
 export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text !== lastText) {
+    lastText = text;
+    lastEol = text.includes('\r\n') ? '\r\n' : '\n';
+  }
+  return lastEol;
 }
 
 /** The indentation step the document uses (two spaces unless it shows another). */

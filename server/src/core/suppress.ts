@@ -5,7 +5,7 @@
  */
 import { isRuleCode } from './codes';
 import { txt, type Edit, type Finding, type Fix } from './findings';
-import { indentOf } from './layout';
+import { eolOf, indentOf } from './layout';
 import type { LineIndex } from './lineIndex';
 
 const DIRECTIVE = /(?:^|\s)#\s*govreport-disable(-next-line)?(?=[\s,]|$)(.*)$/;
@@ -129,20 +129,39 @@ export function suppressionFix(text: string, lines: LineIndex, f: Finding): Fix 
 
 const OPENS_BLOCK_SCALAR = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
 
+/** Per text: the opener found for each line asked, and for the lines of the same indentation the walk passed. */
+const openers = new WeakMap<LineIndex, Map<number, number | undefined>>();
+
 /**
  * The line that opens the block scalar a line is part of (the nearest less-indented line, when it
- * opens one); undefined outside one. Found in one walk up: a comment above a long text's last
- * line costs one pass over the text, not one per line.
+ * opens one); undefined outside one. A line of the same indentation passed on the way up has the
+ * same answer: remembered, so that the "ignore" fixes of a long document's findings cost one
+ * pass over it, not one per finding.
  */
 function blockScalarOpener(lines: LineIndex, line: number): number | undefined {
+  let known = openers.get(lines);
+  if (!known) openers.set(lines, (known = new Map()));
+  if (known.has(line)) return known.get(line);
   const indent = (l: number) => /^\s*/.exec(lines.lineText(l))![0].length;
   const own = indent(line);
+  const same = [line];
+  let found: number | undefined;
   for (let l = line - 1; l >= 0; l--) {
     const t = lines.lineText(l);
     if (t.trim() === '') continue;
-    if (indent(l) < own) return OPENS_BLOCK_SCALAR.test(t) ? l : undefined;
+    const i = indent(l);
+    if (i === own && known.has(l)) {
+      found = known.get(l);
+      break;
+    }
+    if (i < own) {
+      found = OPENS_BLOCK_SCALAR.test(t) ? l : undefined;
+      break;
+    }
+    if (i === own) same.push(l);
   }
-  return undefined;
+  for (const l of same) known.set(l, found);
+  return found;
 }
 
 function suppressionEdit(text: string, lines: LineIndex, line: number, code: string): Edit {
@@ -155,6 +174,6 @@ function suppressionEdit(text: string, lines: LineIndex, line: number, code: str
   }
   const start = lines.lineStart(line);
   const indent = indentOf(text, start + /^\s*/.exec(lines.lineText(line))![0].length);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   return { start, end: start, text: `${indent}# govreport-disable-next-line ${code}${eol}` };
 }

@@ -26,6 +26,8 @@ export interface Diagnostic {
   message: string;
   relatedInformation?: { location: { uri: string; range: Diagnostic['range'] }; message: string }[];
   codeDescription?: { href: string };
+  /** What the server keeps for its own code actions (the finding's place). */
+  data?: unknown;
 }
 
 export interface PublishDiagnostics {

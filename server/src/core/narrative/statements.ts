@@ -75,6 +75,8 @@ interface Candidate {
   yearToken?: NumberToken;
   /** Rows named together before the number, in the text's order, when more than one ("予以公开及部分公开"). */
   together?: StatementSpec[];
+  /** What the label says of its subject and period, read with it: each check only combines them with the report's. */
+  scope: { other: boolean; jurisdiction: boolean; comparison: boolean };
 }
 
 /** Per text (and format): computed once, whatever the tables say. */
@@ -144,6 +146,11 @@ function readCandidates(specs: StatementSpec[], view: TextReading): Candidate[] 
         opensSubset,
         yearToken,
         together,
+        scope: {
+          other: OTHER_SCOPE.test(lead),
+          jurisdiction: JURISDICTION.test(lead),
+          comparison: COMPARISON.test(lead),
+        },
       });
     }
   });
@@ -195,10 +202,10 @@ export function readStatements(report: Report, views: BlockView[]): Statement[] 
       if (c.opensSubset) subset = !wholeRequests(report).some((f) => eq(f.value, token.value));
       if (inSubset && spec?.kind !== 'received') continue;
       if (!spec || !c.topical) continue;
-      if (otherScope(report, spec, lead, c.afterQizhong)) continue;
+      if (otherScope(report, spec, c)) continue;
       const st: Statement = { spec, view, token, sentence: c.sentence, si, lead, figures: [], matched: [] };
       if (c.together) st.together = c.together;
-      const year = otherYear(report, spec, lead, c.yearToken);
+      const year = otherYear(report, spec, c);
       if (year === 'earlier') st.otherYear = year;
       else if (year) {
         st.otherYear = Number(year.value.units);
@@ -248,12 +255,12 @@ function namedFigures(report: Report, spec: StatementSpec, lead: string): Figure
 }
 
 /** A subject other than the organ: 各县区…, 下级…; a whole jurisdiction in a department's report; a part after 其中. */
-function otherScope(report: Report, spec: StatementSpec, lead: string, afterQizhong: boolean): boolean {
+function otherScope(report: Report, spec: StatementSpec, c: Candidate): boolean {
   if (spec.childCols) return false;
-  if (OTHER_SCOPE.test(lead)) return true;
-  if (report.organType === report.format.defaultOrganType && JURISDICTION.test(lead)) return true;
+  if (c.scope.other) return true;
+  if (report.organType === report.format.defaultOrganType && c.scope.jurisdiction) return true;
   // "其中，市政府办公室收到申请 20 件": a part of a total, by organ.
-  return spec.kind === 'received' && afterQizhong;
+  return spec.kind === 'received' && c.afterQizhong;
 }
 
 /** A year that puts a sentence in it: 2023 年, but not a date (2024 年 1 月) or a span (2019 年以来). */
@@ -266,13 +273,9 @@ function isYear(view: TextReading, t: NumberToken): boolean {
 }
 
 /** The year a statement's figure is put in, when it is not the report's. */
-function otherYear(
-  report: Report,
-  spec: StatementSpec,
-  lead: string,
-  stated: NumberToken | undefined,
-): NumberToken | 'earlier' | undefined {
-  if (spec.kind !== 'carried' && COMPARISON.test(lead)) return 'earlier';
+function otherYear(report: Report, spec: StatementSpec, c: Candidate): NumberToken | 'earlier' | undefined {
+  if (spec.kind !== 'carried' && c.scope.comparison) return 'earlier';
+  const stated = c.yearToken;
   const y = report.year;
   if (y === undefined || !stated) return undefined;
   const n = Number(stated.value.units);

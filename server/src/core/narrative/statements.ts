@@ -290,13 +290,14 @@ export function checkStatements(report: Report, statements: Statement[]): Findin
   const seen = new Map<string, number>();
   const keyOf = (st: Statement) =>
     `${st.view.block.keySpan.start}|${st.si}|${st.spec.name}|${st.parent?.token.start ?? ''}`;
-  for (const st of statements) seen.set(keyOf(st), (seen.get(keyOf(st)) ?? 0) + 1);
-  for (const st of statements) {
-    if (st.otherYear !== undefined || !st.figures.length || st.matched.length) continue;
-    if (st.parent && !st.parent.matched.length) continue;
-    if (seen.get(keyOf(st))! > 1) continue;
+  const keys = statements.map(keyOf);
+  for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
+  statements.forEach((st, i) => {
+    if (st.otherYear !== undefined || !st.figures.length || st.matched.length) return;
+    if (st.parent && !st.parent.matched.length) return;
+    if (seen.get(keys[i])! > 1) return;
     out.push(mismatch(report, st));
-  }
+  });
   return out;
 }
 

@@ -153,6 +153,9 @@ function stale(report: Report, view: BlockView, y: number, re: RegExp, what: Ret
 /** Sentences that put this year's figures (equal to the table's) under another year. */
 function staleFigures(report: Report, statements: Statement[], y: number): Finding[] {
   const out: Finding[] = [];
+  const earlier = (st: Statement) => st.yearToken && typeof st.otherYear === 'number' && st.otherYear < y;
+  // Most reports put no figure under an earlier year: nothing to index.
+  if (!statements.some(earlier)) return out;
   // A year written once per block: blocks of the same text share their tokens, so by block and start.
   const done = new Set<string>();
   const thisYear = new Set(

@@ -22,6 +22,19 @@ function mentionIn(block: TextBlock, words: RegExp): { at: number; end: number; 
   return { at: m.index, end: m.index + m[0].length, sentence: block.text.slice(start, end).trim() };
 }
 
+/** The first of the blocks that speaks of a topic, and where: the rest are not read. */
+function firstMention(
+  blocks: TextBlock[],
+  words: RegExp,
+  eligible: (b: TextBlock) => boolean,
+): { b: TextBlock; m: NonNullable<ReturnType<typeof mentionIn>> } | undefined {
+  for (const b of blocks) {
+    const m = eligible(b) ? mentionIn(b, words) : undefined;
+    if (m) return { b, m };
+  }
+  return undefined;
+}
+
 function overviewTopics(report: Report, out: Finding[]): void {
   const decl = sectionByRole(report.format, 'overview');
   const overview = report.sections.find((s) => s.decl === decl);
@@ -47,14 +60,9 @@ function overviewTopics(report: Report, out: Finding[]): void {
     const own = blocks.find((b) => b.subDecl === sub.key);
     if (own && written(own)) continue;
     // Written about under another heading (信息发布审核 under 平台建设): not missing, but said where.
-    const elsewhere = words
-      ? blocks
-          .filter((b) => b !== own && written(b))
-          .map((b) => ({ b, m: mentionIn(b, words) }))
-          .find((x) => x.m)
-      : undefined;
+    const elsewhere = words && firstMention(blocks, words, (b) => b !== own && written(b));
     if (elsewhere) {
-      const { b, m } = elsewhere as { b: TextBlock; m: NonNullable<ReturnType<typeof mentionIn>> };
+      const { b, m } = elsewhere;
       const where = b.title || b.subKey || section.title;
       const f = finding(
         'missing-subsection',

@@ -17,8 +17,10 @@ export function memoize<K extends object, V>(build: (key: K) => V): (key: K) => 
 const memos: TextMemo<unknown>[] = [];
 
 export class TextMemo<T> {
-  private readonly map = new Map<string, T>();
+  private readonly map = new Map<string, { value: T; used: number }>();
   private chars = 0;
+  /** Counts lookups: an entry's `used` says when it was last asked for. */
+  private clock = 0;
 
   constructor(private readonly maxChars: number) {
     memos.push(this);
@@ -27,20 +29,25 @@ export class TextMemo<T> {
   get(text: string, compute: (text: string) => T): T {
     const hit = this.map.get(text);
     if (hit !== undefined) {
-      // Map order is insertion order: re-inserting makes it the most recently used.
-      this.map.delete(text);
-      this.map.set(text, hit);
-      return hit;
+      // Stamped, not moved: a check asks every memo for every paragraph.
+      hit.used = ++this.clock;
+      return hit.value;
     }
     const value = compute(text);
-    this.map.set(text, value);
+    this.map.set(text, { value, used: ++this.clock });
     this.chars += text.length;
-    for (const key of this.map.keys()) {
-      if (this.chars <= this.maxChars || key === text) break;
+    if (this.chars > this.maxChars) this.evict();
+    return value;
+  }
+
+  /** Least recently used first, down to three quarters of the limit: one sort for many insertions. */
+  private evict(): void {
+    const byUse = [...this.map].sort((a, b) => a[1].used - b[1].used);
+    for (const [key] of byUse) {
+      if (this.chars <= this.maxChars * 0.75) break;
       this.map.delete(key);
       this.chars -= key.length;
     }
-    return value;
   }
 
   get size(): number {

@@ -56,6 +56,10 @@ export function checkReport(report: Report, options: CheckOptions = {}): CheckRe
     }
     findings.push(out);
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  // Codes are ASCII: compared as such, not with localeCompare, whose first call loads ICU's collator (milliseconds).
+  findings.sort(
+    (a, b) =>
+      a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
   return { report, findings };
 }

@@ -51,21 +51,23 @@ export function asPrevious(p: Read): PreviousReport {
   return { report: p.report, uri: uriOf(p.file) };
 }
 
-/** A report checked: its findings and what the outputs need beside them. */
+/** A report checked: its findings, and what SARIF and the summary need beside them when asked for. */
 export interface Checked {
   findings: Finding[];
-  details: CheckDetails;
+  details?: CheckDetails;
 }
 
 /**
  * Checks a report read from a file with the options of its config (`base`), last year's
- * report if any and the peers of its batch.
+ * report if any and the peers of its batch; `details` when the output needs them (their
+ * fingerprints hash every finding's text: most of their cost, which plain findings do not need).
  */
 export function checkRead(
   r: Read,
   base: CheckOptions,
   previous: Read | undefined,
   peers: readonly Peer[] | undefined,
+  details: boolean,
 ): Checked {
   const options: CheckOptions = {
     ...base,
@@ -74,7 +76,7 @@ export function checkRead(
     ...(peers ? { peers } : {}),
   };
   const result = checkReport(r.report, options);
-  return { findings: result.findings, details: checkDetails(result, options) };
+  return { findings: result.findings, ...(details ? { details: checkDetails(result, options) } : {}) };
 }
 
 /** Whether the batch's peers give a report findings: whether it must be checked with them. */
@@ -91,6 +93,8 @@ export interface Sink {
 
 export interface WorkerData {
   govreportCheck: true;
+  /** Whether the output needs each report's details (`checkDetails`). */
+  details: boolean;
   /** The --previous file, read again by each worker that needs it. */
   previous?: string;
 }
@@ -143,9 +147,10 @@ export async function checkInWorkers(
   count: number,
   sink: Sink,
   locale: Locale,
+  details: boolean,
 ): Promise<void> {
   // Started first: loading the bundle in each worker overlaps reading the files here.
-  const pool = startWorkers(count, explicit);
+  const pool = startWorkers(count, explicit, details);
   const texts: Text[] = [];
   const notes: string[][] = [];
   let results: WorkerResult[];
@@ -260,8 +265,8 @@ interface Pool {
   failed: Promise<never>;
 }
 
-function startWorkers(count: number, explicit: Read | undefined): Pool {
-  const data: WorkerData = { govreportCheck: true, previous: explicit?.file };
+function startWorkers(count: number, explicit: Read | undefined, details: boolean): Pool {
+  const data: WorkerData = { govreportCheck: true, details, previous: explicit?.file };
   const workers = Array.from(
     { length: count },
     () =>
@@ -363,7 +368,7 @@ export function serve(data: WorkerData): Promise<number> {
               ? explicitRead()
               : job.previous && read(job.previous.file, job.previous.text, job.previous.encoding);
           const r = read(job.file, job.text, job.encoding);
-          send(job.index, r, checkRead(r, job.options, prev, peers));
+          send(job.index, r, checkRead(r, job.options, prev, peers, data.details));
         }
       } else {
         for (const job of m.jobs) {
@@ -376,7 +381,7 @@ export function serve(data: WorkerData): Promise<number> {
             if (--k.uses === 0) kept.delete(job.previous);
           }
           // Without the batch's peers: those they concern are checked again once all are known.
-          const checked = checkRead(r, job.options, prev, undefined);
+          const checked = checkRead(r, job.options, prev, undefined, data.details);
           if (job.uses) kept.set(job.index, { read: r, uses: job.uses });
           send(job.index, r, checked);
         }

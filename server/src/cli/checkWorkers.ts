@@ -26,13 +26,14 @@ import {
   LineIndex,
   type Locale,
   parseReport,
+  parseScreenedReport,
   type Peer,
   peerOf,
   type PreviousReport,
   type Report,
 } from '../core';
 import { Pairing, guessMeta, type Meta } from './checkPairing';
-import { readText } from '../shared/readFile';
+import { readText, refusedError } from '../shared/readFile';
 
 export interface Read extends Meta {
   report: Report;
@@ -42,6 +43,13 @@ export interface Read extends Meta {
 
 export function read(file: string, text: string, encoding: string): Read {
   const report = parseReport(text);
+  return { file, report, year: report.year, organ: report.organ, encoding };
+}
+
+/** A file's text not screened for nesting yet (`readText` without it): read, or why it is refused. */
+function readScreened(file: string, text: string, encoding: string, locale: Locale): Read | { refused: string } {
+  const report = parseScreenedReport(text);
+  if ('refused' in report) return { refused: refusedError(file, text, report.refused, locale) };
   return { file, report, year: report.year, organ: report.organ, encoding };
 }
 
@@ -97,6 +105,8 @@ export interface WorkerData {
   details: boolean;
   /** The --previous file, read again by each worker that needs it. */
   previous?: string;
+  /** For the message of a file refused by the parse's screen. */
+  locale: Locale;
 }
 
 /** One file to check: its text, and last year's report among the files checked before it here, or --previous. */
@@ -133,7 +143,12 @@ interface WorkerResult extends Checked {
   peer: Peer;
 }
 
-type FromWorker = ({ type: 'checked'; index: number } & WorkerResult) | { type: 'more' };
+/** A file the parse refused (too deeply nested): why, at its position. */
+interface Refused {
+  refused: string;
+}
+
+type FromWorker = ({ type: 'checked'; index: number } & (WorkerResult | Refused)) | { type: 'more' };
 
 /** Files handed to a worker at a time, at the least: a few milliseconds of work. */
 const BATCH = 8;
@@ -150,15 +165,18 @@ export async function checkInWorkers(
   details: boolean,
 ): Promise<void> {
   // Started first: loading the bundle in each worker overlaps reading the files here.
-  const pool = startWorkers(count, explicit, details);
+  const pool = startWorkers(count, explicit, details, locale);
   const texts: Text[] = [];
+  // What could not be read, by the number of files read before it.
+  const unreadable = new Map<number, string[]>();
   const notes: string[][] = [];
-  let results: WorkerResult[];
+  let results: (WorkerResult | Refused)[];
   try {
     for (const file of files) {
-      const r = readText(file, locale);
+      // The nesting is screened by the worker's parse, which lexes the text anyway.
+      const r = readText(file, locale, false);
       if (r.ok) texts.push({ file, text: r.text, encoding: r.encoding, options: optionsOf(file) });
-      else sink.unreadable(r.error);
+      else (unreadable.get(texts.length) ?? unreadable.set(texts.length, []).get(texts.length)!).push(r.error);
     }
     const guessed = texts.map((t) => guessMeta(t.file, t.text));
     const guessedPairs = new Pairing(guessed, explicit);
@@ -170,14 +188,19 @@ export async function checkInWorkers(
 
     // The metadata as parsed: where a report's last year's report is another than guessed, or
     // where it shares text with another organ's report of the batch, it is checked again.
-    const parsed: Meta[] = texts.map((t, i) => ({ file: t.file, year: results[i].year, organ: results[i].organ }));
-    const peers = results.map((r) => r.peer);
+    const checked = (i: number): WorkerResult | undefined => {
+      const r = results[i];
+      return 'refused' in r ? undefined : r;
+    };
+    const parsed: Meta[] = texts.map((t, i) => ({ file: t.file, year: checked(i)?.year, organ: checked(i)?.organ }));
+    const peers = texts.flatMap((_, i) => checked(i)?.peer ?? []);
     const pairs = new Pairing(parsed, explicit, (s) => notes[notes.length - 1].push(s));
     const again: Recheck[] = [];
     texts.forEach((t, i) => {
       notes.push([]);
+      const r = checked(i);
       const p = pairs.previous(i);
-      if (p === previous[i] && !sharesWithPeers(peers[i], peers, t.options)) return;
+      if (!r || (p === previous[i] && !sharesWithPeers(r.peer, peers, t.options))) return;
       const prev =
         typeof p === 'number' ? { file: texts[p].file, text: texts[p].text, encoding: texts[p].encoding } : p;
       again.push({ index: i, file: t.file, text: t.text, encoding: t.encoding, options: t.options, previous: prev });
@@ -193,9 +216,17 @@ export async function checkInWorkers(
   } finally {
     for (const w of pool.workers) void w.terminate();
   }
+  // Files that could not be read or were refused first, in their order, as reading them all first says them.
+  for (let i = 0; i <= texts.length; i++) {
+    for (const e of unreadable.get(i) ?? []) sink.unreadable(e);
+    const r = results[i];
+    if (r && 'refused' in r) sink.unreadable(r.refused);
+  }
   texts.forEach((t, i) => {
+    const r = results[i];
+    if ('refused' in r) return;
     for (const n of notes[i]) sink.note(n);
-    sink.file(t.file, new LineIndex(t.text), { findings: results[i].findings, details: results[i].details });
+    sink.file(t.file, new LineIndex(t.text), { findings: r.findings, details: r.details });
   });
 }
 
@@ -265,8 +296,8 @@ interface Pool {
   failed: Promise<never>;
 }
 
-function startWorkers(count: number, explicit: Read | undefined, details: boolean): Pool {
-  const data: WorkerData = { govreportCheck: true, details, previous: explicit?.file };
+function startWorkers(count: number, explicit: Read | undefined, details: boolean, locale: Locale): Pool {
+  const data: WorkerData = { govreportCheck: true, details, locale, previous: explicit?.file };
   const workers = Array.from(
     { length: count },
     () =>
@@ -288,9 +319,9 @@ function startWorkers(count: number, explicit: Read | undefined, details: boolea
 }
 
 /** Runs the batches on the workers, each taking the next batch when it is done with one. */
-async function runJobs({ workers, failed }: Pool, queue: ToWorker[]): Promise<WorkerResult[]> {
+async function runJobs({ workers, failed }: Pool, queue: ToWorker[]): Promise<(WorkerResult | Refused)[]> {
   const total = queue.reduce((n, b) => n + ('jobs' in b ? b.jobs.length : 0), 0);
-  const results: WorkerResult[] = [];
+  const results: (WorkerResult | Refused)[] = [];
   const listeners: [Worker, (m: FromWorker) => void][] = [];
   const finished = new Promise<void>((resolve) => {
     let done = 0;
@@ -372,13 +403,18 @@ export function serve(data: WorkerData): Promise<number> {
         }
       } else {
         for (const job of m.jobs) {
-          const r = read(job.file, job.text, job.encoding);
+          const r = readScreened(job.file, job.text, job.encoding, data.locale);
           let prev: Read | undefined;
           if (job.previous === 'explicit') prev = explicitRead();
           else if (job.previous !== undefined) {
-            const k = kept.get(job.previous)!;
-            prev = k.read;
-            if (--k.uses === 0) kept.delete(job.previous);
+            // None when last year's file was refused: the report is then checked again without it.
+            const k = kept.get(job.previous);
+            prev = k?.read;
+            if (k && --k.uses === 0) kept.delete(job.previous);
+          }
+          if ('refused' in r) {
+            port.postMessage({ type: 'checked', index: job.index, refused: r.refused } satisfies FromWorker);
+            continue;
           }
           // Without the batch's peers: those they concern are checked again once all are known.
           const checked = checkRead(r, job.options, prev, undefined, data.details);

@@ -148,7 +148,11 @@ interface Refused {
   refused: string;
 }
 
-type FromWorker = ({ type: 'checked'; index: number } & (WorkerResult | Refused)) | { type: 'more' };
+/** The results of a batch of jobs, in one message (a message costs more than copying a report's findings). */
+interface FromWorker {
+  type: 'checked';
+  results: ({ index: number } & (WorkerResult | Refused))[];
+}
 
 /** Files handed to a worker at a time, at the least: a few milliseconds of work. */
 const BATCH = 8;
@@ -328,13 +332,10 @@ async function runJobs({ workers, failed }: Pool, queue: ToWorker[]): Promise<(W
     if (!total) resolve();
     for (const w of workers) {
       const listener = (m: FromWorker) => {
-        if (m.type === 'checked') {
-          results[m.index] = m;
-          if (++done === total) resolve();
-        } else {
-          const next = queue.shift();
-          if (next) post(w, next);
-        }
+        const next = queue.shift();
+        if (next) post(w, next);
+        for (const r of m.results) results[r.index] = r;
+        if ((done += m.results.length) === total) resolve();
       };
       w.on('message', listener);
       listeners.push([w, listener]);
@@ -370,9 +371,9 @@ export function serve(data: WorkerData): Promise<number> {
     }
     return explicit;
   };
+  let out: FromWorker['results'] = [];
   const send = (index: number, r: Read, checked: Checked) =>
-    port.postMessage({
-      type: 'checked',
+    out.push({
       index,
       ...checked,
       // `check` prints no fixes: their edits (whole sections of YAML for a missing one) are not copied across threads.
@@ -380,7 +381,7 @@ export function serve(data: WorkerData): Promise<number> {
       year: r.year,
       organ: r.organ,
       peer: peerOf(r.report, uriOf(r.file)),
-    } satisfies FromWorker);
+    });
   return new Promise((resolve) => {
     port.on('message', (m: ToWorker) => {
       if (m.type === 'done') {
@@ -413,7 +414,7 @@ export function serve(data: WorkerData): Promise<number> {
             if (k && --k.uses === 0) kept.delete(job.previous);
           }
           if ('refused' in r) {
-            port.postMessage({ type: 'checked', index: job.index, refused: r.refused } satisfies FromWorker);
+            out.push({ index: job.index, refused: r.refused });
             continue;
           }
           // Without the batch's peers: those they concern are checked again once all are known.
@@ -422,7 +423,8 @@ export function serve(data: WorkerData): Promise<number> {
           send(job.index, r, checked);
         }
       }
-      port.postMessage({ type: 'more' } satisfies FromWorker);
+      port.postMessage({ type: 'checked', results: out } satisfies FromWorker);
+      out = [];
     });
   });
 }

@@ -5,13 +5,14 @@
  * Reports linked as last year's and this year's go to the same worker, oldest first, and it
  * keeps a report only until the reports that need it are checked. The full parse of each file
  * confirms its guess; a file whose last year's report turns out to be another is checked
- * again on the main thread.
+ * again, with the right one. The worker's parse also screens the file's nesting (the main
+ * thread screens only its size and lines), so each file is lexed once.
  *
  * Text two organs of the batch share needs every report of the batch (its peers): each
  * worker sends back the peer of each report it checked (organ, year, sentences: small), and
  * a report that shares enough with another organ's, as `acrossOrgans` finds over the peers
- * alone, is checked again on the main thread with the batch's peers; for every other report
- * that finds nothing more, so its findings stand. Findings are printed in the order of the files.
+ * alone, is checked again with the batch's peers; for every other report that finds nothing
+ * more, so its findings stand. Findings are printed in the order of the files.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -6,7 +6,8 @@
  * same text, a bare `node` start, a parse-only batch) and the targets are ratios. Prints the
  * table that goes into docs/performance.md and writes the samples to bench/results/.
  * Options: --quick (fewer samples), --batch N (reports in the batch), --profile DIR (our server
- * runs with --cpu-prof, its profiles written to DIR).
+ * runs with --cpu-prof, its profiles written to DIR), --only-batch (only the batch rows: the
+ * check and the parse-only run, printed with every sample; nothing written to bench/results/).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ const batchArg = args.indexOf('--batch');
 const BATCH = batchArg >= 0 ? Number(args[batchArg + 1]) : 1000;
 const profileArg = args.indexOf('--profile');
 const PROFILE_DIR = profileArg >= 0 ? path.resolve(args[profileArg + 1]) : undefined;
+const onlyBatch = args.includes('--only-batch');
 
 const THEIRS_VERSION = (
   JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')) as {
@@ -138,6 +140,26 @@ function timedRun(argv: string[], cwd: string): { ms: number; status: number | n
   return { ms: performance.now() - t0, status: r.status };
 }
 
+/** The batch rows: `govreport check` and the parse-only run over the batch, in turn. */
+function batchRuns(inputs: ReturnType<typeof writeInputs>, parseOnly: string) {
+  const workers = cliWorkers(inputs.batch.length);
+  process.stderr.write(
+    `govreport check and the parse-only run over ${inputs.batch.length} reports, ${workers} workers, ×${CLI_RUNS}…\n`,
+  );
+  const cli: number[] = [];
+  const parsed: number[] = [];
+  const cliStatus = new Set<number | null>();
+  for (let i = 0; i < CLI_RUNS; i++) {
+    const c = timedRun([path.join(ROOT, 'server', 'out', 'cli.js'), 'check', ...inputs.batch], inputs.batchDir);
+    cli.push(c.ms);
+    cliStatus.add(c.status);
+    const p = timedRun([parseOnly, '--workers', String(workers), ...inputs.batch], inputs.batchDir);
+    if (p.status !== 0) throw new Error(`the parse-only run exited with ${p.status}`);
+    parsed.push(p.ms);
+  }
+  return { workers, cli, parsed, cliStatus };
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   const startedLoad = os.loadavg();
@@ -158,6 +180,21 @@ async function main(): Promise<void> {
   log(
     `inputs: example ${Buffer.byteLength(inputs.example)} B, long ${Buffer.byteLength(inputs.long)} B (${inputs.long.length} UTF-16 units), batch of ${inputs.batch.length} in ${path.relative(ROOT, inputs.batchDir)}`,
   );
+
+  if (onlyBatch) {
+    const { workers, cli, parsed } = batchRuns(inputs, parseOnly);
+    const load = os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / ');
+    console.log(
+      `${inputs.batch.length} files, ${workers} workers, load average ${startedLoad.map((x) => x.toFixed(2)).join(' / ')} at the start, ${load} at the end`,
+    );
+    console.log(`check      ${ms(median(cli))} ms (${cli.map(ms).join(', ')})`);
+    console.log(`parse only ${ms(median(parsed))} ms (${parsed.map(ms).join(', ')})`);
+    console.log(`ratio      ${(median(cli) / median(parsed)).toPrecision(3)}`);
+    return;
+  }
 
   type Rows = Record<string, number[]>;
   const sides = { ours: OURS, theirs: THEIRS } as const;
@@ -201,19 +238,7 @@ async function main(): Promise<void> {
       for (const side of ['ours', 'theirs'] as const)
         (rss[side][name] ??= []).push((await memorySession(sides[side], texts[name])) ?? NaN);
 
-  const workers = cliWorkers(inputs.batch.length);
-  log(`govreport check and the parse-only run over ${inputs.batch.length} reports, ${workers} workers, ×${CLI_RUNS}…`);
-  const cli: number[] = [];
-  const parsed: number[] = [];
-  const cliStatus = new Set<number | null>();
-  for (let i = 0; i < CLI_RUNS; i++) {
-    const c = timedRun([path.join(ROOT, 'server', 'out', 'cli.js'), 'check', ...inputs.batch], inputs.batchDir);
-    cli.push(c.ms);
-    cliStatus.add(c.status);
-    const p = timedRun([parseOnly, '--workers', String(workers), ...inputs.batch], inputs.batchDir);
-    if (p.status !== 0) throw new Error(`the parse-only run exited with ${p.status}`);
-    parsed.push(p.ms);
-  }
+  const { workers, cli, parsed, cliStatus } = batchRuns(inputs, parseOnly);
 
   log('in process: check without a cache, renderBody…');
   const inProcess: Record<string, number[]> = {};

@@ -12,7 +12,9 @@ import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { deflateRawSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { check } from '../../server/src/core/check';
+import { check, checkReport } from '../../server/src/core/check';
+import { screenReport } from '../../server/src/core/limits';
+import { parseScreenedReport } from '../../server/src/core/parse';
 import { readText } from '../../server/src/shared/readFile';
 import { completionsAt } from '../../server/src/core/completion';
 import { MAX_EXACT } from '../../server/src/core/decimal';
@@ -103,6 +105,25 @@ describe('hostile files', () => {
     assert.equal(read.text, decodeUtf8(bytes));
     assert.ok(read.text.startsWith('机关: 吕梁\ufffd('), 'bad sequences become U+FFFD and the BOM is gone');
     assertSane(read.text, check(read.text), 'invalid UTF-8');
+  });
+});
+
+describe('a file screened by its own parse (govreport check in worker threads)', () => {
+  it('is refused where the screen refuses it, and otherwise read as parseReport reads it', () => {
+    const refusedToo = [`深: ${'['.repeat(100)}\n`, `${'- '.repeat(100)}x\n`, `长: ${'x'.repeat(70_000)}\n`];
+    const texts = [...hostileCorpus().map((c) => c.text), EXAMPLE, `${EXAMPLE}---\n二: 1\n`, ...refusedToo];
+    for (const text of texts) {
+      const screened = parseScreenedReport(text);
+      const refused = screenReport(text);
+      if (refusedToo.includes(text)) assert.ok(refused);
+      if (refused) {
+        assert.deepEqual(screened, { refused });
+        continue;
+      }
+      assert.ok(!('refused' in screened));
+      assert.deepEqual(screened.doc.errors, check(text).report.doc.errors);
+      assert.deepEqual(checkReport(screened).findings, check(text).findings);
+    }
   });
 });
 

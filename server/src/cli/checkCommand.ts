@@ -32,7 +32,7 @@ import { junitOutput } from './formats/junit';
 import { sarifOutput } from './formats/sarif';
 import type { Command, Io } from './main';
 import { jsonOutput, summary, textLines, type FileFindings } from './output';
-import { writeSummary, type SummaryRequest } from './summaryOutput';
+import { writeSummary, type Summarized, type SummaryRequest } from './summaryOutput';
 
 /** Files per worker below which a worker costs more (loading the bundle) than it saves. */
 const FILES_PER_WORKER = 64;
@@ -58,6 +58,8 @@ export const checkCommand: Command = {
     const format = choice(args, '--format', FORMATS, 'text');
     if (!args.files.length) throw new UsageError('no files given');
     const summaryRequest = summaryOptions(args.flags);
+    // Only SARIF (fingerprints) and the summary read each report's details.
+    const details = format === 'sarif' || summaryRequest !== undefined;
     const out = new Output(format, locale, io);
 
     // Folders become the report files in them; a folder without any is said so.
@@ -99,7 +101,7 @@ export const checkCommand: Command = {
     const workers = CAN_FORK
       ? Math.min(availableParallelism(), MAX_WORKERS, Math.floor(files.length / FILES_PER_WORKER))
       : 1;
-    if (workers > 1) await checkInWorkers(files, optionsOf, explicit, workers, out, locale);
+    if (workers > 1) await checkInWorkers(files, optionsOf, explicit, workers, out, locale, details);
     else {
       const reports: Read[] = [];
       for (const file of files) {
@@ -113,7 +115,7 @@ export const checkCommand: Command = {
       reports.forEach((r, i) => {
         const p = pairs.previous(i);
         const previous = p === 'explicit' ? explicit : p === undefined ? undefined : reports[p];
-        out.file(r.file, r.report.lines, checkRead(r, optionsOf(r.file), previous, peers));
+        out.file(r.file, r.report.lines, checkRead(r, optionsOf(r.file), previous, peers, details));
       });
     }
     let status = out.end();
@@ -147,8 +149,8 @@ function summaryOptions(flags: Map<string, string | true>): SummaryRequest | und
 /** Findings printed as they come (text), or all at the end in the format asked for. */
 class Output implements Sink {
   readonly results: FileFindings[] = [];
-  /** The reports checked, for the summary. */
-  readonly checked: { file: string; lines: FileFindings['lines']; checked: Checked }[] = [];
+  /** The reports checked with their details, for the summary. */
+  readonly checked: Summarized[] = [];
   private readonly unreadables: string[] = [];
   private configErrors = false;
 
@@ -179,8 +181,8 @@ class Output implements Sink {
   }
 
   file(file: string, lines: FileFindings['lines'], checked: Checked): void {
-    this.checked.push({ file, lines, checked });
-    this.add({ file, lines, findings: checked.findings, fingerprints: checked.details.fingerprints });
+    if (checked.details) this.checked.push({ file, lines, findings: checked.findings, details: checked.details });
+    this.add({ file, lines, findings: checked.findings, fingerprints: checked.details?.fingerprints });
   }
 
   private add(r: FileFindings): void {

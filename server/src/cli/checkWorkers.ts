@@ -5,13 +5,14 @@
  * Reports linked as last year's and this year's go to the same worker, oldest first, and it
  * keeps a report only until the reports that need it are checked. The full parse of each file
  * confirms its guess; a file whose last year's report turns out to be another is checked
- * again on the main thread.
+ * again, with the right one. The worker's parse also screens the file's nesting (the main
+ * thread screens only its size and lines), so each file is lexed once.
  *
  * Text two organs of the batch share needs every report of the batch (its peers): each
  * worker sends back the peer of each report it checked (organ, year, sentences: small), and
  * a report that shares enough with another organ's, as `acrossOrgans` finds over the peers
- * alone, is checked again on the main thread with the batch's peers; for every other report
- * that finds nothing more, so its findings stand. Findings are printed in the order of the files.
+ * alone, is checked again with the batch's peers; for every other report that finds nothing
+ * more, so its findings stand. Findings are printed in the order of the files.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,13 +27,14 @@ import {
   LineIndex,
   type Locale,
   parseReport,
+  parseScreenedReport,
   type Peer,
   peerOf,
   type PreviousReport,
   type Report,
 } from '../core';
 import { Pairing, guessMeta, type Meta } from './checkPairing';
-import { readText } from '../shared/readFile';
+import { readText, refusedError } from '../shared/readFile';
 
 export interface Read extends Meta {
   report: Report;
@@ -45,27 +47,36 @@ export function read(file: string, text: string, encoding: string): Read {
   return { file, report, year: report.year, organ: report.organ, encoding };
 }
 
+/** A file's text not screened for nesting yet (`readText` without it): read, or why it is refused. */
+function readScreened(file: string, text: string, encoding: string, locale: Locale): Read | { refused: string } {
+  const report = parseScreenedReport(text);
+  if ('refused' in report) return { refused: refusedError(file, text, report.refused, locale) };
+  return { file, report, year: report.year, organ: report.organ, encoding };
+}
+
 export const uriOf = (file: string): string => pathToFileURL(path.resolve(file)).toString();
 
 export function asPrevious(p: Read): PreviousReport {
   return { report: p.report, uri: uriOf(p.file) };
 }
 
-/** A report checked: its findings and what the outputs need beside them. */
+/** A report checked: its findings, and what SARIF and the summary need beside them when asked for. */
 export interface Checked {
   findings: Finding[];
-  details: CheckDetails;
+  details?: CheckDetails;
 }
 
 /**
  * Checks a report read from a file with the options of its config (`base`), last year's
- * report if any and the peers of its batch.
+ * report if any and the peers of its batch; `details` when the output needs them (their
+ * fingerprints hash every finding's text: most of their cost, which plain findings do not need).
  */
 export function checkRead(
   r: Read,
   base: CheckOptions,
   previous: Read | undefined,
   peers: readonly Peer[] | undefined,
+  details: boolean,
 ): Checked {
   const options: CheckOptions = {
     ...base,
@@ -74,7 +85,7 @@ export function checkRead(
     ...(peers ? { peers } : {}),
   };
   const result = checkReport(r.report, options);
-  return { findings: result.findings, details: checkDetails(result, options) };
+  return { findings: result.findings, ...(details ? { details: checkDetails(result, options) } : {}) };
 }
 
 /** Whether the batch's peers give a report findings: whether it must be checked with them. */
@@ -91,8 +102,12 @@ export interface Sink {
 
 export interface WorkerData {
   govreportCheck: true;
+  /** Whether the output needs each report's details (`checkDetails`). */
+  details: boolean;
   /** The --previous file, read again by each worker that needs it. */
   previous?: string;
+  /** For the message of a file refused by the parse's screen. */
+  locale: Locale;
 }
 
 /** One file to check: its text, and last year's report among the files checked before it here, or --previous. */
@@ -129,7 +144,16 @@ interface WorkerResult extends Checked {
   peer: Peer;
 }
 
-type FromWorker = ({ type: 'checked'; index: number } & WorkerResult) | { type: 'more' };
+/** A file the parse refused (too deeply nested): why, at its position. */
+interface Refused {
+  refused: string;
+}
+
+/** The results of a batch of jobs, in one message (a message costs more than copying a report's findings). */
+interface FromWorker {
+  type: 'checked';
+  results: ({ index: number } & (WorkerResult | Refused))[];
+}
 
 /** Files handed to a worker at a time, at the least: a few milliseconds of work. */
 const BATCH = 8;
@@ -143,17 +167,21 @@ export async function checkInWorkers(
   count: number,
   sink: Sink,
   locale: Locale,
+  details: boolean,
 ): Promise<void> {
   // Started first: loading the bundle in each worker overlaps reading the files here.
-  const pool = startWorkers(count, explicit);
+  const pool = startWorkers(count, explicit, details, locale);
   const texts: Text[] = [];
+  // What could not be read, by the number of files read before it.
+  const unreadable = new Map<number, string[]>();
   const notes: string[][] = [];
-  let results: WorkerResult[];
+  let results: (WorkerResult | Refused)[];
   try {
     for (const file of files) {
-      const r = readText(file, locale);
+      // The nesting is screened by the worker's parse, which lexes the text anyway.
+      const r = readText(file, locale, false);
       if (r.ok) texts.push({ file, text: r.text, encoding: r.encoding, options: optionsOf(file) });
-      else sink.unreadable(r.error);
+      else (unreadable.get(texts.length) ?? unreadable.set(texts.length, []).get(texts.length)!).push(r.error);
     }
     const guessed = texts.map((t) => guessMeta(t.file, t.text));
     const guessedPairs = new Pairing(guessed, explicit);
@@ -165,14 +193,19 @@ export async function checkInWorkers(
 
     // The metadata as parsed: where a report's last year's report is another than guessed, or
     // where it shares text with another organ's report of the batch, it is checked again.
-    const parsed: Meta[] = texts.map((t, i) => ({ file: t.file, year: results[i].year, organ: results[i].organ }));
-    const peers = results.map((r) => r.peer);
+    const checked = (i: number): WorkerResult | undefined => {
+      const r = results[i];
+      return 'refused' in r ? undefined : r;
+    };
+    const parsed: Meta[] = texts.map((t, i) => ({ file: t.file, year: checked(i)?.year, organ: checked(i)?.organ }));
+    const peers = texts.flatMap((_, i) => checked(i)?.peer ?? []);
     const pairs = new Pairing(parsed, explicit, (s) => notes[notes.length - 1].push(s));
     const again: Recheck[] = [];
     texts.forEach((t, i) => {
       notes.push([]);
+      const r = checked(i);
       const p = pairs.previous(i);
-      if (p === previous[i] && !sharesWithPeers(peers[i], peers, t.options)) return;
+      if (!r || (p === previous[i] && !sharesWithPeers(r.peer, peers, t.options))) return;
       const prev =
         typeof p === 'number' ? { file: texts[p].file, text: texts[p].text, encoding: texts[p].encoding } : p;
       again.push({ index: i, file: t.file, text: t.text, encoding: t.encoding, options: t.options, previous: prev });
@@ -188,9 +221,17 @@ export async function checkInWorkers(
   } finally {
     for (const w of pool.workers) void w.terminate();
   }
+  // Files that could not be read or were refused first, in their order, as reading them all first says them.
+  for (let i = 0; i <= texts.length; i++) {
+    for (const e of unreadable.get(i) ?? []) sink.unreadable(e);
+    const r = results[i];
+    if (r && 'refused' in r) sink.unreadable(r.refused);
+  }
   texts.forEach((t, i) => {
+    const r = results[i];
+    if ('refused' in r) return;
     for (const n of notes[i]) sink.note(n);
-    sink.file(t.file, new LineIndex(t.text), { findings: results[i].findings, details: results[i].details });
+    sink.file(t.file, new LineIndex(t.text), { findings: r.findings, details: r.details });
   });
 }
 
@@ -260,8 +301,8 @@ interface Pool {
   failed: Promise<never>;
 }
 
-function startWorkers(count: number, explicit: Read | undefined): Pool {
-  const data: WorkerData = { govreportCheck: true, previous: explicit?.file };
+function startWorkers(count: number, explicit: Read | undefined, details: boolean, locale: Locale): Pool {
+  const data: WorkerData = { govreportCheck: true, details, locale, previous: explicit?.file };
   const workers = Array.from(
     { length: count },
     () =>
@@ -283,22 +324,19 @@ function startWorkers(count: number, explicit: Read | undefined): Pool {
 }
 
 /** Runs the batches on the workers, each taking the next batch when it is done with one. */
-async function runJobs({ workers, failed }: Pool, queue: ToWorker[]): Promise<WorkerResult[]> {
+async function runJobs({ workers, failed }: Pool, queue: ToWorker[]): Promise<(WorkerResult | Refused)[]> {
   const total = queue.reduce((n, b) => n + ('jobs' in b ? b.jobs.length : 0), 0);
-  const results: WorkerResult[] = [];
+  const results: (WorkerResult | Refused)[] = [];
   const listeners: [Worker, (m: FromWorker) => void][] = [];
   const finished = new Promise<void>((resolve) => {
     let done = 0;
     if (!total) resolve();
     for (const w of workers) {
       const listener = (m: FromWorker) => {
-        if (m.type === 'checked') {
-          results[m.index] = m;
-          if (++done === total) resolve();
-        } else {
-          const next = queue.shift();
-          if (next) post(w, next);
-        }
+        const next = queue.shift();
+        if (next) post(w, next);
+        for (const r of m.results) results[r.index] = r;
+        if ((done += m.results.length) === total) resolve();
       };
       w.on('message', listener);
       listeners.push([w, listener]);
@@ -334,9 +372,9 @@ export function serve(data: WorkerData): Promise<number> {
     }
     return explicit;
   };
+  let out: FromWorker['results'] = [];
   const send = (index: number, r: Read, checked: Checked) =>
-    port.postMessage({
-      type: 'checked',
+    out.push({
       index,
       ...checked,
       // `check` prints no fixes: their edits (whole sections of YAML for a missing one) are not copied across threads.
@@ -344,7 +382,7 @@ export function serve(data: WorkerData): Promise<number> {
       year: r.year,
       organ: r.organ,
       peer: peerOf(r.report, uriOf(r.file)),
-    } satisfies FromWorker);
+    });
   return new Promise((resolve) => {
     port.on('message', (m: ToWorker) => {
       if (m.type === 'done') {
@@ -363,25 +401,31 @@ export function serve(data: WorkerData): Promise<number> {
               ? explicitRead()
               : job.previous && read(job.previous.file, job.previous.text, job.previous.encoding);
           const r = read(job.file, job.text, job.encoding);
-          send(job.index, r, checkRead(r, job.options, prev, peers));
+          send(job.index, r, checkRead(r, job.options, prev, peers, data.details));
         }
       } else {
         for (const job of m.jobs) {
-          const r = read(job.file, job.text, job.encoding);
+          const r = readScreened(job.file, job.text, job.encoding, data.locale);
           let prev: Read | undefined;
           if (job.previous === 'explicit') prev = explicitRead();
           else if (job.previous !== undefined) {
-            const k = kept.get(job.previous)!;
-            prev = k.read;
-            if (--k.uses === 0) kept.delete(job.previous);
+            // None when last year's file was refused: the report is then checked again without it.
+            const k = kept.get(job.previous);
+            prev = k?.read;
+            if (k && --k.uses === 0) kept.delete(job.previous);
+          }
+          if ('refused' in r) {
+            out.push({ index: job.index, refused: r.refused });
+            continue;
           }
           // Without the batch's peers: those they concern are checked again once all are known.
-          const checked = checkRead(r, job.options, prev, undefined);
+          const checked = checkRead(r, job.options, prev, undefined, data.details);
           if (job.uses) kept.set(job.index, { read: r, uses: job.uses });
           send(job.index, r, checked);
         }
       }
-      port.postMessage({ type: 'more' } satisfies FromWorker);
+      port.postMessage({ type: 'checked', results: out } satisfies FromWorker);
+      out = [];
     });
   });
 }

@@ -7,6 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  type CheckDetails,
+  type Finding,
   formatChinese,
   formatIso,
   type LineIndex,
@@ -20,7 +22,6 @@ import {
 import type { LoadedConfig } from '../shared/configFile';
 import { loadOpinionDocx } from '../shared/bundles';
 import { shown } from '../shared/readFile';
-import type { Checked } from './checkWorkers';
 import { writeAtomic } from './files';
 import type { Io } from './main';
 
@@ -40,10 +41,18 @@ function today(): SimpleDate {
   return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
 }
 
+/** A report checked with its details, as the summary reads it. */
+export interface Summarized {
+  file: string;
+  lines: LineIndex;
+  findings: Finding[];
+  details: CheckDetails;
+}
+
 /** Writes what was asked; false when something could not be written (each said on stderr). */
 export async function writeSummary(
   req: SummaryRequest,
-  checked: readonly { file: string; lines: LineIndex; checked: Checked }[],
+  checked: readonly Summarized[],
   configOf: (file: string) => LoadedConfig | undefined,
   locale: Locale,
   io: Io,
@@ -57,10 +66,10 @@ export async function writeSummary(
     summaryEntry({
       file: c.file,
       lines: c.lines,
-      findings: c.checked.findings,
-      facts: c.checked.details.facts,
-      parts: c.checked.details.parts,
-      formatId: c.checked.details.formatId,
+      findings: c.findings,
+      facts: c.details.facts,
+      parts: c.details.parts,
+      formatId: c.details.formatId,
       config: config(c.file),
       date,
     }),

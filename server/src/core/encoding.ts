@@ -46,25 +46,28 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
   return m?.[1].toLowerCase();
 }
 
-function detect(bytes: Uint8Array): { encoding: EncodingName; bom: number } {
+/** The encoding and the length of the byte-order mark; `text` when deciding it decoded the bytes already. */
+function detect(bytes: Uint8Array): { encoding: EncodingName; bom: number; text?: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'UTF-8', bom: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'UTF-16LE', bom: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'UTF-16BE', bom: 2 };
   const declared = declaredCharset(bytes);
   if (declared && /^(?:gb2312|gbk|gb18030|x-gbk|cp936)$/.test(declared) && decoder('GB18030', false))
     return { encoding: 'GB18030', bom: 0 };
-  if (decodes(bytes, 'UTF-8') || !decoder('GB18030', false)) return { encoding: 'UTF-8', bom: 0 };
+  const utf8 = strictly(bytes, 'UTF-8');
+  if (utf8 !== undefined) return { encoding: 'UTF-8', bom: 0, text: utf8 };
+  if (!decoder('GB18030', false)) return { encoding: 'UTF-8', bom: 0 };
   // A stray bad byte in a UTF-8 file is not a GBK file: GBK text is invalid UTF-8 throughout.
   const bad = countReplacements(decoder('UTF-8', false)!.decode(bytes));
   return { encoding: bad * 200 < bytes.length ? 'UTF-8' : 'GB18030', bom: 0 };
 }
 
-function decodes(bytes: Uint8Array, encoding: EncodingName): boolean {
+/** The bytes decoded, or undefined when some are not valid in the encoding. */
+function strictly(bytes: Uint8Array, encoding: EncodingName): string | undefined {
   try {
-    decoder(encoding, true)!.decode(bytes);
-    return true;
+    return decoder(encoding, true)!.decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -76,11 +79,12 @@ function countReplacements(text: string): number {
 
 /** The text of the bytes in the encoding they appear to be in; undecodable bytes become U+FFFD and are reported. */
 export function decodeText(bytes: Uint8Array): Decoded {
-  const { encoding, bom } = detect(bytes);
+  const detected = detect(bytes);
+  const { encoding, bom } = detected;
   const body = bytes.subarray(bom);
-  const text = decoder(encoding, false)!.decode(body);
+  const text = detected.text ?? decoder(encoding, false)!.decode(body);
   const decoded: Decoded = { text, encoding, bom: bom > 0 };
-  if (text.includes('\ufffd') && !decodes(body, encoding))
+  if (detected.text === undefined && text.includes('\ufffd') && strictly(body, encoding) === undefined)
     decoded.invalid = { count: countReplacements(text), offset: text.indexOf('\ufffd') };
   return decoded;
 }

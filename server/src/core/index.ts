@@ -68,12 +68,12 @@ export {
 } from './import';
 export { caretCell, inlayHints, type Hint, type HintOptions } from './inlayHints';
 export { LineIndex, type Position } from './lineIndex';
-export { LIMITS, screenReport, type Refusal } from './limits';
+export { LIMITS, screenLines, screenReport, type Refusal } from './limits';
 export type { PreviousReport, Report } from './model';
 export { foldingRanges, outline, selectionSpans, type Fold, type OutlineKind, type OutlineNode } from './outline';
 export { isLastYearOf, lastYearKey, pairingKey, sameOrgan, type Identity } from './pairing';
 export { partOf } from './part';
-export { parseReport, type ParseOptions } from './parse';
+export { parseReport, parseScreenedReport, type ParseOptions } from './parse';
 export { isSpreadsheet, pasteCells, readSpreadsheet, type Pasted } from './paste';
 export { REPORT_CSS, renderBody, renderHtml, type HtmlOptions } from './render';
 export { escapeHtml } from './render/escape';

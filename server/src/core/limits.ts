@@ -28,6 +28,15 @@ export interface Refusal {
 
 /** Why the text cannot be a report, or undefined when it may be parsed. */
 export function screenReport(text: string): Refusal | undefined {
+  return screenLines(text) ?? deepNesting(text);
+}
+
+/**
+ * The screen without its nesting: size and line length, read at memory speed. The nesting is
+ * then screened by `nestingScreen` on the tokens of the parse itself (`parseScreened` of
+ * parse.ts), where a file would otherwise be lexed twice.
+ */
+export function screenLines(text: string): Refusal | undefined {
   if (text.length > LIMITS.reportBytes)
     return {
       offset: LIMITS.reportBytes,
@@ -36,7 +45,7 @@ export function screenReport(text: string): Refusal | undefined {
         `the file is over ${mb(LIMITS.reportBytes)} MB: not a report, not read`,
       ),
     };
-  return longLine(text) ?? deepNesting(text);
+  return longLine(text);
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -77,10 +86,20 @@ function longLine(text: string): Refusal | undefined {
  * and block scalars, where brackets are only text) and abandoned at the first level too deep.
  */
 function deepNesting(text: string): Refusal | undefined {
+  const screen = nestingScreen();
+  for (const token of new Lexer().lex(text)) {
+    const refused = screen(token);
+    if (refused) return refused;
+  }
+  return undefined;
+}
+
+/** Follows the nesting of yaml's lexer tokens, given in order: the refusal at the first token too deep. */
+export function nestingScreen(): (token: string) => Refusal | undefined {
   let offset = 0;
   let flow = 0;
   let onLine = 0;
-  for (const token of new Lexer().lex(text)) {
+  return (token) => {
     const type = CST.tokenType(token);
     if (type === 'flow-seq-start' || type === 'flow-map-start') flow++;
     else if (type === 'flow-seq-end' || type === 'flow-map-end') flow = Math.max(0, flow - 1);
@@ -97,6 +116,6 @@ function deepNesting(text: string): Refusal | undefined {
       };
     // The lexer's control tokens (document, scalar, flow error) stand for no characters of the text.
     if (type !== 'doc-mode' && type !== 'scalar' && type !== 'flow-error-end') offset += token.length;
-  }
-  return undefined;
+    return undefined;
+  };
 }

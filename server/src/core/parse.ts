@@ -37,7 +37,8 @@ import type {
   TextBlock,
 } from './model';
 import { scalarOffsets } from './scalarOffsets';
-import { parseYaml, type ChunkCache } from './yamlChunks';
+import { nestingScreen, screenLines, type Refusal } from './limits';
+import { parseScreened, parseYaml, type ChunkCache, type ParsedYaml } from './yamlChunks';
 
 export interface ParseOptions {
   /** The formats `格式:` may name; the first is the default. */
@@ -129,7 +130,22 @@ function isBlank(node: unknown): boolean {
 }
 
 export function parseReport(text: string, options: ParseOptions = {}): Report {
-  return new ReportReader(text, options).read();
+  return new ReportReader(text, options, parseYaml(text, options.cache)).read();
+}
+
+/**
+ * A report from a file not screened yet: refused (limits.ts) or parsed, its nesting screened
+ * on the tokens of the parse itself, so the file is lexed once. Never with a cache: such a
+ * file is read once.
+ */
+export function parseScreenedReport(
+  text: string,
+  options: Omit<ParseOptions, 'cache'> = {},
+): Report | { refused: Refusal } {
+  const lines = screenLines(text);
+  if (lines) return { refused: lines };
+  const doc = parseScreened(text, nestingScreen());
+  return 'refused' in doc ? doc : new ReportReader(text, options, doc).read();
 }
 
 /**
@@ -149,6 +165,7 @@ class ReportReader {
   constructor(
     private readonly text: string,
     options: ParseOptions,
+    doc: ParsedYaml,
   ) {
     this.formats = options.formats?.length ? options.formats : FORMATS;
     const format = this.formats[0];
@@ -156,7 +173,7 @@ class ReportReader {
       text,
       lines: new LineIndex(text),
       format,
-      doc: parseYaml(text, options.cache),
+      doc,
       root: undefined,
       meta: new Map(),
       organType: format.defaultOrganType,

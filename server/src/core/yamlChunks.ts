@@ -8,13 +8,16 @@
  * repeated across pieces, an alias to another piece) falls back to one full parse.
  */
 import {
+  Composer,
   isCollection,
   isMap,
   isNode,
   isPair,
   isScalar,
+  Lexer,
   parseDocument,
   Pair,
+  Parser,
   YAMLMap,
   YAMLParseError,
   type Document,
@@ -128,6 +131,43 @@ function parse(text: string): Document.Parsed {
   const doc = parseDocument(text, OPTIONS);
   duplicates(doc.contents, doc.errors);
   return doc;
+}
+
+/**
+ * The whole text parsed as `parse` does, each of the lexer's tokens first shown to `screen`
+ * (limits.ts); the parse stops at the first token it refuses, and the refusal is returned
+ * instead. A file GovReport reads by itself is then lexed once, not once to screen and once
+ * to parse.
+ */
+export function parseScreened<R>(text: string, screen: (token: string) => R | undefined): ParsedYaml | { refused: R } {
+  const parser = new Parser();
+  let refused: R | undefined;
+  function* tokens() {
+    for (const token of new Lexer().lex(text)) {
+      refused = screen(token);
+      if (refused !== undefined) return;
+      yield* parser.next(token);
+    }
+    yield* parser.end();
+  }
+  // What parseDocument does with the parser's tokens: the first document, and an error for a second.
+  let doc: Document.Parsed | undefined;
+  for (const d of new Composer(OPTIONS).compose(tokens(), true, text.length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(
+        new YAMLParseError(
+          [d.range[0], d.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  if (refused !== undefined) return { refused };
+  duplicates(doc!.contents, doc!.errors);
+  return { contents: doc!.contents, errors: doc!.errors, warnings: doc!.warnings };
 }
 
 /** Scalar keys repeated in a mapping, mappings before what they hold (as `visit` would go, without copying its path at every collection). */

@@ -4,7 +4,16 @@
  * (core/limits.ts), so that a file that cannot be a report is refused before it is parsed.
  */
 import * as fs from 'node:fs';
-import { decodeText, type EncodingName, LIMITS, LineIndex, type Locale, screenReport } from '../core';
+import {
+  decodeText,
+  type EncodingName,
+  LIMITS,
+  LineIndex,
+  type Locale,
+  type Refusal,
+  screenLines,
+  screenReport,
+} from '../core';
 
 /** A file name as the CLI prints it: control characters (a line break in a name) escaped, so a name cannot forge a line of output. */
 export function shown(file: string): string {
@@ -70,6 +79,12 @@ export function readBytes(file: string, max: number): BytesResult {
   }
 }
 
+/** Why a file is refused, at its position. */
+export function refusedError(file: string, text: string, refused: Refusal, locale: Locale): string {
+  const p = new LineIndex(text).positionAt(refused.offset);
+  return `${shown(file)}:${p.line + 1}:${p.character + 1}: ${refused.message[locale]}`;
+}
+
 /** A report read: its text, and the bytes and encoding it came in (for writing it back). */
 export type ReadResult =
   | { ok: true; text: string; bytes: Uint8Array; encoding: EncodingName; bom: boolean; invalid?: { offset: number } }
@@ -79,16 +94,14 @@ export type ReadResult =
  * A report file: read (at most LIMITS.reportBytes), decoded in the encoding it appears to be
  * in, and screened, so that a file that cannot be a report is refused before it is parsed.
  * Undecodable bytes become U+FFFD, which the check reports; `fix` refuses such a file.
+ * `nesting: false` leaves the nesting to be screened by the parse (`parseScreenedReport`).
  */
-export function readText(file: string, locale: Locale = 'en'): ReadResult {
+export function readText(file: string, locale: Locale = 'en', nesting = true): ReadResult {
   const read = readBytes(file, LIMITS.reportBytes);
   if (!read.ok) return read;
   const decoded = decodeText(read.bytes);
-  const refused = screenReport(decoded.text);
-  if (refused) {
-    const p = new LineIndex(decoded.text).positionAt(refused.offset);
-    return { ok: false, error: `${shown(file)}:${p.line + 1}:${p.character + 1}: ${refused.message[locale]}` };
-  }
+  const refused = nesting ? screenReport(decoded.text) : screenLines(decoded.text);
+  if (refused) return { ok: false, error: refusedError(file, decoded.text, refused, locale) };
   return {
     ok: true,
     text: decoded.text,

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -52,7 +52,13 @@ describe('govreport check over many files', () => {
       writeFileSync(file, text);
       files.push(file);
     }
-    files = [...files.slice(0, 50), path.join(dir, 'missing.report.yaml'), ...files.slice(50)];
+    // Refused: nested too deep (found by the worker's parse), the first file of an organ's 2023, so
+    // taken at first for last year's report of its 2024; and a line too long (found on reading).
+    const deep = path.join(dir, 'deep.report.yaml');
+    writeFileSync(deep, `${readFileSync(files[5], 'utf8')}\n嵌套: ${'['.repeat(100)}\n`);
+    const long = path.join(dir, 'long.report.yaml');
+    writeFileSync(long, `说明: ${'长'.repeat(70_000)}\n`);
+    files = [files[0], deep, ...files.slice(1, 50), path.join(dir, 'missing.report.yaml'), long, ...files.slice(50)];
   });
 
   it(
@@ -70,6 +76,7 @@ describe('govreport check over many files', () => {
       const got = built(argv);
       assert.equal(got.status, want.status, got.stderr);
       assert.equal(got.stderr, want.stderr);
+      assert.match(got.stderr, /deep\.report\.yaml:\d+:\d+: (?:嵌套超过|nested more than)/);
       // RULES_DOC is found from the module's folder, which differs between sources and bundle.
       assert.equal(got.stdout, want.stdout.replaceAll('/server/docs/rules.md', '/docs/rules.md'));
     });

@@ -5,12 +5,18 @@
 
 /**
  * Node's options for the server process (docs/performance.md, "Peak RSS"): a young generation
- * of 1 MB semi-spaces instead of up to 16, and V8's work on the main thread only (no
- * concurrent compiler or collector threads, whose memory stays with the process). Together
- * they lower the peak by about 5 MB with a report open; the keystroke and didOpen figures
- * stay within their noise.
+ * of 1 MB semi-spaces instead of up to 16; V8's work on the main thread only (no concurrent
+ * compiler or collector threads, whose memory stays with the process); and no Sparkplug, the
+ * baseline compiler, whose machine code is several times the size of the bytecode it is made
+ * from and buys little in a server whose hot paths TurboFan optimises anyway. Together they
+ * lower the peak with a report open by about 11 MB, and after 400 keystrokes by about 20; the
+ * keystroke and didOpen figures stay within their noise.
  */
-export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=1', '--single-threaded'];
+export const SERVER_NODE_OPTIONS: readonly string[] = [
+  '--max-semi-space-size=1',
+  '--single-threaded',
+  '--no-sparkplug',
+];
 
 /** The server's option that names the folder of its code cache (server/src/shared/codeCache.ts). */
 export const CODE_CACHE_OPTION = '--code-cache=';

@@ -20,7 +20,14 @@ connection.onInitialize((params): lsp.InitializeResult => {
 // The client sends `initialized` once it has the answer, before anything else (LSP): the checker
 // is loaded then, so the answer is not held back by it and no later message comes before its handlers.
 connection.onInitialized(() => {
-  if (initialize) loadChecker().serve(connection, initialize);
+  if (!initialize) return;
+  try {
+    loadChecker().serve(connection, initialize);
+  } catch (e) {
+    // Without the checker the server can do nothing: it ends, and the client restarts it (and says so).
+    process.stderr.write(`govreport: the checker could not be loaded: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  }
 });
 
 // Over IPC (how VS Code runs the server) a cut channel means the client is gone, also before

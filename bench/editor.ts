@@ -17,8 +17,10 @@ export interface ServerSpec {
   validationDelayMs: number;
   /** Whether publishDiagnostics carries the document version. */
   versioned: boolean;
-  /** Extra node options for the server process (`--cpu-prof` to profile it). */
+  /** Node options for the server process: those the editor starts it with, and `--cpu-prof` to profile it. */
   nodeArgs?: string[];
+  /** The server's own arguments before `--stdio`. */
+  args?: string[];
 }
 
 /** What VS Code announces for the features used here. */
@@ -94,7 +96,7 @@ class Doc {
 
 /** Starts the server and answers its configuration; resolves with the session and the time to the initialize answer. */
 export async function start(spec: ServerSpec): Promise<{ s: LspSession; initMs: number; incremental: boolean }> {
-  const s = new LspSession(spec.module, spec.sections, spec.nodeArgs);
+  const s = new LspSession(spec.module, spec.sections, spec.nodeArgs, spec.args);
   const configured = s.next((m) => m.method === 'workspace/configuration', 'workspace/configuration request');
   const { result, at } = await s.request('initialize', {
     processId: process.pid,

@@ -35,14 +35,15 @@ export class LspSession {
   private stderr = '';
   private exited = false;
 
-  /** `sections` answers workspace/configuration by section name; `nodeArgs` go to node (--cpu-prof). */
+  /** `sections` answers workspace/configuration by section name; `nodeArgs` go to node, `args` to the server. */
   constructor(
     module: string,
     private readonly sections: Record<string, unknown>,
     nodeArgs: string[] = [],
+    args: string[] = [],
   ) {
     this.spawnedAt = performance.now();
-    this.proc = spawn(process.execPath, [...nodeArgs, module, '--stdio'], { stdio: 'pipe' });
+    this.proc = spawn(process.execPath, [...nodeArgs, module, ...args, '--stdio'], { stdio: 'pipe' });
     this.proc.stdout.on('data', (chunk: Buffer) => this.receive(performance.now(), chunk));
     this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.proc.on('exit', () => {

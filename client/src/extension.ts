@@ -25,6 +25,7 @@ import { RestartPolicy } from './restarts';
 import { registerRuleHelp, ruleHelpUri } from './ruleHelp';
 import { registerSample } from './sample';
 import { IMPORT_REQUEST, RENDER_REQUEST, type ImportAnswer, type RenderResult } from '../../server/src/shared/protocol';
+import { SERVER_NODE_OPTIONS, serverArgs } from '../../server/src/shared/serverStart';
 
 let client: LanguageClient | undefined;
 
@@ -38,9 +39,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerReportText(context);
   registerCellKeys(context);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+  // Started as the benchmark starts it (serverStart.ts); its code cache kept with the extension's other data.
+  const codeCache = path.join(context.globalStorageUri.fsPath, 'code-cache');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: {
+      module,
+      transport: TransportKind.ipc,
+      args: serverArgs(codeCache),
+      options: { execArgv: [...SERVER_NODE_OPTIONS] },
+    },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'govreport' }],

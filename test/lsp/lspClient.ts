@@ -55,9 +55,9 @@ export class LspClient {
   stderr = '';
   private exited = false;
 
-  /** Runs `module` (the GovReport server unless another is given) with `args`. */
-  constructor(args: string[] = ['--stdio'], module = SERVER) {
-    this.proc = spawn(process.execPath, [module, ...args], { stdio: 'pipe' });
+  /** Runs `module` (the GovReport server unless another is given) with `args`, and Node with `nodeOptions`. */
+  constructor(args: string[] = ['--stdio'], module = SERVER, nodeOptions: readonly string[] = []) {
+    this.proc = spawn(process.execPath, [...nodeOptions, module, ...args], { stdio: 'pipe' });
     this.proc.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.proc.on('exit', () => {

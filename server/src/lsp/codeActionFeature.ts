@@ -1,11 +1,7 @@
-import { CodeActionKind } from 'vscode-languageserver';
-import { codeActions, FIX_ALL_KIND, resolveFixAll } from './codeActions';
+import { codeActions, resolveFixAll } from './codeActions';
 import { cancelled, type Feature } from './context';
 
 export const codeActionFeature: Feature = {
-  capabilities: {
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
-  },
   register(ctx) {
     ctx.connection.onCodeAction((params, token) => {
       const stop = cancelled(token);

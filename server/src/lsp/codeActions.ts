@@ -26,8 +26,8 @@ import {
 } from '../core';
 import { toRange, toTextEdit } from '../shared/convert';
 import { type DiagnosticData, PLACE_CARET_COMMAND } from '../shared/protocol';
+import { FIX_ALL_KIND } from './capabilities';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
 /** Fix-all offered among the quick fixes (Ctrl+.), where source actions are not listed. */
 export const QUICK_FIX_ALL_KIND = `${CodeActionKind.QuickFix}.govreport.fixAll`;
 

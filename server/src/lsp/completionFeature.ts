@@ -23,7 +23,6 @@ const KIND: Record<CandidateKind, CompletionItemKind> = {
 };
 
 export const completionFeature: Feature = {
-  capabilities: { completionProvider: { triggerCharacters: [':', ' '], resolveProvider: false } },
   register(ctx) {
     ctx.connection.onCompletion((params, token) => {
       const stop = cancelled(token);

@@ -4,7 +4,6 @@ import {
   ResponseError,
   type CancellationToken,
   type Connection,
-  type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,9 +23,8 @@ export interface ServerContext {
   revalidateAll(): void;
 }
 
-/** A language feature: the capabilities it announces and the handlers it installs. */
+/** A language feature: the handlers it installs (what it announces is in capabilities.ts). */
 export interface Feature {
-  capabilities: ServerCapabilities;
   register(ctx: ServerContext): void;
 }
 

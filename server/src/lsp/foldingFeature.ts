@@ -4,7 +4,6 @@ import { foldingRanges } from '../core';
 import { cancelled, type Feature } from './context';
 
 export const foldingFeature: Feature = {
-  capabilities: { foldingRangeProvider: true },
   register(ctx) {
     ctx.connection.onFoldingRanges((params, token) => {
       const stop = cancelled(token);

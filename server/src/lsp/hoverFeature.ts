@@ -6,7 +6,6 @@ import { toRange } from '../shared/convert';
 import { checkOptions } from '../shared/settings';
 
 export const hoverFeature: Feature = {
-  capabilities: { hoverProvider: true },
   register(ctx) {
     ctx.connection.onHover((params, token) => {
       const stop = cancelled(token);

@@ -9,7 +9,6 @@ import { IMPORT_REQUEST, type ImportAnswer, type ImportParams } from '../shared/
 import type { Feature } from './context';
 
 export const importFeature: Feature = {
-  capabilities: {},
   register(ctx) {
     // The bundled server lies beside pdf.js and the character maps (server/out).
     const readPdf = pdfReaderIn(__dirname);

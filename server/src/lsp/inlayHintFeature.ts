@@ -13,7 +13,6 @@ import { cancelled, type Feature } from './context';
 const MAX_CARETS = 8;
 
 export const inlayHintFeature: Feature = {
-  capabilities: { inlayHintProvider: { resolveProvider: false } },
   register(ctx) {
     const carets = new Map<string, CaretsNotification['positions']>();
     /** The cells the carets were in, per document, to ask for hints again only when that changes. */

@@ -9,7 +9,6 @@ import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../shared/
 import type { Feature } from './context';
 
 export const renderFeature: Feature = {
-  capabilities: {},
   register(ctx) {
     ctx.connection.onRequest(RENDER_REQUEST, async (params: RenderParams): Promise<RenderResult | ResponseError> => {
       const doc = ctx.documents.get(params.uri);

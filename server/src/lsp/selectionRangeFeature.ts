@@ -5,7 +5,6 @@ import { cancelled, type Feature } from './context';
 import { toRange } from '../shared/convert';
 
 export const selectionRangeFeature: Feature = {
-  capabilities: { selectionRangeProvider: true },
   register(ctx) {
     ctx.connection.onSelectionRanges((params, token) => {
       const stop = cancelled(token);

@@ -25,7 +25,6 @@ function toSymbol(node: OutlineNode, lines: LineIndex): DocumentSymbol {
 }
 
 export const symbolFeature: Feature = {
-  capabilities: { documentSymbolProvider: { label: 'GovReport' } },
   register(ctx) {
     ctx.connection.onDocumentSymbol((params, token) => {
       const stop = cancelled(token);

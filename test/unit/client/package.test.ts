@@ -187,6 +187,8 @@ describe('the .vsix', () => {
     for (const bundle of [
       'client/out/extension.js',
       'server/out/server.js',
+      'server/out/connection.js',
+      'server/out/checker.js',
       'server/out/cli.js',
       'server/out/pdf.js',
       'server/out/docx.js',
@@ -221,7 +223,7 @@ describe('the .vsix', () => {
       /^extension\/(readme|changelog)\.md$/i,
       /^extension\/LICENSE(\.(txt|md))?$/i,
       /^extension\/client\/out\/extension\.js$/,
-      /^extension\/server\/out\/(server|cli|pdf|docx|import)\.js$/,
+      /^extension\/server\/out\/(server|connection|checker|cli|pdf|docx|import)\.js$/,
       // The character maps and their licence.
       /^extension\/server\/out\/cmaps\/(?:[\w-]+\.bcmap|LICENSE)$/,
       /^extension\/(syntaxes|media|l10n|schemas)\/.+$/,
@@ -243,6 +245,9 @@ describe('the .vsix', () => {
       pkg.bin.govreport,
       // The client starts this module; convert.ts links diagnostics to these pages, the rule help shows them.
       'server/out/server.js',
+      // Loaded by server.js, the one after the other (server/src/lsp/connection.ts).
+      'server/out/connection.js',
+      'server/out/checker.js',
       // Required with its character maps when a PDF is imported (server/src/shared/pdf/load.ts).
       'server/out/pdf.js',
       // Required when exporting to Word and when importing (server/src/shared/bundles.ts).

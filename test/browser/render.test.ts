@@ -347,13 +347,18 @@ describe('preview page in Chromium', () => {
         0,
         'typing within the highlighted row does not scroll the preview back',
       );
-      // The state VS Code keeps for a reload has the report and the scroll position.
-      const state = (await page.evaluate(() => (window as unknown as { state: unknown }).state)) as {
-        uri: string;
-        scrollY: number;
-      };
+      // The state VS Code keeps for a reload has the report and the scroll position (saved on
+      // the animation frame after a scroll).
+      await page.waitForFunction(
+        () => {
+          const saved = (window as unknown as { state?: { scrollY: number } }).state;
+          return !!saved && Math.abs(saved.scrollY - window.scrollY) <= 1;
+        },
+        undefined,
+        WAIT,
+      );
+      const state = (await page.evaluate(() => (window as unknown as { state: unknown }).state)) as { uri: string };
       assert.equal(state.uri, uri);
-      assert.ok(Math.abs(state.scrollY - (await page.evaluate(() => window.scrollY))) <= 1);
 
       // In a dark theme the report follows VS Code's colours.
       await page.evaluate(() => {

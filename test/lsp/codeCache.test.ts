@@ -21,8 +21,8 @@ describe('code cache', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** A server's diagnostics of the example, after which it is shut down and has exited. */
-  async function session(): Promise<unknown> {
+  /** A server's diagnostics of the example, after which it is shut down (or terminated) and has exited. */
+  async function session(end: 'shutdown' | 'SIGTERM' = 'shutdown'): Promise<unknown> {
     const client = new LspClient([...serverArgs(dir), '--stdio'], SERVER, SERVER_NODE_OPTIONS);
     try {
       await client.initialize({ settings: { validate: { debounceMs: 0 } } });
@@ -31,6 +31,7 @@ describe('code cache', () => {
       client.open(uri, EXAMPLE, 1);
       return (await published).diagnostics;
     } finally {
+      if (end === 'SIGTERM') await client.terminate();
       await client.dispose();
     }
   }
@@ -58,5 +59,16 @@ describe('code cache', () => {
     assert.deepEqual(await session(), first);
     assert.notDeepEqual(readFileSync(path.join(dir, checker)), damaged);
     assert.deepEqual(Object.keys(files()).sort(), Object.keys(written).sort());
+  });
+
+  it('is written by a server that is terminated instead of shut down', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    assert.ok(((await session('SIGTERM')) as unknown[]).length > 0);
+    assert.deepEqual(
+      Object.keys(files())
+        .map((f) => f.replace(/-[0-9a-f]{32}\.cache$/, ''))
+        .sort(),
+      ['checker', 'connection'],
+    );
   });
 });

@@ -224,6 +224,14 @@ export class LspClient {
     this.notify('textDocument/didClose', { textDocument: { uri } });
   }
 
+  /** Sends the server SIGTERM and waits for it to exit. */
+  async terminate(): Promise<void> {
+    if (this.exited) return;
+    const exit = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
+    this.proc.kill('SIGTERM');
+    await exit;
+  }
+
   /** Shuts the server down politely, then makes sure the process is gone. */
   async dispose(): Promise<void> {
     if (!this.exited) {

@@ -43,6 +43,9 @@ connection.onShutdown(() => {
   shutdownRequested = true;
 });
 process.on('disconnect', ended);
+// Terminated (an editor that closes without shutting its servers down, a session that ends): an
+// exit of its own, so that what is kept at exit (the code cache) is written.
+process.on('SIGTERM', ended);
 
 connection.listen();
 

@@ -11,6 +11,8 @@ export interface SuiteResults {
   passed: string[];
   failed: { title: string; error: string }[];
   pending: string[];
+  /** False in the file written when the suite starts: it says the suite ran, and did not end, if it stays. */
+  finished: boolean;
 }
 
 export function run(): Promise<void> {
@@ -22,10 +24,13 @@ export function run(): Promise<void> {
   const grep = process.env.GOVREPORT_E2E_GREP;
   if (grep) mocha.grep(grep);
   return new Promise((resolve, reject) => {
-    const results: SuiteResults = { passed: [], failed: [], pending: [] };
+    const results: SuiteResults = { passed: [], failed: [], pending: [], finished: false };
+    // The code-server runner reads this: an exit code alone cannot tell "all passed" from "none
+    // ran", nor a suite that never started from one that stopped midway.
+    const out = process.env.GOVREPORT_E2E_RESULTS;
+    if (out) writeFileSync(out, JSON.stringify(results, null, 2));
     const runner = mocha.run((failures) => {
-      // The code-server runner reads this: an exit code alone cannot tell "all passed" from "none ran".
-      const out = process.env.GOVREPORT_E2E_RESULTS;
+      results.finished = true;
       if (out) writeFileSync(out, JSON.stringify(results, null, 2));
       if (failures > 0) reject(new Error(`${failures} editor test(s) failed`));
       else if (!results.passed.length) reject(new Error('no editor test ran'));

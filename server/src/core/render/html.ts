@@ -6,7 +6,7 @@
 import type { CheckResult } from '../check';
 import type { Finding, Locale, Severity } from '../findings';
 import { buildPrinted } from './build';
-import { cspHash } from './csp';
+import { standalonePage } from './page';
 import { PAGE_CSS, REPORT_CSS } from './css';
 import { escapeHtml } from './escape';
 import type { Anchored, Block, Grid, GridCell, Paragraph, PrintedReport, Source, TextPart } from './printed';
@@ -30,26 +30,12 @@ export interface HtmlOptions {
 /** A complete standalone document. Its Content-Security-Policy allows its own style and nothing else. */
 export function renderHtml(result: CheckResult, options: HtmlOptions): string {
   const printed = buildPrinted(result);
-  const css = REPORT_CSS + PAGE_CSS;
-  const csp = `default-src 'none'; style-src ${cspHash(css)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="govreport">`,
-    `<title>${escapeHtml(printed.plainTitle)}</title>`,
-    `<style>${css}</style>`,
-    '</head>',
-    '<body>',
-    renderPrinted(printed, options),
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return standalonePage({
+    lang: 'zh-CN',
+    title: printed.plainTitle,
+    css: REPORT_CSS + PAGE_CSS,
+    body: renderPrinted(printed, options),
+  });
 }
 
 /** The `<main>` element only, for a page that supplies its own head (the preview). */

@@ -6,7 +6,7 @@
  * Content-Security-Policy allows nothing else). Without script every report's details show.
  */
 import type { Locale } from '../findings';
-import { cspHash } from '../render/csp';
+import { standalonePage } from '../render/page';
 import { cited } from './basis';
 import { escapeHtml } from '../render/escape';
 import { SEVERITY_NAMES, type SummaryEntry } from './entry';
@@ -227,31 +227,20 @@ export function summaryHtml(entries: readonly SummaryEntry[], options: SummaryOp
     `${w.made} ${options.date}`,
     ...options.notices.map((n) => `${w.basis}：${cited(n)}`),
   ];
-  const csp = `default-src 'none'; style-src ${cspHash(CSS)}; script-src ${cspHash(SCRIPT)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${options.locale === 'en' ? 'en' : 'zh-CN'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="govreport">',
-    `<title>${e(w.title)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
-    `<h1>${e(w.title)}</h1>`,
-    `<p class="meta">${meta.map(e).join(' · ')}</p>`,
-    '<table class="summary">',
-    `<thead><tr>${columns.map(([k, l]) => `<th scope="col" data-key="${k}"><button type="button">${e(l)}</button></th>`).join('')}</tr></thead>`,
-    ...entries.map((x, i) => entryBody(x, i + 1, columns.length, scored, options.locale)),
-    '</table>',
-    `<script>${SCRIPT}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return standalonePage({
+    lang: options.locale === 'en' ? 'en' : 'zh-CN',
+    title: w.title,
+    css: CSS,
+    script: SCRIPT,
+    body: [
+      `<h1>${e(w.title)}</h1>`,
+      `<p class="meta">${meta.map(e).join(' · ')}</p>`,
+      '<table class="summary">',
+      `<thead><tr>${columns.map(([k, l]) => `<th scope="col" data-key="${k}"><button type="button">${e(l)}</button></th>`).join('')}</tr></thead>`,
+      ...entries.map((x, i) => entryBody(x, i + 1, columns.length, scored, options.locale)),
+      '</table>',
+    ].join('\n'),
+  });
 }
 
 function entryBody(x: SummaryEntry, n: number, span: number, scored: boolean, locale: Locale): string {
@@ -347,23 +336,5 @@ export function opinionHtml(o: Opinion, href?: string): string {
 
 /** The 审核意见 as a standalone page of its own, to send back (no script). */
 export function opinionPage(o: Opinion): string {
-  const csp = `default-src 'none'; style-src ${cspHash(CSS)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="govreport">',
-    `<title>${e(o.title)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
-    opinionHtml(o),
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return standalonePage({ lang: 'zh-CN', title: o.title, css: CSS, body: opinionHtml(o) });
 }

@@ -5,7 +5,8 @@
  * tests. CJK fonts are added the same way so that the screenshots show the characters.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { after, before, type TestContext } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { aptInstall, browserRequired } from '../apt';
@@ -50,6 +51,40 @@ export function provideChromium(executable = CHROMIUM, install = aptInstall): Pr
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 60_000 });
+}
+
+/**
+ * Chromium for the tests of one file: provided and launched before them (and `artifacts`, the
+ * folder of their screenshots, made), closed after. `ready(t)` skips a test, saying why, when
+ * it could not be launched.
+ */
+export function browserForTests(artifacts?: string): { browser(): Browser; ready(t: TestContext): boolean } {
+  let browser: Browser | undefined;
+  let unavailable: string | undefined;
+  before(
+    async () => {
+      const p = provideChromium();
+      if (!p.ok) {
+        unavailable = p.reason;
+        process.stderr.write(`\n*** browser tests SKIPPED: ${p.reason}\n\n`);
+        return;
+      }
+      browser = await launch();
+      if (artifacts) mkdirSync(artifacts, { recursive: true });
+    },
+    { timeout: 20 * 60_000 },
+  );
+  after(async () => {
+    await browser?.close();
+  });
+  return {
+    browser: () => browser!,
+    ready(t) {
+      if (browser) return true;
+      t.skip(`Chromium unavailable: ${unavailable ?? 'not launched'}`);
+      return false;
+    },
+  };
 }
 
 /** What a page did: every request, console line, uncaught error and dialog. */

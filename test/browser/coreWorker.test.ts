@@ -4,38 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { describe, it } from 'node:test';
 import * as esbuild from 'esbuild';
-import type { Browser } from 'playwright-core';
 import { check, renderBody } from '../../server/src/core';
 import { EXAMPLE, ROOT } from '../unit/helpers';
-import { launch, provideChromium } from './chromium';
+import { browserForTests } from './chromium';
 
-let browser: Browser | undefined;
-let unavailable: string | undefined;
-
-before(
-  async () => {
-    const p = provideChromium();
-    if (!p.ok) {
-      unavailable = p.reason;
-      process.stderr.write(`\n*** browser tests SKIPPED: ${p.reason}\n\n`);
-      return;
-    }
-    browser = await launch();
-  },
-  { timeout: 20 * 60_000 },
-);
-
-after(async () => {
-  await browser?.close();
-});
-
-function ready(t: TestContext): boolean {
-  if (browser) return true;
-  t.skip(`Chromium unavailable: ${unavailable ?? 'not launched'}`);
-  return false;
-}
+const chromium = browserForTests();
 
 describe('the core in a browser worker', () => {
   it('bundles for the browser with nothing of Node', async () => {
@@ -54,7 +29,7 @@ describe('the core in a browser worker', () => {
   });
 
   it('checks the example in a worker in Chromium as in Node', async (t) => {
-    if (!ready(t)) return;
+    if (!chromium.ready(t)) return;
     const bundle = await esbuild.build({
       entryPoints: [path.join(ROOT, 'test', 'browser', 'worker', 'coreWorker.ts')],
       bundle: true,
@@ -64,7 +39,7 @@ describe('the core in a browser worker', () => {
       write: false,
       logLevel: 'silent',
     });
-    const context = await browser!.newContext();
+    const context = await chromium.browser().newContext();
     try {
       const page = await context.newPage();
       const errors: string[] = [];

@@ -11,15 +11,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { previewShell } from '../../client/src/preview/shell';
 import { runCli } from '../../server/src/cli/main';
 import { check } from '../../server/src/core/check';
 import { renderBody, renderHtml } from '../../server/src/core/render';
 import { EXAMPLE, ROOT } from '../unit/helpers';
-import { launch, openWatched, provideChromium, type Watch } from './chromium';
+import { browserForTests, openWatched, type Watch } from './chromium';
 
 /** Where a payload would call home; any request there (or anywhere but the page's own files) fails the test. */
 const HOME = 'http://pwned.invalid';
@@ -104,36 +104,12 @@ const reports = fc
 /** And one that goes through the payloads in order, so each is in some field. */
 reports.unshift(hostileReport((i) => PAYLOADS[i % PAYLOADS.length]));
 
-let browser: Browser | undefined;
-let unavailable: string | undefined;
+const chromium = browserForTests();
 const dir = mkdtempSync(path.join(tmpdir(), 'govreport-hostile-'));
-
-before(
-  async () => {
-    const p = provideChromium();
-    if (!p.ok) {
-      unavailable = p.reason;
-      process.stderr.write(`\n*** browser tests SKIPPED: ${p.reason}\n\n`);
-      return;
-    }
-    browser = await launch();
-  },
-  { timeout: 20 * 60_000 },
-);
-
-after(async () => {
-  await browser?.close();
-});
-
-function ready(t: TestContext): boolean {
-  if (browser) return true;
-  t.skip(`Chromium unavailable: ${unavailable ?? 'not launched'}`);
-  return false;
-}
 
 /** The shared opener, with the context closed through `close`. */
 async function open(file: string, allowed: string[], init?: string) {
-  const { page, context, watch } = await openWatched(browser!, file, allowed, init);
+  const { page, context, watch } = await openWatched(chromium.browser(), file, allowed, init);
   return { page, watch, close: () => context.close() };
 }
 
@@ -215,7 +191,7 @@ const external = (w: Watch, allowed: string[]) => w.requests.filter((u) => !allo
 
 describe('hostile text in the exported HTML and the preview', () => {
   it('exported with govreport render: no script runs, nothing loads, no element or attribute from the text', async (t) => {
-    if (!ready(t)) return;
+    if (!chromium.ready(t)) return;
     const { tags, attributes } = await benignShape();
     for (const [n, report] of reports.entries()) {
       const input = path.join(dir, `hostile-${n}.report.yaml`);
@@ -257,7 +233,7 @@ describe('hostile text in the exported HTML and the preview', () => {
   });
 
   it('the export’s CSP refuses a script and a load put into the page', async (t) => {
-    if (!ready(t)) return;
+    if (!chromium.ready(t)) return;
     const file = path.join(dir, 'inject-export.html');
     writeFileSync(file, renderHtml(check(reports[0]), { marks: true, theme: 'export' }));
     const { page, watch, close } = await open(file, []);
@@ -280,7 +256,7 @@ describe('hostile text in the exported HTML and the preview', () => {
   });
 
   it('previewed: renders of hostile reports run nothing, load nothing, and the CSP refuses what is put in', async (t) => {
-    if (!ready(t)) return;
+    if (!chromium.ready(t)) return;
     const { tags, attributes } = await benignShape();
     const media = (name: string) => pathToFileURL(path.join(ROOT, 'media', name)).href;
     const allowed = [media('preview.js'), media('preview.css')];

@@ -4,18 +4,18 @@
  * script maps clicks and the cursor. Screenshots go to test-artifacts/render/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { previewShell } from '../../client/src/preview/shell';
 import { check } from '../../server/src/core/check';
 import { renderBody, renderHtml } from '../../server/src/core/render';
 import { EXAMPLE, ROOT, variant } from '../unit/helpers';
 import { hostileReport } from '../unit/render/hostile';
-import { launch, openWatched, provideChromium } from './chromium';
+import { browserForTests, openWatched } from './chromium';
 
 /**
  * What the functions run in the page use of its globals: the project compiles without the
@@ -51,28 +51,7 @@ declare function getComputedStyle(el: PageElement): { borderCollapse: string; ba
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'render');
 const WAIT = { timeout: 10_000 };
 
-let browser: Browser | undefined;
-let unavailable: string | undefined;
-
-before(
-  async () => {
-    const p = provideChromium();
-    if (!p.ok) {
-      unavailable = p.reason;
-      process.stderr.write(`\n*** browser tests SKIPPED: ${p.reason}\n\n`);
-      return;
-    }
-    browser = await launch();
-    mkdirSync(ARTIFACTS, { recursive: true });
-  },
-  { timeout: 20 * 60_000 },
-);
-
-after(async () => {
-  await browser?.close();
-});
-
-/** What a page did besides showing itself: requests, console output, errors, dialogs. */
+const chromium = browserForTests(ARTIFACTS);
 
 function write(name: string, html: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'govreport-browser-'));
@@ -81,17 +60,14 @@ function write(name: string, html: string): string {
   return file;
 }
 
-function ready(t: TestContext): boolean {
-  if (browser) return true;
-  t.skip(`Chromium unavailable: ${unavailable ?? 'not launched'}`);
-  return false;
-}
-
 type Box = { left: number; right: number; top: number; bottom: number };
 
 /** Pages at a fixed size, so screenshots and measured positions are stable. */
 const open = (file: string, allowed: string[] = [], init?: string) =>
-  openWatched(browser!, file, allowed, init, { viewport: { width: 1000, height: 1200 }, deviceScaleFactor: 1 });
+  openWatched(chromium.browser(), file, allowed, init, {
+    viewport: { width: 1000, height: 1200 },
+    deviceScaleFactor: 1,
+  });
 
 /** The box of the table cell with exactly this text, in the table with this key. */
 async function cellBox(page: Page, table: string, text: string): Promise<Box> {
@@ -113,7 +89,7 @@ const near = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <
 
 describe('exported HTML in Chromium', () => {
   it('lays out the three tables like the form, styled, and saves a screenshot', async (t) => {
-    if (!ready(t)) return;
+    if (!chromium.ready(t)) return;
     const file = write('lvliang-2024.html', renderHtml(check(EXAMPLE), { marks: false, theme: 'export' }));
     const { page, context, watch } = await open(file);
     try {
@@ -183,7 +159,7 @@ describe('exported HTML in Chromium', () => {
   });
 
   it('runs no script and loads nothing from a report full of hostile text', async (t) => {
-    if (!ready(t)) return;
+    if (!chromium.ready(t)) return;
     for (const marks of [true, false]) {
       const file = write('hostile.html', renderHtml(check(hostileReport()), { marks, theme: 'export' }));
       const { page, context, watch } = await open(file);
@@ -236,7 +212,7 @@ describe('preview page in Chromium', () => {
     });`;
 
   it('reveals the clicked element, highlights the cursor, applies renders in order and keeps the scroll', async (t) => {
-    if (!ready(t)) return;
+    if (!chromium.ready(t)) return;
     const media = (name: string) => pathToFileURL(path.join(ROOT, 'media', name)).href;
     const uri = 'file:///reports/lvliang-2024.report.yaml';
     const body = (text: string) => renderBody(check(text), { marks: true, theme: 'preview' });
@@ -403,7 +379,7 @@ describe('preview page in Chromium', () => {
   });
 
   it('scrolls with the editor both ways: to a line the editor shows at its top, and back by the line at its own top', async (t) => {
-    if (!ready(t)) return;
+    if (!chromium.ready(t)) return;
     const media = (name: string) => pathToFileURL(path.join(ROOT, 'media', name)).href;
     const uri = 'file:///reports/lvliang-2024.report.yaml';
     const file = write(
@@ -466,7 +442,7 @@ describe('preview page in Chromium', () => {
   });
 
   it('refuses a script without the nonce', async (t) => {
-    if (!ready(t)) return;
+    if (!chromium.ready(t)) return;
     const media = (name: string) => pathToFileURL(path.join(ROOT, 'media', name)).href;
     const page = previewShell({
       cspSource: 'file:',

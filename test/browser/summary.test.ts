@@ -6,14 +6,13 @@
  * go to test-artifacts/summary/.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
 import { ROOT } from '../unit/helpers';
-import { launch, openWatched, provideChromium } from './chromium';
+import { browserForTests, openWatched } from './chromium';
 
 /** The page's globals, used only inside `page.evaluate` (the project compiles without the DOM library). */
 interface PageElement {
@@ -33,32 +32,7 @@ declare function getComputedStyle(el: PageElement): { display: string };
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'summary');
 const BATCH = path.join(ROOT, 'test', 'fixtures', 'batch');
 
-let browser: Browser | undefined;
-let unavailable: string | undefined;
-
-before(
-  async () => {
-    const p = provideChromium();
-    if (!p.ok) {
-      unavailable = p.reason;
-      process.stderr.write(`\n*** browser tests SKIPPED: ${p.reason}\n\n`);
-      return;
-    }
-    browser = await launch();
-    mkdirSync(ARTIFACTS, { recursive: true });
-  },
-  { timeout: 20 * 60_000 },
-);
-
-after(async () => {
-  await browser?.close();
-});
-
-function skipped(t: TestContext): boolean {
-  if (browser) return false;
-  t.skip(`Chromium unavailable: ${unavailable ?? 'not launched'}`);
-  return true;
-}
+const chromium = browserForTests(ARTIFACTS);
 
 async function cli(...argv: string[]): Promise<string> {
   let out = '';
@@ -82,7 +56,7 @@ interface Row {
 
 describe('the summary page in Chromium', () => {
   it('runs without error, lists the reports of the JSON output, sorts, opens a report and its 审核意见', async (t) => {
-    if (skipped(t)) return;
+    if (!chromium.ready(t)) return;
     const dir = mkdtempSync(path.join(tmpdir(), 'govreport-summary-'));
     cpSync(BATCH, path.join(dir, 'batch'), { recursive: true });
     const folder = path.join(dir, 'batch');
@@ -100,7 +74,7 @@ describe('the summary page in Chromium', () => {
     const json = JSON.parse(await cli('check', '--format', 'json', folder)) as JsonFile[];
     assert.equal(json.length, 3);
 
-    const { page, context, watch } = await openWatched(browser!, summary);
+    const { page, context, watch } = await openWatched(chromium.browser(), summary);
     try {
       assert.ok(await page.evaluate(() => document.documentElement.classList.contains('js')), 'the script ran');
       const rows = (): Promise<Row[]> =>
@@ -172,7 +146,7 @@ describe('the summary page in Chromium', () => {
       // The 审核意见 of the row, a page of its own beside the summary.
       const href = await detail.locator('section.opinion a').getAttribute('href');
       assert.ok(href, 'the row links its 审核意见 file');
-      const opinion = await openWatched(browser!, path.join(dir, decodeURIComponent(href)));
+      const opinion = await openWatched(chromium.browser(), path.join(dir, decodeURIComponent(href)));
       try {
         assert.match((await opinion.page.locator('h3').textContent()) ?? '', /审核意见/);
         assert.equal(await opinion.page.locator('ol li').count(), lvliang.diagnostics.length, 'one item per finding');

@@ -6,19 +6,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { unifiedDiff } from '../../../server/src/cli/diff';
-import { runCli } from '../../../server/src/cli/main';
 import { EXAMPLE, EXAMPLE_PATH, ROOT, variant } from '../helpers';
+import { cliRunner } from './capture';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    env: { LANG: 'zh_CN.UTF-8' },
-  });
-  return { code, out, err };
-}
+const run = cliRunner();
 
 function tempFile(name: string, content: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'govreport-'));

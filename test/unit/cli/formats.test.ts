@@ -10,25 +10,16 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { parseDocument, DomUtils } from 'htmlparser2';
-import { runCli } from '../../../server/src/cli/main';
 import { readZipMember } from '../../../server/src/core/import/zip';
 import { ROOT } from '../helpers';
+import { cliRunner } from './capture';
 
 const BATCH = path.join(ROOT, 'test', 'fixtures', 'batch');
 const SARIF_SCHEMA = JSON.parse(
   readFileSync(path.join(ROOT, 'test', 'fixtures', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8'),
 ) as object;
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    env: { LANG: 'zh_CN.UTF-8' },
-  });
-  return { code, out, err };
-}
+const run = cliRunner();
 
 /** The batch in a new folder (tests change it). */
 function batch(): string {

@@ -4,19 +4,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../../server/src/cli/main';
 import { EXAMPLE, EXAMPLE_PATH } from '../helpers';
+import { cliRunner } from './capture';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    env: { LANG: 'zh_CN.UTF-8' },
-  });
-  return { code, out, err };
-}
+const run = cliRunner();
 
 function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'govreport-render-'));

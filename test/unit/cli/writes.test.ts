@@ -11,24 +11,15 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { UsageError, writeAtomic } from '../../../server/src/cli/files';
-import { runCli } from '../../../server/src/cli/main';
 import { fixAll } from '../../../server/src/core/edits';
 import { EXAMPLE, ROOT } from '../helpers';
+import { cliRunner } from './capture';
 
 const PUBLISHED = path.join(ROOT, 'test', 'fixtures', 'lvliang-2024.published.txt');
 /** The example with a fix-all change to make (年度 written as text). */
 const FIXABLE = EXAMPLE.replace('年度: 2024', '年度: "2024年"');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    env: { LANG: 'en_US.UTF-8' },
-  });
-  return { code, out, err };
-}
+const run = cliRunner('en_US.UTF-8');
 
 const dirs: string[] = [];
 function folder(): string {

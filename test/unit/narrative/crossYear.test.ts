@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { runCli } from '../../../server/src/cli/main';
 import { check } from '../../../server/src/core/check';
 import type { Finding } from '../../../server/src/core/findings';
 import { parseReport } from '../../../server/src/core/parse';
 import { RULE_CODES } from '../../../server/src/core/codes';
 import { groupOf } from '../../../server/src/core/rules';
+import { cliRunner } from '../cli/capture';
 
 const DIR = path.resolve(__dirname, '..', '..', 'fixtures', 'crossyear');
 const FILE_2023 = path.join(DIR, 'ziranziyuan-2023.report.yaml');
@@ -118,16 +118,7 @@ describe('across years, in the core', () => {
   });
 });
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    env: { LANG: 'zh_CN.UTF-8' },
-  });
-  return { code, out, err };
-}
+const run = cliRunner();
 
 const crossLines = (out: string) => out.split('\n').filter((l) => /cross-year-/.test(l));
 

@@ -4,19 +4,12 @@
  * config file, with positions; a config changed on disk (the file watcher) re-checks the report.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
-import { EDITOR_CAPABILITIES } from './editorHelpers';
-import { LspClient, ROOT, fileUri, type Diagnostic, type PublishDiagnostics } from './lspClient';
-
-const BATCH = path.join(ROOT, 'test', 'fixtures', 'batch');
-const CAPABILITIES = {
-  ...EDITOR_CAPABILITIES,
-  workspace: { ...EDITOR_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } },
-};
+import { batchWorkspace } from './editorHelpers';
+import { type LspClient, fileUri, type Diagnostic, type PublishDiagnostics } from './lspClient';
 
 /** What the CLI prints as JSON for one file, in the same locale. */
 async function cliDiagnostics(file: string): Promise<Diagnostic[]> {
@@ -38,21 +31,12 @@ const comparable = (ds: Diagnostic[]) => ds.map(({ codeDescription: _, data: __,
 describe('the config file in the editor', () => {
   let dir: string;
   let client: LspClient;
+  let close: () => Promise<void>;
 
   before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'govreport-config-'));
-    cpSync(BATCH, dir, { recursive: true });
-    client = new LspClient();
-    await client.initialize({
-      rootUri: fileUri(dir),
-      capabilities: CAPABILITIES,
-      settings: { validate: { debounceMs: 0 } },
-    });
+    ({ dir, client, close } = await batchWorkspace());
   });
-  after(async () => {
-    await client.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => close());
 
   it('turns a rule off, moves a deadline, sets a length limit: the same findings as the command line', async () => {
     for (const name of ['lvliang-2024.report.yaml', 'jiaotong-2024.report.yaml']) {

@@ -1,5 +1,6 @@
 /** Helpers for the language-feature tests: a client with an editor's capabilities, positions, snippets. */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LspClient, ROOT, fileUri, type Diagnostic } from './lspClient';
 
@@ -26,6 +27,32 @@ export const EDITOR_CAPABILITIES = {
     inlayHint: {},
   },
 };
+
+/** A workspace with a copy of the batch of test/fixtures/batch (tests change it), opened by a server with the editor's capabilities and a file watcher. */
+export async function batchWorkspace(
+  capabilities: object = {},
+): Promise<{ dir: string; client: LspClient; close(): Promise<void> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'govreport-batch-'));
+  cpSync(path.join(ROOT, 'test', 'fixtures', 'batch'), dir, { recursive: true });
+  const client = new LspClient();
+  await client.initialize({
+    rootUri: fileUri(dir),
+    capabilities: {
+      ...EDITOR_CAPABILITIES,
+      workspace: { ...EDITOR_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } },
+      ...capabilities,
+    },
+    settings: { validate: { debounceMs: 0 } },
+  });
+  return {
+    dir,
+    client,
+    close: async () => {
+      await client.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 export interface Position {
   line: number;

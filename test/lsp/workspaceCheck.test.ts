@@ -6,22 +6,15 @@
  * the others' findings about it along.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../../server/src/shared/protocol';
-import { EDITOR_CAPABILITIES } from './editorHelpers';
-import { LspClient, ROOT, fileUri, type Diagnostic, type PublishDiagnostics } from './lspClient';
+import { batchWorkspace } from './editorHelpers';
+import { type LspClient, fileUri, type Diagnostic, type PublishDiagnostics } from './lspClient';
 
-const BATCH = path.join(ROOT, 'test', 'fixtures', 'batch');
 const NAMES = ['jiaotong-2024.report.yaml', 'lvliang-2024.report.yaml', 'wenlv-2024.report.yaml'];
-const CAPABILITIES = {
-  ...EDITOR_CAPABILITIES,
-  workspace: { ...EDITOR_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } },
-  window: { workDoneProgress: true },
-};
 
 const comparable = (ds: Diagnostic[]) => ds.map(({ codeDescription: _, ...d }) => d);
 
@@ -35,23 +28,14 @@ function lastPublished(client: LspClient, uri: string): Diagnostic[] | undefined
 describe('Check All Reports in Workspace, over LSP', () => {
   let dir: string;
   let client: LspClient;
+  let close: () => Promise<void>;
   let result: CheckWorkspaceResult;
 
   before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'govreport-workspace-'));
-    cpSync(BATCH, dir, { recursive: true });
-    client = new LspClient();
-    await client.initialize({
-      rootUri: fileUri(dir),
-      capabilities: CAPABILITIES,
-      settings: { validate: { debounceMs: 0 } },
-    });
+    ({ dir, client, close } = await batchWorkspace({ window: { workDoneProgress: true } }));
     result = await client.request<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, { workDoneToken: 'check-1' }, 30000);
   });
-  after(async () => {
-    await client.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => close());
 
   it('publishes the findings of every closed report, as govreport check FOLDER finds them', async () => {
     let out = '';

@@ -153,23 +153,20 @@ function stale(report: Report, view: BlockView, y: number, re: RegExp, what: Ret
 /** Sentences that put this year's figures (equal to the table's) under another year. */
 function staleFigures(report: Report, statements: Statement[], y: number): Finding[] {
   const out: Finding[] = [];
-  const earlier = (st: Statement) => st.yearToken && typeof st.otherYear === 'number' && st.otherYear < y;
+  const earlier = statements.filter(
+    (st): st is Statement & { yearToken: NumberToken; otherYear: number } =>
+      st.yearToken !== undefined && typeof st.otherYear === 'number' && st.otherYear < y,
+  );
   // Most reports put no figure under an earlier year: nothing to index.
-  if (!statements.some(earlier)) return out;
+  if (!earlier.length) return out;
   // A year written once per block: blocks of the same text share their tokens, so by block and start.
   const done = new Set<string>();
   const thisYear = new Set(
     statements.filter((s) => s.otherYear === undefined).map((s) => `${s.spec.id}@${s.view.block.keySpan.start}`),
   );
-  for (const st of statements) {
+  for (const st of earlier) {
     const yt = st.yearToken;
-    if (
-      !yt ||
-      done.has(`${yt.start}@${st.view.block.keySpan.start}`) ||
-      typeof st.otherYear !== 'number' ||
-      st.otherYear >= y
-    )
-      continue;
+    if (done.has(`${yt.start}@${st.view.block.keySpan.start}`)) continue;
     if (!st.matched.length || st.token.value.units === 0n || st.spec.kind === 'carried') continue;
     // The same figure stated for the report's year as well: a comparison, not a slip.
     if (thisYear.has(`${st.spec.id}@${st.view.block.keySpan.start}`)) continue;

@@ -95,6 +95,9 @@ function checkRow(report: Report, row: RowModel, out: Finding[]): void {
 }
 
 function checkCell(cell: Cell, column: ColumnDecl, row: RowModel, out: Finding[]): void {
+  // Most cells are whole numbers in range: nothing to say, and no message to build for them.
+  const v = cell.value;
+  if (!cell.problem && v && v.scale === 0 && v.units >= 0n && v.units <= MAX_EXACT) return;
   const where = `“${row.decl.key}”的“${column.short}”`;
   const whereEn = `${column.short} of "${row.decl.key}"`;
   const notNumber = (zh: string, en: string, fixes: Fix[] = []): void => {

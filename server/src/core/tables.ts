@@ -4,7 +4,7 @@
  * narrative checks (the figures a sentence may state).
  */
 import { add, eq, sub, sum, type Dec } from './decimal';
-import { columnByRole, itemAt, leafRows, type IdentityDecl } from './format';
+import { columnByRole, itemAt, leafRows, type IdentityDecl, type TableSectionDecl } from './format';
 import type { Cell, Report, RowModel, TableModel } from './model';
 
 export interface CellRef {
@@ -54,6 +54,7 @@ export function rowsAt(table: TableModel, path: string): RowModel[] | undefined 
 /** Every concrete equation of a table whose cells are all present. */
 export function equations(table: TableModel): Equation[] {
   const out: Equation[] = [];
+  const present = (refs: CellRef[]) => refs.every((r) => cellOf(r)?.value);
   for (const identity of table.decl.identities) {
     if (identity.kind === 'across') {
       const rows = identity.rows.includes('*')
@@ -63,35 +64,47 @@ export function equations(table: TableModel): Equation[] {
         const total = columnByRole(row.decl.columns, 'total');
         if (total < 0) continue;
         const target = { row, col: total };
-        const addends = row.decl.columns.map((_, col) => col).filter((col) => col !== total);
-        out.push({ identity, table, left: addends.map((col) => ({ row, col })), right: [target], target });
+        const left: CellRef[] = [];
+        for (let col = 0; col < row.decl.columns.length; col++) if (col !== total) left.push({ row, col });
+        if (present(left) && cellOf(target)?.value) out.push({ identity, table, left, right: [target], target });
       }
     } else {
       const left = identity.left.map((p) => rowsAt(table, p));
       const right = identity.right.map((p) => rowsAt(table, p));
       const target = table.rows.get(identity.target);
       if (!target || left.some((r) => !r) || right.some((r) => !r)) continue;
+      // The rows of each side once; then one equation per column.
+      const leftRows = (left as RowModel[][]).flat();
+      const rightRows = (right as RowModel[][]).flat();
       const columns = target.decl.columns.length;
       for (let col = 0; col < columns; col++) {
-        out.push({
-          identity,
-          table,
-          left: left.flat().map((row) => ({ row: row!, col })),
-          right: right.flat().map((row) => ({ row: row!, col })),
-          target: { row: target, col },
-        });
+        const l = leftRows.map((row) => ({ row, col }));
+        const r = rightRows.map((row) => ({ row, col }));
+        if (present(l) && present(r)) out.push({ identity, table, left: l, right: r, target: { row: target, col } });
       }
     }
   }
-  return out.filter((e) => [...e.left, ...e.right].every((r) => cellOf(r)?.value));
+  return out;
+}
+
+/** The place of each leaf row in its declaration, by path: the same for every table of that declaration. */
+const leafOrders = new WeakMap<TableSectionDecl, Map<string, number>>();
+
+function leafOrder(decl: TableSectionDecl): Map<string, number> {
+  let order = leafOrders.get(decl);
+  if (!order) leafOrders.set(decl, (order = new Map(leafRows(decl).map((r, i) => [r.path, i]))));
+  return order;
 }
 
 function orderedRows(table: TableModel): RowModel[] {
   const leaves = leafRows(table.decl);
-  const order = new Map(leaves.map((r, i) => [r.path, i]));
+  const order = leafOrder(table.decl);
   const rank = (row: RowModel) =>
     order.get(row.path) ?? order.get(leaves.find((l) => l.path.startsWith(row.path + '/'))?.path ?? '') ?? 0;
-  return [...table.rows.values()].sort((a, b) => rank(a) - rank(b));
+  return [...table.rows.values()]
+    .map((row) => ({ row, at: rank(row) }))
+    .sort((a, b) => a.at - b.at)
+    .map((r) => r.row);
 }
 
 /**

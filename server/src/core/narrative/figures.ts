@@ -19,7 +19,7 @@ export interface Figure {
   /** A cell of it takes part in an identity that fails without telling which cell is wrong. */
   undecided?: boolean;
   /** How the figure is named in messages: `三、一、本年新收政府信息公开申请数量（总计）`. */
-  name: Text;
+  readonly name: Text;
   /** The cells it is made of. */
   cells: { cell: Cell; row: RowModel; col: number }[];
   /** The rows and columns, so that a part of it (a column) can be taken. */
@@ -58,7 +58,19 @@ function compute(report: Report, tableKey: string, paths: string[], cols: number
   }
   if (!cells.length) return undefined;
   const value = sum(cells.map((c) => c.cell.value!));
-  const fig: Figure = { value, name: nameOf(table, paths, cols, cells[0].row.decl.columns), cells, table, paths, cols };
+  const columns = cells[0].row.decl.columns;
+  let name: Text | undefined;
+  const fig: Figure = {
+    value,
+    // Only a message reads it: named when first asked for.
+    get name() {
+      return (name ??= nameOf(table, paths, cols, columns));
+    },
+    cells,
+    table,
+    paths,
+    cols,
+  };
   const { supported, undecided } = disputedCells(report);
   if (cells.some((c) => supported.has(c.cell)))
     fig.supported = sum(cells.map((c) => supported.get(c.cell) ?? c.cell.value!));

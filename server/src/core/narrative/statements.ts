@@ -8,7 +8,7 @@ import { txt, type Finding, type Fix } from '../findings';
 import type { Report } from '../model';
 import { finding } from '../codes';
 import { docSpan, replaceNumberFix, written, type BlockView, type TextReading } from './blocks';
-import { memoize } from '../memo';
+import { memoize, TextMemo } from '../memo';
 import { breakdown, column, relatedCells, shownValue, states, type Figure } from './figures';
 import type { NumberToken } from './numbers';
 import type { FormatDecl } from '../format';
@@ -88,6 +88,22 @@ function candidatesOf(format: FormatDecl): (view: TextReading) => Candidate[] {
   return memo;
 }
 
+/**
+ * The statements whose label names a number, by the words before it and after it. Read once per
+ * wording: a paragraph being typed in is read again with the words of most of its numbers unchanged,
+ * and each is tested against every label.
+ */
+const labelled = new TextMemo<WeakMap<StatementSpec[], StatementSpec[]>>(200_000);
+
+function labelledBy(specs: StatementSpec[], lead: string, after: string): StatementSpec[] {
+  // White space is gone from both: a line break cannot be part of either.
+  const bySpecs = labelled.get(`${lead}\n${after}`, () => new WeakMap());
+  let named = bySpecs.get(specs);
+  if (!named)
+    bySpecs.set(specs, (named = specs.filter((s) => s.label.test(lead) && (!s.after || s.after.test(after)))));
+  return named;
+}
+
 function readCandidates(specs: StatementSpec[], view: TextReading): Candidate[] {
   const out: Candidate[] = [];
   // A sentence or paragraph with many numbers is asked the same questions for each of them:
@@ -122,7 +138,7 @@ function readCandidates(specs: StatementSpec[], view: TextReading): Candidate[] 
         return ask(answers, spec.paragraphNeeds, () => view.norm.slice(paragraph.start, paragraph.end));
       };
       // Several statements may share a label (废止 of 规章 and of 规范性文件): the first of the sentence's topic.
-      const named = specs.filter((s) => s.label.test(lead) && (!s.after || s.after.test(after)));
+      const named = labelledBy(specs, lead, after);
       const spec = named.find(isTopical) ?? named[0];
       const opensSubset = after.endsWith('中');
       if (!spec && !opensSubset) continue;

@@ -8,18 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  decodeText,
-  LIMITS,
-  LineIndex,
-  parseReport,
-  type PreviousReport,
-  readHeader,
-  type Report,
-  isLastYearOf,
-  screenReport,
-} from '../core';
-import { readBytes } from '../shared/readFile';
+import { parseReport, parseScreenedReport, type PreviousReport, readHeader, type Report, isLastYearOf } from '../core';
+import { readText, refusedError } from '../shared/readFile';
 import { reportFiles, type FileEntry } from './workspaceFiles';
 import type { ServerContext } from './context';
 
@@ -43,12 +33,21 @@ interface Header {
 
 /** How long a walk of the folders is trusted when no file watcher tells of changes. */
 const WALK_TTL_MS = 2000;
+/**
+ * Workspace files kept parsed, the most recently used: last year's reports of the open
+ * documents, found again at every keystroke. A check of the whole workspace uses each file
+ * once; kept all, a folder of 1,000 reports held some 400 MB.
+ */
+const FILE_REPORTS_KEPT = 16;
 
 export class PreviousYearFinder {
   private folders: string[] = [];
   private files: FileEntry[] = [];
   private walkedAt = -Infinity;
+  /** Open documents' reports, by URI. */
   private readonly parsed = new Map<string, Parsed>();
+  /** Workspace files' reports, by URI, least recently used first. */
+  private readonly fileReports = new Map<string, Parsed>();
   private readonly headers = new Map<string, Header>();
   /** Which previous report each document was last checked with. */
   private readonly usedBy = new Map<string, string>();
@@ -62,6 +61,11 @@ export class PreviousYearFinder {
   private readonly skipped = new Map<string, string>();
 
   constructor(private readonly documents: TextDocuments<TextDocument>) {}
+
+  /** What the finder holds, for the memory checks of long sessions. */
+  get held(): { lastYearFiles: number } {
+    return { lastYearFiles: this.fileReports.size };
+  }
 
   /** Reads the workspace folders and whether the client can watch files for us. */
   initialize(params: InitializeParams): void {
@@ -189,34 +193,49 @@ export class PreviousYearFinder {
   }
 
   private fileReport(entry: FileEntry): Parsed | undefined {
-    const cached = this.parsed.get(entry.uri);
-    if (cached?.stamp === entry.stamp) return cached;
+    const cached = this.fileReports.get(entry.uri);
+    if (cached?.stamp === entry.stamp) {
+      this.keep(entry.uri, cached);
+      return cached;
+    }
     const text = this.readFile(entry);
     const report = text === undefined ? undefined : this.parseFile(entry, text);
     if (!report) return undefined;
-    const p = { stamp: entry.stamp, report };
-    this.parsed.set(entry.uri, p);
+    return this.keep(entry.uri, { stamp: entry.stamp, report });
+  }
+
+  /**
+   * A workspace file's report parsed elsewhere (by the check of the workspace, which goes
+   * through an organ's reports year by year), so that next year's check does not parse it again.
+   */
+  offer(entry: FileEntry, report: Report): void {
+    this.keep(entry.uri, { stamp: entry.stamp, report });
+  }
+
+  private keep(uri: string, p: Parsed): Parsed {
+    this.fileReports.delete(uri);
+    this.fileReports.set(uri, p);
+    if (this.fileReports.size > FILE_REPORTS_KEPT) this.fileReports.delete(this.fileReports.keys().next().value!);
     return p;
   }
 
-  /** A workspace file's text: bounded, decoded as the CLI decodes, and screened; undefined for a file that cannot be a report. */
+  /**
+   * A workspace file's text: bounded, decoded as the CLI decodes, its lines screened; undefined
+   * for a file that cannot be a report. Its nesting is screened by the parse, when it is parsed
+   * at all: most files are only looked at for their 机关 and 年度 lines.
+   */
   private readFile(entry: FileEntry): string | undefined {
-    const read = readBytes(entry.file, LIMITS.reportBytes);
+    const read = readText(entry.file, 'en', false);
     if (!read.ok) return this.skip(entry, read.error);
-    const { text, encoding } = decodeText(read.bytes);
-    const refused = screenReport(text);
-    if (refused) {
-      const p = new LineIndex(text).positionAt(refused.offset);
-      return this.skip(entry, `${entry.file}:${p.line + 1}:${p.character + 1}: ${refused.message.en}`);
-    }
-    if (encoding !== 'UTF-8') this.note(entry, `read ${entry.file} as ${encoding}`);
-    return text;
+    if (read.encoding !== 'UTF-8') this.note(entry, `read ${entry.file} as ${read.encoding}`);
+    return read.text;
   }
 
   /** The parse of a workspace file, which must not take the server down whatever it holds. */
   private parseFile(entry: FileEntry, text: string): Report | undefined {
     try {
-      return parseReport(text);
+      const r = parseScreenedReport(text);
+      return 'refused' in r ? this.skip(entry, refusedError(entry.file, text, r.refused, 'en')) : r;
     } catch (e) {
       return this.skip(entry, `${entry.file}: ${e instanceof Error ? e.message : String(e)}`);
     }

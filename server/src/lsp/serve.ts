@@ -153,7 +153,12 @@ export function serve(connection: Connection, params: InitializeParams): void {
   for (const f of FEATURES) f.register(ctx);
   workspaceCheck.register();
   previousYear.register(ctx, (uri) => validator.validate(uri));
-  registerDebug(ctx, () => ({ documents: documents.all().length, ...store.held, ...validator.held }));
+  registerDebug(ctx, () => ({
+    documents: documents.all().length,
+    ...store.held,
+    ...validator.held,
+    ...previousYear.held,
+  }));
 
   documents.listen(connection);
 

@@ -1,7 +1,7 @@
 /** Which report is last year's report of another, as the CLI and the language server both pair them. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isLastYearOf, lastYearKey, pairingKey } from '../../server/src/core/pairing';
+import { byOrganAndYear, isLastYearOf, lastYearKey, pairingKey } from '../../server/src/core/pairing';
 
 describe('pairing with last year', () => {
   const now = { organ: '某县 自然资源局', year: 2024 };
@@ -27,5 +27,19 @@ describe('pairing with last year', () => {
     assert.equal(pairingKey(before), lastYearKey(now));
     assert.notEqual(pairingKey({ organ: '某县林业局', year: 2023 }), lastYearKey(now));
     assert.notEqual(pairingKey(now), lastYearKey(now));
+  });
+
+  it('orders each organ’s reports together, earlier years first, the rest as they came', () => {
+    const reports = [
+      { name: 'b24', organ: '某县林业局', year: 2024 },
+      { name: 'a24', organ: '某县 自然资源局', year: 2024 },
+      { name: 'none1' },
+      { name: 'b23', organ: '某县林业局', year: 2023 },
+      { name: 'a23', organ: '某县自然资源局', year: 2023 },
+      { name: 'none2' },
+      { name: 'a22', organ: '某县\u3000自然资源局', year: 2022 },
+    ];
+    const order = byOrganAndYear(reports, (r) => r).map((r) => r.name);
+    assert.deepEqual(order, ['none1', 'none2', 'b23', 'b24', 'a22', 'a23', 'a24']);
   });
 });

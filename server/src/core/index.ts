@@ -71,7 +71,7 @@ export { LineIndex, type Position } from './lineIndex';
 export { LIMITS, screenLines, screenReport, type Refusal } from './limits';
 export type { PreviousReport, Report } from './model';
 export { foldingRanges, outline, selectionSpans, type Fold, type OutlineKind, type OutlineNode } from './outline';
-export { isLastYearOf, lastYearKey, pairingKey, sameOrgan, type Identity } from './pairing';
+export { byOrganAndYear, isLastYearOf, lastYearKey, pairingKey, sameOrgan, type Identity } from './pairing';
 export { partOf } from './part';
 export { parseReport, parseScreenedReport, type ParseOptions } from './parse';
 export { isSpreadsheet, pasteCells, readSpreadsheet, type Pasted } from './paste';

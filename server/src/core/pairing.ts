@@ -34,3 +34,17 @@ export function pairingKey(r: Identity): string | undefined {
 export function lastYearKey(report: Identity): string | undefined {
   return report.year === undefined ? undefined : pairingKey({ organ: report.organ, year: report.year - 1 });
 }
+
+/**
+ * Each organ's reports together, earlier years first (a stable order otherwise): checked in
+ * this order, a report's last year has just been checked before it.
+ */
+export function byOrganAndYear<T>(items: readonly T[], identity: (item: T) => Identity): T[] {
+  const keyed = items.map((item) => {
+    const { organ, year } = identity(item);
+    return { item, organ: organ === undefined ? '' : organKey(organ), year: year ?? 0 };
+  });
+  // Code point order, not localeCompare: only grouping matters, and the collator is slow to load.
+  keyed.sort((a, b) => (a.organ < b.organ ? -1 : a.organ > b.organ ? 1 : a.year - b.year));
+  return keyed.map((k) => k.item);
+}

@@ -7,7 +7,8 @@
  * are checked as they stand in the editor, with the batch's peers too.
  *
  * Two passes keep memory to one parsed report at a time: the first reads each file and keeps
- * its text and its peer (organ, year, sentences), the second parses and checks each. The
+ * its text and its peer (organ, year, sentences), the second parses and checks each, an
+ * organ's reports year by year, each handed on as next year's last year's report. The
  * work yields to the event loop between files, so the editor's requests are answered
  * meanwhile, and it can be cancelled. Once run, the batch is kept current: a report file
  * created, changed or deleted, a config or settings change, checks it again in the
@@ -16,20 +17,19 @@
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
 import {
+  byOrganAndYear,
   type CheckOptions,
   checkReport,
-  decodeText,
   type Finding,
-  LIMITS,
-  LineIndex,
   parseReport,
+  parseScreenedReport,
   type Peer,
   peerOf,
-  screenReport,
+  type Report,
 } from '../core';
 import { toDiagnostic } from '../shared/convert';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceParams, type CheckWorkspaceResult } from '../shared/protocol';
-import { readBytes } from '../shared/readFile';
+import { readText, refusedError } from '../shared/readFile';
 import type { ServerContext } from './context';
 import type { PreviousYearFinder } from './previousYear';
 import { reportFiles, type FileEntry } from './workspaceFiles';
@@ -142,7 +142,14 @@ export class WorkspaceCheck {
     try {
       const entries = reportFiles(folders);
       // Pass 1: each report's text and its peer.
-      const texts: { entry: FileEntry; text: string; encoding?: string; open: boolean }[] = [];
+      const texts: {
+        entry: FileEntry;
+        text: string;
+        encoding?: string;
+        organ?: string;
+        year?: number;
+        open: boolean;
+      }[] = [];
       const peers: Peer[] = [];
       for (const [i, entry] of entries.entries()) {
         if (i % SLICE === 0) {
@@ -154,19 +161,21 @@ export class WorkspaceCheck {
           );
         }
         const doc = this.ctx.documents.get(entry.uri);
-        const read = doc ? { text: doc.getText() } : this.read(entry);
+        const read = doc ? { text: doc.getText(), report: this.ctx.store.report(doc) } : this.read(entry);
         if (!read) {
           result.skipped++;
           continue;
         }
-        texts.push({ entry, ...read, open: !!doc });
-        peers.push(peerOf(doc ? this.ctx.store.report(doc) : parseReport(read.text), entry.uri));
+        const { report, ...rest } = read;
+        texts.push({ entry, ...rest, organ: report.organ, year: report.year, open: !!doc });
+        peers.push(peerOf(report, entry.uri));
       }
       const previous = this.batch;
       this.batch = { folders, peers, published: new Set() };
       this.generation++;
       // Pass 2: each closed report checked and published; the open ones through the validator.
-      for (const [i, { entry, text, encoding, open }] of texts.entries()) {
+      // An organ's reports year by year: last year's has just been parsed, and is handed on.
+      for (const [i, { entry, text, encoding, open }] of byOrganAndYear(texts, (x) => x).entries()) {
         if (i % SLICE === 0) {
           await yieldNow();
           if (token?.isCancellationRequested) return cancelled(result);
@@ -222,6 +231,7 @@ export class WorkspaceCheck {
         ...(found ? { previous: found.previous } : {}),
       };
       const result = checkReport(report, options);
+      this.deps.previousYear.offer(entry, report);
       const locale = this.ctx.locale();
       const diagnostics = result.findings.map((f) => toDiagnostic(f, report.lines, locale, entry.uri));
       void this.ctx.connection.sendDiagnostics({ uri: entry.uri, diagnostics });
@@ -234,23 +244,21 @@ export class WorkspaceCheck {
     }
   }
 
-  /** A report file's text: bounded, decoded and screened like every file the server reads itself. */
-  private read(entry: FileEntry): { text: string; encoding: string } | undefined {
-    const read = readBytes(entry.file, LIMITS.reportBytes);
-    if (!read.ok) {
-      this.ctx.connection.console.warn(`govreport: not checked: ${read.error}`);
-      return undefined;
-    }
-    const { text, encoding } = decodeText(read.bytes);
-    const refused = screenReport(text);
-    if (refused) {
-      const p = new LineIndex(text).positionAt(refused.offset);
-      this.ctx.connection.console.warn(
-        `govreport: not checked: ${entry.file}:${p.line + 1}:${p.character + 1}: ${refused.message.en}`,
-      );
-      return undefined;
-    }
-    return { text, encoding };
+  /**
+   * A report file's text, bounded, decoded and screened like every file the server reads
+   * itself, and its report: the nesting is screened by this parse, so the file is lexed once.
+   */
+  private read(entry: FileEntry): { text: string; encoding: string; report: Report } | undefined {
+    const read = readText(entry.file, 'en', false);
+    if (!read.ok) return this.notChecked(read.error);
+    const report = parseScreenedReport(read.text);
+    if ('refused' in report) return this.notChecked(refusedError(entry.file, read.text, report.refused, 'en'));
+    return { text: read.text, encoding: read.encoding, report };
+  }
+
+  private notChecked(why: string): undefined {
+    this.ctx.connection.console.warn(`govreport: not checked: ${why}`);
+    return undefined;
   }
 }
 

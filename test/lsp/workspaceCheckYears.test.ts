@@ -1,0 +1,95 @@
+/**
+ * Check All Reports in Workspace over a folder of many organs' reports on two years, as an
+ * evaluator's folder is: every closed report gets what `govreport check FOLDER` finds (checked
+ * against last year's report of its organ), a file nested too deep is passed over with its
+ * position, and the server keeps only a few of last year's reports parsed afterwards.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
+import { MEMORY_REQUEST } from '../../server/src/lsp/debug';
+import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../../server/src/shared/protocol';
+import { LspClient, ROOT, fileUri, type Diagnostic, type PublishDiagnostics } from './lspClient';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'crossyear');
+/** More organs than the server keeps last year's reports of. */
+const ORGANS = 20;
+
+const comparable = (ds: Diagnostic[]) => ds.map(({ codeDescription: _, ...d }) => d);
+
+describe('Check All Reports in Workspace: many organs, two years', () => {
+  let dir: string;
+  let client: LspClient;
+  let result: CheckWorkspaceResult;
+  const files: string[] = [];
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'govreport-years-'));
+    for (const year of [2023, 2024]) {
+      const text = readFileSync(path.join(FIXTURES, `ziranziyuan-${year}.report.yaml`), 'utf8');
+      for (let k = 0; k < ORGANS; k++) {
+        // Named so that the folder's order is not the organs' order.
+        const file = path.join(dir, `${String((k * 7) % ORGANS).padStart(2, '0')}-${year}.report.yaml`);
+        writeFileSync(file, text.replace('机关: 某县自然资源局', `机关: 某县第${k + 1}自然资源局`));
+        files.push(file);
+      }
+    }
+    // Nested too deep over short lines: passed over, said where.
+    writeFileSync(
+      path.join(dir, 'deep.report.yaml'),
+      `机关: 某县第1自然资源局\n年度: 2022\n附加:\n${'  [\n'.repeat(100)}`,
+    );
+    client = new LspClient(['--stdio', '--debug-memory']);
+    await client.initialize({
+      rootUri: fileUri(dir),
+      settings: { validate: { debounceMs: 0 } },
+      capabilities: { workspace: { configuration: true } },
+    });
+    result = await client.request<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}, 60_000);
+  });
+  after(async () => {
+    await client.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes for every report what govreport check FOLDER finds, last year included', async () => {
+    let out = '';
+    await runCli(['check', '--format', 'json', dir], {
+      stdout: (s) => (out += s),
+      stderr: () => undefined,
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
+    const cli = JSON.parse(out) as { file: string; diagnostics: Diagnostic[] }[];
+    let crossYear = 0;
+    for (const file of files) {
+      const uri = fileUri(file);
+      const published = client.notifications.filter(
+        (m) => m.method === 'textDocument/publishDiagnostics' && (m.params as PublishDiagnostics).uri === uri,
+      );
+      assert.equal(published.length, 1, `published once for ${file}`);
+      const shown = (published[0].params as PublishDiagnostics).diagnostics;
+      assert.deepEqual(comparable(shown), comparable(cli.find((r) => r.file === file)!.diagnostics), file);
+      crossYear += shown.filter((d) => d.code.startsWith('cross-year-')).length;
+    }
+    assert.ok(crossYear >= 3 * ORGANS, `each 2024 report checked against its 2023 report: ${crossYear}`);
+    assert.deepEqual({ files: result.files, skipped: result.skipped }, { files: 2 * ORGANS, skipped: 1 });
+  });
+
+  it('says where the file nested too deep is, when checked and when looked at as last year’s report', () => {
+    const log = client.notifications
+      .filter((m) => m.method === 'window/logMessage')
+      .map((m) => (m.params as { message: string }).message)
+      .join('\n');
+    assert.match(log, /not checked: .*deep\.report\.yaml:\d+:\d+: nested more than 64 levels deep/);
+    // Its 机关 and 年度 lines make it last year's report of an organ's 2023 report: parsed, it is refused.
+    assert.match(log, /not used as last year's report: .*deep\.report\.yaml:\d+:\d+: nested more than 64 levels deep/);
+  });
+
+  it("keeps a few of last year's reports parsed, not the folder's", async () => {
+    const held = await client.request<{ lastYearFiles: number }>(MEMORY_REQUEST, null);
+    assert.ok(held.lastYearFiles > 0 && held.lastYearFiles < ORGANS, JSON.stringify(held));
+  });
+});

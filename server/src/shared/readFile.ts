@@ -36,6 +36,9 @@ function reason(e: unknown): string {
 
 export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
 
+/** What is read at a time from a pipe or a device, and after a file's known size. */
+const CHUNK = 64 * 1024;
+
 /**
  * At most `max` bytes of a file (`-`: standard input): a larger file, or a device that never
  * ends (/dev/zero), is refused once `max` bytes have been read, not read to exhaustion.
@@ -53,8 +56,13 @@ export function readBytes(file: string, max: number): BytesResult {
     if (st.isFile() && st.size > max) return tooLarge();
     const chunks: Buffer[] = [];
     let total = 0;
+    // A file is read in one piece of its size and a byte more (which tells that it did not
+    // grow meanwhile); then, or from a pipe or a device, in small pieces until its end. A
+    // megabyte a piece cost two megabytes of allocation per report, 2 GB over a folder of 1,000.
+    let size = st.isFile() ? st.size + 1 : CHUNK;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, max + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(size, max + 1 - total));
+      size = CHUNK;
       let n: number;
       try {
         n = fs.readSync(fd, chunk, 0, chunk.length, null);

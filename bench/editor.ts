@@ -94,16 +94,29 @@ class Doc {
   }
 }
 
-/** Starts the server and answers its configuration; resolves with the session and the time to the initialize answer. */
-export async function start(spec: ServerSpec): Promise<{ s: LspSession; initMs: number; incremental: boolean }> {
+/**
+ * Starts the server, with `folder` as its workspace folder if given, and answers its
+ * configuration; resolves with the session and the time to the initialize answer.
+ */
+export async function start(
+  spec: ServerSpec,
+  folder?: string,
+): Promise<{ s: LspSession; initMs: number; incremental: boolean }> {
   const s = new LspSession(spec.module, spec.sections, spec.nodeArgs, spec.args);
   const configured = s.next((m) => m.method === 'workspace/configuration', 'workspace/configuration request');
+  const root = folder ? pathToFileURL(folder).toString() : null;
   const { result, at } = await s.request('initialize', {
     processId: process.pid,
     locale: 'zh-CN',
-    rootUri: null,
-    workspaceFolders: null,
-    capabilities: CAPABILITIES,
+    rootUri: root,
+    workspaceFolders: root ? [{ uri: root, name: path.basename(folder!) }] : null,
+    // With a folder, as VS Code: it watches the folder's files for the server.
+    capabilities: root
+      ? {
+          ...CAPABILITIES,
+          workspace: { ...CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } },
+        }
+      : CAPABILITIES,
   });
   const sync = result.capabilities.textDocumentSync;
   const kind = typeof sync === 'number' ? sync : sync?.change;
@@ -163,19 +176,15 @@ export async function editorSession(
   text: string,
   plan: Plan,
   checkFindings: boolean,
+  inFolder?: { folder: string; file: string },
 ): Promise<Record<SessionRow, number[]>> {
   const samples = Object.fromEntries(SESSION_ROWS.map((r) => [r, [] as number[]])) as Record<SessionRow, number[]>;
-  const { s, initMs, incremental } = await start(spec);
+  const { s, initMs, incremental } = await start(spec, inFolder?.folder);
   try {
     samples.initialize.push(initMs);
     const delay = spec.validationDelayMs;
-    const doc = new Doc(
-      s,
-      spec,
-      pathToFileURL(path.join('/bench', `${name}.report.yaml`)).toString(),
-      text,
-      incremental,
-    );
+    const file = inFolder ? path.join(inFolder.folder, inFolder.file) : path.join('/bench', `${name}.report.yaml`);
+    const doc = new Doc(s, spec, pathToFileURL(file).toString(), text, incremental);
     samples.didOpen.push((await doc.open()) - delay);
 
     // A digit typed into a cell and taken out again: both keystrokes change the findings.
@@ -194,9 +203,8 @@ export async function editorSession(
       const took = i % 2 === 0 ? await doc.edit(quiet, quiet, '1') : await doc.edit(quiet, quiet + 1, '');
       samples['keystroke: cell, no finding changes'].push(took - delay);
     }
-    // Typing at the end of a paragraph about the middle of the file.
-    const anchor = '其余转入下一年度办理。';
-    let at = nearest(doc.text, anchor, doc.text.length / 2) + anchor.length;
+    // Typing at the end of a paragraph about the middle of the file: the one with this sentence.
+    let at = doc.text.indexOf('。', nearest(doc.text, '其余转入下一年度办理', doc.text.length / 2)) + 1;
     for (let i = 0; i < plan.keystrokes.text; i++) {
       const ch = TYPED[i % TYPED.length];
       samples['keystroke: text'].push((await doc.edit(at, at, ch)) - delay);
@@ -277,6 +285,26 @@ export async function memorySession(spec: ServerSpec, text: string): Promise<num
     const rss = s.peakRss();
     await s.shutdown();
     return rss;
+  } finally {
+    s.kill();
+  }
+}
+
+/**
+ * "Check All Reports in Workspace" over `folder` in a fresh server: the time to its answer, the
+ * files it checked, and the server's peak RSS after it (what the check left it holding).
+ */
+export async function workspaceCheck(
+  spec: ServerSpec,
+  folder: string,
+): Promise<{ ms: number; files: number; peakRss: number | undefined }> {
+  const { s } = await start(spec, folder);
+  try {
+    const t0 = performance.now();
+    const { at, result } = await s.request('govreport/checkWorkspace', {}, 600_000);
+    const peakRss = s.peakRss();
+    await s.shutdown();
+    return { ms: at - t0, files: (result as { files: number }).files, peakRss };
   } finally {
     s.kill();
   }

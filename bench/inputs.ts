@@ -17,6 +17,8 @@ export interface Inputs {
   /** Paths of the batch, relative to `batchDir`. */
   batch: string[];
   batchDir: string;
+  /** A report of the batch whose organ's report of the year before is in the batch too. */
+  withLastYear: string;
 }
 
 /** The long report: whole sub-sections added until the UTF-8 file reaches `bytes`. */
@@ -141,5 +143,7 @@ export function writeInputs(batchSize: number): Inputs {
   for (let i = 0; i < batchSize; i++)
     writeFileSync(path.join(batchDir, `${String(i).padStart(4, '0')}.report.yaml`), variant(i, batchSize));
   const batch = readdirSync(batchDir).sort();
-  return { example, long, batch, batchDir };
+  // variant(i): the organ of report i is i mod ⌈n/4⌉, its year 2021 + ⌊i / ⌈n/4⌉⌋.
+  const withLastYear = batch[batchSize - Math.ceil(batchSize / 4)];
+  return { example, long, batch, batchDir, withLastYear };
 }

@@ -2,6 +2,8 @@
  * `npm run bench`: the built GovReport server against yaml-language-server with the project's
  * JSON Schema, and `govreport check` over a batch of reports against a parse-only run, each
  * turn of ours followed by a turn of theirs so that the machine's load falls on both alike.
+ * Ours alone besides: a report of the batch edited in the batch's folder (last year's report
+ * found among its files), and Check All Reports in Workspace over the folder beside the CLI.
  * Every figure is set beside floors measured in the same run (a bare `parseDocument` of the
  * same text, a bare `node` start, a parse-only batch) and the targets are ratios. Prints the
  * table that goes into docs/performance.md and writes the samples to bench/results/.
@@ -18,7 +20,15 @@ import * as esbuild from 'esbuild';
 import { parseDocument } from 'yaml';
 import { check } from '../server/src/core/check';
 import { renderBody } from '../server/src/core/render';
-import { editorSession, initializeOnly, memorySession, SESSION_ROWS, type Plan, type ServerSpec } from './editor';
+import {
+  editorSession,
+  initializeOnly,
+  memorySession,
+  SESSION_ROWS,
+  workspaceCheck,
+  type Plan,
+  type ServerSpec,
+} from './editor';
 import { DATA, writeInputs } from './inputs';
 import { SERVER_NODE_OPTIONS, serverArgs } from '../server/src/shared/serverStart';
 import { mb, median, ms, p95, table } from './stats';
@@ -85,6 +95,8 @@ const PLANS: Record<string, { ours: Plan; theirs: Plan }> = {
     theirs: { keystrokes: { cellFinding: quick ? 4 : 6, cellQuiet: 2, text: quick ? 4 : 6 }, requests: 5 },
   },
 };
+/** Sessions of ours on a report of the batch, opened in the batch's folder with last year's report in it. */
+const FOLDER_SESSIONS = quick ? 2 : 5;
 const INIT_RUNS = quick ? 4 : 12;
 const MEMORY_RUNS = quick ? 2 : 4;
 const CLI_RUNS = quick ? 2 : 5;
@@ -143,14 +155,19 @@ function timedRun(argv: string[], cwd: string): { ms: number; status: number | n
   return { ms: performance.now() - t0, status: r.status };
 }
 
-/** The batch rows: `govreport check` and the parse-only run over the batch, in turn. */
-function batchRuns(inputs: ReturnType<typeof writeInputs>, parseOnly: string) {
+/**
+ * The batch rows: `govreport check`, the parse-only run and (unless `withWorkspace` is false)
+ * Check All Reports in Workspace in a fresh server over the batch's folder, in turn.
+ */
+async function batchRuns(inputs: ReturnType<typeof writeInputs>, parseOnly: string, withWorkspace: boolean) {
   const workers = cliWorkers(inputs.batch.length);
   process.stderr.write(
-    `govreport check and the parse-only run over ${inputs.batch.length} reports, ${workers} workers, ×${CLI_RUNS}…\n`,
+    `govreport check, the parse-only run${withWorkspace ? ' and the workspace check' : ''} over ${inputs.batch.length} reports, ${workers} workers, ×${CLI_RUNS}…\n`,
   );
   const cli: number[] = [];
   const parsed: number[] = [];
+  const workspace: number[] = [];
+  const workspaceRss: number[] = [];
   const cliStatus = new Set<number | null>();
   for (let i = 0; i < CLI_RUNS; i++) {
     const c = timedRun([path.join(ROOT, 'server', 'out', 'cli.js'), 'check', ...inputs.batch], inputs.batchDir);
@@ -159,8 +176,13 @@ function batchRuns(inputs: ReturnType<typeof writeInputs>, parseOnly: string) {
     const p = timedRun([parseOnly, '--workers', String(workers), ...inputs.batch], inputs.batchDir);
     if (p.status !== 0) throw new Error(`the parse-only run exited with ${p.status}`);
     parsed.push(p.ms);
+    if (!withWorkspace) continue;
+    const w = await workspaceCheck(OURS, inputs.batchDir);
+    if (w.files !== inputs.batch.length) throw new Error(`the workspace check checked ${w.files} files`);
+    workspace.push(w.ms);
+    workspaceRss.push(w.peakRss ?? NaN);
   }
-  return { workers, cli, parsed, cliStatus };
+  return { workers, cli, parsed, cliStatus, workspace, workspaceRss };
 }
 
 async function main(): Promise<void> {
@@ -185,7 +207,7 @@ async function main(): Promise<void> {
   );
 
   if (onlyBatch) {
-    const { workers, cli, parsed } = batchRuns(inputs, parseOnly);
+    const { workers, cli, parsed } = await batchRuns(inputs, parseOnly, false);
     const load = os
       .loadavg()
       .map((x) => x.toFixed(2))
@@ -224,6 +246,21 @@ async function main(): Promise<void> {
     }
   }
 
+  // A report opened in the batch's folder, as an evaluator or an office with several years opens
+  // one: last year's report is found among the folder's files, and the checks across years run.
+  const folderText = readFileSync(path.join(inputs.batchDir, inputs.withLastYear), 'utf8');
+  const folder = { rows: {} as Rows, parse: [] as number[] };
+  parseDocument(folderText);
+  for (let i = 0; i < FOLDER_SESSIONS; i++) {
+    log(`session ${i + 1}/${FOLDER_SESSIONS} on ${inputs.withLastYear} in the batch's folder: ours, parse floor…`);
+    const got = await editorSession(OURS, 'folder', folderText, PLANS.example.ours, true, {
+      folder: inputs.batchDir,
+      file: inputs.withLastYear,
+    });
+    for (const [row, s] of Object.entries(got)) (folder.rows[row] ??= []).push(...s);
+    folder.parse.push(...timeInProcess(PARSES_PER_SESSION.example, () => parseDocument(folderText)));
+  }
+
   log(`initialize ×${INIT_RUNS} each: ours, theirs, node -e 0…`);
   // Every process started counts: the sessions' and these, which alternate with a bare node start.
   const init = {
@@ -244,7 +281,7 @@ async function main(): Promise<void> {
       for (const side of ['ours', 'theirs'] as const)
         (rss[side][name] ??= []).push((await memorySession(sides[side], texts[name])) ?? NaN);
 
-  const { workers, cli, parsed, cliStatus } = batchRuns(inputs, parseOnly);
+  const { workers, cli, parsed, cliStatus, workspace, workspaceRss } = await batchRuns(inputs, parseOnly, true);
 
   log('in process: check without a cache, renderBody…');
   const inProcess: Record<string, number[]> = {};
@@ -316,6 +353,25 @@ async function main(): Promise<void> {
       '',
     ]);
   }
+  // Ours only: yaml-language-server has no last year's report to find.
+  const folderFloor = median(folder.parse);
+  const folderInput = `folder (${inputs.batch.length})`;
+  for (const row of SESSION_ROWS) {
+    if (row !== 'didOpen' && !row.includes('keystroke')) continue;
+    const o = folder.rows[row] ?? [];
+    rows.push([
+      row,
+      folderInput,
+      ms(median(o)),
+      ms(p95(o)),
+      '',
+      '',
+      ms(folderFloor),
+      '',
+      ratio(median(o), folderFloor),
+      '',
+    ]);
+  }
   const initRatio = median(init.ours) / median(init.node);
   rows.push([
     'initialize (floor: node -e 0)',
@@ -359,6 +415,32 @@ async function main(): Promise<void> {
     ratio(median(cli), median(parsed)),
     `≤ ${TARGETS.checkVsParseOnly}× parse ${verdict(median(cli) / median(parsed) <= TARGETS.checkVsParseOnly, `govreport check over ${inputs.batch.length} reports: ${ratio(median(cli), median(parsed))}× a parse-only run with ${workers} workers (≤ ${TARGETS.checkVsParseOnly})`)}`,
   ]);
+  rows.push(
+    [
+      `Check All Reports in Workspace, ${inputs.batch.length} files, one server (floor: govreport check)`,
+      'batch',
+      ms(median(workspace)),
+      ms(p95(workspace)),
+      '',
+      '',
+      ms(median(cli)),
+      '',
+      ratio(median(workspace), median(cli)),
+      '',
+    ],
+    [
+      'peak RSS, server after Check All Reports in Workspace (MiB)',
+      'batch',
+      mb(median(workspaceRss)),
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ],
+  );
   for (const [key, s] of Object.entries(inProcess)) {
     const [what, name] = key.split('|');
     rows.push([what, name, ms(median(s)), ms(p95(s)), '', '', '', '', '', '']);
@@ -400,6 +482,8 @@ async function main(): Promise<void> {
     initialize: init,
     peakRssFresh: rss,
     cli: { workers, check: cli, parseOnly: parsed, status: [...cliStatus] },
+    folder: { file: inputs.withLastYear, sessions: folder.rows, parseFloor: folder.parse },
+    workspaceCheck: { ms: workspace, peakRss: workspaceRss },
     inProcess,
     targets: verdicts,
   };

@@ -2,6 +2,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { runCli } from '../../server/src/cli/main';
 import { LspClient, ROOT, fileUri, type Diagnostic } from './lspClient';
 
 export const EXAMPLE_PATH = path.join(ROOT, 'examples', 'lvliang-2024.report.yaml');
@@ -27,6 +28,20 @@ export const EDITOR_CAPABILITIES = {
     inlayHint: {},
   },
 };
+
+/** What `govreport check --format json FOLDER` prints in Chinese: each file's diagnostics. */
+export async function cliDiagnostics(dir: string): Promise<{ file: string; diagnostics: Diagnostic[] }[]> {
+  let out = '';
+  await runCli(['check', '--format', 'json', dir], {
+    stdout: (s) => (out += s),
+    stderr: () => undefined,
+    env: { LANG: 'zh_CN.UTF-8' },
+  });
+  return JSON.parse(out) as { file: string; diagnostics: Diagnostic[] }[];
+}
+
+/** Diagnostics as both faces give them: the link to a rule's documentation differs (a file of the extension or of the CLI). */
+export const comparable = (ds: Diagnostic[]) => ds.map(({ codeDescription: _, ...d }) => d);
 
 /** A workspace with a copy of the batch of test/fixtures/batch (tests change it), opened by a server with the editor's capabilities and a file watcher. */
 export async function batchWorkspace(

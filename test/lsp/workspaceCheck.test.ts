@@ -9,14 +9,11 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../../server/src/shared/protocol';
-import { batchWorkspace } from './editorHelpers';
+import { batchWorkspace, cliDiagnostics, comparable } from './editorHelpers';
 import { type LspClient, fileUri, type Diagnostic, type PublishDiagnostics } from './lspClient';
 
 const NAMES = ['jiaotong-2024.report.yaml', 'lvliang-2024.report.yaml', 'wenlv-2024.report.yaml'];
-
-const comparable = (ds: Diagnostic[]) => ds.map(({ codeDescription: _, ...d }) => d);
 
 function lastPublished(client: LspClient, uri: string): Diagnostic[] | undefined {
   const all = client.notifications.filter(
@@ -38,13 +35,7 @@ describe('Check All Reports in Workspace, over LSP', () => {
   after(() => close());
 
   it('publishes the findings of every closed report, as govreport check FOLDER finds them', async () => {
-    let out = '';
-    await runCli(['check', '--format', 'json', dir], {
-      stdout: (s) => (out += s),
-      stderr: () => undefined,
-      env: { LANG: 'zh_CN.UTF-8' },
-    });
-    const cli = JSON.parse(out) as { file: string; diagnostics: Diagnostic[] }[];
+    const cli = await cliDiagnostics(dir);
     let total = 0;
     for (const name of NAMES) {
       const uri = fileUri(path.join(dir, name));

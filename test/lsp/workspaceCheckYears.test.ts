@@ -9,16 +9,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
 import { MEMORY_REQUEST } from '../../server/src/lsp/debug';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../../server/src/shared/protocol';
-import { LspClient, ROOT, fileUri, type Diagnostic, type PublishDiagnostics } from './lspClient';
+import { cliDiagnostics, comparable } from './editorHelpers';
+import { LspClient, ROOT, fileUri, type PublishDiagnostics } from './lspClient';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'crossyear');
 /** More organs than the server keeps last year's reports of. */
 const ORGANS = 20;
-
-const comparable = (ds: Diagnostic[]) => ds.map(({ codeDescription: _, ...d }) => d);
 
 describe('Check All Reports in Workspace: many organs, two years', () => {
   let dir: string;
@@ -56,13 +54,7 @@ describe('Check All Reports in Workspace: many organs, two years', () => {
   });
 
   it('publishes for every report what govreport check FOLDER finds, last year included', async () => {
-    let out = '';
-    await runCli(['check', '--format', 'json', dir], {
-      stdout: (s) => (out += s),
-      stderr: () => undefined,
-      env: { LANG: 'zh_CN.UTF-8' },
-    });
-    const cli = JSON.parse(out) as { file: string; diagnostics: Diagnostic[] }[];
+    const cli = await cliDiagnostics(dir);
     let crossYear = 0;
     for (const file of files) {
       const uri = fileUri(file);

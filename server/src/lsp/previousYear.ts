@@ -8,7 +8,16 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseReport, parseScreenedReport, type PreviousReport, readHeader, type Report, isLastYearOf } from '../core';
+import {
+  isLastYearOf,
+  lastYearKey,
+  pairingKey,
+  parseReport,
+  parseScreenedReport,
+  type PreviousReport,
+  readHeader,
+  type Report,
+} from '../core';
 import { readText, refusedError } from '../shared/readFile';
 import { reportFiles, type FileEntry } from './workspaceFiles';
 import type { ServerContext } from './context';
@@ -29,6 +38,8 @@ interface Header {
   stamp: string;
   organ?: string;
   year?: number;
+  /** Its pairing key (pairing.ts), compared with the key last year's report of a document has. */
+  key?: string;
 }
 
 /** How long a walk of the folders is trusted when no file watcher tells of changes. */
@@ -99,10 +110,12 @@ export class PreviousYearFinder {
       const p = this.openReport(uri);
       if (p && isLastYearOf(p.report, report)) return { uri, ...p };
     }
+    // The files' headers by their pairing key: at every keystroke, without normalising every organ's name again.
+    const want = lastYearKey(report);
+    if (want === undefined) return undefined;
     for (const entry of this.workspaceFiles()) {
       if (entry.uri === self || open.has(entry.uri)) continue;
-      const h = this.header(entry);
-      if (!isLastYearOf(h, report)) continue;
+      if (this.header(entry).key !== want) continue;
       const p = this.fileReport(entry);
       if (p && isLastYearOf(p.report, report)) return { uri: entry.uri, ...p };
     }
@@ -188,6 +201,7 @@ export class PreviousYearFinder {
         Object.assign(h, { organ: r?.organ, year: r?.year });
       }
     }
+    h.key = pairingKey(h);
     this.headers.set(entry.uri, h);
     return h;
   }

@@ -2,7 +2,7 @@
  * The floor of `govreport check` over many files: the same work split the same way, minus the
  * checking. The main thread starts the workers, reads every file and hands them out eight at a
  * time; each worker only runs `yaml`'s `parseDocument` on each text and answers per file, as the
- * CLI's workers (server/src/cli/checkWorkers.ts) answer with findings. Bundled by run.ts with
+ * CLI's workers (server/src/shared/batchCheck.ts) answer with findings. Bundled by run.ts with
  * esbuild like the CLI, so that both are plain bundled JavaScript.
  *
  * node parseOnly.js --workers N FILE...

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import * as path from 'node:path';
 import { aliasBomb, assertSane } from './hostileInputs';
-import { guessMeta } from '../../server/src/cli/checkPairing';
+import { guessMeta } from '../../server/src/shared/batchPairing';
 import { completionsAt } from '../../server/src/core/completion';
 import { screenReport } from '../../server/src/core/limits';
 import { LineIndex } from '../../server/src/core/lineIndex';

@@ -6,24 +6,13 @@
  * summary page (or CSV) and an 审核意见 per report.
  */
 import * as fs from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { isMainThread, workerData } from 'node:worker_threads';
 import { type CheckOptions, type Locale, peerOf, withConfig } from '../core';
 import { ConfigFiles, type LoadedConfig } from '../shared/configFile';
+import { checkRead, read, uriOf, workersFor, type Checked, type Read } from '../shared/batchCheck';
+import { Pairing } from '../shared/batchPairing';
 import { readText, shown } from '../shared/readFile';
 import { choice } from './args';
-import { Pairing } from './checkPairing';
-import {
-  checkInWorkers,
-  checkRead,
-  read,
-  serve,
-  uriOf,
-  type Checked,
-  type Read,
-  type Sink,
-  type WorkerData,
-} from './checkWorkers';
+import { checkInWorkers, type Sink } from './checkWorkers';
 import { UsageError } from './files';
 import { filesIn, isDirectory } from './folders';
 import { csvOutput } from './formats/csv';
@@ -33,12 +22,6 @@ import { sarifOutput } from './formats/sarif';
 import type { Command, Io } from './main';
 import { jsonOutput, summary, textLines, type FileFindings } from './output';
 import { writeSummary, type Summarized, type SummaryRequest } from './summaryOutput';
-
-/** Files per worker below which a worker costs more (loading the bundle) than it saves. */
-const FILES_PER_WORKER = 64;
-const MAX_WORKERS = 4;
-/** Workers load this file again, so only the bundle can start them; from sources (tests) the check stays on one thread. */
-const CAN_FORK = __filename.endsWith('.js');
 
 const REPORT_FILE = /\.report\.ya?ml$/i;
 const FORMATS = ['text', 'json', 'sarif', 'csv', 'junit', 'github'] as const;
@@ -54,7 +37,6 @@ export const checkCommand: Command = {
   valued: ['--format', '--previous', '--config', '--summary', '--opinions', '--opinion-format'],
   booleans: ['--force'],
   async run(args, io, locale) {
-    if (!isMainThread && (workerData as WorkerData | undefined)?.govreportCheck) return serve(workerData as WorkerData);
     const format = choice(args, '--format', FORMATS, 'text');
     if (!args.files.length) throw new UsageError('no files given');
     const summaryRequest = summaryOptions(args.flags);
@@ -98,9 +80,8 @@ export const checkCommand: Command = {
       explicit = read(previousFile, r.text, r.encoding);
     }
 
-    const workers = CAN_FORK
-      ? Math.min(availableParallelism(), MAX_WORKERS, Math.floor(files.length / FILES_PER_WORKER))
-      : 1;
+    // One worker would only add its start to the same work: a batch that small is checked here.
+    const workers = workersFor(files.length);
     if (workers > 1) await checkInWorkers(files, optionsOf, explicit, workers, out, locale, details);
     else {
       const reports: Read[] = [];

@@ -1,97 +1,11 @@
 /**
- * `govreport check` over many files in worker threads. Pairing a report with last year's
- * needs the 机关 and 年度 of every file before any is checked; the main thread reads them off
- * their lines (a guess), so that each file is parsed once, in the worker that checks it.
- * Reports linked as last year's and this year's go to the same worker, oldest first, and it
- * keeps a report only until the reports that need it are checked. The full parse of each file
- * confirms its guess; a file whose last year's report turns out to be another is checked
- * again, with the right one. The worker's parse also screens the file's nesting (the main
- * thread screens only its size and lines), so each file is lexed once.
- *
- * Text two organs of the batch share needs every report of the batch (its peers): each
- * worker sends back the peer of each report it checked (organ, year, sentences: small), and
- * a report that shares enough with another organ's, as `acrossOrgans` finds over the peers
- * alone, is checked again with the batch's peers; for every other report that finds nothing
- * more, so its findings stand. Findings are printed in the order of the files.
+ * `govreport check` over many files in worker threads (shared/batchCheck.ts): the files read
+ * here, checked there, and the findings printed in the order of the files, what could not be
+ * read or was refused first, as reading them all first says them.
  */
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker, parentPort } from 'node:worker_threads';
-import {
-  acrossOrgans,
-  checkDetails,
-  checkReport,
-  type CheckDetails,
-  type CheckOptions,
-  type Finding,
-  LineIndex,
-  type Locale,
-  parseReport,
-  parseScreenedReport,
-  type Peer,
-  peerOf,
-  type PreviousReport,
-  type Report,
-} from '../core';
-import { Pairing, guessMeta, type Meta } from './checkPairing';
-import { readText, refusedError } from '../shared/readFile';
-
-export interface Read extends Meta {
-  report: Report;
-  /** The encoding the file was read in. */
-  encoding: string;
-}
-
-export function read(file: string, text: string, encoding: string): Read {
-  const report = parseReport(text);
-  return { file, report, year: report.year, organ: report.organ, encoding };
-}
-
-/** A file's text not screened for nesting yet (`readText` without it): read, or why it is refused. */
-function readScreened(file: string, text: string, encoding: string, locale: Locale): Read | { refused: string } {
-  const report = parseScreenedReport(text);
-  if ('refused' in report) return { refused: refusedError(file, text, report.refused, locale) };
-  return { file, report, year: report.year, organ: report.organ, encoding };
-}
-
-export const uriOf = (file: string): string => pathToFileURL(path.resolve(file)).toString();
-
-export function asPrevious(p: Read): PreviousReport {
-  return { report: p.report, uri: uriOf(p.file) };
-}
-
-/** A report checked: its findings, and what SARIF and the summary need beside them when asked for. */
-export interface Checked {
-  findings: Finding[];
-  details?: CheckDetails;
-}
-
-/**
- * Checks a report read from a file with the options of its config (`base`), last year's
- * report if any and the peers of its batch; `details` when the output needs them (their
- * fingerprints hash every finding's text: most of their cost, which plain findings do not need).
- */
-export function checkRead(
-  r: Read,
-  base: CheckOptions,
-  previous: Read | undefined,
-  peers: readonly Peer[] | undefined,
-  details: boolean,
-): Checked {
-  const options: CheckOptions = {
-    ...base,
-    decoding: { used: r.encoding },
-    ...(previous ? { previous: asPrevious(previous) } : {}),
-    ...(peers ? { peers } : {}),
-  };
-  const result = checkReport(r.report, options);
-  return { findings: result.findings, ...(details ? { details: checkDetails(result, options) } : {}) };
-}
-
-/** Whether the batch's peers give a report findings: whether it must be checked with them. */
-export function sharesWithPeers(peer: Peer, peers: readonly Peer[], base: CheckOptions): boolean {
-  return acrossOrgans(peer, peers, base.reuseThreshold).length > 0;
-}
+import { type CheckOptions, LineIndex, type Locale } from '../core';
+import { type BatchText, type Checked, type Read, checkBatch } from '../shared/batchCheck';
+import { readText } from '../shared/readFile';
 
 /** Where the findings go, in the order of the files. */
 export interface Sink {
@@ -100,128 +14,28 @@ export interface Sink {
   file(file: string, lines: LineIndex, checked: Checked): void;
 }
 
-export interface WorkerData {
-  govreportCheck: true;
-  /** Whether the output needs each report's details (`checkDetails`). */
-  details: boolean;
-  /** The --previous file, read again by each worker that needs it. */
-  previous?: string;
-  /** For the message of a file refused by the parse's screen. */
-  locale: Locale;
-}
-
-/** One file to check: its text, and last year's report among the files checked before it here, or --previous. */
-interface Job {
-  index: number;
-  file: string;
-  text: string;
-  encoding: string;
-  /** The options of its config file. */
-  options: CheckOptions;
-  previous?: number | 'explicit';
-  /** How many later jobs take this report as last year's. */
-  uses: number;
-}
-
-/** A report checked again, with the batch's peers: last year's report comes with it (the worker that had it may not). */
-interface Recheck {
-  index: number;
-  file: string;
-  text: string;
-  encoding: string;
-  options: CheckOptions;
-  previous?: { file: string; text: string; encoding: string } | 'explicit';
-}
-
-type ToWorker =
-  | { type: 'check'; jobs: Job[] }
-  | { type: 'peers'; peers: Peer[] }
-  | { type: 'recheck'; jobs: Recheck[] }
-  | { type: 'done' };
-interface WorkerResult extends Checked {
-  year?: number;
-  organ?: string;
-  peer: Peer;
-}
-
-/** A file the parse refused (too deeply nested): why, at its position. */
-interface Refused {
-  refused: string;
-}
-
-/** The results of a batch of jobs, in one message (a message costs more than copying a report's findings). */
-interface FromWorker {
-  type: 'checked';
-  results: ({ index: number } & (WorkerResult | Refused))[];
-}
-
-/** Files handed to a worker at a time, at the least: a few milliseconds of work. */
-const BATCH = 8;
-/** Young generation of a worker: parse trees die young; on the 1,000-report batch this was a few per cent faster than the default. */
-const YOUNG_GENERATION_MB = 16;
-
 export async function checkInWorkers(
   files: string[],
   optionsOf: (file: string) => CheckOptions,
   explicit: Read | undefined,
-  count: number,
+  workers: number,
   sink: Sink,
   locale: Locale,
   details: boolean,
 ): Promise<void> {
-  // Started first: loading the bundle in each worker overlaps reading the files here.
-  const pool = startWorkers(count, explicit, details, locale);
-  const texts: Text[] = [];
+  const texts: BatchText[] = [];
   // What could not be read, by the number of files read before it.
   const unreadable = new Map<number, string[]>();
-  const notes: string[][] = [];
-  let results: (WorkerResult | Refused)[];
-  try {
+  const readAll = () => {
     for (const file of files) {
       // The nesting is screened by the worker's parse, which lexes the text anyway.
       const r = readText(file, locale, false);
       if (r.ok) texts.push({ file, text: r.text, encoding: r.encoding, options: optionsOf(file) });
       else (unreadable.get(texts.length) ?? unreadable.set(texts.length, []).get(texts.length)!).push(r.error);
     }
-    const guessed = texts.map((t) => guessMeta(t.file, t.text));
-    const guessedPairs = new Pairing(guessed, explicit);
-    const previous = guessed.map((_, i) => guessedPairs.previous(i));
-    results = await runJobs(
-      pool,
-      batches(texts, previous).map((jobs) => ({ type: 'check', jobs })),
-    );
-
-    // The metadata as parsed: where a report's last year's report is another than guessed, or
-    // where it shares text with another organ's report of the batch, it is checked again.
-    const checked = (i: number): WorkerResult | undefined => {
-      const r = results[i];
-      return 'refused' in r ? undefined : r;
-    };
-    const parsed: Meta[] = texts.map((t, i) => ({ file: t.file, year: checked(i)?.year, organ: checked(i)?.organ }));
-    const peers = texts.flatMap((_, i) => checked(i)?.peer ?? []);
-    const pairs = new Pairing(parsed, explicit, (s) => notes[notes.length - 1].push(s));
-    const again: Recheck[] = [];
-    texts.forEach((t, i) => {
-      notes.push([]);
-      const r = checked(i);
-      const p = pairs.previous(i);
-      if (!r || (p === previous[i] && !sharesWithPeers(r.peer, peers, t.options))) return;
-      const prev =
-        typeof p === 'number' ? { file: texts[p].file, text: texts[p].text, encoding: texts[p].encoding } : p;
-      again.push({ index: i, file: t.file, text: t.text, encoding: t.encoding, options: t.options, previous: prev });
-    });
-    if (again.length) {
-      for (const w of pool.workers) post(w, { type: 'peers', peers });
-      const queue: ToWorker[] = [];
-      for (let i = 0; i < again.length; i += BATCH) queue.push({ type: 'recheck', jobs: again.slice(i, i + BATCH) });
-      const redone = await runJobs(pool, queue);
-      for (const r of again) results[r.index] = redone[r.index];
-    }
-    for (const w of pool.workers) post(w, { type: 'done' });
-  } finally {
-    for (const w of pool.workers) void w.terminate();
-  }
-  // Files that could not be read or were refused first, in their order, as reading them all first says them.
+    return texts;
+  };
+  const { results, notes } = await checkBatch(readAll, { workers, explicit, locale, details });
   for (let i = 0; i <= texts.length; i++) {
     for (const e of unreadable.get(i) ?? []) sink.unreadable(e);
     const r = results[i];
@@ -232,200 +46,5 @@ export async function checkInWorkers(
     if ('refused' in r) return;
     for (const n of notes[i]) sink.note(n);
     sink.file(t.file, new LineIndex(t.text), { findings: r.findings, details: r.details });
-  });
-}
-
-interface Text {
-  file: string;
-  text: string;
-  encoding: string;
-  options: CheckOptions;
-}
-
-/**
- * The jobs in batches: each group of reports linked as last year's and this year's in one
- * batch, oldest first (so that a worker has last year's report when it needs it), small
- * groups together up to BATCH files, the largest groups first.
- */
-function batches(texts: Text[], previous: (number | 'explicit' | undefined)[]): Job[][] {
-  const root = texts.map((_, i) => i);
-  const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i])));
-  const uses = texts.map(() => 0);
-  previous.forEach((p, i) => {
-    if (typeof p !== 'number') return;
-    uses[p]++;
-    root[find(i)] = find(p);
-  });
-  const groups = new Map<number, number[]>();
-  texts.forEach((_, i) => {
-    const g = groups.get(find(i));
-    if (g) g.push(i);
-    else groups.set(find(i), [i]);
-  });
-  // Oldest first within a group: last year's report is always an earlier year.
-  const depth = (i: number): number => (typeof previous[i] === 'number' ? 1 + depth(previous[i] as number) : 0);
-  const ordered = [...groups.values()]
-    .map((g) =>
-      g
-        .map((i) => ({ i, d: depth(i) }))
-        .sort((a, b) => a.d - b.d || a.i - b.i)
-        .map((x) => x.i),
-    )
-    .sort((a, b) => b.length - a.length);
-  const out: Job[][] = [];
-  let current: Job[] = [];
-  for (const group of ordered) {
-    current.push(
-      ...group.map((i) => ({
-        index: i,
-        file: texts[i].file,
-        text: texts[i].text,
-        encoding: texts[i].encoding,
-        options: texts[i].options,
-        previous: previous[i],
-        uses: uses[i],
-      })),
-    );
-    if (current.length >= BATCH) {
-      out.push(current);
-      current = [];
-    }
-  }
-  if (current.length) out.push(current);
-  return out;
-}
-
-interface Pool {
-  workers: Worker[];
-  /** Rejects when a worker fails; listened to from the start, so no failure goes unhandled. */
-  failed: Promise<never>;
-}
-
-function startWorkers(count: number, explicit: Read | undefined, details: boolean, locale: Locale): Pool {
-  const data: WorkerData = { govreportCheck: true, details, locale, previous: explicit?.file };
-  const workers = Array.from(
-    { length: count },
-    () =>
-      new Worker(__filename, {
-        argv: ['check'],
-        workerData: data,
-        stdout: false,
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      }),
-  );
-  const failed = new Promise<never>((_, reject) => {
-    for (const w of workers) {
-      w.on('error', reject);
-      w.on('exit', (code) => code !== 0 && reject(new Error(`check worker exited with ${code}`)));
-    }
-  });
-  failed.catch(() => undefined);
-  return { workers, failed };
-}
-
-/** Runs the batches on the workers, each taking the next batch when it is done with one. */
-async function runJobs({ workers, failed }: Pool, queue: ToWorker[]): Promise<(WorkerResult | Refused)[]> {
-  const total = queue.reduce((n, b) => n + ('jobs' in b ? b.jobs.length : 0), 0);
-  const results: (WorkerResult | Refused)[] = [];
-  const listeners: [Worker, (m: FromWorker) => void][] = [];
-  const finished = new Promise<void>((resolve) => {
-    let done = 0;
-    if (!total) resolve();
-    for (const w of workers) {
-      const listener = (m: FromWorker) => {
-        const next = queue.shift();
-        if (next) post(w, next);
-        for (const r of m.results) results[r.index] = r;
-        if ((done += m.results.length) === total) resolve();
-      };
-      w.on('message', listener);
-      listeners.push([w, listener]);
-      const first = queue.shift();
-      if (first) post(w, first);
-    }
-  });
-  try {
-    await Promise.race([finished, failed]);
-  } finally {
-    for (const [w, listener] of listeners) w.off('message', listener);
-  }
-  return results;
-}
-
-function post(w: Worker, m: ToWorker): void {
-  w.postMessage(m);
-}
-
-/** The worker's side: check each job with last year's report, kept only as long as later jobs need it. */
-export function serve(data: WorkerData): Promise<number> {
-  // yaml reads process.env.LOG_TOKENS once per token it parses, and process.env is an object
-  // of interceptors (a getenv per read): a plain copy, this thread's own, makes that free.
-  process.env = { ...process.env };
-  const port = parentPort!;
-  const kept = new Map<number, { read: Read; uses: number }>();
-  let explicit: Read | undefined;
-  let peers: Peer[] | undefined;
-  const explicitRead = (): Read | undefined => {
-    if (!explicit && data.previous) {
-      const r = readText(data.previous);
-      if (r.ok) explicit = read(data.previous, r.text, r.encoding);
-    }
-    return explicit;
-  };
-  let out: FromWorker['results'] = [];
-  const send = (index: number, r: Read, checked: Checked) =>
-    out.push({
-      index,
-      ...checked,
-      // `check` prints no fixes: their edits (whole sections of YAML for a missing one) are not copied across threads.
-      findings: checked.findings.map(({ fixes: _fixes, ...f }) => f),
-      year: r.year,
-      organ: r.organ,
-      peer: peerOf(r.report, uriOf(r.file)),
-    });
-  return new Promise((resolve) => {
-    port.on('message', (m: ToWorker) => {
-      if (m.type === 'done') {
-        port.close();
-        resolve(0);
-        return;
-      }
-      if (m.type === 'peers') {
-        peers = m.peers;
-        return;
-      }
-      if (m.type === 'recheck') {
-        for (const job of m.jobs) {
-          const prev =
-            job.previous === 'explicit'
-              ? explicitRead()
-              : job.previous && read(job.previous.file, job.previous.text, job.previous.encoding);
-          const r = read(job.file, job.text, job.encoding);
-          send(job.index, r, checkRead(r, job.options, prev, peers, data.details));
-        }
-      } else {
-        for (const job of m.jobs) {
-          const r = readScreened(job.file, job.text, job.encoding, data.locale);
-          let prev: Read | undefined;
-          if (job.previous === 'explicit') prev = explicitRead();
-          else if (job.previous !== undefined) {
-            // None when last year's file was refused: the report is then checked again without it.
-            const k = kept.get(job.previous);
-            prev = k?.read;
-            if (k && --k.uses === 0) kept.delete(job.previous);
-          }
-          if ('refused' in r) {
-            out.push({ index: job.index, refused: r.refused });
-            continue;
-          }
-          // Without the batch's peers: those they concern are checked again once all are known.
-          const checked = checkRead(r, job.options, prev, undefined, data.details);
-          if (job.uses) kept.set(job.index, { read: r, uses: job.uses });
-          send(job.index, r, checked);
-        }
-      }
-      port.postMessage({ type: 'checked', results: out } satisfies FromWorker);
-      out = [];
-    });
   });
 }

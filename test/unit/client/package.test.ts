@@ -190,6 +190,7 @@ describe('the .vsix', () => {
       'server/out/connection.js',
       'server/out/checker.js',
       'server/out/cli.js',
+      'server/out/checkWorker.js',
       'server/out/pdf.js',
       'server/out/docx.js',
       'server/out/import.js',
@@ -223,7 +224,7 @@ describe('the .vsix', () => {
       /^extension\/(readme|changelog)\.md$/i,
       /^extension\/LICENSE(\.(txt|md))?$/i,
       /^extension\/client\/out\/extension\.js$/,
-      /^extension\/server\/out\/(server|connection|checker|cli|pdf|docx|import)\.js$/,
+      /^extension\/server\/out\/(server|connection|checker|cli|checkWorker|pdf|docx|import)\.js$/,
       // The character maps and their licence.
       /^extension\/server\/out\/cmaps\/(?:[\w-]+\.bcmap|LICENSE)$/,
       /^extension\/(syntaxes|media|l10n|schemas)\/.+$/,

@@ -1,6 +1,6 @@
-/** Which report among the files of `govreport check` is last year's report of each. */
+/** Which report among the files of a batch (`govreport check`, Check All Reports in Workspace) is last year's report of each. */
 import { lastYearKey, pairingKey, readHeader, sameOrgan } from '../core';
-import { shown } from '../shared/readFile';
+import { shown } from './readFile';
 
 /** What pairing a report with last year's needs to know of each file. */
 export interface Meta {

@@ -132,8 +132,13 @@ export class LspClient {
   }
 
   request<T = unknown>(method: string, params: unknown, timeoutMs = 10000): Promise<T> {
+    return this.sent<T>(method, params, timeoutMs).answer;
+  }
+
+  /** A request and its id, which a `$/cancelRequest` names. */
+  sent<T = unknown>(method: string, params: unknown, timeoutMs = 10000): { id: number; answer: Promise<T> } {
     const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
+    const answer = new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new Error(`${method}: no answer in ${timeoutMs} ms; stderr: ${this.stderr}`));
@@ -150,6 +155,7 @@ export class LspClient {
       });
       this.write({ jsonrpc: '2.0', id, method, params });
     });
+    return { id, answer };
   }
 
   notify(method: string, params: unknown): void {

@@ -2,10 +2,11 @@
  * Check All Reports in Workspace over a folder of many organs' reports on two years, as an
  * evaluator's folder is: every closed report gets what `govreport check FOLDER` finds (checked
  * against last year's report of its organ), a file nested too deep is passed over with its
- * position, and the server keeps only a few of last year's reports parsed afterwards.
+ * position, and the server keeps none of the reports parsed afterwards (the batch is checked in
+ * worker threads).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,7 +16,7 @@ import { cliDiagnostics, comparable } from './editorHelpers';
 import { LspClient, ROOT, fileUri, type PublishDiagnostics } from './lspClient';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'crossyear');
-/** More organs than the server keeps last year's reports of. */
+/** More organs than the server keeps last year's reports of when it parses them itself (previousYear.ts). */
 const ORGANS = 20;
 
 describe('Check All Reports in Workspace: many organs, two years', () => {
@@ -80,8 +81,76 @@ describe('Check All Reports in Workspace: many organs, two years', () => {
     assert.match(log, /not used as last year's report: .*deep\.report\.yaml:\d+:\d+: nested more than 64 levels deep/);
   });
 
-  it("keeps a few of last year's reports parsed, not the folder's", async () => {
+  it("keeps none of the folder's reports parsed: they were checked in worker threads", async () => {
     const held = await client.request<{ lastYearFiles: number }>(MEMORY_REQUEST, null);
-    assert.ok(held.lastYearFiles > 0 && held.lastYearFiles < ORGANS, JSON.stringify(held));
+    assert.equal(held.lastYearFiles, 0, JSON.stringify(held));
+  });
+});
+
+describe('Check All Reports in Workspace: a folder apart from last year’s', () => {
+  let dir: string;
+  let client: LspClient;
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'govreport-apart-'));
+    for (const year of [2023, 2024]) {
+      mkdirSync(path.join(dir, String(year)));
+      const text = readFileSync(path.join(FIXTURES, `ziranziyuan-${year}.report.yaml`), 'utf8');
+      for (let k = 0; k < 3; k++)
+        writeFileSync(
+          path.join(dir, String(year), `${k}.report.yaml`),
+          text.replace('机关: 某县自然资源局', `机关: 某县第${k + 1}自然资源局`),
+        );
+    }
+    client = new LspClient();
+    await client.initialize({
+      rootUri: fileUri(dir),
+      settings: { validate: { debounceMs: 0 } },
+      capabilities: { workspace: { configuration: true } },
+    });
+  });
+  after(async () => {
+    await client.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stops when cancelled, and checks the whole folder when asked again', async () => {
+    const { id, answer } = client.sent<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}, 60_000);
+    client.notify('$/cancelRequest', { id });
+    // Cancelled, the request ends as JSON-RPC says (an error of code -32800) or with what it did so far.
+    const first = await answer.then(
+      (r) => r,
+      (e: { code?: number }) => ({ cancelled: e.code === -32800 }),
+    );
+    assert.equal(first.cancelled, true, JSON.stringify(first));
+    const again = await client.request<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}, 60_000);
+    assert.deepEqual({ files: again.files, cancelled: again.cancelled }, { files: 6, cancelled: false });
+  });
+
+  it('checks this year’s folder from the Explorer with last year’s reports in the folder beside it', async () => {
+    const folder = path.join(dir, '2024');
+    const published = (uri: string) =>
+      client.notifications.filter(
+        (m) => m.method === 'textDocument/publishDiagnostics' && (m.params as PublishDiagnostics).uri === uri,
+      );
+    const before = published(fileUri(path.join(folder, '0.report.yaml'))).length;
+    const result = await client.request<CheckWorkspaceResult>(
+      CHECK_WORKSPACE_REQUEST,
+      { folders: [fileUri(folder)] },
+      60_000,
+    );
+    assert.equal(result.files, 3);
+    const cli = await cliDiagnostics(dir);
+    for (let k = 0; k < 3; k++) {
+      const file = path.join(folder, `${k}.report.yaml`);
+      const all = published(fileUri(file));
+      assert.equal(all.length, before + 1, file);
+      const shown = (all[all.length - 1].params as PublishDiagnostics).diagnostics;
+      assert.ok(
+        shown.some((d) => d.code.startsWith('cross-year-')),
+        `${file} checked against its 2023 report`,
+      );
+      assert.deepEqual(comparable(shown), comparable(cli.find((r) => r.file === file)!.diagnostics), file);
+    }
   });
 });

@@ -219,11 +219,19 @@ export class PreviousYearFinder {
   }
 
   /**
-   * A workspace file's report parsed elsewhere (by the check of the workspace, which goes
-   * through an organ's reports year by year), so that next year's check does not parse it again.
+   * The pairing keys of the reports outside `uris` (open documents, workspace files by their
+   * 机关 and 年度 lines): where last year's report of a report of a batch checked apart may be.
    */
-  offer(entry: FileEntry, report: Report): void {
-    this.keep(entry.uri, { stamp: entry.stamp, report });
+  keysOutside(uris: ReadonlySet<string>): Set<string> {
+    const keys = new Set<string>();
+    const add = (key: string | undefined) => key !== undefined && keys.add(key);
+    for (const uri of this.documents.keys()) {
+      const p = uris.has(uri) ? undefined : this.openReport(uri);
+      if (p) add(pairingKey(p.report));
+    }
+    for (const entry of this.workspaceFiles())
+      if (!uris.has(entry.uri) && !this.documents.get(entry.uri)) add(this.header(entry).key);
+    return keys;
   }
 
   private keep(uri: string, p: Parsed): Parsed {

@@ -6,35 +6,25 @@
  * its config file and last year's report, as `govreport check FOLDER` does. Open documents
  * are checked as they stand in the editor, with the batch's peers too.
  *
- * Two passes keep memory to one parsed report at a time: the first reads each file and keeps
- * its text and its peer (organ, year, sentences), the second parses and checks each, an
- * organ's reports year by year, each handed on as next year's last year's report. The
- * work yields to the event loop between files, so the editor's requests are answered
- * meanwhile, and it can be cancelled. Once run, the batch is kept current: a report file
- * created, changed or deleted, a config or settings change, checks it again in the
+ * The batch is checked in worker threads, as the CLI checks it (shared/batchCheck.ts): the
+ * files are read here, between yields to the event loop, and parsed and checked there, with
+ * last year's report among them; their heaps go when the check ends, and the editor's requests
+ * are answered meanwhile. It can be cancelled. Once run, the batch is kept current: a report
+ * file created, changed or deleted, a config or settings change, checks it again in the
  * background; a document closed gets its file's diagnostics back.
  */
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
-import {
-  byOrganAndYear,
-  type CheckOptions,
-  checkReport,
-  type Finding,
-  parseReport,
-  parseScreenedReport,
-  type Peer,
-  peerOf,
-  type Report,
-} from '../core';
+import { type CheckOptions, checkReport, type Finding, lastYearKey, LineIndex, parseReport, type Peer } from '../core';
+import { type BatchOutcome, type BatchText, checkBatch, workersFor } from '../shared/batchCheck';
 import { toDiagnostic } from '../shared/convert';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceParams, type CheckWorkspaceResult } from '../shared/protocol';
-import { readText, refusedError } from '../shared/readFile';
+import { readText } from '../shared/readFile';
 import type { ServerContext } from './context';
 import type { PreviousYearFinder } from './previousYear';
 import { reportFiles, type FileEntry } from './workspaceFiles';
 
-/** Files read or checked between two yields to the event loop. */
+/** Files read or published between two yields to the event loop. */
 const SLICE = 8;
 /** How long after a change of files the batch is checked again: saves come in bursts. */
 const RERUN_MS = 300;
@@ -139,50 +129,73 @@ export class WorkspaceCheck {
     };
     const t = this.ctx.locale() === 'en';
     progress?.begin('GovReport', 0, t ? 'Finding reports…' : '正在查找报告…', true);
+    const abort = new AbortController();
+    // A token cancelled before the request ran never fires its event.
+    if (token?.isCancellationRequested) abort.abort();
+    const cancel = token?.onCancellationRequested(() => abort.abort());
     try {
       const entries = reportFiles(folders);
-      // Pass 1: each report's text and its peer.
-      const texts: {
-        entry: FileEntry;
-        text: string;
-        encoding?: string;
-        organ?: string;
-        year?: number;
-        open: boolean;
-      }[] = [];
-      const peers: Peer[] = [];
-      for (const [i, entry] of entries.entries()) {
-        if (i % SLICE === 0) {
-          await yieldNow();
-          if (token?.isCancellationRequested) return cancelled(result);
+      // The files as read (open documents as they stand in the editor), in the order of `entries`.
+      const read: { entry: FileEntry; open: boolean }[] = [];
+      const texts: BatchText[] = [];
+      const readAll = async (): Promise<BatchText[]> => {
+        for (const [i, entry] of entries.entries()) {
+          if (i % SLICE === 0) {
+            await yieldNow();
+            abort.signal.throwIfAborted();
+            progress?.report(
+              Math.round((i / entries.length) * 20),
+              t ? `Reading ${i}/${entries.length}` : `正在读取 ${i}/${entries.length}`,
+            );
+          }
+          const doc = this.ctx.documents.get(entry.uri);
+          const r = doc
+            ? { ok: true as const, text: doc.getText(), encoding: 'UTF-8' }
+            : readText(entry.file, 'en', false);
+          if (!r.ok) {
+            this.notChecked(r.error);
+            result.skipped++;
+            continue;
+          }
+          texts.push({
+            file: entry.file,
+            text: r.text,
+            encoding: r.encoding,
+            options: this.deps.optionsFor(entry.uri),
+          });
+          read.push({ entry, open: !!doc });
+        }
+        return texts;
+      };
+      const outcome = await checkBatch(readAll, {
+        workers: Math.max(1, workersFor(entries.length)),
+        locale: 'en',
+        details: false,
+        signal: abort.signal,
+        progress: (done, total) =>
           progress?.report(
-            Math.round((i / entries.length) * 30),
-            t ? `Reading ${i}/${entries.length}` : `正在读取 ${i}/${entries.length}`,
-          );
-        }
-        const doc = this.ctx.documents.get(entry.uri);
-        const read = doc ? { text: doc.getText(), report: this.ctx.store.report(doc) } : this.read(entry);
-        if (!read) {
-          result.skipped++;
-          continue;
-        }
-        const { report, ...rest } = read;
-        texts.push({ entry, ...rest, organ: report.organ, year: report.year, open: !!doc });
-        peers.push(peerOf(report, entry.uri));
-      }
+            20 + Math.round((done / total) * 75),
+            t ? `Checking ${done}/${total}` : `正在检查 ${done}/${total}`,
+          ),
+      });
+      const { results, peers } = outcome;
       const previous = this.batch;
       this.batch = { folders, peers, published: new Set() };
       this.generation++;
-      // Pass 2: each closed report checked and published; the open ones through the validator.
-      // An organ's reports year by year: last year's has just been parsed, and is handed on.
-      for (const [i, { entry, text, encoding, open }] of byOrganAndYear(texts, (x) => x).entries()) {
+      this.sayRefused(outcome);
+      // Last year's report of a report without one in the batch may be outside it (a folder
+      // checked from the Explorer, a document open from elsewhere): found as the editor finds it.
+      const outside = this.deps.previousYear.keysOutside(new Set(read.map((x) => x.entry.uri)));
+      // Each closed report's findings published; the open ones through the validator, with the batch's peers.
+      for (const [i, { entry, open }] of read.entries()) {
         if (i % SLICE === 0) {
           await yieldNow();
-          if (token?.isCancellationRequested) return cancelled(result);
-          progress?.report(
-            30 + Math.round((i / texts.length) * 70),
-            t ? `Checking ${i}/${texts.length}` : `正在检查 ${i}/${texts.length}`,
-          );
+          if (abort.signal.aborted) return cancelled(result);
+        }
+        const r = results[i];
+        if ('refused' in r) {
+          result.skipped++;
+          continue;
         }
         result.files++;
         let findings: readonly Finding[];
@@ -192,7 +205,11 @@ export class WorkspaceCheck {
           this.deps.validate(entry.uri);
           findings = this.ctx.store.get(doc).findings;
         } else {
-          findings = this.check(entry, text, encoding, peers);
+          const key = outcome.previous[i] === undefined ? lastYearKey(r) : undefined;
+          findings =
+            key !== undefined && outside.has(key)
+              ? this.check(entry, texts[i].text, texts[i].encoding, peers)
+              : this.publish(entry.uri, texts[i].text, r.findings);
           this.batch.published.add(entry.uri);
         }
         for (const f of findings) {
@@ -207,14 +224,42 @@ export class WorkspaceCheck {
           void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
       // Open documents outside the folders checked are compared with the new batch too.
       for (const doc of this.ctx.documents.all())
-        if (!texts.some((x) => x.entry.uri === doc.uri)) this.deps.validate(doc.uri);
+        if (!read.some((x) => x.entry.uri === doc.uri)) this.deps.validate(doc.uri);
       return result;
+    } catch (e) {
+      if (abort.signal.aborted) return cancelled(result);
+      this.ctx.connection.console.error(
+        `govreport: checking the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
+      throw e;
     } finally {
+      cancel?.dispose();
       progress?.done();
     }
   }
 
-  /** A closed report checked from its file and its diagnostics published. */
+  /** Files the parse refused, said once each: not checked, and not used as last year's report where their lines made them one. */
+  private sayRefused({ results, guessed }: BatchOutcome): void {
+    const lastYears = new Set(guessed);
+    results.forEach((r, i) => {
+      if (!('refused' in r)) return;
+      this.notChecked(r.refused);
+      if (lastYears.has(i)) this.ctx.connection.console.warn(`govreport: not used as last year's report: ${r.refused}`);
+    });
+  }
+
+  /** A closed report's findings, as checked by a worker, published. */
+  private publish(uri: string, text: string, findings: readonly Finding[]): readonly Finding[] {
+    const lines = new LineIndex(text);
+    const locale = this.ctx.locale();
+    void this.ctx.connection.sendDiagnostics({
+      uri,
+      diagnostics: findings.map((f) => toDiagnostic(f, lines, locale, uri)),
+    });
+    return findings;
+  }
+
+  /** A closed report checked here, with last year's report as the editor finds it, and its diagnostics published. */
   private check(
     entry: FileEntry,
     text: string,
@@ -231,7 +276,6 @@ export class WorkspaceCheck {
         ...(found ? { previous: found.previous } : {}),
       };
       const result = checkReport(report, options);
-      this.deps.previousYear.offer(entry, report);
       const locale = this.ctx.locale();
       const diagnostics = result.findings.map((f) => toDiagnostic(f, report.lines, locale, entry.uri));
       void this.ctx.connection.sendDiagnostics({ uri: entry.uri, diagnostics });
@@ -244,21 +288,8 @@ export class WorkspaceCheck {
     }
   }
 
-  /**
-   * A report file's text, bounded, decoded and screened like every file the server reads
-   * itself, and its report: the nesting is screened by this parse, so the file is lexed once.
-   */
-  private read(entry: FileEntry): { text: string; encoding: string; report: Report } | undefined {
-    const read = readText(entry.file, 'en', false);
-    if (!read.ok) return this.notChecked(read.error);
-    const report = parseScreenedReport(read.text);
-    if ('refused' in report) return this.notChecked(refusedError(entry.file, read.text, report.refused, 'en'));
-    return { text: read.text, encoding: read.encoding, report };
-  }
-
-  private notChecked(why: string): undefined {
+  private notChecked(why: string): void {
     this.ctx.connection.console.warn(`govreport: not checked: ${why}`);
-    return undefined;
   }
 }
 

@@ -292,19 +292,21 @@ export async function memorySession(spec: ServerSpec, text: string): Promise<num
 
 /**
  * "Check All Reports in Workspace" over `folder` in a fresh server: the time to its answer, the
- * files it checked, and the server's peak RSS after it (what the check left it holding).
+ * files it checked, the server's peak RSS (its worker threads included) and its RSS once it
+ * has answered (what the check left it holding).
  */
 export async function workspaceCheck(
   spec: ServerSpec,
   folder: string,
-): Promise<{ ms: number; files: number; peakRss: number | undefined }> {
+): Promise<{ ms: number; files: number; peakRss: number | undefined; rss: number | undefined }> {
   const { s } = await start(spec, folder);
   try {
     const t0 = performance.now();
     const { at, result } = await s.request('govreport/checkWorkspace', {}, 600_000);
     const peakRss = s.peakRss();
+    const rss = s.rss();
     await s.shutdown();
-    return { ms: at - t0, files: (result as { files: number }).files, peakRss };
+    return { ms: at - t0, files: (result as { files: number }).files, peakRss, rss };
   } finally {
     s.kill();
   }

@@ -59,8 +59,17 @@ export class LspSession {
 
   /** Peak resident set size of the server process so far, in bytes (Linux /proc). */
   peakRss(): number | undefined {
+    return this.status('VmHWM');
+  }
+
+  /** Resident set size of the server process now, in bytes. */
+  rss(): number | undefined {
+    return this.status('VmRSS');
+  }
+
+  private status(field: 'VmHWM' | 'VmRSS'): number | undefined {
     try {
-      const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
+      const m = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
       return m ? Number(m[1]) * 1024 : undefined;
     } catch {
       return undefined;

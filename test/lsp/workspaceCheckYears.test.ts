@@ -81,6 +81,48 @@ describe('Check All Reports in Workspace: many organs, two years', () => {
     assert.match(log, /not used as last year's report: .*deep\.report\.yaml:\d+:\d+: nested more than 64 levels deep/);
   });
 
+  it('stops its workers when cancelled while they check, and the next check checks every file', async () => {
+    const { id, answer } = client.sent<CheckWorkspaceResult>(
+      CHECK_WORKSPACE_REQUEST,
+      { workDoneToken: 'cancel-me' },
+      60_000,
+    );
+    // The first report of the workers: they have begun, and have most of the batch before them.
+    await client.waitFor(
+      (m) =>
+        m.method === '$/progress' &&
+        (m.params as { token: string; value: { message?: string } }).token === 'cancel-me' &&
+        /^(?:Checking|正在检查) \d+\/\d+$/.test((m.params as { value: { message?: string } }).value.message ?? ''),
+      60_000,
+      'the workers’ first progress',
+    );
+    client.notify('$/cancelRequest', { id });
+    const cancelled = await answer.then(
+      (r) => r,
+      (e: { code?: number }) => ({ cancelled: e.code === -32800 }),
+    );
+    assert.equal(cancelled.cancelled, true, JSON.stringify(cancelled));
+    // The workers stopped: the last report of their progress is short of the batch.
+    const counts = client.notifications
+      .filter((m) => m.method === '$/progress' && (m.params as { token: string }).token === 'cancel-me')
+      .map((m) =>
+        /^(?:Checking|正在检查) (\d+)\/(\d+)$/.exec((m.params as { value: { message?: string } }).value.message ?? ''),
+      )
+      .filter((m) => m !== null)
+      .map((m) => [Number(m[1]), Number(m[2])]);
+    const [done, total] = counts[counts.length - 1];
+    assert.ok(done < total, `checked ${done} of ${total} before stopping`);
+    const again = await client.request<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}, 60_000);
+    assert.deepEqual(
+      { files: again.files, errors: again.errors, cancelled: again.cancelled },
+      {
+        files: result.files,
+        errors: result.errors,
+        cancelled: false,
+      },
+    );
+  });
+
   it("keeps none of the folder's reports parsed: they were checked in worker threads", async () => {
     const held = await client.request<{ lastYearFiles: number }>(MEMORY_REQUEST, null);
     assert.equal(held.lastYearFiles, 0, JSON.stringify(held));

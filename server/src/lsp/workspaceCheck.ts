@@ -168,7 +168,8 @@ export class WorkspaceCheck {
         return texts;
       };
       const outcome = await checkBatch(readAll, {
-        workers: Math.max(1, workersFor(entries.length)),
+        // Off the editor's thread even for a few files; none for none.
+        workers: entries.length ? Math.max(1, workersFor(entries.length)) : 0,
         locale: 'en',
         details: false,
         signal: abort.signal,

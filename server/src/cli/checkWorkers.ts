@@ -36,6 +36,8 @@ export async function checkInWorkers(
     return texts;
   };
   const { results, notes } = await checkBatch(readAll, { workers, explicit, locale, details });
+  // A check that threw is a bug: the command ends on it, as on one thread.
+  for (const r of results) if ('failed' in r) throw new Error(`checking ${r.failed}`);
   for (let i = 0; i <= texts.length; i++) {
     for (const e of unreadable.get(i) ?? []) sink.unreadable(e);
     const r = results[i];
@@ -43,7 +45,7 @@ export async function checkInWorkers(
   }
   texts.forEach((t, i) => {
     const r = results[i];
-    if ('refused' in r) return;
+    if (!('peer' in r)) return;
     for (const n of notes[i]) sink.note(n);
     sink.file(t.file, new LineIndex(t.text), { findings: r.findings, details: r.details });
   });

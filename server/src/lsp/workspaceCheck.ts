@@ -183,7 +183,7 @@ export class WorkspaceCheck {
       const previous = this.batch;
       this.batch = { folders, peers, published: new Set() };
       this.generation++;
-      this.sayRefused(outcome);
+      this.sayNotChecked(outcome);
       // Last year's report of a report without one in the batch may be outside it (a folder
       // checked from the Explorer, a document open from elsewhere): found as the editor finds it.
       const outside = this.deps.previousYear.keysOutside(new Set(read.map((x) => x.entry.uri)));
@@ -194,7 +194,7 @@ export class WorkspaceCheck {
           if (abort.signal.aborted) return cancelled(result);
         }
         const r = results[i];
-        if ('refused' in r) {
+        if (!('peer' in r)) {
           result.skipped++;
           continue;
         }
@@ -239,10 +239,14 @@ export class WorkspaceCheck {
     }
   }
 
-  /** Files the parse refused, said once each: not checked, and not used as last year's report where their lines made them one. */
-  private sayRefused({ results, guessed }: BatchOutcome): void {
+  /**
+   * Files not checked, said once each: refused by the parse (and then not used as last year's
+   * report where their lines made them one), or their check failed.
+   */
+  private sayNotChecked({ results, guessed }: BatchOutcome): void {
     const lastYears = new Set(guessed);
     results.forEach((r, i) => {
+      if ('failed' in r) this.ctx.connection.console.error(`govreport: checking ${r.failed}`);
       if (!('refused' in r)) return;
       this.notChecked(r.refused);
       if (lastYears.has(i)) this.ctx.connection.console.warn(`govreport: not used as last year's report: ${r.refused}`);

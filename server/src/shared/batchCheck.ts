@@ -144,10 +144,18 @@ interface Refused {
   refused: string;
 }
 
+/** A file whose check threw (a bug): the file and the stack, in place of its findings. */
+interface Failed {
+  failed: string;
+}
+
+/** What became of a file of the batch. */
+export type BatchResult = WorkerResult | Refused | Failed;
+
 /** The results of a batch of jobs, in one message (a message costs more than copying a report's findings). */
 interface FromWorker {
   type: 'checked';
-  results: ({ index: number } & (WorkerResult | Refused))[];
+  results: ({ index: number } & BatchResult)[];
 }
 
 /** Files handed to a worker at a time, at the least: a few milliseconds of work. */
@@ -191,7 +199,7 @@ export interface BatchSettings {
 
 /** What the batch found, by the position of each text. */
 export interface BatchOutcome {
-  results: (WorkerResult | Refused)[];
+  results: BatchResult[];
   /** What a --previous that does not match a report says of it (on stderr in the CLI). */
   notes: string[][];
   /** Every report's peer (a file the parse refused has none). */
@@ -228,7 +236,7 @@ export async function checkBatch(
     // where it shares text with another organ's report of the batch, it is checked again.
     const checked = (i: number): WorkerResult | undefined => {
       const r = results[i];
-      return 'refused' in r ? undefined : r;
+      return 'peer' in r ? r : undefined;
     };
     const parsed: Meta[] = texts.map((t, i) => ({ file: t.file, year: checked(i)?.year, organ: checked(i)?.organ }));
     const peers = texts.flatMap((_, i) => checked(i)?.peer ?? []);
@@ -346,10 +354,10 @@ async function runJobs(
   queue: ToWorker[],
   signal?: AbortSignal,
   progress?: BatchSettings['progress'],
-): Promise<(WorkerResult | Refused)[]> {
+): Promise<BatchResult[]> {
   signal?.throwIfAborted();
   const total = queue.reduce((n, b) => n + ('jobs' in b ? b.jobs.length : 0), 0);
-  const results: (WorkerResult | Refused)[] = [];
+  const results: BatchResult[] = [];
   const listeners: [Worker, (m: FromWorker) => void][] = [];
   let abort: (() => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
@@ -414,6 +422,14 @@ export function serve(data: WorkerData): void {
       organ: r.organ,
       peer: peerOf(r.report, uriOf(r.file)),
     });
+  /** A job's check, whose failure is its file's answer instead of the end of the thread and the batch. */
+  const guarded = (job: { index: number; file: string }, work: () => void) => {
+    try {
+      work();
+    } catch (e) {
+      out.push({ index: job.index, failed: `${job.file}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });
+    }
+  };
   port.on('message', (m: ToWorker) => {
     if (m.type === 'done') {
       // Nothing else keeps the thread: it ends.
@@ -425,33 +441,36 @@ export function serve(data: WorkerData): void {
       return;
     }
     if (m.type === 'recheck') {
-      for (const job of m.jobs) {
-        const prev =
-          job.previous === 'explicit'
-            ? explicitRead()
-            : job.previous && read(job.previous.file, job.previous.text, job.previous.encoding);
-        const r = read(job.file, job.text, job.encoding);
-        send(job.index, r, checkRead(r, job.options, prev, peers, data.details));
-      }
+      for (const job of m.jobs)
+        guarded(job, () => {
+          const prev =
+            job.previous === 'explicit'
+              ? explicitRead()
+              : job.previous && read(job.previous.file, job.previous.text, job.previous.encoding);
+          const r = read(job.file, job.text, job.encoding);
+          send(job.index, r, checkRead(r, job.options, prev, peers, data.details));
+        });
     } else {
       for (const job of m.jobs) {
-        const r = readScreened(job.file, job.text, job.encoding, data.locale);
         let prev: Read | undefined;
         if (job.previous === 'explicit') prev = explicitRead();
         else if (job.previous !== undefined) {
-          // None when last year's file was refused: the report is then checked again without it.
+          // None when last year's file was refused or failed: the report is then checked again without it.
           const k = kept.get(job.previous);
           prev = k?.read;
           if (k && --k.uses === 0) kept.delete(job.previous);
         }
-        if ('refused' in r) {
-          out.push({ index: job.index, refused: r.refused });
-          continue;
-        }
-        // Without the batch's peers: those they concern are checked again once all are known.
-        const checked = checkRead(r, job.options, prev, undefined, data.details);
-        if (job.uses) kept.set(job.index, { read: r, uses: job.uses });
-        send(job.index, r, checked);
+        guarded(job, () => {
+          const r = readScreened(job.file, job.text, job.encoding, data.locale);
+          if ('refused' in r) {
+            out.push({ index: job.index, refused: r.refused });
+            return;
+          }
+          // Without the batch's peers: those they concern are checked again once all are known.
+          const checked = checkRead(r, job.options, prev, undefined, data.details);
+          if (job.uses) kept.set(job.index, { read: r, uses: job.uses });
+          send(job.index, r, checked);
+        });
       }
     }
     port.postMessage({ type: 'checked', results: out } satisfies FromWorker);

@@ -16,10 +16,10 @@
  * alone, is checked again with the batch's peers; for every other report that finds nothing
  * more, so its findings stand.
  */
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker, parentPort } from 'node:worker_threads';
 import {
   acrossOrgans,
@@ -113,7 +113,7 @@ interface Job {
   encoding: string;
   /** The options of its config file. */
   options: CheckOptions;
-  previous?: number | 'explicit';
+  previous?: Previous;
   /** How many later jobs take this report as last year's. */
   uses: number;
 }
@@ -202,7 +202,7 @@ export interface BatchOutcome {
   results: BatchResult[];
   /** What a --previous that does not match a report says of it (on stderr in the CLI). */
   notes: string[][];
-  /** Every report's peer (a file the parse refused has none). */
+  /** Every report's peer (a file refused or whose check failed has none). */
   peers: Peer[];
   /** Last year's report of each as guessed from the lines (a file the parse refused was not used). */
   guessed: Previous[];
@@ -219,6 +219,7 @@ export async function checkBatch(
   settings: BatchSettings,
 ): Promise<BatchOutcome> {
   const { explicit, signal } = settings;
+  signal?.throwIfAborted();
   const pool = startWorkers(settings);
   try {
     const texts = await read();

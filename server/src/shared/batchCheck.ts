@@ -20,6 +20,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as v8 from 'node:v8';
 import { Worker, parentPort } from 'node:worker_threads';
 import {
   acrossOrgans,
@@ -329,6 +330,11 @@ interface Pool {
 
 function startWorkers({ workers: count, explicit, details, locale }: BatchSettings): Pool {
   const data: WorkerData = { details, locale, previous: explicit?.file };
+  // A young generation given to the process (the language server's 1 MB semi-spaces, which keep
+  // its own heap small: serverStart.ts) binds every worker too, over its resourceLimits, and a
+  // worker's reports outlive scavenges that small. V8 reads the option when it makes a heap:
+  // cleared, it leaves the running thread's heap as it is and lets the workers' limits apply.
+  if (count) v8.setFlagsFromString('--max-semi-space-size=0');
   const workers = Array.from(
     { length: count },
     () =>

@@ -164,6 +164,8 @@ const BATCH = 8;
 /** Young generation of a worker: parse trees die young; on the 1,000-report batch this was a few per cent faster than the default. */
 const YOUNG_GENERATION_MB = 16;
 
+/** Reports compared with the batch's peers between two yields to the event loop. */
+const YIELD_EVERY = 64;
 /** Files per worker below which a worker costs more (loading its bundle) than it saves. */
 const FILES_PER_WORKER = 64;
 const MAX_WORKERS = 4;
@@ -246,15 +248,19 @@ export async function checkBatch(
     const pairs = new Pairing(parsed, explicit, (s) => notes[notes.length - 1].push(s));
     const previous: Previous[] = [];
     const again: Recheck[] = [];
-    texts.forEach((t, i) => {
+    for (const [i, t] of texts.entries()) {
+      // The comparison with the batch's peers takes a while over hundreds of reports: the
+      // language server answers the editor meanwhile.
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
       notes.push([]);
       const r = checked(i);
       const p = (previous[i] = pairs.previous(i));
-      if (!r || (p === guessed[i] && !sharesWithPeers(r.peer, peers, t.options))) return;
+      if (!r || (p === guessed[i] && !sharesWithPeers(r.peer, peers, t.options))) continue;
       const prev =
         typeof p === 'number' ? { file: texts[p].file, text: texts[p].text, encoding: texts[p].encoding } : p;
       again.push({ index: i, file: t.file, text: t.text, encoding: t.encoding, options: t.options, previous: prev });
-    });
+    }
+    signal?.throwIfAborted();
     if (again.length) {
       for (const w of pool.workers) post(w, { type: 'peers', peers });
       const queue: ToWorker[] = [];

@@ -3,6 +3,7 @@
  * cells and in a paragraph (one didChange per keystroke, each waited for), codeAction, hover,
  * documentSymbol, shutdown; a fresh server's peak RSS; a bare initialize. Times in milliseconds.
  */
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspSession } from './lspSession';
@@ -307,6 +308,42 @@ export async function workspaceCheck(
     const rss = s.rss();
     await s.shutdown();
     return { ms: at - t0, files: (result as { files: number }).files, peakRss, rss };
+  } finally {
+    s.kill();
+  }
+}
+
+/**
+ * What the editor gets while "Check All Reports in Workspace" runs over `folder`: `file` of the
+ * folder open, a hover on one of its table keys asked again as soon as each is answered until
+ * the check answers; the hovers' times. Apart from `workspaceCheck`, whose time they would load.
+ */
+export async function hoversDuringCheck(spec: ServerSpec, folder: string, file: string): Promise<number[]> {
+  const { s, incremental } = await start(spec, folder);
+  try {
+    const doc = new Doc(
+      s,
+      spec,
+      pathToFileURL(path.join(folder, file)).toString(),
+      readFileSync(path.join(folder, file), 'utf8'),
+      incremental,
+    );
+    await doc.open();
+    const params = {
+      textDocument: { uri: doc.uri },
+      position: positionAt(doc.text, doc.text.indexOf('  部分公开:') + 4),
+    };
+    let checked = false;
+    const check = s.request('govreport/checkWorkspace', {}, 600_000).then(() => (checked = true));
+    const times: number[] = [];
+    while (!checked) {
+      const t0 = performance.now();
+      const { at } = await s.request('textDocument/hover', params);
+      times.push(at - t0);
+    }
+    await check;
+    await s.shutdown();
+    return times;
   } finally {
     s.kill();
   }

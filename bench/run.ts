@@ -26,6 +26,7 @@ import {
   memorySession,
   SESSION_ROWS,
   workspaceCheck,
+  hoversDuringCheck,
   type Plan,
   type ServerSpec,
 } from './editor';
@@ -174,6 +175,7 @@ async function batchRuns(inputs: ReturnType<typeof writeInputs>, parseOnly: stri
   const workspace: number[] = [];
   const workspaceRss: number[] = [];
   const workspaceRssAfter: number[] = [];
+  const hovers: number[] = [];
   const cliStatus = new Set<number | null>();
   for (let i = 0; i < CLI_RUNS; i++) {
     const c = timedRun([path.join(ROOT, 'server', 'out', 'cli.js'), 'check', ...inputs.batch], inputs.batchDir);
@@ -188,8 +190,9 @@ async function batchRuns(inputs: ReturnType<typeof writeInputs>, parseOnly: stri
     workspace.push(w.ms);
     workspaceRss.push(w.peakRss ?? NaN);
     workspaceRssAfter.push(w.rss ?? NaN);
+    hovers.push(...(await hoversDuringCheck(OURS, inputs.batchDir, inputs.withLastYear)));
   }
-  return { workers, cli, parsed, cliStatus, workspace, workspaceRss, workspaceRssAfter };
+  return { workers, cli, parsed, cliStatus, workspace, workspaceRss, workspaceRssAfter, hovers };
 }
 
 async function main(): Promise<void> {
@@ -288,7 +291,7 @@ async function main(): Promise<void> {
       for (const side of ['ours', 'theirs'] as const)
         (rss[side][name] ??= []).push((await memorySession(sides[side], texts[name])) ?? NaN);
 
-  const { workers, cli, parsed, cliStatus, workspace, workspaceRss, workspaceRssAfter } = await batchRuns(
+  const { workers, cli, parsed, cliStatus, workspace, workspaceRss, workspaceRssAfter, hovers } = await batchRuns(
     inputs,
     parseOnly,
     true,
@@ -453,6 +456,17 @@ async function main(): Promise<void> {
     input: 'batch',
     ours: mb(median(workspaceRssAfter)),
   });
+  add({
+    measure: `hover while Check All Reports in Workspace runs (${hovers.length} hovers)`,
+    input: 'batch',
+    ours: ms(median(hovers)),
+    p95: ms(p95(hovers)),
+  });
+  add({
+    measure: 'hover while Check All Reports in Workspace runs: the longest',
+    input: 'batch',
+    ours: ms(hovers.reduce((a, b) => Math.max(a, b), 0)),
+  });
   for (const [key, s] of Object.entries(inProcess)) {
     const [measure, input] = key.split('|');
     add({ measure, input, ours: ms(median(s)), p95: ms(p95(s)) });
@@ -495,7 +509,7 @@ async function main(): Promise<void> {
     peakRssFresh: rss,
     cli: { workers, check: cli, parseOnly: parsed, status: [...cliStatus] },
     folder: { file: inputs.withLastYear, sessions: folder.rows, parseFloor: folder.parse },
-    workspaceCheck: { ms: workspace, peakRss: workspaceRss, rssAfter: workspaceRssAfter },
+    workspaceCheck: { ms: workspace, peakRss: workspaceRss, rssAfter: workspaceRssAfter, hovers },
     inProcess,
     targets: verdicts,
   };

@@ -46,8 +46,8 @@ interface Header {
 const WALK_TTL_MS = 2000;
 /**
  * Workspace files kept parsed, the most recently used: last year's reports of the open
- * documents, found again at every keystroke. A check of the whole workspace uses each file
- * once; kept all, a folder of 1,000 reports held some 400 MB.
+ * documents, found again at every keystroke. Kept all, a folder of 1,000 reports looked at one
+ * by one held some 400 MB.
  */
 const FILE_REPORTS_KEPT = 16;
 

@@ -210,7 +210,7 @@ export class WorkspaceCheck {
           findings =
             key !== undefined && outside.has(key)
               ? this.check(entry, texts[i].text, texts[i].encoding, peers)
-              : this.publish(entry.uri, texts[i].text, r.findings);
+              : this.publish(entry.uri, new LineIndex(texts[i].text), r.findings);
           this.batch.published.add(entry.uri);
         }
         for (const f of findings) {
@@ -253,9 +253,8 @@ export class WorkspaceCheck {
     });
   }
 
-  /** A closed report's findings, as checked by a worker, published. */
-  private publish(uri: string, text: string, findings: readonly Finding[]): readonly Finding[] {
-    const lines = new LineIndex(text);
+  /** A closed report's findings published as its diagnostics. */
+  private publish(uri: string, lines: LineIndex, findings: readonly Finding[]): readonly Finding[] {
     const locale = this.ctx.locale();
     void this.ctx.connection.sendDiagnostics({
       uri,
@@ -280,11 +279,7 @@ export class WorkspaceCheck {
         peers,
         ...(found ? { previous: found.previous } : {}),
       };
-      const result = checkReport(report, options);
-      const locale = this.ctx.locale();
-      const diagnostics = result.findings.map((f) => toDiagnostic(f, report.lines, locale, entry.uri));
-      void this.ctx.connection.sendDiagnostics({ uri: entry.uri, diagnostics });
-      return result.findings;
+      return this.publish(entry.uri, report.lines, checkReport(report, options).findings);
     } catch (e) {
       this.ctx.connection.console.error(
         `govreport: checking ${entry.file} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,

@@ -41,8 +41,13 @@ export function sub(a: Dec, b: Dec): Dec {
   return add(a, { units: -b.units, scale: b.scale });
 }
 
-export function sum(values: Dec[]): Dec {
-  return values.reduce(add, ZERO);
+export function sum(values: readonly Dec[]): Dec {
+  // One object for the result, not one per addend: tables are summed on every keystroke.
+  let scale = 0;
+  for (const v of values) if (v.scale > scale) scale = v.scale;
+  let units = 0n;
+  for (const v of values) units += rescale(v, scale);
+  return { units, scale };
 }
 
 export function cmp(a: Dec, b: Dec): number {

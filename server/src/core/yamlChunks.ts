@@ -305,6 +305,7 @@ function keyString(pair: Pair): string | undefined {
 
 function shift(doc: Document.Parsed, delta: number): void {
   move(doc.contents, delta);
+  // Copied, not moved in place: yaml may give a warning an array it holds elsewhere.
   for (const w of doc.warnings) w.pos = [w.pos[0] + delta, w.pos[1] + delta];
 }
 
@@ -316,7 +317,12 @@ function move(node: unknown, delta: number): void {
     return;
   }
   if (!isNode(node)) return;
+  // In place: a new array per node would be garbage on every keystroke, and the model keeps no range arrays (it copies offsets).
   const r = node.range;
-  if (r) node.range = [r[0] + delta, r[1] + delta, r[2] + delta];
+  if (r) {
+    r[0] += delta;
+    r[1] += delta;
+    r[2] += delta;
+  }
   if (isCollection(node)) for (const item of node.items) move(item, delta);
 }

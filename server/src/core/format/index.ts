@@ -56,18 +56,24 @@ export function leafRows(table: TableSectionDecl): LeafRow[] {
 
 export const joinPath = (prefix: string, key: string): string => (prefix ? `${prefix}/${key}` : key);
 
-/** Every row and group of a table with its path, parents before their items. */
-export function allItems(table: TableSectionDecl): { path: string; decl: ItemDecl }[] {
-  const out: { path: string; decl: ItemDecl }[] = [];
-  const walk = (items: ItemDecl[], prefix: string): void => {
-    for (const item of items) {
-      const path = joinPath(prefix, item.key);
-      out.push({ path, decl: item });
-      if (item.kind === 'group') walk(item.items, path);
-    }
-  };
-  walk(table.items, '');
-  return out;
+const itemsCache = new WeakMap<TableSectionDecl, readonly { path: string; decl: ItemDecl }[]>();
+
+/** Every row and group of a table with its path, parents before their items: listed once per declaration. */
+export function allItems(table: TableSectionDecl): readonly { path: string; decl: ItemDecl }[] {
+  let listed = itemsCache.get(table);
+  if (!listed) {
+    const out: { path: string; decl: ItemDecl }[] = [];
+    const walk = (items: ItemDecl[], prefix: string): void => {
+      for (const item of items) {
+        const path = joinPath(prefix, item.key);
+        out.push({ path, decl: item });
+        if (item.kind === 'group') walk(item.items, path);
+      }
+    };
+    walk(table.items, '');
+    itemsCache.set(table, (listed = out));
+  }
+  return listed;
 }
 
 /** The item (row or group) at a path, or undefined. */

@@ -157,16 +157,39 @@ const MAX_NUMBER_LENGTH = 40;
 /** Marks that published forms print for "none". */
 const PLACEHOLDERS = new Set(['/', '-', '—', '－', '无', '／']);
 
+/**
+ * A table as read from its mapping, kept while the mapping lives: an incremental parse gives
+ * the same mapping object again when no piece of it changed (yamlChunks.ts), and the table is
+ * then moved to where the mapping now starts instead of being read again, so that what the
+ * checks compute per table (its arithmetic) is kept too.
+ */
+interface ReadTable {
+  decl: TableSectionDecl;
+  table: TableModel;
+  /** Where the mapping started when the table was last placed. */
+  start: number;
+  /** What reading it saw that the model cannot hold, and the pairs of the text printed under it. */
+  facts: ShapeFact[];
+  notes: Pair[];
+}
+
+const readTables = new WeakMap<YAMLMap, ReadTable>();
+
 class ReportReader {
   private readonly facts: ShapeFact[] = [];
   private readonly report: Report;
   private readonly formats: readonly FormatDecl[];
+  /** Whether the nodes may be those of an earlier parse of the same document (a cache was given). */
+  private readonly incremental: boolean;
+  /** The pairs of the text printed under the table being read. */
+  private notes: Pair[] = [];
 
   constructor(
     private readonly text: string,
     options: ParseOptions,
     doc: ParsedYaml,
   ) {
+    this.incremental = !!options.cache;
     this.formats = options.formats?.length ? options.formats : FORMATS;
     const format = this.formats[0];
     this.report = {
@@ -528,6 +551,14 @@ class ReportReader {
 
   private readTable(decl: TableSectionDecl, pair: Pair): void {
     const node = pair.value;
+    const start = isMap(node) ? node.range?.[0] : undefined;
+    const kept = isMap(node) ? readTables.get(node) : undefined;
+    if (kept && kept.decl === decl && start !== undefined) {
+      this.placeTable(kept, start);
+      return;
+    }
+    const factsBefore = this.facts.length;
+    this.notes = [];
     const table: TableModel = {
       decl,
       node: isMap(node) ? node : undefined,
@@ -538,6 +569,34 @@ class ReportReader {
     this.report.tables.set(decl.key, table);
     if (isMap(node)) this.readItems(table, decl.items, node, '', decl.title);
     else if (!isEmpty(node)) this.invalid(this.valueSpan(pair), decl.key, { kind: 'table' });
+    if (this.incremental && isMap(node) && start !== undefined)
+      readTables.set(node, { decl, table, start, facts: this.facts.slice(factsBefore), notes: this.notes });
+  }
+
+  /** A table kept from an earlier parse, moved to `start`: its spans, its facts, and its notes read again. */
+  private placeTable(kept: ReadTable, start: number): void {
+    const d = start - kept.start;
+    if (d !== 0) {
+      // New span objects, not moved in place: findings of the earlier check may hold the old ones.
+      const at = (s: Span): Span => ({ start: s.start + d, end: s.end + d });
+      for (const row of kept.table.rows.values()) {
+        row.keySpan = at(row.keySpan);
+        row.span = at(row.span);
+        row.extra = row.extra.map(at);
+        for (const cell of row.cells) if (cell) cell.span = at(cell.span);
+      }
+      for (const group of kept.table.groups.values()) group.keySpan = at(group.keySpan);
+      kept.facts = kept.facts.map((f) =>
+        f.kind === 'unknown-key' ? { ...f, span: at(f.span), mapStart: f.mapStart + d } : { ...f, span: at(f.span) },
+      );
+      kept.start = start;
+    }
+    this.report.tables.set(kept.decl.key, kept.table);
+    this.facts.push(...kept.facts);
+    for (const p of kept.notes) {
+      const block = this.textBlock(kept.decl, p, '');
+      if (block) this.report.texts.push(block);
+    }
   }
 
   private readItems(table: TableModel, items: ItemDecl[], map: YAMLMap, prefix: string, where: string): void {
@@ -548,7 +607,10 @@ class ReportReader {
       // The text printed under the table's heading: narrative, kept with its table.
       if (!prefix && normalizeLabel(key) === normalizeLabel(this.report.format.tableNote)) {
         const block = this.textBlock(table.decl, pair, '');
-        if (block) this.report.texts.push(block);
+        if (block) {
+          this.report.texts.push(block);
+          this.notes.push(pair);
+        }
         continue;
       }
       const item = matcher.match(key);

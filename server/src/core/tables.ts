@@ -5,7 +5,7 @@
  */
 import { add, eq, sub, sum, type Dec } from './decimal';
 import { columnByRole, itemAt, leafRows, type IdentityDecl, type TableSectionDecl } from './format';
-import type { Cell, Report, RowModel, TableModel } from './model';
+import type { Cell, RowModel, TableModel } from './model';
 
 export interface CellRef {
   row: RowModel;
@@ -241,25 +241,24 @@ export interface DisputedCells {
   undecided: Set<Cell>;
 }
 
-const disputes = new WeakMap<Report, DisputedCells>();
+const disputes = new WeakMap<TableModel, DisputedCells>();
 
-export function disputedCells(report: Report): DisputedCells {
-  let d = disputes.get(report);
+/** Per table: an identity holds only cells of its own table. */
+export function disputedCells(table: TableModel): DisputedCells {
+  let d = disputes.get(table);
   if (!d) {
     d = { supported: new Map(), undecided: new Set() };
-    for (const table of report.tables.values()) {
-      const { failures, culprits } = arithmeticOf(table);
-      for (const c of culprits) d.supported.set(cellOf(c.cell)!, c.value);
-      for (const f of failures) {
-        const e = f.eq;
-        const alone = (side: CellRef[]) => side.length === 1 && sameCell(side[0], e.target);
-        if (alone(e.right) || alone(e.left)) {
-          const cell = cellOf(e.target);
-          if (cell && !d.supported.has(cell)) d.supported.set(cell, f.expected);
-        } else for (const r of [...e.left, ...e.right]) d.undecided.add(cellOf(r)!);
-      }
+    const { failures, culprits } = arithmeticOf(table);
+    for (const c of culprits) d.supported.set(cellOf(c.cell)!, c.value);
+    for (const f of failures) {
+      const e = f.eq;
+      const alone = (side: CellRef[]) => side.length === 1 && sameCell(side[0], e.target);
+      if (alone(e.right) || alone(e.left)) {
+        const cell = cellOf(e.target);
+        if (cell && !d.supported.has(cell)) d.supported.set(cell, f.expected);
+      } else for (const r of [...e.left, ...e.right]) d.undecided.add(cellOf(r)!);
     }
-    disputes.set(report, d);
+    disputes.set(table, d);
   }
   return d;
 }

@@ -62,6 +62,7 @@ interface Copies {
 
 export class ChunkCache {
   private readonly texts = new Map<string, Copies>();
+  private readonly entries = new WeakMap<Document.Parsed, Pair<unknown, YAMLMap.Parsed>>();
   private generation = 0;
 
   /** A parsed piece of text at an offset, from the cache or parsed now; never one given out before in the same parse. */
@@ -80,6 +81,20 @@ export class ChunkCache {
       p.base = offset;
     }
     return p.doc;
+  }
+
+  /**
+   * The entry of a split mapping: the pair built last time from the same key line, when its
+   * mapping holds the same pairs (no piece of it changed), so that what is read from it can be
+   * kept by identity (parse.ts keeps the tables read); otherwise a new pair of `key` and `fresh`.
+   */
+  assembled(head: Document.Parsed, key: unknown, fresh: YAMLMap.Parsed): Pair<unknown, YAMLMap.Parsed> {
+    const last = this.entries.get(head);
+    const items = last?.value?.items;
+    if (items && items.length === fresh.items.length && items.every((p, i) => p === fresh.items[i])) return last!;
+    const entry = new Pair(key, fresh);
+    this.entries.set(head, entry);
+    return entry;
   }
 
   /** Forgets texts not used by the last two parses, and copies the last parse did not need. */
@@ -251,10 +266,11 @@ function collect(text: string, spans: Span[], cache: ChunkCache, map: YAMLMap, w
       const key = keyString(pair);
       if (key === undefined || keys.has(key)) return false;
       keys.add(key);
-      const value = new YAMLMap() as YAMLMap.Parsed;
-      if (!collect(text, children.spans, cache, value, warnings)) return false;
-      value.range = mapRange(value, children.spans[0].start, span.end);
-      map.items.push(new Pair(pair.key, value));
+      const fresh = new YAMLMap() as YAMLMap.Parsed;
+      if (!collect(text, children.spans, cache, fresh, warnings)) return false;
+      const entry = cache.assembled(head, pair.key, fresh);
+      entry.value!.range = mapRange(entry.value!, children.spans[0].start, span.end);
+      map.items.push(entry);
       continue;
     }
     const doc = cache.piece(piece, span.start);

@@ -28,22 +28,23 @@ export interface Figure {
   cols: number[];
 }
 
-const memo = new WeakMap<Report, Map<string, Figure | undefined>>();
+/** Per table: a figure is made of its cells alone, and a table kept from the last parse keeps its figures. */
+const memo = new WeakMap<TableModel, Map<string, Figure | undefined>>();
 
 /** The sum over `paths` (rows or groups) and `cols`, when every cell holds a number. */
 export function figure(report: Report, tableKey: string, paths: string[], cols: number[]): Figure | undefined {
-  let known = memo.get(report);
-  if (!known) memo.set(report, (known = new Map()));
-  const key = `${tableKey}|${paths.join('+')}|${cols.join(',')}`;
+  const table = report.tables.get(tableKey);
+  if (!table) return undefined;
+  let known = memo.get(table);
+  if (!known) memo.set(table, (known = new Map()));
+  const key = `${paths.join('+')}|${cols.join(',')}`;
   if (known.has(key)) return known.get(key);
-  const f = compute(report, tableKey, paths, cols);
+  const f = compute(table, paths, cols);
   known.set(key, f);
   return f;
 }
 
-function compute(report: Report, tableKey: string, paths: string[], cols: number[]): Figure | undefined {
-  const table = report.tables.get(tableKey);
-  if (!table) return undefined;
+function compute(table: TableModel, paths: string[], cols: number[]): Figure | undefined {
   const cells: Figure['cells'] = [];
   for (const path of paths) {
     const rows = rowsAt(table, path);
@@ -71,7 +72,7 @@ function compute(report: Report, tableKey: string, paths: string[], cols: number
     paths,
     cols,
   };
-  const { supported, undecided } = disputedCells(report);
+  const { supported, undecided } = disputedCells(table);
   if (cells.some((c) => supported.has(c.cell)))
     fig.supported = sum(cells.map((c) => supported.get(c.cell) ?? c.cell.value!));
   if (cells.some((c) => undecided.has(c.cell))) fig.undecided = true;

@@ -98,6 +98,47 @@ describe('incremental re-checking', () => {
     );
   });
 
+  it('equals a whole parse after each edit at the start of a line of a split section (its key line, indentation, new keys)', () => {
+    const long = longReport(12_000);
+    const from = long.indexOf('总体情况:');
+    const starts = [from];
+    for (let i = long.indexOf('\n', from); starts.length < 14; i = long.indexOf('\n', i + 1)) starts.push(i + 1);
+    const cache = new ChunkCache();
+    parseYaml(long, cache);
+    let checked = 0;
+    for (const start of starts)
+      for (let offset = 0; offset <= 4; offset++)
+        for (const [remove, insert] of [
+          [0, ' '],
+          [0, '  '],
+          [0, 'x'],
+          [0, '#'],
+          [0, '\n'],
+          [0, 'x: 1\n'],
+          [0, '  y: 2\n'],
+          [0, ': '],
+          [1, ''],
+          [2, ''],
+          [3, '\n  '],
+        ] as const) {
+          const at = start + offset;
+          const text = long.slice(0, at) + insert + long.slice(at + remove);
+          // From the original each time, then back: two incremental parses per edit.
+          for (const t of [text, long]) {
+            const pieces = parseYaml(t, cache);
+            const whole = parseYaml(t);
+            assert.deepEqual(
+              pieces.contents?.toJSON(),
+              whole.contents?.toJSON(),
+              `at ${at}: ${JSON.stringify(insert)}`,
+            );
+            assert.deepEqual(pieces.errors.length, whole.errors.length);
+            checked++;
+          }
+        }
+    assert.equal(checked, 14 * 5 * 11 * 2);
+  });
+
   it('re-parses only the entry that changed', () => {
     const long = longReport(60_000);
     const cache = new ChunkCache();

@@ -162,6 +162,8 @@ export type Expected =
   /** 原文标签 written otherwise than {as printed: official label}. */
   | { kind: 'misprints' }
   | { kind: 'official-label' }
+  /** 原文标签 naming, as the label it stands for, one the form does not print. */
+  | { kind: 'unknown-label'; label: string; format: string }
   /** 原文不完整 written otherwise than {开头: …, 省略: [sections], 结尾: …}. */
   | { kind: 'incomplete'; start: string; gaps: string; end: string }
   | { kind: 'section' };

@@ -10,6 +10,7 @@ import { memoize } from './memo';
 import { formatDec, parseDec } from './decimal';
 import type { Span } from './findings';
 import {
+  allItems,
   FORMATS,
   joinPath,
   type ColumnDecl,
@@ -107,6 +108,21 @@ const sectionMatcher = memoize(
       format.sections.map((s) => ({ label: s.key, aliases: [s.title, ...(s.aliases ?? [])], value: s })),
     ),
 );
+
+/** Every label the form prints, normalised: sections and sub-sections, rows and groups, columns. */
+const formLabels = memoize((format: FormatDecl) => {
+  const labels: string[] = [];
+  for (const section of format.sections) {
+    labels.push(section.key, section.title);
+    if (section.kind === 'text') for (const sub of section.subsections) labels.push(sub.key, sub.title);
+    else
+      for (const { decl } of allItems(section)) {
+        labels.push(decl.key, decl.label);
+        for (const c of decl.columns) labels.push(c.label, c.short);
+      }
+  }
+  return new Set(labels.map(normalizeLabel));
+});
 
 export function spanOf(node: Node | null | undefined, fallback: Span): Span {
   const r = node?.range;
@@ -390,6 +406,17 @@ class ReportReader {
           const value = isScalar(p.value) ? p.value.value : undefined;
           if (typeof value !== 'string' || !value.trim()) {
             this.invalid(this.valueSpan(p), keyText(p), { kind: 'official-label' });
+            continue;
+          }
+          // The same label as printed, read leniently (spaces, full-width forms): no misprint.
+          if (normalizeLabel(value) === normalizeLabel(keyText(p))) continue;
+          // What it stands for must be a label of the form: else the entry, not the report, is wrong.
+          if (!formLabels(format).has(normalizeLabel(value))) {
+            this.invalid(this.valueSpan(p), keyText(p), {
+              kind: 'unknown-label',
+              label: value.trim(),
+              format: format.name,
+            });
             continue;
           }
           this.report.misprints.push({

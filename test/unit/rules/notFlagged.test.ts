@@ -138,11 +138,16 @@ describe('what the rules do not flag', () => {
     leaves(findings([edit('年度: 2024', '年度: 24'), ...late]), 'signed-before-year-end', ['invalid-value']);
   });
 
-  it('misprinted-label: once per recorded label; an empty 原文标签 is not reported', () => {
+  it('misprinted-label: once per recorded label; an empty 原文标签, or one entry that names no label of the form or the same label, is not reported', () => {
     const found = findings([edit('\n前言: >-', '\n原文标签: {本年度止件数: 本年废止件数}\n前言: >-')]);
     assert.equal(only(found, 'misprinted-label').length, 1);
     leaves(found, 'unknown-key');
     leaves(findings([edit('\n前言: >-', '\n原文标签:\n前言: >-')]), 'misprinted-label');
+    // A slip in the entry itself: the entry is wrong (invalid-value), not the published report.
+    const slip = findings([edit('\n前言: >-', '\n原文标签: {本年度止件数: 本年废止数}\n前言: >-')]);
+    leaves(slip, 'misprinted-label', ['invalid-value']);
+    assert.match(only(slip, 'invalid-value')[0].message['zh-CN'], /“本年废止数”不是.*的标签/);
+    leaves(findings([edit('\n前言: >-', '\n原文标签: {总  计: 总计}\n前言: >-')]), 'misprinted-label');
   });
 
   it('source-incomplete: what the source shows is still reported missing; an empty record is not reported', () => {

@@ -36,6 +36,11 @@ function expectation(field: string, e: Expected): Text {
       return txt(`${field}应写作 {原文印的标签: 官方标签}`, `${field} must be written {printed label: official label}`);
     case 'official-label':
       return txt(`“${field}”后应写它所代表的官方标签`, `the official label "${field}" stands for is expected here`);
+    case 'unknown-label':
+      return txt(
+        `“${e.label}”不是${e.format}表格或部分的标签：“${field}”后应写它所代表的官方标签`,
+        `"${e.label}" is not a label of ${e.format}: after "${field}" write the official label it stands for`,
+      );
     case 'incomplete':
       return txt(
         `${field}应写作 {${e.start}: 说明, ${e.gaps}: [部分], ${e.end}: 说明}`,

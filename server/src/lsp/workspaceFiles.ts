@@ -21,7 +21,7 @@ const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
 const MAX_ENTRIES = 20000;
 const MAX_DEPTH = 8;
 
-/** The report files under the folders, sorted by path. */
+/** The report files under the folders, sorted by path (code point order). */
 export function reportFiles(folders: readonly string[]): FileEntry[] {
   const files: FileEntry[] = [];
   let seen = 0;
@@ -51,5 +51,6 @@ export function reportFiles(folders: readonly string[]): FileEntry[] {
     }
   };
   for (const folder of folders) walk(folder, 0);
-  return files.sort((a, b) => a.file.localeCompare(b.file));
+  // Code point order: any fixed order will do, and localeCompare's first call loads ICU's collator (about 5 ms of the first check in a folder).
+  return files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

@@ -6,6 +6,7 @@
  * that are not open documents at all (checked from the workspace) are left as they are.
  */
 import * as vscode from 'vscode';
+import { FORM_VIEW_TYPE } from './form';
 
 export class ClosedReports implements vscode.Disposable {
   /** The latest diagnostics of each open report, shown or not. */
@@ -51,10 +52,11 @@ export class ClosedReports implements vscode.Disposable {
 
 const isOpen = (key: string) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
 
-/** The documents a tab shows: a text editor's, or both sides of a diff. */
+/** The documents a tab shows: a text editor's or the form's, or both sides of a diff. */
 function uriOf(tab: vscode.Tab): string[] {
   const input = tab.input;
   if (input instanceof vscode.TabInputText) return [input.uri.toString()];
+  if (input instanceof vscode.TabInputCustom && input.viewType === FORM_VIEW_TYPE) return [input.uri.toString()];
   if (input instanceof vscode.TabInputTextDiff) return [input.original.toString(), input.modified.toString()];
   return [];
 }

@@ -63,6 +63,56 @@ export function registerForm(context: vscode.ExtensionContext, renderer: Rendere
       const mine = of(e.document);
       if (mine.length) e.waitUntil(Promise.all(mine.map((f) => f.flush())).then((edits) => edits.flat()));
     }),
+    keepFormsWhenSaved(),
     { dispose: () => forms.forEach((f) => f.dispose()) },
   );
+}
+
+const isUntitledForm = (tab: vscode.Tab): boolean =>
+  tab.input instanceof vscode.TabInputCustom &&
+  tab.input.viewType === FORM_VIEW_TYPE &&
+  tab.input.uri.scheme === 'untitled';
+
+/**
+ * Saving a new (untitled) report replaces each of its editors by the saved file's default
+ * editor, the text editor (the form is an editor one picks): where the form was, the file is
+ * shown as the form again. An untitled report in a workspace carries its file's path.
+ */
+function keepFormsWhenSaved(): vscode.Disposable {
+  /** Forms of untitled reports just closed, by path and group, until their file's text editor comes (the two may come apart). */
+  let pending: { path: string; group: vscode.TabGroup; active: boolean; at: number }[] = [];
+  const textTab = (path: string, group: vscode.TabGroup): vscode.Tab | undefined =>
+    group.tabs.find(
+      (t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'file' && t.input.uri.path === path,
+    );
+  const asForm = async (uri: vscode.Uri, group: vscode.TabGroup, active: boolean): Promise<void> => {
+    await vscode.commands.executeCommand('vscode.openWith', uri, FORM_VIEW_TYPE, {
+      viewColumn: group.viewColumn,
+      preserveFocus: !active,
+      preview: false,
+    });
+    // The form holds the document: its text editor goes without asking to save.
+    const text = textTab(uri.path, group);
+    if (text) await vscode.window.tabGroups.close(text, true);
+  };
+  return vscode.window.tabGroups.onDidChangeTabs((e) => {
+    const now = Date.now();
+    pending = pending.filter((p) => now - p.at < 5000);
+    for (const tab of e.closed) {
+      if (!isUntitledForm(tab)) continue;
+      // Saved if its file's text editor comes in the same group (before this or soon after); closed without saving, none comes.
+      pending.push({
+        path: (tab.input as vscode.TabInputCustom).uri.path,
+        group: tab.group,
+        active: tab.isActive,
+        at: now,
+      });
+    }
+    for (const p of [...pending]) {
+      const tab = textTab(p.path, p.group);
+      if (!tab) continue;
+      pending = pending.filter((x) => x !== p);
+      void asForm((tab.input as vscode.TabInputText).uri, p.group, p.active || tab.isActive).catch(() => undefined);
+    }
+  });
 }

@@ -6,6 +6,24 @@ import { closeAllEditors, codeOf, summary, waitFor, waitForDiagnostics } from '.
 
 const ORGAN = '测试市数据局';
 
+/** Every tab of every group. */
+const allTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+const isForm = (t: vscode.Tab, uri: vscode.Uri) =>
+  t.input instanceof vscode.TabInputCustom &&
+  t.input.viewType === 'govreport.form' &&
+  t.input.uri.toString() === uri.toString();
+const isText = (t: vscode.Tab, uri: vscode.Uri) =>
+  t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString();
+const describeTabs = () =>
+  JSON.stringify(
+    allTabs().map((t) => [
+      t.label,
+      t.isActive,
+      t.input instanceof vscode.TabInputCustom ? `form ${t.input.uri.toString()}` : '',
+      t.input instanceof vscode.TabInputText ? `text ${t.input.uri.toString()}` : '',
+    ]),
+  );
+
 describe('New Annual Report', () => {
   afterEach(closeAllEditors);
 
@@ -61,5 +79,60 @@ describe('New Annual Report', () => {
       (ds) => JSON.stringify(ds.map(codeOf).sort()) === expected,
     );
     assert.ok(!shown.some((d) => d.severity === vscode.DiagnosticSeverity.Error), `no errors: ${summary(shown)}`);
+  });
+
+  it('saved from the form, stays a form: the saved file is shown as the form where it was', async () => {
+    const organ = '测试市表单局';
+    await vscode.commands.executeCommand('govreport.newReport', { organ, organType: '部门', year: 2024 });
+    const doc = (
+      await waitFor(
+        'an editor with the new report',
+        () => {
+          const e = vscode.window.activeTextEditor;
+          return e && e.document.getText().includes(organ) ? e : undefined;
+        },
+        [vscode.window.onDidChangeActiveTextEditor, vscode.workspace.onDidChangeTextDocument],
+      )
+    ).document;
+    assert.equal(doc.uri.scheme, 'untitled');
+    const file = vscode.Uri.file(doc.uri.path);
+    const expected = JSON.stringify(
+      check(doc.getText())
+        .findings.map((f) => f.code)
+        .sort(),
+    );
+    try {
+      await vscode.commands.executeCommand('govreport.openForm', doc.uri);
+      await waitFor(
+        'the new report as a form',
+        () => allTabs().find((t) => t.isActive && isForm(t, doc.uri)),
+        [vscode.window.tabGroups.onDidChangeTabs],
+        describeTabs,
+      );
+      // Saved as a user saves it from the form (Ctrl+S): the report gets its file name, no dialog.
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await waitFor(
+        'the saved file as the active form, and no text editor of it',
+        () =>
+          allTabs().some((t) => t.isActive && isForm(t, file)) && !allTabs().some((t) => isText(t, file))
+            ? true
+            : undefined,
+        [vscode.window.tabGroups.onDidChangeTabs],
+        describeTabs,
+      );
+      assert.ok(!allTabs().some((t) => isForm(t, doc.uri) || isText(t, doc.uri)), describeTabs());
+      // Shown by the form alone, the report keeps its problems (the topics still to write, and more).
+      await waitForDiagnostics(
+        file,
+        `the saved report’s problems while the form shows it: ${expected}`,
+        (ds) => JSON.stringify(ds.map(codeOf).sort()) === expected,
+      );
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(file).then(
+        () => undefined,
+        () => undefined,
+      );
+    }
   });
 });

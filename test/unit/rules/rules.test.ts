@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { RULE_CODES } from '../../../server/src/core/codes';
 import { parseConfig, withConfig } from '../../../server/src/core/config';
 import { groupOf } from '../../../server/src/core/rules';
+import { reportSkeleton } from '../../../server/src/core/skeleton';
 import { EXAMPLE, codes, findingsOf, spanText, variant } from '../helpers';
 
 interface Case {
@@ -265,6 +266,25 @@ describe('the example report', () => {
   it('yields its impossible 落款日期 and its two missing sub-sections, and nothing else of the tables or dates', () => {
     const found = codes(EXAMPLE).filter((c) => CASES.some((x) => x.code === c));
     assert.deepEqual(found, ['signed-before-year-end', 'missing-subsection', 'missing-subsection']);
+  });
+});
+
+describe('a total found wrong by its row, then by its column', () => {
+  it('says the figure the table prints where the column counts it at the row’s sum', () => {
+    // Table 三 filled 1, 2, 3… row after row, as typed into a new report's form: every 总计 is wrong.
+    let n = 0;
+    const text = reportSkeleton({ organ: '测试县数据局', organType: '本级政府', year: 2024 }).replace(
+      /^(收到和处理政府信息公开申请情况:\n)([\s\S]*?)(\n\S)/m,
+      (_m, head: string, body: string, tail: string) =>
+        head + body.replace(/\[[0, ]+\]/g, () => `[${Array.from({ length: 7 }, () => ++n).join(', ')}]`) + tail,
+    );
+    const column = findingsOf(text, 'result-total').find((f) => f.message['zh-CN'].startsWith('总计列'));
+    assert.ok(column, 'a result-total in the 总计 column');
+    assert.match(
+      column.message['zh-CN'],
+      /^总计列：（七）总计共 987 件（三（七）“总计”表中填 168，按算出的 987 计），少于/,
+    );
+    assert.equal(spanText(text, column), '168');
   });
 });
 

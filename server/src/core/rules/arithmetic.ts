@@ -56,15 +56,29 @@ function balanceMessage(result: EquationResult): { zh: string; en: string } {
   const left = side(e.identity.left, e.left, result.leftValues);
   const right = side(e.identity.right, e.right, result.rightValues);
   const more = cmp(right.total, left.total) > 0;
-  const part = (s: { total: Dec; terms: string }, zh: boolean) =>
-    `${formatDec(s.total)}${zh ? ` ${unit}` : ''}${s.terms ? (zh ? `（${s.terms}）` : ` (${s.terms})`) : ''}`;
   const target = `${itemNumbering(table, e.target.row.path)}“${e.target.row.decl.key}”`;
+  // A target already found wrong by an earlier identity (its row's 总计) is counted at the value
+  // worked out there: said where it is counted, since the table prints another.
+  const onRight = e.right.some((c) => same(c, e.target));
+  const values = onRight ? result.rightValues : result.leftValues;
+  const counted = values[(onRight ? e.right : e.left).findIndex((c) => same(c, e.target))];
+  const note =
+    counted !== undefined && !eq(counted, result.reported)
+      ? {
+          zh: `${target}表中填 ${formatDec(result.reported)}，按算出的 ${formatDec(counted)} 计`,
+          en: `${target} printed as ${formatDec(result.reported)}, counted at the ${formatDec(counted)} worked out`,
+        }
+      : undefined;
+  const part = (s: { total: Dec; terms: string }, zh: boolean, withNote: boolean) => {
+    const inner = [s.terms, withNote && note ? note[zh ? 'zh' : 'en'] : ''].filter((x) => x).join(zh ? '；' : '; ');
+    return `${formatDec(s.total)}${zh ? ` ${unit}` : ''}${inner ? (zh ? `（${inner}）` : ` (${inner})`) : ''}`;
+  };
   const would = expected.units >= 0n;
   const zh =
-    `${col}列：${sides.right['zh-CN']}共 ${part(right, true)}，${more ? '多于' : '少于'}${sides.left['zh-CN']} ${part(left, true)}` +
+    `${col}列：${sides.right['zh-CN']}共 ${part(right, true, onRight)}，${more ? '多于' : '少于'}${sides.left['zh-CN']} ${part(left, true, !onRight)}` +
     (would ? `；如其他数字无误，${target}应为 ${formatDec(expected)}` : '');
   const en =
-    `column ${col}: ${sides.right.en} ${part(right, false)} are ${more ? 'more' : 'fewer'} than ${sides.left.en} ${part(left, false)}` +
+    `column ${col}: ${sides.right.en} ${part(right, false, onRight)} are ${more ? 'more' : 'fewer'} than ${sides.left.en} ${part(left, false, !onRight)}` +
     (would ? `; if the other figures are right, ${target} would be ${formatDec(expected)}` : '');
   return { zh, en };
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, extension, firstDiagnostics, freshCopy, govDiagnostics, waitFor } from './helpers';
+import { closeAllEditors, extension, firstDiagnostics, freshCopy, govDiagnostics, summary, waitFor } from './helpers';
 
 const withProblems = () =>
   vscode.languages.getDiagnostics().filter(([, ds]) => ds.some((d) => d.source === 'govreport'));
@@ -23,7 +23,8 @@ describe('a report closed', () => {
     await vscode.commands.executeCommand('workbench.action.files.save');
     const file = vscode.Uri.file(path.join(dir, 'published.report.yaml'));
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), file.toString());
-    const problems = (await firstDiagnostics(file)).length;
+    const first = await firstDiagnostics(file);
+    const problems = first.length;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor(
       'no problems of closed reports',
@@ -37,7 +38,7 @@ describe('a report closed', () => {
       'the reopened report’s problems',
       () => (govDiagnostics(file).length === problems ? true : undefined),
       [vscode.languages.onDidChangeDiagnostics],
-      describeProblems,
+      () => `${describeProblems()}; first shown: ${summary(first)}; now: ${summary(govDiagnostics(file))}`,
     );
   });
 });

@@ -51,7 +51,8 @@ export const checkCommand: Command = {
       else {
         const found = filesIn(f, REPORT_FILE);
         if (!found.length) out.unreadable(`${shown(f)}: no report files (*.report.yaml) in this folder`);
-        files.push(...found);
+        // One by one: a folder may hold more files than one call takes arguments.
+        for (const file of found) files.push(file);
       }
     }
 

@@ -26,6 +26,7 @@ import {
   type YAMLError,
   type YAMLWarning,
 } from 'yaml';
+import { append } from './append';
 
 export interface ParsedYaml {
   contents: ParsedNode | null;
@@ -396,7 +397,7 @@ function mappingOf(entries: Entry[], start: number, end: number): YAMLMap.Parsed
 function warningsOf(entries: Entry[], out: YAMLWarning[] = []): YAMLWarning[] {
   for (const e of entries) {
     if (e.split) warningsOf(e.split.children, out);
-    else if (e.warnings.length) out.push(...e.warnings);
+    else if (e.warnings.length) append(out, e.warnings);
   }
   return out;
 }

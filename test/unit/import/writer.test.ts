@@ -92,6 +92,29 @@ describe('import: the YAML writer', () => {
     );
   });
 
+  it('writes a text of hundreds of thousands of lines (more than one call takes as arguments)', () => {
+    const paras = Array.from({ length: 150_000 }, (_, i) => `第${i + 1}段。`);
+    const yaml = writeReport({
+      format: FORMAT_2021,
+      header: [],
+      meta,
+      metaComments: [],
+      preface: paras,
+      misprints: new Map(),
+      sections: [{ kind: 'text', key: '其他需要报告的事项', paragraphs: paras, literal: true }],
+      trailer: paras,
+    });
+    const r = parseReport(yaml);
+    assert.equal(r.preface?.text.split('\n\n').length, paras.length);
+    assert.equal(
+      r.texts
+        .find((t) => t.section?.key === '其他需要报告的事项')
+        ?.text.split('\n\n')
+        .at(-1),
+      '第150000段。',
+    );
+  });
+
   it('writes table cells that read back as printed: numbers as numbers, the rest as text', () => {
     const t2 = tableSections(FORMAT_2021)[0];
     const yaml = writeReport({

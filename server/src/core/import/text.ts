@@ -7,6 +7,7 @@
 import { line, type Block, type Line, type Source } from './blocks';
 import { readHtml } from './html';
 import { cleanText } from './normalize';
+import { append } from '../append';
 
 const SEPARATOR_ROW = /^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$/;
 const HR = /^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/;
@@ -72,7 +73,7 @@ export function readTextForm(input: string, markdown: boolean): Source {
       endTable();
       let end = i;
       while (end < lines.length && !/<\/table>/i.test(lines[end])) end++;
-      blocks.push(...readHtml(lines.slice(i, end + 1).join('\n')).blocks);
+      append(blocks, readHtml(lines.slice(i, end + 1).join('\n')).blocks);
       i = end;
       gap = true;
       continue;

@@ -9,6 +9,7 @@ import { displayWidth } from '../layout';
 import type { Metadata } from './metadata';
 import type { Subsection } from './narrative';
 import type { RowOut, TableOut } from './tables';
+import { append } from '../append';
 
 export type SectionOut =
   | { kind: 'text'; key: string; paragraphs: string[]; literal: boolean }
@@ -67,9 +68,11 @@ function textValue(paragraphs: string[], indent: string, literal: boolean): stri
   return [' |-', ...paras.flatMap((p, i) => (i ? ['', `${indent}${p}`] : [`${indent}${p}`]))];
 }
 
-function keyedText(indent: string, key: string, paragraphs: string[], literal: boolean): string[] {
+/** The writers add their lines to `out`: a published text may run to hundreds of thousands of lines (append.ts). */
+function keyedText(out: string[], indent: string, key: string, paragraphs: string[], literal: boolean): void {
   const [first, ...rest] = textValue(paragraphs, indent + '  ', literal);
-  return [`${indent}${yamlString(key)}:${first}`, ...rest];
+  out.push(`${indent}${yamlString(key)}:${first}`);
+  append(out, rest);
 }
 
 function cellText(c: RowOut['cells'][number]): string {
@@ -78,7 +81,7 @@ function cellText(c: RowOut['cells'][number]): string {
 
 const ALIGN_LIMIT = 36;
 
-function tableLines(t: TableOut, format: FormatDecl): string[] {
+function tableLines(out: string[], t: TableOut, format: FormatDecl): void {
   const rows = new Map(t.rows.map((r) => [r.path, r]));
   type Entry = { indent: string; key: string; row?: RowOut; columns?: ColumnDecl[] };
   const entries: Entry[] = [];
@@ -97,8 +100,8 @@ function tableLines(t: TableOut, format: FormatDecl): string[] {
   walk(t.decl.items, '', '  ');
   const heads = entries.filter((e) => e.row).map((e) => displayWidth(`${e.indent}${e.key}:`));
   const column = Math.max(0, ...heads.filter((w) => w <= ALIGN_LIMIT)) + 1;
-  const out = [`${t.decl.key}:`];
-  if (t.note.length) out.push(...keyedText('  ', format.tableNote, t.note, false));
+  out.push(`${t.decl.key}:`);
+  if (t.note.length) keyedText(out, '  ', format.tableNote, t.note, false);
   let commented: ColumnDecl[] | undefined;
   for (const e of entries) {
     if (!e.row || !e.columns) {
@@ -119,23 +122,21 @@ function tableLines(t: TableOut, format: FormatDecl): string[] {
     out.push(comment('  ', '未能归入表格的原文：'));
     for (const u of t.unplaced) out.push(comment('  ', `  ${u}`));
   }
-  return out;
 }
 
-function sectionLines(s: SectionOut, format: FormatDecl): string[] {
+function sectionLines(out: string[], s: SectionOut, format: FormatDecl): void {
   switch (s.kind) {
     case 'table':
-      return tableLines(s.table, format);
+      return tableLines(out, s.table, format);
     case 'text':
-      return keyedText('', s.key, s.paragraphs, s.literal);
+      return keyedText(out, '', s.key, s.paragraphs, s.literal);
     case 'overview': {
-      const out = [`${s.key}:`];
-      if (s.lead.length) out.push(...keyedText('  ', leadKey(format, s.key), s.lead, false));
+      out.push(`${s.key}:`);
+      if (s.lead.length) keyedText(out, '  ', leadKey(format, s.key), s.lead, false);
       for (const sub of s.subsections) {
         if (sub.printed) out.push(comment('  ', sub.printed));
-        out.push(...keyedText('  ', sub.key, sub.paragraphs, false));
+        keyedText(out, '  ', sub.key, sub.paragraphs, false);
       }
-      return out;
     }
   }
 }
@@ -164,7 +165,7 @@ export function writeReport(r: ReportOut): string {
     );
   if (m.signed) out.push(`${key('signed')}: ${yamlString(m.signed)}`);
   if (m.published) out.push(`${key('published')}: ${yamlString(m.published)}`);
-  out.push(...r.metaComments.map((c) => comment('', c)));
+  for (const c of r.metaComments) out.push(comment('', c));
   const inc = r.incomplete;
   const incParts = metaByRole(format, 'incomplete')?.parts;
   if (inc && incParts && (inc.start !== undefined || inc.gaps.length || inc.end !== undefined)) {
@@ -174,12 +175,19 @@ export function writeReport(r: ReportOut): string {
       out.push(`  ${incParts.gaps[0]}: [${inc.gaps.map((s) => yamlString(s.key)).join(', ')}]`);
     if (inc.end !== undefined) out.push(`  ${incParts.end[0]}: ${yamlString(inc.end)}`);
   }
-  if (r.preface.length) out.push('', ...keyedText('', key('preface'), r.preface, false));
+  if (r.preface.length) {
+    out.push('');
+    keyedText(out, '', key('preface'), r.preface, false);
+  }
   if (r.misprints.size) {
     out.push('', comment('', '原文印错的标签（原文: 官方标签）；表格已按官方标签填写'), `${key('misprints')}:`);
     for (const [printed, official] of r.misprints) out.push(`  ${yamlString(printed)}: ${yamlString(official)}`);
   }
-  for (const s of r.sections) out.push('', ...sectionLines(s, format));
-  if (r.trailer.length) out.push('', ...r.trailer.map((c) => comment('', c)));
+  for (const s of r.sections) {
+    out.push('');
+    sectionLines(out, s, format);
+  }
+  if (r.trailer.length) out.push('');
+  for (const c of r.trailer) out.push(comment('', c));
   return out.join('\n') + '\n';
 }

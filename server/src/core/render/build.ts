@@ -10,6 +10,7 @@ import { subsectionNumber } from './chinese';
 import { buildGrid, type SourceOf } from './grids';
 import { attachFindings } from './marks';
 import type { Anchored, Block, Paragraph, PrintedReport, PrintedSection, Run, TextPart } from './printed';
+import { append } from '../append';
 
 const SUBJECT = '政府信息公开工作年度报告';
 
@@ -137,13 +138,13 @@ function anchoredElements(p: PrintedReport): Anchored[] {
   const out: Anchored[] = [];
   if (p.title.organ) out.push(p.title.organ);
   out.push(p.title.subject);
-  for (const para of p.preface?.paragraphs ?? []) out.push(...para.runs);
+  for (const para of p.preface?.paragraphs ?? []) append(out, para.runs);
   for (const s of p.sections) {
     out.push(s.heading);
     for (const b of s.blocks) {
       if (b.kind === 'heading') out.push(b);
-      else if (b.kind === 'text') for (const para of b.paragraphs) out.push(...para.runs);
-      else for (const row of b.grid.rows) out.push(...row.cells);
+      else if (b.kind === 'text') for (const para of b.paragraphs) append(out, para.runs);
+      else for (const row of b.grid.rows) append(out, row.cells);
     }
   }
   if (p.signature.organ) out.push(p.signature.organ);

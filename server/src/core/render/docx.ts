@@ -26,6 +26,7 @@ import { cellColumns } from './grids';
 import { revealHidden } from './escape';
 import type { Anchored, Grid, GridCell, Paragraph, PrintedReport, Run } from './printed';
 import { itemText, type Opinion } from '../summary/opinion';
+import { append } from '../append';
 
 // Sizes in half-points (三号 16pt text, 二号 22pt title, 五号 10.5pt tables) and lengths in twips.
 const TEXT = 32;
@@ -167,13 +168,13 @@ function body(p: PrintedReport, options: DocxOptions): (DocxParagraph | Table)[]
       }),
     );
   }
-  out.push(...(p.preface?.paragraphs ?? []).map(text));
+  append(out, (p.preface?.paragraphs ?? []).map(text));
   for (const s of p.sections) {
     out.push(heading(s.heading.text, FONTS.h1, shade(s.heading)));
     for (const b of s.blocks) {
       if (b.kind === 'heading') out.push(heading(b.text, b.level === 1 ? FONTS.h1 : FONTS.h2, shade(b)));
-      else if (b.kind === 'text') out.push(...b.paragraphs.map(text));
-      else out.push(...table(b.grid, shade));
+      else if (b.kind === 'text') append(out, b.paragraphs.map(text));
+      else append(out, table(b.grid, shade));
     }
   }
   const signature = [p.signature.organ, p.signature.date].filter((r): r is Run => !!r);

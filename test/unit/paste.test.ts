@@ -114,6 +114,10 @@ describe('pasting from the cell pasted at', () => {
     assert.match(refusal('1.5\n', at(T3, '本年新收政府信息公开申请数量')), /应为整数/);
     assert.match(refusal('1\t2\t3\n', at(T4, '行政诉讼/复议后起诉', 3)), /放不下/);
   });
+
+  it('refuses a clipboard of more lines than one call takes arguments, with the reason', () => {
+    assert.match(refusal('1\n'.repeat(200_000), at(T3, '本年新收政府信息公开申请数量')), /超出表三的最后一行/);
+  });
 });
 
 describe('pasting rows with their labels', () => {

@@ -107,7 +107,11 @@ export function pasteCells(report: Report, at: CellAddress, clipboard: string): 
     const bad = firstNumber < 0 ? -1 : k.findIndex((x, i) => i > firstNumber && x === 'text');
     if (bad >= 0) return notNumber(n, bad, lines[n][bad]);
   }
-  const labels = Math.max(0, ...kinds.filter((k) => k.includes('number')).map((k) => k.lastIndexOf('text') + 1));
+  // Not Math.max(...): a clipboard may hold more lines than one call takes arguments.
+  const labels = kinds.reduce(
+    (most, k) => (k.includes('number') ? Math.max(most, k.lastIndexOf('text') + 1) : most),
+    0,
+  );
   const rows = valueRows(report, decl);
   const placed =
     labels > 0 ? byLabel(decl, rows, lines, kinds, labels, table) : byPosition(decl, rows, lines, kinds, at, table);

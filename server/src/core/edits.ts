@@ -16,12 +16,6 @@ export function applyEdits(text: string, edits: Edit[]): string {
 }
 
 /**
- * The edits of every safe fix: none on a text with undecodable bytes (saving it would lose
- * them), and of fixes that would overlap or write the same key into one mapping (a misspelt
- * key renamed, and the same key added as missing), only one. A rename, which keeps what the
- * user wrote, goes before an addition of the same key.
- */
-/**
  * Whether fix-all makes any edit, without making them: some finding has a fix that needs no
  * judgement, and no text is undecodable (fix-all would write it back wrong).
  */
@@ -29,6 +23,12 @@ export function fixAllMends(findings: Finding[]): boolean {
   return findings.some((f) => f.fixes?.some((x) => x.safe)) && !findings.some((f) => f.code === 'undecodable-text');
 }
 
+/**
+ * The edits of every safe fix: none on a text with undecodable bytes (saving it would lose
+ * them), and of fixes that would overlap or write the same key into one mapping (a misspelt
+ * key renamed, and the same key added as missing), only one. A rename, which keeps what the
+ * user wrote, goes before an addition of the same key.
+ */
 export function fixAllEdits(findings: Finding[]): Edit[] {
   if (!fixAllMends(findings)) return [];
   const fixes = findings.flatMap((f) => f.fixes?.find((x) => x.safe) ?? []);

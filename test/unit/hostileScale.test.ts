@@ -21,6 +21,8 @@ import { screenReport } from '../../server/src/core/limits';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { parseReport } from '../../server/src/core/parse';
 import { suppressionFix } from '../../server/src/core/suppress';
+import { renderHtml } from '../../server/src/core/render/html';
+import { renderDocx } from '../../server/src/core/render/docx';
 
 const FUZZ = Number(process.env.GOVREPORT_FUZZ) > 1;
 const FACTOR = 4;
@@ -164,6 +166,13 @@ describe('work grows linearly with the input', () => {
     let text = '';
     for (let i = 0; text.length < 10_000_000; i++) text += EXAMPLE.replace(/^([^\s#])/gm, `$1${i}`);
     assertSane(text, check(text), '10 MB of entries');
+  });
+
+  it('shows and exports a text of 150,000 paragraphs', { skip: FUZZ ? false : 'with npm run fuzz' }, async () => {
+    const paragraphs = Array.from({ length: 150_000 }, (_, i) => `    第${i + 1}段。`);
+    const result = check(inNarrative(paragraphs.join('\n\n')));
+    assert.match(renderHtml(result, { marks: true }), /第150000段。/);
+    assert.ok((await renderDocx(result, { marks: true })).length > 0);
   });
 });
 

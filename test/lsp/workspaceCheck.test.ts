@@ -2,8 +2,8 @@
  * govreport/checkWorkspace over LSP: the reports of a folder checked without being opened,
  * as one batch, each with its config: the diagnostics published for the closed files are
  * what `govreport check FOLDER` prints; progress is reported; an open report keeps the
- * batch's findings, a closed one gets its file's back, and a file deleted takes its own and
- * the others' findings about it along.
+ * batch's findings, a closed one gets its file's back (also one open while the check ran), and
+ * a file deleted takes its own and the others' findings about it along.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
@@ -77,6 +77,25 @@ describe('Check All Reports in Workspace, over LSP', () => {
         (m.params as PublishDiagnostics).uri === uri &&
         (m.params as PublishDiagnostics).version === undefined &&
         (m.params as PublishDiagnostics).diagnostics.some((d) => d.code === 'copied-across-organs'),
+      10000,
+      'the file’s findings after closing it',
+    );
+    client.close(uri);
+    await back;
+  });
+
+  it('a report open while the check runs gets its file’s findings back when closed', async () => {
+    const file = path.join(dir, 'lvliang-2024.report.yaml');
+    const uri = fileUri(file);
+    client.open(uri, readFileSync(file, 'utf8'));
+    await client.diagnostics(uri, 1);
+    await client.request<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}, 30000);
+    const back = client.waitFor(
+      (m) =>
+        m.method === 'textDocument/publishDiagnostics' &&
+        (m.params as PublishDiagnostics).uri === uri &&
+        (m.params as PublishDiagnostics).version === undefined &&
+        (m.params as PublishDiagnostics).diagnostics.some((d) => d.code === 'signed-before-year-end'),
       10000,
       'the file’s findings after closing it',
     );

@@ -41,7 +41,7 @@ interface Batch {
   /** The folders it covers, as paths. */
   folders: string[];
   peers: Peer[];
-  /** Files whose diagnostics the batch published (closed files). */
+  /** The batch's reports: closed files, whose diagnostics it published, and open documents, which the validator published. */
   published: Set<string>;
 }
 
@@ -205,6 +205,8 @@ export class WorkspaceCheck {
           if (!doc) continue;
           this.deps.validate(entry.uri);
           findings = this.ctx.store.get(doc).findings;
+          // Closed later, its file's findings stand for it again (`closed`).
+          this.batch.published.add(entry.uri);
         } else {
           const key = outcome.previous[i] === undefined ? lastYearKey(r) : undefined;
           findings =

@@ -3,7 +3,9 @@
  * a closed document open for a while when an extension opened it (an imported report, saved
  * and closed, stayed open for minutes), so the server's `didClose`, which clears them, comes
  * late. Until then its diagnostics are kept here and shown again when a tab shows it. Reports
- * that are not open documents at all (checked from the workspace) are left as they are.
+ * that are not open documents at all (checked from the workspace) are left as they are, and so
+ * are the reports of the folders a workspace check covered: it lists every report there,
+ * whether a tab shows it or not, as its summary counts them.
  */
 import * as vscode from 'vscode';
 import { FORM_VIEW_TYPE } from './form';
@@ -11,6 +13,8 @@ import { FORM_VIEW_TYPE } from './form';
 export class ClosedReports implements vscode.Disposable {
   /** The latest diagnostics of each open report, shown or not. */
   private readonly latest = new Map<string, vscode.Diagnostic[]>();
+  /** The folders the last workspace check covered, as URI strings ending in `/`. */
+  private checkedFolders: string[] = [];
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly collection: () => vscode.DiagnosticCollection | undefined) {
@@ -31,14 +35,28 @@ export class ClosedReports implements vscode.Disposable {
     const key = uri.toString();
     if (!isOpen(key)) return diagnostics;
     this.latest.set(key, diagnostics);
-    return inTab(key) ? diagnostics : [];
+    return this.listed(key) ? diagnostics : [];
+  }
+
+  /** A workspace check covered these folders: their open reports' problems are shown, tab or not. */
+  checked(folders: readonly vscode.Uri[]): void {
+    this.checkedFolders = folders.map((f) => f.toString().replace(/\/?$/, '/'));
+    const collection = this.collection();
+    if (!collection) return;
+    // What the server sent while no tab showed them: it does not send the same diagnostics again.
+    for (const [key, shown] of this.latest)
+      if (isOpen(key) && this.listed(key)) collection.set(vscode.Uri.parse(key, true), shown);
+  }
+
+  private listed(key: string): boolean {
+    return inTab(key) || this.checkedFolders.some((f) => key.startsWith(f));
   }
 
   private tabsChanged(opened: readonly vscode.Tab[], closed: readonly vscode.Tab[]): void {
     const collection = this.collection();
     if (!collection) return;
     for (const key of new Set(closed.flatMap(uriOf)))
-      if (isOpen(key) && !inTab(key) && this.latest.has(key)) collection.delete(vscode.Uri.parse(key, true));
+      if (isOpen(key) && !this.listed(key) && this.latest.has(key)) collection.delete(vscode.Uri.parse(key, true));
     for (const key of new Set(opened.flatMap(uriOf))) {
       const shown = this.latest.get(key);
       if (shown) collection.set(vscode.Uri.parse(key, true), shown);

@@ -88,7 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
   registerStatus(context, client);
   registerCarets(context, client);
-  registerWorkspaceCheck(context, client, started);
+  registerWorkspaceCheck(context, client, started, closed);
   await started;
 }
 

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type BaseLanguageClient } from 'vscode-languageclient';
+import type { ClosedReports } from './closedReports';
 import {
   CHECK_WORKSPACE_REQUEST,
   type CheckWorkspaceParams,
@@ -18,6 +19,7 @@ export function registerWorkspaceCheck(
   context: vscode.ExtensionContext,
   client: BaseLanguageClient,
   started: Promise<void>,
+  closed: ClosedReports,
 ): void {
   const run = async (folders: vscode.Uri[] | undefined): Promise<CheckWorkspaceResult | undefined> => {
     await started;
@@ -48,6 +50,8 @@ export function registerWorkspaceCheck(
         }
       },
     );
+    if (result && !result.cancelled)
+      closed.checked(folders ?? vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? []);
     if (!result || result.cancelled) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The check of the reports was cancelled.'));
       return result;

@@ -291,7 +291,7 @@ function reportsIn(dir: string): number {
 /** The summary a check of `files` reports shows, whatever its counts of findings. */
 function checkedSummary(t: Texts, files: number): RegExp {
   const text = t.l10n('Checked {0} report(s): {1} error(s), {2} warning(s), {3} note(s).', files, '#', '#', '#');
-  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/#/g, '\\d+'));
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/#/g, '(\\d+)'));
 }
 
 /**
@@ -302,7 +302,7 @@ function checkedSummary(t: Texts, files: number): RegExp {
 function workspaceSteps(page: Page, workspace: string, t: Texts, log: (l: string) => void): Step[] {
   const explorerRow = (name: string, level: number) =>
     page.locator(`.explorer-folders-view .monaco-list-row[aria-level="${level}"]`).filter({ hasText: name }).first();
-  /** The check's summary, read in the notification centre (toasts may not show in a headless workbench). */
+  /** The check's summary, read in the notification centre (toasts may not show in a headless workbench), once the check's progress has gone. */
   const summary = async (files: number): Promise<string> => {
     await runCommand(page, 'Notifications: Show Notifications');
     const note = page
@@ -310,6 +310,12 @@ function workspaceSteps(page: Page, workspace: string, t: Texts, log: (l: string
       .filter({ hasText: checkedSummary(t, files) })
       .first();
     await note.waitFor({ state: 'visible', timeout: STEP_MS });
+    // VS Code shows a progress notification for at least 800 ms, also when the check was quicker.
+    await page
+      .locator('.notifications-center .notification-list-item')
+      .filter({ hasText: t.l10n('GovReport: checking the reports') })
+      .first()
+      .waitFor({ state: 'detached', timeout: STEP_MS });
     return plain(await note.textContent());
   };
   return [
@@ -319,7 +325,15 @@ function workspaceSteps(page: Page, workspace: string, t: Texts, log: (l: string
         await page.keyboard.press('Escape');
         const files = reportsIn(workspace);
         await runCommand(page, t.command('govreport.checkWorkspace'));
-        log(`    notification: ${await summary(files)}`);
+        const said = await summary(files);
+        log(`    notification: ${said}`);
+        // The Problems counts in the status bar are the summary's: every report checked is listed,
+        // also one whose tab was closed while VS Code still holds its document (the export's).
+        const [errors, warnings, notes] = checkedSummary(t, files).exec(said)!.slice(1).map(Number);
+        await page
+          .locator('#status\\.problems')
+          .filter({ hasText: new RegExp(`^\\D*${errors}\\D+${warnings}\\D+${notes}\\D*$`) })
+          .waitFor({ state: 'visible', timeout: STEP_MS });
         await shoot(page, '27-workspace-checked');
         await runCommand(page, 'Notifications: Hide Notifications');
         await page.keyboard.press('Control+Shift+M');

@@ -55,6 +55,27 @@ describe('Check All Reports in Workspace', () => {
     );
   });
 
+  it('lists a report that is open with no tab showing it, as its summary counts it', async () => {
+    dir = batchInWorkspace();
+    const uri = vscode.Uri.file(path.join(dir, 'lvliang-2024.report.yaml'));
+    // Held open as VS Code holds a report whose tab was closed a moment ago, or one an extension opened.
+    const held = await vscode.workspace.openTextDocument(uri);
+    await vscode.commands.executeCommand('govreport.checkWorkspace');
+    await waitFor(
+      'the findings of the report no tab shows',
+      () => (govDiagnostics(uri).some((d) => codeOf(d) === 'signed-before-year-end') ? true : undefined),
+      [vscode.languages.onDidChangeDiagnostics],
+      () => summary(govDiagnostics(uri)),
+    );
+    assert.ok(vscode.workspace.textDocuments.includes(held), 'the report is still an open document');
+    assert.ok(
+      !vscode.window.tabGroups.all.some((g) =>
+        g.tabs.some((t) => (t.input as { uri?: vscode.Uri })?.uri?.toString() === uri.toString()),
+      ),
+      'no tab shows it',
+    );
+  });
+
   it('checks a folder from the Explorer’s context menu, and a report opened then keeps its findings', async () => {
     dir = batchInWorkspace();
     const folder = vscode.Uri.file(dir);

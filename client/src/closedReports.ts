@@ -38,14 +38,20 @@ export class ClosedReports implements vscode.Disposable {
     return this.listed(key) ? diagnostics : [];
   }
 
-  /** A workspace check covered these folders: their open reports' problems are shown, tab or not. */
+  /**
+   * A workspace check covered these folders (and no others: the server clears the closed reports
+   * outside them): their open reports' problems are shown, tab or not; outside, as before a check.
+   */
   checked(folders: readonly vscode.Uri[]): void {
     this.checkedFolders = folders.map((f) => f.toString().replace(/\/?$/, '/'));
     const collection = this.collection();
     if (!collection) return;
     // What the server sent while no tab showed them: it does not send the same diagnostics again.
-    for (const [key, shown] of this.latest)
-      if (isOpen(key) && this.listed(key)) collection.set(vscode.Uri.parse(key, true), shown);
+    for (const [key, shown] of this.latest) {
+      if (!isOpen(key)) continue;
+      if (this.listed(key)) collection.set(vscode.Uri.parse(key, true), shown);
+      else collection.delete(vscode.Uri.parse(key, true));
+    }
   }
 
   private listed(key: string): boolean {

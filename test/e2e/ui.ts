@@ -318,6 +318,14 @@ function workspaceSteps(page: Page, workspace: string, t: Texts, log: (l: string
       .waitFor({ state: 'detached', timeout: STEP_MS });
     return plain(await note.textContent());
   };
+  /** The status bar's counts of problems are those of the check's summary. */
+  const problemsCounted = async (said: string, files: number): Promise<void> => {
+    const [errors, warnings, notes] = checkedSummary(t, files).exec(said)!.slice(1).map(Number);
+    await page
+      .locator('#status\\.problems')
+      .filter({ hasText: new RegExp(`^\\D*${errors}\\D+${warnings}\\D+${notes}\\D*$`) })
+      .waitFor({ state: 'visible', timeout: STEP_MS });
+  };
   return [
     {
       name: 'Check All Reports in Workspace lists the findings of reports that are not open',
@@ -329,11 +337,7 @@ function workspaceSteps(page: Page, workspace: string, t: Texts, log: (l: string
         log(`    notification: ${said}`);
         // The Problems counts in the status bar are the summary's: every report checked is listed,
         // also one whose tab was closed while VS Code still holds its document (the export's).
-        const [errors, warnings, notes] = checkedSummary(t, files).exec(said)!.slice(1).map(Number);
-        await page
-          .locator('#status\\.problems')
-          .filter({ hasText: new RegExp(`^\\D*${errors}\\D+${warnings}\\D+${notes}\\D*$`) })
-          .waitFor({ state: 'visible', timeout: STEP_MS });
+        await problemsCounted(said, files);
         await shoot(page, '27-workspace-checked');
         await runCommand(page, 'Notifications: Hide Notifications');
         await page.keyboard.press('Control+Shift+M');
@@ -385,8 +389,10 @@ function workspaceSteps(page: Page, workspace: string, t: Texts, log: (l: string
         await item.waitFor({ state: 'visible', timeout: STEP_MS });
         await shoot(page, '30-explorer-check-folder');
         await item.click();
-        // The folder's three reports, and only them.
-        log(`    notification: ${await summary(BATCH_FILES.length)}`);
+        // The folder's three reports, and only them: Problems lists no other (no report has a tab).
+        const said = await summary(BATCH_FILES.length);
+        log(`    notification: ${said}`);
+        await problemsCounted(said, BATCH_FILES.length);
         await runCommand(page, 'Notifications: Hide Notifications');
       },
     },

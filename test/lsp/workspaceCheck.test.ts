@@ -22,6 +22,21 @@ function lastPublished(client: LspClient, uri: string): Diagnostic[] | undefined
   return (all[all.length - 1]?.params as PublishDiagnostics | undefined)?.diagnostics;
 }
 
+/** Closes an open report and waits for its file's findings (published without a version), one of them `code`. */
+async function closedToFile(client: LspClient, uri: string, code: string): Promise<void> {
+  const back = client.waitFor(
+    (m) =>
+      m.method === 'textDocument/publishDiagnostics' &&
+      (m.params as PublishDiagnostics).uri === uri &&
+      (m.params as PublishDiagnostics).version === undefined &&
+      (m.params as PublishDiagnostics).diagnostics.some((d) => d.code === code),
+    10000,
+    'the file’s findings after closing it',
+  );
+  client.close(uri);
+  await back;
+}
+
 describe('Check All Reports in Workspace, over LSP', () => {
   let dir: string;
   let client: LspClient;
@@ -71,17 +86,7 @@ describe('Check All Reports in Workspace, over LSP', () => {
     client.open(uri, readFileSync(file, 'utf8'));
     const open = await client.diagnostics(uri, 1);
     assert.ok(open.diagnostics.some((d) => d.code === 'copied-across-organs'));
-    const back = client.waitFor(
-      (m) =>
-        m.method === 'textDocument/publishDiagnostics' &&
-        (m.params as PublishDiagnostics).uri === uri &&
-        (m.params as PublishDiagnostics).version === undefined &&
-        (m.params as PublishDiagnostics).diagnostics.some((d) => d.code === 'copied-across-organs'),
-      10000,
-      'the file’s findings after closing it',
-    );
-    client.close(uri);
-    await back;
+    await closedToFile(client, uri, 'copied-across-organs');
   });
 
   it('a report open while the check runs gets its file’s findings back when closed', async () => {
@@ -90,17 +95,7 @@ describe('Check All Reports in Workspace, over LSP', () => {
     client.open(uri, readFileSync(file, 'utf8'));
     await client.diagnostics(uri, 1);
     await client.request<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}, 30000);
-    const back = client.waitFor(
-      (m) =>
-        m.method === 'textDocument/publishDiagnostics' &&
-        (m.params as PublishDiagnostics).uri === uri &&
-        (m.params as PublishDiagnostics).version === undefined &&
-        (m.params as PublishDiagnostics).diagnostics.some((d) => d.code === 'signed-before-year-end'),
-      10000,
-      'the file’s findings after closing it',
-    );
-    client.close(uri);
-    await back;
+    await closedToFile(client, uri, 'signed-before-year-end');
   });
 
   it('a report deleted takes its findings along, and the others’ about it', async () => {

@@ -41,8 +41,8 @@ interface Batch {
   /** The folders it covers, as paths. */
   folders: string[];
   peers: Peer[];
-  /** The batch's reports: closed files, whose diagnostics it published, and open documents, which the validator published. */
-  published: Set<string>;
+  /** The reports checked: the closed ones' diagnostics published by the batch, the open ones' by the validator. */
+  reports: Set<string>;
 }
 
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -111,7 +111,7 @@ export class WorkspaceCheck {
 
   /** A document was closed: if it is a report of the batch, its file's findings stand for it again. */
   closed(uri: string): void {
-    if (this.batch?.published.has(uri)) this.changed();
+    if (this.batch?.reports.has(uri)) this.changed();
   }
 
   private async run(
@@ -181,7 +181,7 @@ export class WorkspaceCheck {
       });
       const { results, peers } = outcome;
       const previous = this.batch;
-      this.batch = { folders, peers, published: new Set() };
+      this.batch = { folders, peers, reports: new Set() };
       this.generation++;
       this.sayNotChecked(outcome);
       // Last year's report of a report without one in the batch may be outside it (a folder
@@ -205,16 +205,15 @@ export class WorkspaceCheck {
           if (!doc) continue;
           this.deps.validate(entry.uri);
           findings = this.ctx.store.get(doc).findings;
-          // Closed later, its file's findings stand for it again (`closed`).
-          this.batch.published.add(entry.uri);
         } else {
           const key = outcome.previous[i] === undefined ? lastYearKey(r) : undefined;
           findings =
             key !== undefined && outside.has(key)
               ? this.check(entry, texts[i].text, texts[i].encoding, peers)
               : this.publish(entry.uri, new LineIndex(texts[i].text), r.findings);
-          this.batch.published.add(entry.uri);
         }
+        // An open one closed later has its file's findings published again (`closed`).
+        this.batch.reports.add(entry.uri);
         for (const f of findings) {
           if (f.severity === 'error') result.errors++;
           else if (f.severity === 'warning') result.warnings++;
@@ -222,8 +221,8 @@ export class WorkspaceCheck {
         }
       }
       // Files of the last batch that are gone (or no longer reports) lose their diagnostics.
-      for (const uri of previous?.published ?? [])
-        if (!this.batch.published.has(uri) && !this.ctx.documents.get(uri))
+      for (const uri of previous?.reports ?? [])
+        if (!this.batch.reports.has(uri) && !this.ctx.documents.get(uri))
           void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
       // Open documents outside the folders checked are compared with the new batch too.
       for (const doc of this.ctx.documents.all())

@@ -6,7 +6,7 @@
  * summary page (or CSV) and an 审核意见 per report.
  */
 import * as fs from 'node:fs';
-import { type CheckOptions, type Locale, peerOf, withConfig } from '../core';
+import { append, type CheckOptions, type Locale, peerOf, withConfig } from '../core';
 import { ConfigFiles, type LoadedConfig } from '../shared/configFile';
 import { checkRead, read, uriOf, workersFor, type Checked, type Read } from '../shared/batchCheck';
 import { Pairing } from '../shared/batchPairing';
@@ -51,8 +51,7 @@ export const checkCommand: Command = {
       else {
         const found = filesIn(f, REPORT_FILE);
         if (!found.length) out.unreadable(`${shown(f)}: no report files (*.report.yaml) in this folder`);
-        // One by one: a folder may hold more files than one call takes arguments.
-        for (const file of found) files.push(file);
+        append(files, found);
       }
     }
 

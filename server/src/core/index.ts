@@ -14,6 +14,7 @@ export {
   type TextAddress,
   type Written,
 } from './addresses';
+export { append } from './append';
 export { check, checkReport, type CheckOptions, type CheckResult } from './check';
 export { CODES, RULE_CODES, codeInfo, isRuleCode, type RuleCode } from './codes';
 export {

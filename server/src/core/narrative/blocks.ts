@@ -3,6 +3,7 @@
  * numbers, sentences and paragraphs, and the way back to document offsets.
  */
 import { txt, type Fix, type Span } from '../findings';
+import type { Scalar } from 'yaml';
 import type { Report, TextBlock } from '../model';
 import { TextMemo } from '../memo';
 import { numbersIn, writeLike, type NumberToken } from './numbers';
@@ -27,6 +28,9 @@ export interface BlockView extends TextReading {
   reading: TextReading;
 }
 
+/** A block with a text node: what the narrative reads. */
+export type NarrativeBlock = TextBlock & { node: Scalar };
+
 /** About twice the narrative of the longest real reports. */
 const readings = new TextMemo<TextReading>(1_000_000);
 
@@ -34,25 +38,31 @@ const readings = new TextMemo<TextReading>(1_000_000);
 const byNode = new WeakMap<object, TextReading>();
 
 export function blockViews(report: Report): BlockView[] {
+  return narrativeBlocks(report).map(viewOf);
+}
+
+/** The blocks the narrative reads: the 前言 and the texts, those with words in them. */
+export function narrativeBlocks(report: Report): NarrativeBlock[] {
   const blocks = report.preface ? [report.preface, ...report.texts] : report.texts;
-  return blocks
-    .filter((b) => b.node && b.text.trim())
-    .map((block) => {
-      let r = byNode.get(block.node!);
-      if (r?.text !== block.text) byNode.set(block.node!, (r = readings.get(block.text, read)));
-      // Written out: a spread copies through a slow generic path, once per block per check.
-      return {
-        block,
-        reading: r,
-        text: r.text,
-        norm: r.norm,
-        numbers: r.numbers,
-        sentences: r.sentences,
-        paragraphs: r.paragraphs,
-        inSentence: r.inSentence,
-        paragraphOf: r.paragraphOf,
-      };
-    });
+  return blocks.filter((b): b is NarrativeBlock => !!b.node && !!b.text.trim());
+}
+
+/** One block as the narrative reads it. */
+export function viewOf(block: NarrativeBlock): BlockView {
+  let r = byNode.get(block.node);
+  if (r?.text !== block.text) byNode.set(block.node, (r = readings.get(block.text, read)));
+  // Written out: a spread copies through a slow generic path, once per block per check.
+  return {
+    block,
+    reading: r,
+    text: r.text,
+    norm: r.norm,
+    numbers: r.numbers,
+    sentences: r.sentences,
+    paragraphs: r.paragraphs,
+    inSentence: r.inSentence,
+    paragraphOf: r.paragraphOf,
+  };
 }
 
 function read(text: string): TextReading {

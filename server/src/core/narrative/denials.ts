@@ -67,6 +67,11 @@ function kindsOf(format: FormatDecl): Kinds | undefined {
   return k ?? undefined;
 }
 
+/** Whether a text says there was no case of some kind: only then does table 四 bear on it. */
+export function deniesCases(format: FormatDecl, view: TextReading): boolean {
+  return (kindsOf(format)?.denied(view).length ?? 0) > 0;
+}
+
 export function checkDenials(report: Report, views: BlockView[]): Finding[] {
   const out: Finding[] = [];
   const kinds = kindsOf(report.format);

@@ -9,9 +9,10 @@ import { readStatements, type Statement } from './statements';
 
 export { checkGrowth, elsewhere } from './crossYear';
 export { checkDenials } from './denials';
+export { checkBlocks } from './kept';
 export { checkLists } from './lists';
 export { checkRates } from './rates';
-export { checkStatements } from './statements';
+export { checkStatements, readStatements } from './statements';
 export { checkYears } from './years';
 
 export interface NarrativeReading {

@@ -88,6 +88,11 @@ function candidatesOf(format: FormatDecl): (view: TextReading) => Candidate[] {
   return memo;
 }
 
+/** Whether a text has a number a statement may name: only then do the tables bear on what it says. */
+export function namesFigures(format: FormatDecl, view: TextReading): boolean {
+  return candidatesOf(format)(view).length > 0;
+}
+
 /**
  * The statements whose label names a number, by the words before it and after it. Read once per
  * wording: a paragraph being typed in is read again with the words of most of its numbers unchanged,

@@ -3,7 +3,15 @@
  * compared with the tables and with each other. Findings of this kind are warnings at most.
  */
 import { txt } from '../findings';
-import { checkDenials, checkLists, checkRates, checkStatements, checkYears, readNarrative } from '../narrative';
+import {
+  checkBlocks,
+  checkDenials,
+  checkLists,
+  checkRates,
+  checkStatements,
+  checkYears,
+  readStatements,
+} from '../narrative';
 import { defineRule, type Example } from '../rule';
 
 const swap = (from: string, to: string): Example => ({ edits: [{ replace: from, with: to }] });
@@ -32,16 +40,20 @@ export const narrativeRule = defineRule({
     'narrative-year',
   ],
   check({ report }) {
-    const { views, statements } = readNarrative(report);
-    const againstTables = [...checkStatements(report, statements), ...checkDenials(report, views)];
-    // A total or an item that differs from the table and makes its 其中 list fail is one wrong
-    // number: the finding against the table says so (and offers the table's figure).
-    const key = (span: { start: number; end: number }) => `${span.start}:${span.end}`;
-    const wrongNumbers = new Set(againstTables.map((f) => key(f.span)));
-    const lists = checkLists(views, statements).filter(
-      (f) => !wrongNumbers.has(key(f.span)) && !f.related?.some((r) => r.span && wrongNumbers.has(key(r.span))),
-    );
-    return [...againstTables, ...checkRates(report, views), ...lists, ...checkYears(report, views, statements)];
+    return checkBlocks(report, (view) => {
+      // Each block alone: what the rules compare stays within a paragraph's sentences.
+      const views = [view];
+      const statements = readStatements(report, views);
+      const againstTables = [...checkStatements(report, statements), ...checkDenials(report, views)];
+      // A total or an item that differs from the table and makes its 其中 list fail is one wrong
+      // number: the finding against the table says so (and offers the table's figure).
+      const key = (span: { start: number; end: number }) => `${span.start}:${span.end}`;
+      const wrongNumbers = new Set(againstTables.map((f) => key(f.span)));
+      const lists = checkLists(views, statements).filter(
+        (f) => !wrongNumbers.has(key(f.span)) && !f.related?.some((r) => r.span && wrongNumbers.has(key(r.span))),
+      );
+      return [...againstTables, ...checkRates(report, views), ...lists, ...checkYears(report, views, statements)];
+    });
   },
   docs: {
     'narrative-requests': {

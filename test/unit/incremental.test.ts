@@ -251,6 +251,20 @@ describe('incremental re-checking', () => {
     assert.equal(after[0], before[0]);
   });
 
+  it('keeps what a text says wrong of itself when a table changes, and checks again what it says against the tables', () => {
+    const text = variant('其中自然人 67 件', '其中自然人 65 件');
+    const cache = new ChunkCache();
+    const of = (t: string, code: string) => check(t, {}, cache).findings.filter((f) => f.code === code);
+    const rate = of(text, 'narrative-rate');
+    const at = text.indexOf('[67') + 1;
+    // 67 → 65 in the table: the text now agrees with it.
+    const edited = text.slice(0, at) + '65' + text.slice(at + 2);
+    assert.equal(of(edited, 'narrative-requests').length, 0);
+    const after = of(edited, 'narrative-rate');
+    assert.equal(after.length, 1);
+    assert.equal(after[0], rate[0]);
+  });
+
   it('reads what a whole parse reads at the start of a piece: an empty key after a blank CR line, a byte-order mark', () => {
     for (const text of [`${EXAMPLE.slice(0, EXAMPLE.indexOf('\n前言:') + 1)}\r\n: x\n`, `${EXAMPLE}\ufeff`]) {
       const cache = new ChunkCache();

@@ -77,13 +77,12 @@ export function checkDenials(report: Report, views: BlockView[]): Finding[] {
   const kinds = kindsOf(report.format);
   const table = tableByRole(report.format, 'reviews');
   if (!kinds || !table) return out;
-  const figures = new Map(
-    kinds.kinds.map((k) => {
-      const item = table.items.find((i) => i.key === k.path)!;
-      const total = columnByRole(item.columns, 'total');
-      return [k, total < 0 ? undefined : figure(report, table.key, [k.path], [total])] as const;
-    }),
-  );
+  // Looked up for a text that denies a kind of case only: most texts deny none.
+  const figureOf = (k: Kinds['kinds'][number]) => {
+    const item = table.items.find((i) => i.key === k.path)!;
+    const total = columnByRole(item.columns, 'total');
+    return total < 0 ? undefined : figure(report, table.key, [k.path], [total]);
+  };
   for (const view of views) {
     let sentence = -1;
     let seen = new Set<number>();
@@ -93,7 +92,7 @@ export function checkDenials(report: Report, views: BlockView[]): Finding[] {
         seen = new Set();
       }
       const kind = kinds.kinds.find((k) => k.words.endsWith(d.kind));
-      const fig = kind && figures.get(kind);
+      const fig = kind && figureOf(kind);
       // "None" agrees with a total printed wrong over parts that are all zero: the arithmetic reports that cell.
       if (!fig || fig.undecided || fig.value.units === 0n || fig.supported?.units === 0n) continue;
       if (seen.has(d.at)) continue;

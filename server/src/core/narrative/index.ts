@@ -13,7 +13,7 @@ export { checkBlocks } from './kept';
 export { checkLists } from './lists';
 export { checkRates } from './rates';
 export { checkStatements, readStatements } from './statements';
-export { checkYears } from './years';
+export { checkStaleFigures, checkYears } from './years';
 
 export interface NarrativeReading {
   views: BlockView[];

@@ -1,10 +1,12 @@
 /**
  * The narrative's findings kept per block from one check to the next. What a block's text is
- * found to say wrong depends on the text, on where the block is (its section, the 前言), on the
- * report's format, year, 统计期限 and organ type, and — only when the text has a number a
- * statement may name, or denies a kind of case — on the tables. A keystroke changes one block
- * and moves the others: their findings are taken from the last check and moved with them, and
- * their related cells with the tables, instead of being worked out again.
+ * found to say wrong depends on the text, on where the block is (its section, the 前言), and on
+ * the report's format, year, 统计期限 and organ type; what it says against the tables depends on
+ * the tables too, only when the text has a number a statement may name or denies a kind of
+ * case. A keystroke in a text changes one block and moves the others: their findings are taken
+ * from the last check and moved with them, and their related cells with the tables, instead of
+ * being worked out again; a keystroke in a table checks again only what the texts say against
+ * the tables.
  */
 import type { Scalar } from 'yaml';
 import type { Finding, Fix, Span } from '../findings';
@@ -33,19 +35,33 @@ interface Anchor {
   by: number;
 }
 
+/** Findings of one kind of a block, where they were last placed. */
+interface Part {
+  findings: Finding[];
+  /** Where the block's key started when they were last placed. */
+  keyStart: number;
+  /** The block first, then the tables when a finding points into one; none without findings. */
+  anchors: Anchor[];
+}
+
 interface Kept {
   text: string;
   section: NarrativeBlock['section'];
   subDecl: string | undefined;
   preface: boolean;
   context: Context;
-  /** The tables, when the text bears on them; undefined when it does not. */
+  /** What the text says wrong of itself and of the report's year and period. */
+  own: Part;
+  /** What it says against the tables. */
+  againstTables: Part;
+  /** The tables `againstTables` was found with, when the text bears on them; undefined when it does not. */
   tables: TableModel[] | undefined;
-  /** Where the block's key started when its findings were last placed. */
-  keyStart: number;
-  /** The block first, then the tables when a finding points into one; none without findings. */
-  anchors: Anchor[];
-  findings: Finding[];
+}
+
+/** The two kinds of a block's findings: the second recomputed alone when a table changes. */
+export interface BlockChecks {
+  own(view: BlockView): Finding[];
+  againstTables(view: BlockView): Finding[];
 }
 
 /** By the block's text node, which an incremental parse hands back for a block that did not change. */
@@ -64,36 +80,45 @@ function contextOf(report: Report): Context {
 const sameContext = (a: Context, b: Context) =>
   a.format === b.format && a.year === b.year && a.organType === b.organType && a.period === b.period;
 
-/** The narrative's findings of every block: `check` works out those of a block not kept. */
-export function checkBlocks(report: Report, check: (view: BlockView) => Finding[]): Finding[] {
+/** The narrative's findings of every block: `checks` work out those not kept. */
+export function checkBlocks(report: Report, checks: BlockChecks): Finding[] {
   const context = contextOf(report);
   const out: Finding[] = [];
   const blocks = narrativeBlocks(report);
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
-    const k = kept.get(block.node);
-    const again = k && reusable(k, block, report, context) ? move(k, block) : undefined;
-    if (again) {
-      for (let j = 0; j < again.length; j++) out.push(again[j]);
-      continue;
+    let k = kept.get(block.node);
+    let own = k && sameBlock(k, block, report, context) ? move(k.own, block) : undefined;
+    let againstTables = own && k && sameTables(k, report) ? move(k.againstTables, block) : undefined;
+    if (!own || !againstTables) {
+      const view = viewOf(block);
+      if (!own || !k) {
+        own = checks.own(view);
+        k = {
+          text: block.text,
+          section: block.section,
+          subDecl: block.subDecl,
+          preface: block === report.preface,
+          context,
+          own: partOf(report, block, own),
+          againstTables: partOf(report, block, []),
+          tables: undefined,
+        };
+        kept.set(block.node, k);
+      }
+      againstTables = checks.againstTables(view);
+      k.againstTables = partOf(report, block, againstTables);
+      const bearing = namesFigures(report.format, view.reading) || deniesCases(report.format, view.reading);
+      k.tables = bearing ? [...report.tables.values()] : undefined;
     }
-    const view = viewOf(block);
-    const findings = check(view);
-    const bearing = namesFigures(report.format, view.reading) || deniesCases(report.format, view.reading);
-    kept.set(block.node, {
-      text: block.text,
-      section: block.section,
-      subDecl: block.subDecl,
-      preface: block === report.preface,
-      context,
-      tables: bearing ? [...report.tables.values()] : undefined,
-      keyStart: block.keySpan.start,
-      anchors: anchorsOf(report, block, findings),
-      findings,
-    });
-    for (let j = 0; j < findings.length; j++) out.push(findings[j]);
+    for (let j = 0; j < own.length; j++) out.push(own[j]);
+    for (let j = 0; j < againstTables.length; j++) out.push(againstTables[j]);
   }
   return out;
+}
+
+function partOf(report: Report, block: NarrativeBlock, findings: Finding[]): Part {
+  return { findings, keyStart: block.keySpan.start, anchors: anchorsOf(report, block, findings) };
 }
 
 function anchorsOf(report: Report, block: NarrativeBlock, findings: Finding[]): Anchor[] {
@@ -108,11 +133,14 @@ function anchorsOf(report: Report, block: NarrativeBlock, findings: Finding[]): 
   return anchors;
 }
 
-function reusable(k: Kept, block: NarrativeBlock, report: Report, context: Context): boolean {
+function sameBlock(k: Kept, block: NarrativeBlock, report: Report, context: Context): boolean {
   if (k.text !== block.text || k.section !== block.section || k.subDecl !== block.subDecl) return false;
-  if (k.preface !== (block === report.preface) || !sameContext(k.context, context)) return false;
+  return k.preface === (block === report.preface) && sameContext(k.context, context);
+}
+
+/** Tables kept from the last parse are the same objects with the same figures. */
+function sameTables(k: Kept, report: Report): boolean {
   if (!k.tables) return true;
-  // Tables kept from the last parse are the same objects with the same figures.
   if (k.tables.length !== report.tables.size) return false;
   for (let i = 0; i < k.tables.length; i++) if (report.tables.get(k.tables[i].decl.key) !== k.tables[i]) return false;
   return true;
@@ -145,11 +173,11 @@ function stays(f: Finding, anchors: Anchor[]): boolean {
  * when a place cannot be followed (the block is then checked again). Findings are copied, not
  * changed: the last check's may still be held.
  */
-function move(k: Kept, block: NarrativeBlock): Finding[] | undefined {
-  const anchors = k.anchors;
-  if (!anchors.length) return k.findings;
+function move(part: Part, block: NarrativeBlock): Finding[] | undefined {
+  const anchors = part.anchors;
+  if (!anchors.length) return part.findings;
   const by = block.span.start - anchors[0].start;
-  if (block.keySpan.start - k.keyStart !== by || block.span.end - anchors[0].end !== by) return undefined;
+  if (block.keySpan.start - part.keyStart !== by || block.span.end - anchors[0].end !== by) return undefined;
   anchors[0].by = by;
   let moves = by !== 0;
   for (let i = 1; i < anchors.length; i++) {
@@ -158,21 +186,21 @@ function move(k: Kept, block: NarrativeBlock): Finding[] | undefined {
     anchors[i].by = range[0] - anchors[i].start;
     if (anchors[i].by !== 0) moves = true;
   }
-  if (!moves) return k.findings;
+  if (!moves) return part.findings;
   const out: Finding[] = [];
-  for (let i = 0; i < k.findings.length; i++) {
-    const f = k.findings[i];
+  for (let i = 0; i < part.findings.length; i++) {
+    const f = part.findings[i];
     const g = stays(f, anchors) ? f : movedFinding(f, anchors);
     if (!g) return undefined;
     out.push(g);
   }
-  k.keyStart += by;
+  part.keyStart += by;
   for (let i = 0; i < anchors.length; i++) {
     anchors[i].start += anchors[i].by;
     anchors[i].end += anchors[i].by;
     anchors[i].by = 0;
   }
-  k.findings = out;
+  part.findings = out;
   return out;
 }
 

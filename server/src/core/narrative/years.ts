@@ -28,7 +28,8 @@ const REPORT_TITLE = /(\d{4})\s*年度?\s*(?:政府信息公开|政务公开)(?:
 const OTHER_REPORT = /基础|对比|相比|比较|对照|参照|上年|去年|往年|以往|历年|较/;
 const FEES = /(\d{4})\s*年度?[^，。；\d]{0,12}?(?:[未无共]|没有|累计)?(?:收取|产生)[^，。；]{0,16}?处理费/dg;
 
-export function checkYears(report: Report, views: BlockView[], statements: Statement[]): Finding[] {
+/** The years the texts state: their statistics period, their plans, their title and fees statement. */
+export function checkYears(report: Report, views: BlockView[]): Finding[] {
   const out: Finding[] = [];
   const y = report.year;
   for (const view of views) {
@@ -40,8 +41,12 @@ export function checkYears(report: Report, views: BlockView[], statements: State
     if (view.block.section?.role === 'otherMatters')
       out.push(...stale(report, view, y, FEES, txt('信息处理费情况', 'the statement on fees')));
   }
-  if (y !== undefined) out.push(...staleFigures(report, statements, y));
   return out;
+}
+
+/** This year's figures (those of the tables) written under another year. */
+export function checkStaleFigures(report: Report, statements: Statement[]): Finding[] {
+  return report.year === undefined ? [] : staleFigures(report, statements, report.year);
 }
 
 function expectedPeriod(report: Report): { start: SimpleDate; end: SimpleDate } | undefined {

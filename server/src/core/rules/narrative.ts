@@ -8,6 +8,7 @@ import {
   checkDenials,
   checkLists,
   checkRates,
+  checkStaleFigures,
   checkStatements,
   checkYears,
   readStatements,
@@ -40,19 +41,22 @@ export const narrativeRule = defineRule({
     'narrative-year',
   ],
   check({ report }) {
-    return checkBlocks(report, (view) => {
-      // Each block alone: what the rules compare stays within a paragraph's sentences.
-      const views = [view];
-      const statements = readStatements(report, views);
-      const againstTables = [...checkStatements(report, statements), ...checkDenials(report, views)];
-      // A total or an item that differs from the table and makes its 其中 list fail is one wrong
-      // number: the finding against the table says so (and offers the table's figure).
-      const key = (span: { start: number; end: number }) => `${span.start}:${span.end}`;
-      const wrongNumbers = new Set(againstTables.map((f) => key(f.span)));
-      const lists = checkLists(views, statements).filter(
-        (f) => !wrongNumbers.has(key(f.span)) && !f.related?.some((r) => r.span && wrongNumbers.has(key(r.span))),
-      );
-      return [...againstTables, ...checkRates(report, views), ...lists, ...checkYears(report, views, statements)];
+    // Each block alone: what the rules compare stays within a paragraph's sentences.
+    return checkBlocks(report, {
+      own: (view) => [...checkRates(report, [view]), ...checkYears(report, [view])],
+      againstTables: (view) => {
+        const views = [view];
+        const statements = readStatements(report, views);
+        const againstTables = [...checkStatements(report, statements), ...checkDenials(report, views)];
+        // A total or an item that differs from the table and makes its 其中 list fail is one wrong
+        // number: the finding against the table says so (and offers the table's figure).
+        const key = (span: { start: number; end: number }) => `${span.start}:${span.end}`;
+        const wrongNumbers = new Set(againstTables.map((f) => key(f.span)));
+        const lists = checkLists(views, statements).filter(
+          (f) => !wrongNumbers.has(key(f.span)) && !f.related?.some((r) => r.span && wrongNumbers.has(key(r.span))),
+        );
+        return [...againstTables, ...lists, ...checkStaleFigures(report, statements)];
+      },
     });
   },
   docs: {

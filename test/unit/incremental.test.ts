@@ -265,6 +265,40 @@ describe('incremental re-checking', () => {
     assert.equal(after[0], rate[0]);
   });
 
+  it('equals a full re-check after edits in a table before a row it keeps (a row written as a mapping, with an unknown column)', () => {
+    const text = variant(
+      '  结转下年度继续办理:            [8, 0, 0, 0, 0, 0, 8]\n',
+      '  结转下年度继续办理: {自然人: 8, 商业企业: 0, 科研机构: 0, 社会公益组织: 0, 法律服务机构: 0, 其它: 0, 总计: 8}\n',
+    );
+    assert.equal(check(text).findings.filter((f) => f.code === 'unknown-key').length, 1);
+    const from = text.indexOf('收到和处理政府信息公开申请情况:');
+    const to = text.indexOf('  结转下年度继续办理:');
+    const before = fc.record({
+      at: fc.double({ min: from / text.length, max: to / text.length, noNaN: true }),
+      remove: fc.nat(2),
+      insert: fc.constantFrom('', '1', '9', ' ', '\n', '#', '    其他:  [0, 0]\n'),
+    });
+    fc.assert(
+      fc.property(fc.array(before, { minLength: 1, maxLength: 6 }), (edits) => run(text, edits, true)),
+      { seed: 48, numRuns: 80 },
+    );
+  });
+
+  it('reads a table again from the rows that did not change, as they were', () => {
+    const cache = new ChunkCache();
+    const key = '收到和处理政府信息公开申请情况';
+    const rows = (text: string) => parseReport(text, { cache }).tables.get(key)!.rows;
+    const before = rows(EXAMPLE);
+    const at = EXAMPLE.indexOf('[67') + 1;
+    const edited = EXAMPLE.slice(0, at) + '1' + EXAMPLE.slice(at);
+    const kept = before.get('结转下年度继续办理');
+    const after = rows(edited);
+    assert.notEqual(after.get('本年新收政府信息公开申请数量'), before.get('本年新收政府信息公开申请数量'));
+    assert.equal(after.get('结转下年度继续办理'), kept);
+    // Moved by the digit typed before it.
+    assert.equal(kept!.cells[0]!.span.start, edited.indexOf('[8, 0') + 1);
+  });
+
   it('reads what a whole parse reads at the start of a piece: an empty key after a blank CR line, a byte-order mark', () => {
     for (const text of [`${EXAMPLE.slice(0, EXAMPLE.indexOf('\n前言:') + 1)}\r\n: x\n`, `${EXAMPLE}\ufeff`]) {
       const cache = new ChunkCache();

@@ -38,6 +38,7 @@ import type {
   TextBlock,
 } from './model';
 import { scalarOffsets } from './scalarOffsets';
+import { append } from './append';
 import { nestingScreen, screenLines, type Refusal } from './limits';
 import { parseScreened, parseYaml, type ChunkCache, type ParsedYaml } from './yamlChunks';
 
@@ -190,6 +191,38 @@ interface ReadTable {
 }
 
 const readTables = new WeakMap<YAMLMap, ReadTable>();
+
+/**
+ * A row as read from its sequence or mapping, kept while the node lives: a keystroke in a cell
+ * re-parses the rows around it (yamlChunks.ts), and the table is read again from the other
+ * rows as they were, moved, instead of from their cells.
+ */
+interface ReadRow {
+  row: RowModel;
+  /** What reading its cells saw that the model cannot hold (unknown or repeated columns). */
+  facts: ShapeFact[];
+  /** Where the row's key started when the facts were last placed (a kept table moves its rows, not these). */
+  factsAt: number;
+}
+
+const readRows = new WeakMap<YAMLSeq | YAMLMap, ReadRow>();
+
+const moved = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
+
+/** New span objects, not moved in place: findings of the earlier check may hold the old ones. */
+function moveRow(row: RowModel, d: number): void {
+  if (d === 0) return;
+  row.keySpan = moved(row.keySpan, d);
+  row.span = moved(row.span, d);
+  row.extra = row.extra.map((s) => moved(s, d));
+  for (const cell of row.cells) if (cell) cell.span = moved(cell.span, d);
+}
+
+function movedFact(f: ShapeFact, d: number): ShapeFact {
+  return f.kind === 'unknown-key'
+    ? { ...f, span: moved(f.span, d), mapStart: f.mapStart + d }
+    : { ...f, span: moved(f.span, d) };
+}
 
 class ReportReader {
   private readonly facts: ShapeFact[] = [];
@@ -600,26 +633,19 @@ class ReportReader {
       readTables.set(node, { decl, table, start, facts: this.facts.slice(factsBefore), notes: this.notes });
   }
 
-  /** A table kept from an earlier parse, moved to `start`: its spans, its facts, and its notes read again. */
+  /** A table kept from an earlier parse, moved to `start`: its rows, its facts, and its notes read again. */
   private placeTable(kept: ReadTable, start: number): void {
     const d = start - kept.start;
     if (d !== 0) {
-      // New span objects, not moved in place: findings of the earlier check may hold the old ones.
-      const at = (s: Span): Span => ({ start: s.start + d, end: s.end + d });
-      for (const row of kept.table.rows.values()) {
-        row.keySpan = at(row.keySpan);
-        row.span = at(row.span);
-        row.extra = row.extra.map(at);
-        for (const cell of row.cells) if (cell) cell.span = at(cell.span);
-      }
-      for (const group of kept.table.groups.values()) group.keySpan = at(group.keySpan);
-      kept.facts = kept.facts.map((f) =>
-        f.kind === 'unknown-key' ? { ...f, span: at(f.span), mapStart: f.mapStart + d } : { ...f, span: at(f.span) },
-      );
+      // Each row by how far it moved since it was placed: a row may also have been taken into a
+      // table read since (placeRow).
+      for (const row of kept.table.rows.values()) moveRow(row, this.keySpan(row.pair).start - row.keySpan.start);
+      for (const group of kept.table.groups.values()) group.keySpan = moved(group.keySpan, d);
+      kept.facts = kept.facts.map((f) => movedFact(f, d));
       kept.start = start;
     }
     this.report.tables.set(kept.decl.key, kept.table);
-    this.facts.push(...kept.facts);
+    append(this.facts, kept.facts);
     for (const p of kept.notes) {
       const block = this.textBlock(kept.decl, p, '');
       if (block) this.report.texts.push(block);
@@ -688,6 +714,20 @@ class ReportReader {
 
   private readRow(table: TableModel, decl: RowModel['decl'], path: string, pair: Pair, groupAsRow: boolean): void {
     const node = pair.value;
+    const value = isSeq(node) || isMap(node) ? node : undefined;
+    const kept = value && readRows.get(value);
+    if (
+      kept &&
+      kept.row.pair === pair &&
+      kept.row.decl === decl &&
+      kept.row.path === path &&
+      kept.row.groupAsRow === groupAsRow
+    ) {
+      this.placeRow(kept);
+      table.rows.set(path, kept.row);
+      return;
+    }
+    const factsBefore = this.facts.length;
     const row: RowModel = {
       path,
       decl,
@@ -697,11 +737,24 @@ class ReportReader {
       cells: new Array(decl.columns.length).fill(undefined),
       extra: [],
       pair,
-      node: isSeq(node) || isMap(node) ? node : undefined,
+      node: value,
     };
     table.rows.set(path, row);
     if (isSeq(node)) this.readSeqRow(row, node);
     else if (isMap(node)) this.readMapRow(row, node);
+    if (this.incremental && value)
+      readRows.set(value, { row, facts: this.facts.slice(factsBefore), factsAt: row.keySpan.start });
+  }
+
+  /** A row kept from an earlier parse, in a table read again (another row changed): moved, with its facts. */
+  private placeRow(kept: ReadRow): void {
+    const start = this.keySpan(kept.row.pair).start;
+    moveRow(kept.row, start - kept.row.keySpan.start);
+    if (start !== kept.factsAt) {
+      kept.facts = kept.facts.map((f) => movedFact(f, start - kept.factsAt));
+      kept.factsAt = start;
+    }
+    append(this.facts, kept.facts);
   }
 
   private readSeqRow(row: RowModel, node: YAMLSeq): void {

@@ -8,18 +8,41 @@ import { keyClaim, txt, type Finding, type Fix } from '../findings';
 import { rowPathByRole, sectionByRole, tableSections, type SubsectionDecl } from '../format';
 import { indentOf, insertLinesAfter, insertLinesBefore } from '../layout';
 import type { Report, SectionEntry, TextBlock } from '../model';
+import { memoize, TextMemo } from '../memo';
 import { defineRule } from '../rule';
 import { partUnseen } from '../unseen';
 import { valueEnd } from './placement';
 
+interface Mention {
+  at: number;
+  end: number;
+  sentence: string;
+}
+
+/** A topic's words as a pattern: compiled once per declaration, and the key of what texts say of it. */
+const wordsOf = memoize((sub: SubsectionDecl) => (sub.words ? new RegExp(sub.words) : null));
+
+/**
+ * Per text, the first sentence that speaks of each topic: a missing topic is looked for in every
+ * text of 总体情况 at every check, and all but the one being typed in are as they were.
+ */
+const mentions = new TextMemo<Map<RegExp, Mention | null>>(1_000_000);
+
 /** The first sentence of a text that speaks of a topic, and where it is in the text. */
-function mentionIn(block: TextBlock, words: RegExp): { at: number; end: number; sentence: string } | undefined {
-  const m = words.exec(block.text);
-  if (!m) return undefined;
-  const start = Math.max(...['。', '；', '\n'].map((c) => block.text.lastIndexOf(c, m.index) + 1));
-  const ends = ['。', '；', '\n'].map((c) => block.text.indexOf(c, m.index)).filter((i) => i >= 0);
-  const end = ends.length ? Math.min(...ends) : block.text.length;
-  return { at: m.index, end: m.index + m[0].length, sentence: block.text.slice(start, end).trim() };
+function mentionIn(block: TextBlock, words: RegExp): Mention | undefined {
+  const byWords = mentions.get(block.text, () => new Map());
+  let found = byWords.get(words);
+  if (found === undefined) byWords.set(words, (found = firstSentence(block.text, words)));
+  return found ?? undefined;
+}
+
+function firstSentence(text: string, words: RegExp): Mention | null {
+  const m = words.exec(text);
+  if (!m) return null;
+  const start = Math.max(...['。', '；', '\n'].map((c) => text.lastIndexOf(c, m.index) + 1));
+  const ends = ['。', '；', '\n'].map((c) => text.indexOf(c, m.index)).filter((i) => i >= 0);
+  const end = ends.length ? Math.min(...ends) : text.length;
+  return { at: m.index, end: m.index + m[0].length, sentence: text.slice(start, end).trim() };
 }
 
 /** The first of the blocks that speaks of a topic, and where: the rest are not read. */
@@ -27,7 +50,7 @@ function firstMention(
   blocks: TextBlock[],
   words: RegExp,
   eligible: (b: TextBlock) => boolean,
-): { b: TextBlock; m: NonNullable<ReturnType<typeof mentionIn>> } | undefined {
+): { b: TextBlock; m: Mention } | undefined {
   for (const b of blocks) {
     const m = eligible(b) ? mentionIn(b, words) : undefined;
     if (m) return { b, m };
@@ -48,7 +71,7 @@ function overviewTopics(report: Report, out: Finding[]): void {
   const shown = blocks.filter(written).map((b) => all.findIndex((s) => s.key === b.subDecl));
   for (const sub of all.filter((s) => s.expected)) {
     if (partUnseen(report, section, all.indexOf(sub), shown)) continue;
-    const words = sub.words ? new RegExp(sub.words) : undefined;
+    const words = wordsOf(sub);
     const names = [sub.key, sub.title, ...(sub.aliases ?? [])];
     if (!isMapping) {
       // One text: the topic is covered when it is spoken of anywhere in it.

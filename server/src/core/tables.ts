@@ -32,7 +32,6 @@ export interface EquationResult {
 }
 
 export const cellOf = (r: CellRef): Cell | undefined => r.row.cells[r.col];
-const keyOf = (r: CellRef) => `${r.row.path}#${r.col}`;
 /** Rows are one object per path: comparing them beats building keys, once per cell of every equation. */
 export const sameCell = (a: CellRef, b: CellRef): boolean => a.row === b.row && a.col === b.col;
 
@@ -112,12 +111,13 @@ function orderedRows(table: TableModel): RowModel[] {
  * value; `override` puts cells at other values (a correction being tried).
  */
 export function evaluate(table: TableModel, all = equations(table), override?: Map<Cell, Dec>): EquationResult[] {
-  const known = new Map<string, Dec>();
+  // By cell: one row per path and one cell per column, so the cell names its place (no key to build).
+  const known = new Map<Cell, Dec>();
   const printed = (r: CellRef): Dec => {
     const cell = cellOf(r)!;
     return (override?.size ? override.get(cell) : undefined) ?? cell.value!;
   };
-  const value = (r: CellRef): Dec => (known.size ? known.get(keyOf(r)) : undefined) ?? printed(r);
+  const value = (r: CellRef): Dec => (known.size ? known.get(cellOf(r)!) : undefined) ?? printed(r);
   const failures: EquationResult[] = [];
   for (const e of all) {
     const leftValues = e.left.map(value);
@@ -130,7 +130,8 @@ export function evaluate(table: TableModel, all = equations(table), override?: M
     // Solve for the target: move everything else to the other side.
     const current = value(e.target);
     const expected = targetOnLeft ? add(current, sub(r, l)) : add(current, sub(l, r));
-    if (!known.has(keyOf(e.target))) known.set(keyOf(e.target), expected);
+    const target = cellOf(e.target)!;
+    if (!known.has(target)) known.set(target, expected);
     failures.push({ eq: e, reported, expected, leftValues, rightValues });
   }
   return failures;

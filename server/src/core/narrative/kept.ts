@@ -88,8 +88,8 @@ export function checkBlocks(report: Report, checks: BlockChecks): Finding[] {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     let k = kept.get(block.node);
-    let own = k && sameBlock(k, block, report, context) ? move(k.own, block) : undefined;
-    let againstTables = own && k && sameTables(k, report) ? move(k.againstTables, block) : undefined;
+    let own = k && sameBlock(k, block, report, context) ? move(k.own, block, report) : undefined;
+    let againstTables = own && k && sameTables(k, report) ? move(k.againstTables, block, report) : undefined;
     if (!own || !againstTables) {
       const view = viewOf(block);
       if (!own || !k) {
@@ -173,7 +173,7 @@ function stays(f: Finding, anchors: Anchor[]): boolean {
  * when a place cannot be followed (the block is then checked again). Findings are copied, not
  * changed: the last check's may still be held.
  */
-function move(part: Part, block: NarrativeBlock): Finding[] | undefined {
+function move(part: Part, block: NarrativeBlock, report: Report): Finding[] | undefined {
   const anchors = part.anchors;
   if (!anchors.length) return part.findings;
   const by = block.span.start - anchors[0].start;
@@ -181,8 +181,10 @@ function move(part: Part, block: NarrativeBlock): Finding[] | undefined {
   anchors[0].by = by;
   let moves = by !== 0;
   for (let i = 1; i < anchors.length; i++) {
-    const range = anchors[i].table!.node?.range;
-    if (!range) return undefined;
+    // A table read again since is another object: its cells may be elsewhere, or gone.
+    const table = anchors[i].table!;
+    const range = table.node?.range;
+    if (!range || report.tables.get(table.decl.key) !== table) return undefined;
     anchors[i].by = range[0] - anchors[i].start;
     if (anchors[i].by !== 0) moves = true;
   }

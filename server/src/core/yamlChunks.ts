@@ -40,9 +40,11 @@ const OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: fals
 
 /**
  * Entries larger than this are split into their children, at any depth: a keystroke in a table
- * cell re-parses a group of rows, not the table (each piece parsed costs a little of its own).
+ * cell re-parses a row or a few, not the table, also in the smallest table of the form (主动公开,
+ * about 240 characters). Each piece parsed costs a little of its own, and each kept piece is
+ * moved when an edit before it adds or removes characters.
  */
-const SPLIT_AT = 512;
+const SPLIT_AT = 200;
 
 interface Piece {
   doc: Document.Parsed;

@@ -150,19 +150,22 @@ export const SESSION_ROWS = [
 ] as const;
 export type SessionRow = (typeof SESSION_ROWS)[number];
 
-/** Where a digit typed into a cell of table 三 breaks the row's sum: before 本年新收…'s first cell (67 → 167). */
+/** Where a digit typed into a cell of table 三 breaks the row's sum: before 本年新收…'s first cell (67 → 167, then 267…). */
 function findingCell(text: string): number {
   const at = text.indexOf('本年新收政府信息公开申请数量:');
   if (at < 0) throw new Error('本年新收政府信息公开申请数量 not in the input');
   return text.indexOf('[', at) + 1;
 }
 
-/** Where a digit changes no finding: the end of 行政规范性文件's row (81 → 811), which takes part in no identity. */
+/** Where a digit changes no finding: the end of 行政规范性文件's row (81 → 811, then 812…), which takes part in no identity. */
 function quietCell(text: string): number {
   const at = text.indexOf('行政规范性文件: [');
   if (at < 0) throw new Error('行政规范性文件 not in the input');
   return text.indexOf(']', at);
 }
+
+/** The digit of the `i`th keystroke into a cell: 1 first, then 2 to 9 and 1 again, in turn. */
+const nextDigit = (i: number) => String((i % 9) + 1);
 
 const messages = (diagnostics: any[]) => JSON.stringify(diagnostics.map((d) => [d.code, d.message]).sort());
 
@@ -188,20 +191,24 @@ export async function editorSession(
     const doc = new Doc(s, spec, pathToFileURL(file).toString(), text, incremental);
     samples.didOpen.push((await doc.open()) - delay);
 
-    // A digit typed into a cell and taken out again: both keystrokes change the findings.
+    // A digit typed into a cell (67 → 167), then overwritten with the next digit at each keystroke
+    // (267, 367, … 967, 167, …): every keystroke changes the findings, and the cell never holds a
+    // value of the last eight keystrokes, so nothing is found again as it was a keystroke before
+    // (typing and deleting the same digit would give the parser the texts of two keystrokes ago).
     const cell = findingCell(doc.text);
     for (let i = 0; i < plan.keystrokes.cellFinding; i++) {
       const before = messages(doc.diagnostics);
-      const took = i % 2 === 0 ? await doc.edit(cell, cell, '1') : await doc.edit(cell, cell + 1, '');
+      const took = i === 0 ? await doc.edit(cell, cell, '1') : await doc.edit(cell, cell + 1, nextDigit(i));
       if (checkFindings && messages(doc.diagnostics) === before)
         throw new Error(`${spec.name}: the keystroke in 本年新收… changed no finding`);
       samples[
         i === 0 ? 'first keystroke after didOpen (cell, findings change)' : 'keystroke: cell, findings change'
       ].push(took - delay);
     }
+    // The same in a cell of no identity: 81 → 811, 812, … 819, 811, …
     const quiet = quietCell(doc.text);
     for (let i = 0; i < plan.keystrokes.cellQuiet; i++) {
-      const took = i % 2 === 0 ? await doc.edit(quiet, quiet, '1') : await doc.edit(quiet, quiet + 1, '');
+      const took = i === 0 ? await doc.edit(quiet, quiet, '1') : await doc.edit(quiet, quiet + 1, nextDigit(i));
       samples['keystroke: cell, no finding changes'].push(took - delay);
     }
     // Typing at the end of a paragraph about the middle of the file: the one with this sentence.

@@ -20,6 +20,9 @@ export interface Span {
   end: number;
 }
 
+/** A new span `by` characters later (a copy: findings of an earlier check may hold the old one). */
+export const shifted = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+
 export interface Edit extends Span {
   text: string;
 }

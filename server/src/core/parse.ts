@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import { parseDate } from './dates';
 import { memoize } from './memo';
 import { formatDec, parseDec } from './decimal';
-import type { Span } from './findings';
+import { shifted, type Span } from './findings';
 import {
   allItems,
   FORMATS,
@@ -207,21 +207,19 @@ interface ReadRow {
 
 const readRows = new WeakMap<YAMLSeq | YAMLMap, ReadRow>();
 
-const moved = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
-
 /** New span objects, not moved in place: findings of the earlier check may hold the old ones. */
 function moveRow(row: RowModel, d: number): void {
   if (d === 0) return;
-  row.keySpan = moved(row.keySpan, d);
-  row.span = moved(row.span, d);
-  row.extra = row.extra.map((s) => moved(s, d));
-  for (const cell of row.cells) if (cell) cell.span = moved(cell.span, d);
+  row.keySpan = shifted(row.keySpan, d);
+  row.span = shifted(row.span, d);
+  row.extra = row.extra.map((s) => shifted(s, d));
+  for (const cell of row.cells) if (cell) cell.span = shifted(cell.span, d);
 }
 
 function movedFact(f: ShapeFact, d: number): ShapeFact {
   return f.kind === 'unknown-key'
-    ? { ...f, span: moved(f.span, d), mapStart: f.mapStart + d }
-    : { ...f, span: moved(f.span, d) };
+    ? { ...f, span: shifted(f.span, d), mapStart: f.mapStart + d }
+    : { ...f, span: shifted(f.span, d) };
 }
 
 class ReportReader {
@@ -640,7 +638,7 @@ class ReportReader {
       // Each row by how far it moved since it was placed: a row may also have been taken into a
       // table read since (placeRow).
       for (const row of kept.table.rows.values()) moveRow(row, this.keySpan(row.pair).start - row.keySpan.start);
-      for (const group of kept.table.groups.values()) group.keySpan = moved(group.keySpan, d);
+      for (const group of kept.table.groups.values()) group.keySpan = shifted(group.keySpan, d);
       kept.facts = kept.facts.map((f) => movedFact(f, d));
       kept.start = start;
     }

@@ -1,7 +1,8 @@
 /**
  * Narrative checks: the text against the tables (statements.ts, denials.ts), against itself
- * (rates.ts, lists.ts), its years (years.ts) and last year's report (crossYear.ts). The text
- * is read once per report and shared by the rules that use it.
+ * (rates.ts, lists.ts), its years (years.ts) and last year's report (crossYear.ts). The
+ * narrative rule checks each block alone and keeps its findings (kept.ts); the rules across
+ * years read the whole report's statements once (readNarrative).
  */
 import type { Report } from '../model';
 import { blockViews, type BlockView } from './blocks';

@@ -9,7 +9,7 @@
  * the tables.
  */
 import type { Scalar } from 'yaml';
-import type { Finding, Fix, Span } from '../findings';
+import { shifted, type Finding, type Fix, type Span } from '../findings';
 import { formatIso } from '../dates';
 import type { DateValue, Report, TableModel } from '../model';
 import { viewOf, narrativeBlocks, type BlockView, type NarrativeBlock } from './blocks';
@@ -208,7 +208,7 @@ function move(part: Part, block: NarrativeBlock, report: Report): Finding[] | un
 
 function movedSpan(s: Span, anchors: Anchor[]): Span | undefined {
   const by = shiftOf(anchors, s.start, s.end);
-  return by !== by ? undefined : by === 0 ? s : { start: s.start + by, end: s.end + by };
+  return Number.isNaN(by) ? undefined : by === 0 ? s : shifted(s, by);
 }
 
 /**
@@ -238,7 +238,7 @@ function movedFinding(f: Finding, anchors: Anchor[]): Finding | undefined {
       if (x.writesKey !== undefined) fix.writesKey = x.writesKey;
       for (const e of x.edits) {
         const by = shiftOf(anchors, e.start, e.end);
-        if (by !== by) return undefined;
+        if (Number.isNaN(by)) return undefined;
         fix.edits.push({ start: e.start + by, end: e.end + by, text: e.text });
       }
       g.fixes.push(fix);

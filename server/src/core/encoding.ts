@@ -41,6 +41,8 @@ function decoder(encoding: EncodingName, fatal: boolean): Decoder | undefined {
 
 /** The charset an HTML or XML document declares in its first bytes, if any. */
 function declaredCharset(bytes: Uint8Array): string | undefined {
+  // Both declarations open with "<": without one, no decoding (it costs more than the UTF-8 of a whole report).
+  if (bytes.subarray(0, 4096).indexOf(0x3c) < 0) return undefined;
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 4096));
   const m = /<meta[^>]+charset\s*=["'\s]*([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
   return m?.[1].toLowerCase();

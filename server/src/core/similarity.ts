@@ -162,50 +162,83 @@ interface Hit {
   peer: Peer;
   /** The peer's place in the batch. */
   at: number;
-  sentence: PeerSentence;
 }
 
+/** Every sentence of a batch by key, with the peers that have it: built once per batch (by the array's identity). */
 const batches = new WeakMap<readonly Peer[], Map<string, Hit[]>>();
 
+function batchIndex(peers: readonly Peer[]): Map<string, Hit[]> {
+  let index = batches.get(peers);
+  if (!index) {
+    const built = new Map<string, Hit[]>();
+    peers.forEach((peer, at) => {
+      for (const key of keysOf(peer).keys()) (built.get(key) ?? built.set(key, []).get(key)!).push({ peer, at });
+    });
+    batches.set(peers, (index = built));
+  }
+  return index;
+}
+
+const peerKeys = new WeakMap<Peer, Map<string, PeerSentence>>();
+
+/** A peer's sentences by key, each where the peer first has it. */
+function keysOf(peer: Peer): Map<string, PeerSentence> {
+  let keys = peerKeys.get(peer);
+  if (!keys) {
+    keys = new Map();
+    for (const s of peer.sentences) if (!keys.has(s.key)) keys.set(s.key, s);
+    peerKeys.set(peer, keys);
+  }
+  return keys;
+}
+
 /**
- * The reports of a batch that share part of a report's sections of a role, and how much, in
- * the order of the batch: one index of every sentence of the batch (built once per batch, by
- * the array's identity), so a batch of hundreds stays linear. `compared` says which peers count.
+ * The reports of a batch that may share `threshold` or more of a report's sections of a role,
+ * with how much they share, in the order of the batch. `compared` says which peers count.
+ *
+ * A sentence every report of the batch has (a heading of the form) would make every pair of
+ * reports a candidate, and the batch quadratic. A peer that shares `threshold` of the text
+ * must have one of its rarest sentences, those that together make up more than the rest
+ * (1 − threshold) of it: only they name candidates, each then compared in full. Peers that
+ * share less may be left out; none that share as much is.
  */
 export function sharedWithPeers(
   self: Peer,
   peers: readonly Peer[],
   role: SectionRole,
   compared: (peer: Peer) => boolean,
+  threshold: number,
 ): PeerShare[] {
-  let index = batches.get(peers);
-  if (!index) {
-    index = new Map();
-    peers.forEach((peer, at) => {
-      const seen = new Set<string>();
-      for (const sentence of peer.sentences) {
-        // A peer is found once per sentence, where it first has it.
-        if (seen.has(sentence.key)) continue;
-        seen.add(sentence.key);
-        (index!.get(sentence.key) ?? index!.set(sentence.key, []).get(sentence.key)!).push({ peer, at, sentence });
-      }
-    });
-    batches.set(peers, index);
-  }
+  const index = batchIndex(peers);
   const sentences = self.sentences.filter((s) => s.role === role);
   const length = sentences.reduce((n, s) => n + s.key.length, 0);
-  const byPeer = new Map<Peer, { at: number; shared: number; reused: PeerShare['reused'] }>();
-  for (const s of sentences) {
-    for (const hit of index.get(s.key) ?? []) {
-      if (hit.peer === self || !compared(hit.peer)) continue;
-      const acc = byPeer.get(hit.peer) ?? byPeer.set(hit.peer, { at: hit.at, shared: 0, reused: [] }).get(hit.peer)!;
-      acc.shared += s.key.length;
-      acc.reused.push({ sentence: s, there: hit.sentence });
-    }
+  if (!length) return [];
+  const rarest = sentences
+    .map((s) => ({ key: s.key, hits: index.get(s.key) ?? [] }))
+    .sort((a, b) => a.hits.length - b.hits.length);
+  const candidates = new Map<Peer, number>();
+  let unread = length;
+  for (const { key, hits } of rarest) {
+    // What is left unread is less than the threshold: a peer not found yet cannot reach it.
+    if (unread / length < threshold - 1e-9) break;
+    unread -= key.length;
+    for (const hit of hits)
+      if (hit.peer !== self && !candidates.has(hit.peer) && compared(hit.peer)) candidates.set(hit.peer, hit.at);
   }
-  return [...byPeer]
-    .sort(([, a], [, b]) => a.at - b.at)
-    .map(([peer, a]) => ({ peer, role, share: length ? a.shared / length : 0, reused: a.reused }));
+  return [...candidates]
+    .sort(([, a], [, b]) => a - b)
+    .map(([peer]) => {
+      const theirs = keysOf(peer);
+      let shared = 0;
+      const reused: PeerShare['reused'] = [];
+      for (const sentence of sentences) {
+        const there = theirs.get(sentence.key);
+        if (!there) continue;
+        shared += sentence.key.length;
+        reused.push({ sentence, there });
+      }
+      return { peer, role, share: shared / length, reused };
+    });
 }
 
 /** Characters of a report's sections of a role that are compared. */

@@ -12,7 +12,16 @@ import { runCli } from '../../../server/src/cli/main';
 import { check, type CheckOptions } from '../../../server/src/core/check';
 import { parseReport } from '../../../server/src/core/parse';
 import { isIdCardNumber, passesLuhn } from '../../../server/src/core/rules/personalData';
-import { sentenceIndex, sentenceKey } from '../../../server/src/core/similarity';
+import fc from 'fast-check';
+import type { SectionRole } from '../../../server/src/core/format';
+import { acrossOrgans } from '../../../server/src/core/rules/copied';
+import {
+  type Peer,
+  type PeerSentence,
+  sentenceIndex,
+  sentenceKey,
+  WRITTEN_ANEW,
+} from '../../../server/src/core/similarity';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'rules');
 const BASE = readFileSync(path.join(FIXTURES, 'base-2024.report.yaml'), 'utf8');
@@ -187,5 +196,66 @@ describe('copied from last year, across checks and files', () => {
     const lines = out.split('\n').filter((l) => l.includes('copied-text'));
     assert.equal(lines.length, 1);
     assert.ok(lines[0].startsWith(`${b}:`), lines[0]);
+  });
+});
+
+describe('copied across organs, over a batch', () => {
+  // Keys long enough to count (12 characters): a few, so that reports share many of them.
+  const KEYS = Array.from({ length: 8 }, (_, i) =>
+    `第${'甲乙丙丁戊己庚辛'[i]}句政务公开工作的句子内容`.repeat(1 + (i % 3)),
+  );
+  const sentence = (role: SectionRole, key: string): PeerSentence => ({
+    role,
+    key,
+    span: { start: 0, end: 1 },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+  });
+  const peer = fc.record({
+    organ: fc.option(fc.constantFrom('甲局', '乙局', '丙局', '丁局'), { nil: undefined }),
+    year: fc.constantFrom(2023, 2024),
+    sentences: fc.array(fc.tuple(fc.constantFrom<SectionRole>('overview', 'problems'), fc.constantFrom(...KEYS)), {
+      maxLength: 12,
+    }),
+  });
+
+  /** Every pair compared sentence by sentence: the peers that share something, and the threshold. */
+  function direct(self: Peer, peers: Peer[], threshold: number): string[] {
+    const out: string[] = [];
+    if (self.organ === undefined || self.year === undefined) return out;
+    for (const role of WRITTEN_ANEW) {
+      const mine = self.sentences.filter((s) => s.role === role);
+      const length = mine.reduce((n, s) => n + s.key.length, 0);
+      if (length < 60) continue;
+      peers.forEach((p, at) => {
+        if (p === self || p.year !== self.year || p.organ === undefined || p.organ === self.organ) return;
+        const theirs = new Set(p.sentences.map((s) => s.key));
+        const shared = mine.filter((s) => theirs.has(s.key)).reduce((n, s) => n + s.key.length, 0);
+        if (shared > 0 && shared / length >= threshold) out.push(`${role} ${at} ${shared / length}`);
+      });
+    }
+    return out;
+  }
+
+  it('finds every peer that shares the threshold, however common some sentences are', () => {
+    fc.assert(
+      fc.property(
+        fc.array(peer, { minLength: 2, maxLength: 12 }),
+        fc.constantFrom(0, 0.2, 0.5, 0.8, 1),
+        (shapes, threshold) => {
+          const peers: Peer[] = shapes.map((p) => ({
+            organ: p.organ,
+            year: p.year,
+            sentences: p.sentences.map(([role, key]) => sentence(role, key)),
+          }));
+          for (const self of peers) {
+            const found = acrossOrgans(self, peers, threshold).map(
+              (s) => `${s.role} ${peers.indexOf(s.peer)} ${s.share}`,
+            );
+            assert.deepEqual(found, direct(self, peers, threshold));
+          }
+        },
+      ),
+      { seed: 20261204, numRuns: 300 },
+    );
   });
 });

@@ -130,7 +130,7 @@ export function acrossOrgans(self: Peer, peers: readonly Peer[], threshold = DEF
   const compared = (p: Peer) => p.year === self.year && p.organ !== undefined && keyOf(p) !== mine;
   for (const role of WRITTEN_ANEW) {
     if (comparedLength(self, role) < MIN_LENGTH) continue;
-    for (const s of sharedWithPeers(self, peers, role, compared)) if (s.share >= threshold) out.push(s);
+    for (const s of sharedWithPeers(self, peers, role, compared, threshold)) if (s.share >= threshold) out.push(s);
   }
   return out;
 }

@@ -1,21 +1,18 @@
 /**
  * `govreport import FILE [-o OUT] [--force]`: a published report → a report file;
- * `govreport import FILE|FOLDER... -o DIR`: each published report in turn, one report file
- * per input in DIR, with a line per input saying what became of it.
+ * `govreport import FILE|FOLDER... -o DIR`: one report file per published report in DIR, with a
+ * line per input saying what became of it, in the order of the inputs (PDFs and Word files,
+ * slow to read, are converted in worker threads when there are enough of them).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LIMITS, type ImportResult, type Locale } from '../core';
-import { loadImporter } from '../shared/bundles';
-import { pdfReaderIn } from '../shared/pdf/load';
-import { readBytes, shown } from '../shared/readFile';
+import type { Locale, Text } from '../core';
+import { shown } from '../shared/readFile';
 import { UsageError, sameFile, writeAtomic } from './files';
 import { filesIn, isDirectory } from './folders';
+import { importFile } from './importFile';
+import { importAll, importWorkersFor } from './importWorkers';
 import type { Command, Io } from './main';
-
-/** The build's output folder, where the PDF reader's bundle lies (this file is bundled into it). */
-const OUT = fs.existsSync(path.join(__dirname, 'pdf.js')) ? __dirname : path.resolve(__dirname, '..', '..', 'out');
-const readPdf = pdfReaderIn(OUT);
 
 /** The forms import reads, by extension: what a folder is searched for. */
 const PUBLISHED = /\.(?:pdf|html?|shtml|xhtml|txt|md|markdown|docx)$/i;
@@ -30,10 +27,9 @@ export function reportName(input: string): string {
 
 const say = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
-function printNotices(io: Io, locale: Locale, result: ImportResult, prefix: string): void {
-  if (!result.ok) return;
+function printNotices(io: Io, locale: Locale, notices: Text[], prefix: string): void {
   const warning = say(locale, '警告', 'warning');
-  for (const n of result.notices) io.stderr(`govreport import: ${prefix}${warning}: ${n[locale]}\n`);
+  for (const n of notices) io.stderr(`govreport import: ${prefix}${warning}: ${n[locale]}\n`);
 }
 
 export const importCommand: Command = {
@@ -66,17 +62,16 @@ async function importOne(
 ): Promise<number> {
   if (out && file !== '-' && sameFile(out, file))
     throw new UsageError(`${shown(out)}: would replace the file being imported`);
-  const read = readBytes(file, LIMITS.importBytes);
-  if (!read.ok) {
-    io.stderr(`govreport: ${read.error}\n`);
+  const result = await importFile(file);
+  if ('unreadable' in result) {
+    io.stderr(`govreport: ${result.unreadable}\n`);
     return 2;
   }
-  const result = await loadImporter(OUT)(read.bytes, { name: file === '-' ? undefined : file, readPdf });
-  if (!result.ok) {
-    io.stderr(`govreport import: ${shown(file)}: ${result.message[locale]}\n`);
+  if ('refused' in result) {
+    io.stderr(`govreport import: ${shown(file)}: ${result.refused[locale]}\n`);
     return 2;
   }
-  printNotices(io, locale, result, '');
+  printNotices(io, locale, result.notices, '');
   if (!out) {
     io.stdout(result.yaml);
     return 0;
@@ -122,19 +117,19 @@ async function importMany(inputs: string[], dir: string, force: boolean, io: Io,
   const taken = new Set<string>();
   let imported = 0;
   let failed = 0;
-  for (const file of files) {
-    const read = readBytes(file, LIMITS.importBytes);
-    if (!read.ok) {
+  let i = 0;
+  for await (const result of importAll(files, importWorkersFor(files))) {
+    const file = files[i++];
+    if ('unreadable' in result) {
       failed++;
       io.stdout(
-        `${shown(file)}: ${say(locale, '无法读取', 'cannot read')} (${read.error.slice(shown(file).length + 2)})\n`,
+        `${shown(file)}: ${say(locale, '无法读取', 'cannot read')} (${result.unreadable.slice(shown(file).length + 2)})\n`,
       );
       continue;
     }
-    const result = await loadImporter(OUT)(read.bytes, { name: file, readPdf });
-    if (!result.ok) {
+    if ('refused' in result) {
       failed++;
-      io.stdout(`${shown(file)}: ${say(locale, '未导入', 'not imported')}: ${result.message[locale]}\n`);
+      io.stdout(`${shown(file)}: ${say(locale, '未导入', 'not imported')}: ${result.refused[locale]}\n`);
       continue;
     }
     // One name per input, also when two inputs share a base name (a.pdf and a.html).
@@ -152,7 +147,7 @@ async function importMany(inputs: string[], dir: string, force: boolean, io: Io,
       continue;
     }
     imported++;
-    printNotices(io, locale, result, `${shown(file)}: `);
+    printNotices(io, locale, result.notices, `${shown(file)}: `);
     const notes = result.notices.length;
     io.stdout(
       `${shown(file)} → ${shown(target)}${

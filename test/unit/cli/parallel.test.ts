@@ -1,10 +1,10 @@
 /**
- * `govreport check` over many files checks them in worker threads (the built bin, on more
- * than one core): its output is exactly that of the one-thread check in process.
+ * `govreport check` and `govreport import` over many files work in worker threads (the built
+ * bin, on more than one core): their output is exactly that of one thread in process.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -24,10 +24,13 @@ async function inProcess(argv: string[]): Promise<{ status: number; stdout: stri
   return { status, stdout, stderr };
 }
 
-function built(argv: string[]): { status: number | null; stdout: string; stderr: string } {
+function built(
+  argv: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...argv], {
     encoding: 'utf8',
-    env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '' },
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -81,4 +84,52 @@ describe('govreport check over many files', () => {
       assert.equal(got.stdout, want.stdout.replaceAll('/server/docs/rules.md', '/docs/rules.md'));
     });
   }
+});
+
+describe('govreport import over many files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'govreport-imports-'));
+  const inputs = path.join(dir, 'published');
+  before(() => {
+    mkdirSync(inputs);
+    // Enough PDFs for two workers or more; one without a text layer (refused), a text, and two
+    // inputs of one base name (a.pdf, a.txt), whose report files are named in the inputs' order.
+    const pdf = path.join(ROOT, 'test', 'fixtures', 'pdf', 'lvliang-2024.pdf');
+    for (let i = 0; i < 6; i++) copyFileSync(pdf, path.join(inputs, `${i}.pdf`));
+    copyFileSync(pdf, path.join(inputs, 'a.pdf'));
+    copyFileSync(path.join(ROOT, 'test', 'fixtures', 'pdf', 'scanned.pdf'), path.join(inputs, 'scanned.pdf'));
+    copyFileSync(
+      path.join(ROOT, 'test', 'fixtures', 'real', '淮安市洪泽区人民政府_2024.pdf'),
+      path.join(inputs, 'b.pdf'),
+    );
+    copyFileSync(path.join(ROOT, 'test', 'fixtures', 'real', '04_宿迁市_2023.txt'), path.join(inputs, 'a.txt'));
+  });
+
+  it('writes and says what one thread does, from worker threads', { timeout: 120_000 }, async () => {
+    const argv = (out: string) => ['import', '-o', out, inputs, path.join(dir, 'missing.pdf')];
+    const one = path.join(dir, 'one');
+    const many = path.join(dir, 'many');
+    const want = await inProcess(argv(one));
+    // Each worker thread notes itself as it starts: the built bin must have used two or more.
+    const threads = path.join(dir, 'threads.txt');
+    const marker = path.join(dir, 'mark.cjs');
+    writeFileSync(
+      marker,
+      `const t = require('node:worker_threads');\nif (!t.isMainThread) require('node:fs').appendFileSync(${JSON.stringify(threads)}, t.threadId + '\\n');\n`,
+    );
+    const got = built(argv(many), { NODE_OPTIONS: `--require ${JSON.stringify(marker)}` });
+    assert.equal(got.status, want.status, got.stderr);
+    assert.equal(got.status, 2, 'the scanned PDF and the missing file are not imported');
+    assert.equal(got.stderr.replaceAll(many, one), want.stderr);
+    assert.equal(got.stdout.replaceAll(many, one), want.stdout);
+    assert.match(got.stdout, /a\.txt → .*a-2\.report\.yaml/);
+    const files = readdirSync(one).sort();
+    assert.deepEqual(readdirSync(many).sort(), files);
+    assert.equal(files.length, 9);
+    for (const f of files)
+      assert.equal(readFileSync(path.join(many, f), 'utf8'), readFileSync(path.join(one, f), 'utf8'), f);
+    if (availableParallelism() >= 2) {
+      const ids = new Set(readFileSync(threads, 'utf8').trim().split('\n'));
+      assert.ok(ids.size >= 2, `worker threads: ${[...ids].join(', ')}`);
+    }
+  });
 });

@@ -191,6 +191,7 @@ describe('the .vsix', () => {
       'server/out/checker.js',
       'server/out/cli.js',
       'server/out/checkWorker.js',
+      'server/out/importWorker.js',
       'server/out/pdf.js',
       'server/out/docx.js',
       'server/out/import.js',
@@ -224,7 +225,7 @@ describe('the .vsix', () => {
       /^extension\/(readme|changelog)\.md$/i,
       /^extension\/LICENSE(\.(txt|md))?$/i,
       /^extension\/client\/out\/extension\.js$/,
-      /^extension\/server\/out\/(server|connection|checker|cli|checkWorker|pdf|docx|import)\.js$/,
+      /^extension\/server\/out\/(server|connection|checker|cli|checkWorker|importWorker|pdf|docx|import)\.js$/,
       // The character maps and their licence.
       /^extension\/server\/out\/cmaps\/(?:[\w-]+\.bcmap|LICENSE)$/,
       /^extension\/(syntaxes|media|l10n|schemas)\/.+$/,

@@ -11,10 +11,7 @@ const OUT = fs.existsSync(path.join(__dirname, 'pdf.js')) ? __dirname : path.res
 const readPdf = pdfReaderIn(OUT);
 
 /** What became of a file: what the command writes and says, and nothing more (a worker sends it back). */
-export type FileImport =
-  | { unreadable: string }
-  | { refused: Text }
-  | { yaml: string; notices: Text[] };
+export type FileImport = { unreadable: string } | { refused: Text } | { yaml: string; notices: Text[] };
 
 /** `file` is `-` for standard input. */
 export async function importFile(file: string): Promise<FileImport> {

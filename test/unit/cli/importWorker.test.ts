@@ -32,8 +32,13 @@ describe('an import worker', () => {
     const failed = by.get(7);
     assert.ok(failed && 'failed' in failed && /^42: TypeError/.test(failed.failed), JSON.stringify(failed));
     const done = by.get(8);
-    assert.ok(done && 'done' in done && 'yaml' in done.done && done.done.yaml.includes('宿迁市'), 'the text is imported');
+    assert.ok(
+      done && 'done' in done && 'yaml' in done.done && done.done.yaml.includes('宿迁市'),
+      'the text is imported',
+    );
     const missing = by.get(9);
-    assert.ok(missing && 'done' in missing && 'unreadable' in missing.done && /no such file$/.test(missing.done.unreadable));
+    assert.ok(
+      missing && 'done' in missing && 'unreadable' in missing.done && /no such file$/.test(missing.done.unreadable),
+    );
   });
 });

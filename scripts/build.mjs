@@ -32,8 +32,8 @@ const builds = [
   { ...shipped, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
   // A worker of a batch check, started by the CLI and by the server's check of the workspace.
   { ...shipped, entryPoints: ['server/src/shared/checkWorker.ts'], outfile: 'server/out/checkWorker.js' },
-  // A worker of `govreport import` over many files, started by the CLI.
-  { ...shipped, entryPoints: ['server/src/cli/importWorker.ts'], outfile: 'server/out/importWorker.js' },
+  // An import worker: started by the CLI for many PDFs, and by the server for the editor's imports.
+  { ...shipped, entryPoints: ['server/src/shared/importWorker.ts'], outfile: 'server/out/importWorker.js' },
   // Parts of the core the faces load only when needed (server/src/shared/bundles.ts): the Word
   // writer when exporting, the importer when importing.
   { ...shipped, entryPoints: ['server/src/core/render/docx.ts'], outfile: 'server/out/docx.js' },

@@ -1,10 +1,12 @@
 /**
  * Import through the language server (`govreport/import`), as the editor's command uses it: a
  * published PDF and a web page become report files, the PDF reader and the importer loaded from
- * their own bundles; what is no report is refused with a message in both languages.
+ * their own bundles, in a worker thread; what is no report is refused with a message in both
+ * languages.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { IMPORT_REQUEST, type ImportAnswer, type ImportParams } from '../../server/src/shared/protocol';
@@ -14,11 +16,22 @@ const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
 describe('import over LSP', () => {
   let client: LspClient;
+  // Each worker thread of the server notes itself as it starts (a preload every thread runs).
+  const dir = mkdtempSync(path.join(tmpdir(), 'govreport-import-'));
+  const threads = path.join(dir, 'threads.txt');
   before(async () => {
-    client = new LspClient();
+    const marker = path.join(dir, 'mark.cjs');
+    writeFileSync(
+      marker,
+      `const t = require('node:worker_threads');\nif (!t.isMainThread) require('node:fs').appendFileSync(${JSON.stringify(threads)}, t.threadId + '\\n');\n`,
+    );
+    client = new LspClient(['--stdio'], undefined, ['--require', marker]);
     await client.initialize({});
   });
-  after(() => client.dispose());
+  after(() => {
+    client.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   const send = (name: string, bytes: Uint8Array) =>
     client.request<ImportAnswer>(IMPORT_REQUEST, {
@@ -32,6 +45,8 @@ describe('import over LSP', () => {
     assert.match(answer.yaml, /^机关: 吕梁市人民政府办公室$/m);
     assert.match(answer.yaml, /本年新收政府信息公开申请数量: +\[67, 2, 0, 0, 0, 0, 69\]/);
     assert.match(answer.source, /政府信息公开工作年度报告/);
+    // Off the thread that answers the editor: pdf.js holds its thread for a quarter of a second or more.
+    assert.match(readFileSync(threads, 'utf8'), /^\d+$/m, 'the import ran in a worker thread');
   });
 
   it('imports the same report published as text', async () => {

@@ -2,7 +2,7 @@
  * `govreport import FILE [-o OUT] [--force]`: a published report → a report file;
  * `govreport import FILE|FOLDER... -o DIR`: one report file per published report in DIR, with a
  * line per input saying what became of it, in the order of the inputs (PDFs and Word files,
- * slow to read, are converted in worker threads when there are enough of them).
+ * slow to read, are converted in worker threads when there are enough of them: importWorkers.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,8 +10,8 @@ import type { Locale, Text } from '../core';
 import { shown } from '../shared/readFile';
 import { UsageError, sameFile, writeAtomic } from './files';
 import { filesIn, isDirectory } from './folders';
-import { importFile } from './importFile';
-import { importAll, importWorkersFor } from './importWorkers';
+import { importFile } from '../shared/importFile';
+import { importAll, importThreadsFor } from './importWorkers';
 import type { Command, Io } from './main';
 
 /** The forms import reads, by extension: what a folder is searched for. */
@@ -118,7 +118,7 @@ async function importMany(inputs: string[], dir: string, force: boolean, io: Io,
   let imported = 0;
   let failed = 0;
   let i = 0;
-  for await (const result of importAll(files, importWorkersFor(files))) {
+  for await (const result of importAll(files, importThreadsFor(files))) {
     const file = files[i++];
     if ('unreadable' in result) {
       failed++;

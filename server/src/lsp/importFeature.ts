@@ -1,23 +1,29 @@
 /**
  * Import of published reports for the editor (`govreport/import`): the client sends a file's
- * bytes, the server imports them with the core's importer and, for a PDF, the PDF reader: each
- * its own bundle, loaded the first time it is needed.
+ * bytes, the server imports them with the core's importer and, for a PDF, the PDF reader, in an
+ * import thread (shared/importThread.ts): pdf.js holds a thread for a quarter of a second or
+ * more per PDF (half a second more the first time, loading it), which this one owes the
+ * editor's keystrokes and hovers. From the sources (tests) there is no thread's bundle: here.
  */
-import { loadImporter } from '../shared/bundles';
-import { pdfReaderIn } from '../shared/pdf/load';
+import { importBytes, type FileImport } from '../shared/importFile';
+import { ImportThread, importThreadsAvailable } from '../shared/importThread';
 import { IMPORT_REQUEST, type ImportAnswer, type ImportParams } from '../shared/protocol';
 import type { Feature } from './context';
 
+/** The thread stops after this long without an import: its pdf.js holds a hundred megabytes or so. */
+const IDLE_MS = 60_000;
+
 export const importFeature: Feature = {
   register(ctx) {
-    // The bundled server lies beside pdf.js and the character maps (server/out).
-    const readPdf = pdfReaderIn(__dirname);
+    const thread = importThreadsAvailable() ? new ImportThread(IDLE_MS) : undefined;
     ctx.connection.onRequest(IMPORT_REQUEST, async (params: ImportParams): Promise<ImportAnswer> => {
       const bytes = Buffer.from(params.bytes, 'base64');
-      const result = await loadImporter()(bytes, { name: params.name, readPdf });
-      return result.ok
-        ? { ok: true, yaml: result.yaml, notices: result.notices, source: result.source }
-        : { ok: false, message: result.message };
+      const done: FileImport = thread
+        ? await thread.run({ bytes, name: params.name })
+        : await importBytes(bytes, params.name);
+      if ('refused' in done) return { ok: false, message: done.refused };
+      if ('unreadable' in done) throw new Error(done.unreadable);
+      return { ok: true, yaml: done.yaml, notices: done.notices, source: done.source };
     });
   },
 };

@@ -20,7 +20,6 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as v8 from 'node:v8';
 import { Worker, parentPort } from 'node:worker_threads';
 import {
   acrossOrgans,
@@ -38,6 +37,7 @@ import {
   type Report,
 } from '../core';
 import { Pairing, guessMeta, type Meta } from './batchPairing';
+import { startWorker } from './workers';
 import { readText, refusedError } from './readFile';
 
 export interface Read extends Meta {
@@ -161,8 +161,6 @@ interface FromWorker {
 
 /** Files handed to a worker at a time, at the least: a few milliseconds of work. */
 const BATCH = 8;
-/** Young generation of a worker: parse trees die young; on the 1,000-report batch this was a few per cent faster than the default. */
-const YOUNG_GENERATION_MB = 16;
 
 /** Reports compared with the batch's peers between two yields to the event loop. */
 const YIELD_EVERY = 64;
@@ -336,21 +334,7 @@ interface Pool {
 
 function startWorkers({ workers: count, explicit, details, locale }: BatchSettings): Pool {
   const data: WorkerData = { details, locale, previous: explicit?.file };
-  // A young generation given to the process (the language server's 1 MB semi-spaces, which keep
-  // its own heap small: serverStart.ts) binds every worker too, over its resourceLimits, and a
-  // worker's reports outlive scavenges that small. V8 reads the option when it makes a heap:
-  // cleared, it leaves the running thread's heap as it is and lets the workers' limits apply.
-  if (count) v8.setFlagsFromString('--max-semi-space-size=0');
-  const workers = Array.from(
-    { length: count },
-    () =>
-      new Worker(WORKER_SCRIPT, {
-        workerData: data,
-        // Its own stream, not the process's: the language server speaks LSP on stdout.
-        stdout: true,
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      }),
-  );
+  const workers = Array.from({ length: count }, () => startWorker(WORKER_SCRIPT, { workerData: data }));
   const failed = new Promise<never>((_, reject) => {
     for (const w of workers) {
       w.on('error', reject);

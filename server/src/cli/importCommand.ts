@@ -7,10 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locale, Text } from '../core';
+import { importFile } from '../shared/importFile';
 import { shown } from '../shared/readFile';
 import { UsageError, sameFile, writeAtomic } from './files';
 import { filesIn, isDirectory } from './folders';
-import { importFile } from '../shared/importFile';
 import { importAll, importThreadsFor } from './importWorkers';
 import type { Command, Io } from './main';
 

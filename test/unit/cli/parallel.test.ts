@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../../server/src/cli/main';
 import { EXAMPLE, ROOT } from '../helpers';
 
@@ -38,8 +38,10 @@ function built(
 
 describe('govreport check over many files', () => {
   let files: string[] = [];
+  let dir = '';
+  after(() => rmSync(dir, { recursive: true, force: true }));
   before(() => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'govreport-batch-'));
+    dir = mkdtempSync(path.join(tmpdir(), 'govreport-batch-'));
     // Seventy organs over two years, so that most reports have last year's among the files.
     for (let i = 0; i < 140; i++) {
       const organ = `测试市第${i % 70}局`;
@@ -89,6 +91,7 @@ describe('govreport check over many files', () => {
 describe('govreport import over many files', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'govreport-imports-'));
   const inputs = path.join(dir, 'published');
+  after(() => rmSync(dir, { recursive: true, force: true }));
   before(() => {
     mkdirSync(inputs);
     // Enough PDFs for two workers or more; one without a text layer (refused), a text, and two
